@@ -1,0 +1,45 @@
+// The environment, parsed once. Every setting is listed in the README; keep the two in step.
+import { z } from 'zod'
+
+const devSecret = 'development-only-session-secret-change-me-0123456789'
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().default('./data'),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(devSecret),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+    COOKIE_SECURE: z.stringbool().default(true),
+    TRUST_PROXY: z.stringbool().default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    if (env.SESSION_SECRET === devSecret) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'set SESSION_SECRET in production' })
+    }
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL: set DATABASE_URL' })
+    }
+  })
+
+export type Config = z.infer<typeof schema>
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Parley cannot start, the configuration is not valid:\n${problems}`)
+  }
+  return result.data
+}
+
+/** Config for tests: defaults, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides }
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm'
+import { bigserial, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { agencies, localAuthorities } from './organisations.ts'
+import { users } from './users.ts'
+
+export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1 })
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    // The form's one-time key: a doubled or retried submission finds the case it already made.
+    submissionKey: text('submission_key').unique(),
+    localAuthorityId: uuid('local_authority_id').references(() => localAuthorities.id),
+    status: text('status').notNull().default('enquiry'),
+    scope: text('scope').notNull().default('undecided'),
+    channel: text('channel').notNull(), // online | phone | email
+    childName: text('child_name').notNull(),
+    childDateOfBirth: date('child_date_of_birth').notNull(),
+    childSetting: text('child_setting').notNull(),
+    childPostcode: text('child_postcode').notNull(),
+    ehcStatus: text('ehc_status').notNull(),
+    // The whole request as asked: who, about what, with whom, and how to contact them.
+    request: jsonb('request').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_child_name_trgm').using('gin', sql`${t.childName} gin_trgm_ops`),
+    index('cases_created_at').on(t.createdAt),
+    index('cases_status').on(t.status),
+  ],
+)
+
+/** Every change to a case, appended in the same transaction as the change. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    type: text('type').notNull(),
+    // The day it happened, which may be earlier than the day it was recorded.
+    occurredOn: date('occurred_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorLabel: text('actor_label').notNull(),
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.id)],
+)
+
+export const scopeDecisions = pgTable('scope_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  scope: text('scope').notNull(),
+  reason: text('reason').notNull(),
+  signpostAgencyId: uuid('signpost_agency_id').references(() => agencies.id),
+  decidedBy: uuid('decided_by').notNull().references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+})
+
+/** The people and organisations in a case: the family, whoever asked, and the other side. */
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull().references(() => cases.id),
+    // parent | young-person | referrer | local-authority | school | health | social-care
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    organisation: text('organisation'),
+    email: text('email'),
+    phone: text('phone'),
+    contactPreferences: jsonb('contact_preferences').notNull().default({}),
+    adjustments: jsonb('adjustments').notNull().default({}),
+    isRequester: boolean('is_requester').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_parties_case').on(t.caseId),
+    index('case_parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+  ],
+)

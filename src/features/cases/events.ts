@@ -1,0 +1,30 @@
+// Every change to a case appends an event in the same transaction (architecture: events are the record).
+import type { Clock } from '../../clock.ts'
+import type { Tx } from '../../db/client.ts'
+import { caseEvents } from '../../db/schema/index.ts'
+
+export interface Actor {
+  userId?: string
+  /** Who did it, as the timeline shows it: a staff name, "The person asking for help", "API". */
+  label: string
+}
+
+export async function appendEvent(
+  tx: Tx,
+  clock: Clock,
+  event: { caseId: string; type: string; actor: Actor; occurredOn?: string; data?: Record<string, unknown> },
+) {
+  const [row] = await tx
+    .insert(caseEvents)
+    .values({
+      caseId: event.caseId,
+      type: event.type,
+      occurredOn: event.occurredOn ?? clock.today(),
+      recordedAt: clock.now(),
+      actorUserId: event.actor.userId,
+      actorLabel: event.actor.label,
+      data: event.data ?? {},
+    })
+    .returning()
+  return row!
+}

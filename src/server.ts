@@ -1,0 +1,40 @@
+// Starts Parley: config -> database -> migrations -> app -> listen, and stops cleanly.
+import pino from 'pino'
+import { buildApp } from './app.ts'
+import { systemClock } from './clock.ts'
+import { loadConfig } from './config.ts'
+import { openConfiguredDatabase } from './db/open.ts'
+
+const config = loadConfig()
+const logger = pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] })
+
+let database
+try {
+  database = await openConfiguredDatabase(config, logger)
+} catch (err) {
+  logger.fatal((err as Error).message)
+  process.exit(1)
+}
+logger.info(database.kind === 'pglite' ? `Using the embedded database in ${config.DATA_DIR}` : 'Using PostgreSQL')
+
+const app = await buildApp({ config, database, clock: systemClock }, logger)
+
+let stopping = false
+async function stop(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info(`${signal}: finishing requests in progress, then stopping`)
+  const force = setTimeout(() => process.exit(1), 10_000).unref()
+  try {
+    await app.close()
+    await database!.close()
+  } finally {
+    clearTimeout(force)
+  }
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))
+
+await app.listen({ host: config.HOST, port: config.PORT })
+logger.info(`Parley is ready: http://localhost:${config.PORT}`)

@@ -1,0 +1,89 @@
+// Form validation the GOV.UK way: each problem is a message for a field, shown in the error
+// summary (linking to the field) and beside the field, with everything the person typed kept.
+import type { FastifyReply } from 'fastify'
+import { z } from 'zod'
+
+export interface FormErrors {
+  /** For govukErrorSummary: in the order of the fields. */
+  summary: { text: string; href: string }[]
+  /** For each field's errorMessage. */
+  fields: Record<string, { text: string }>
+}
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FormErrors }
+
+/** Form bodies arrive as strings (or arrays of them, for checkboxes); unknown fields are refused. */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
+  const result = schema.safeParse(body ?? {})
+  if (result.success) return { ok: true, data: result.data }
+  return { ok: false, errors: toFormErrors(result.error) }
+}
+
+export function toFormErrors(error: z.ZodError): FormErrors {
+  const fields: FormErrors['fields'] = {}
+  const summary: FormErrors['summary'] = []
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : 'form'
+    if (fields[key]) continue // the first problem with a field is the one to fix
+    fields[key] = { text: issue.message }
+    // A date's message links to the first of its three inputs, as GOV.UK does.
+    const anchor = (issue as { params?: { anchor?: string } }).params?.anchor ?? key
+    summary.push({ text: issue.message, href: `#${anchor}` })
+  }
+  return { summary, fields }
+}
+
+export function fieldError(field: string, message: string): FormErrors {
+  return { summary: [{ text: message, href: `#${field}` }], fields: { [field]: { text: message } } }
+}
+
+/** Re-render a form with its errors: status 400 and the "Error: " title prefix (in the layout). */
+export function renderInvalid(reply: FastifyReply, template: string, errors: FormErrors, context: object) {
+  return reply.code(400).view(template, { ...context, errors })
+}
+
+/** Always an array, for checkbox groups (one ticked box arrives as a string). */
+export function asArray(value: unknown): unknown {
+  if (value === undefined || value === '') return []
+  return Array.isArray(value) ? value : [value]
+}
+
+/** A text field: trimmed; required with the given message; at most `max` characters. */
+export function text(required: string | false, max = 200, label = 'This') {
+  const base = z.string({ error: required || `${label} must be text` }).trim()
+  const limited = base.max(max, { error: `${label} must be ${max} characters or fewer` })
+  return required ? limited.min(1, { error: required }) : limited.optional().default('')
+}
+
+export type DateInputResult = { ok: true; value: string } | { ok: false; message: string; anchor: string }
+
+/**
+ * Reads a GOV.UK date input (fields NAME-day, NAME-month, NAME-year) as YYYY-MM-DD, with the
+ * GOV.UK messages: what is missing, or that it must be a real date.
+ */
+export function readDateInput(body: Record<string, unknown>, name: string, label: string): DateInputResult {
+  const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim()
+  const [day, month, year] = [part('day'), part('month'), part('year')]
+  const missing = (['day', 'month', 'year'] as const).filter((p) => !part(p))
+  if (missing.length === 3) return { ok: false, message: `Enter ${label}`, anchor: `${name}-day` }
+  if (missing.length) {
+    return { ok: false, message: `${capitalise(label)} must include a ${missing.join(' and ')}`, anchor: `${name}-${missing[0]}` }
+  }
+  const d = Number(day), m = Number(month), y = Number(year)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  const real = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) &&
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  if (!real) return { ok: false, message: `${capitalise(label)} must be a real date`, anchor: `${name}-day` }
+  return { ok: true, value: date.toISOString().slice(0, 10) }
+}
+
+/** The three parts of an ISO date, to fill a date input again. */
+export function dateInputValues(name: string, iso: string | undefined): Record<string, string> {
+  if (!iso) return {}
+  const [y, m, d] = iso.split('-')
+  return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y ?? '' }
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}

@@ -1,0 +1,14 @@
+// The commissioned service's name and contact details, shown on every page.
+import { eq } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Db } from '../db/client.ts'
+import { localAuthorities } from '../db/schema/index.ts'
+
+export default fp(async function serviceInfo(app: FastifyInstance, opts: { db: Db }) {
+  let cached: typeof localAuthorities.$inferSelect | undefined
+  app.addHook('preHandler', async (_request, reply) => {
+    cached ??= (await opts.db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1))[0]
+    reply.locals = { ...reply.locals, service: cached }
+  })
+})

@@ -1,0 +1,79 @@
+// Sessions live in the database, so that signing out or disabling an account ends them at once.
+import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
+import session from '@fastify/session'
+import { eq, lt } from 'drizzle-orm'
+import type { FastifyInstance, Session } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Db } from '../db/client.ts'
+import { sessions } from '../db/schema/index.ts'
+
+declare module 'fastify' {
+  interface Session {
+    userId?: string
+    /** Answers to the public request journey, kept until it is sent. */
+    request?: Record<string, unknown>
+    flash?: string
+  }
+}
+
+type Callback = (err?: unknown) => void
+
+function databaseStore(db: Db, clock: Clock, idleMs: number) {
+  return {
+    get(sid: string, cb: (err: unknown, session?: Session | null) => void) {
+      db.select().from(sessions).where(eq(sessions.sid, sid)).then(
+        ([row]) => cb(null, row && row.expiresAt > clock.now() ? (row.data as Session) : null),
+        cb,
+      )
+    },
+    set(sid: string, data: Session, cb: Callback) {
+      const expiresAt = new Date(clock.now().getTime() + idleMs)
+      const plain = JSON.parse(JSON.stringify(data))
+      db.insert(sessions).values({ sid, data: plain, expiresAt })
+        .onConflictDoUpdate({ target: sessions.sid, set: { data: plain, expiresAt } })
+        .then(() => cb(), cb)
+    },
+    destroy(sid: string, cb: Callback) {
+      db.delete(sessions).where(eq(sessions.sid, sid)).then(() => cb(), cb)
+    },
+  }
+}
+
+export async function deleteExpiredSessions(db: Db, clock: Clock) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, clock.now()))
+}
+
+export default fp(async function sessionPlugin(app: FastifyInstance, opts: { config: Config; db: Db; clock: Clock }) {
+  const idleMs = opts.config.SESSION_IDLE_MINUTES * 60_000
+  await app.register(cookie)
+  await app.register(session, {
+    secret: opts.config.SESSION_SECRET,
+    cookieName: 'parley.sid',
+    cookie: { httpOnly: true, secure: opts.config.COOKIE_SECURE, sameSite: 'lax', path: '/' },
+    saveUninitialized: false,
+    rolling: true,
+    store: databaseStore(opts.db, opts.clock, idleMs),
+  })
+  await app.register(csrf, { sessionPlugin: '@fastify/session' })
+
+  // Pages with a form call csrf() in their template; only they start a session for a visitor.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.locals = { ...reply.locals, csrf: () => reply.generateCsrf() }
+  })
+
+  // A one-time message for the next page ("Your password has been changed").
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.session.flash) return
+    reply.locals = { ...reply.locals, flash: request.session.flash }
+    request.session.flash = undefined
+  })
+
+  // Every form post must carry the token from the page that showed the form (the API uses bearer tokens).
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return done()
+    app.csrfProtection(request, reply, done)
+  })
+})

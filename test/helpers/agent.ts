@@ -1,0 +1,65 @@
+// Drives the app through app.inject() like a browser without JavaScript: it keeps cookies,
+// follows the forms' CSRF tokens, and posts forms as urlencoded bodies.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { testPassword } from './app.ts'
+
+export class Agent {
+  private cookies = new Map<string, string>()
+  private csrf = ''
+  private readonly app: FastifyInstance
+
+  constructor(app: FastifyInstance) {
+    this.app = app
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: this.headers() })
+    this.remember(res)
+    return res
+  }
+
+  /** Posts a form, with the CSRF token of the last page fetched unless the fields give one. */
+  async post(url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams()
+    if (!('_csrf' in fields)) body.append('_csrf', this.csrf)
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one)
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    this.remember(res)
+    return res
+  }
+
+  /** Fetches the form page first (for its token), then posts to it. */
+  async submit(url: string, fields: Record<string, string | string[]> = {}) {
+    await this.get(url)
+    return this.post(url, fields)
+  }
+
+  async signIn(email: string, password = testPassword) {
+    const res = await this.submit('/sign-in', { email, password })
+    if (res.statusCode !== 303) throw new Error(`sign-in failed: ${res.statusCode}`)
+    return this
+  }
+
+  get csrfToken() {
+    return this.csrf
+  }
+
+  private headers() {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    return cookie ? { cookie } : {}
+  }
+
+  private remember(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name)
+      else this.cookies.set(c.name, c.value)
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)
+    if (token) this.csrf = token[1]!
+  }
+}
