@@ -8,6 +8,7 @@ import type { Database } from './db/client.ts'
 import adminArea from './features/admin/area.ts'
 import authArea from './features/auth/area.ts'
 import casesArea from './features/cases/area.ts'
+import enquiriesArea from './features/enquiries/area.ts'
 import healthRoutes from './features/health/routes.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(auth, { db: database.db })
   await app.register(serviceInfo, { db: database.db })
 
-  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, casesArea]) {
+  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea]) {
     await app.register(area, deps)
   }
   return app
