@@ -10,7 +10,7 @@ const logger = pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'r
 
 let database
 try {
-  database = await openConfiguredDatabase(config, logger)
+  database = await openConfiguredDatabase(config)
 } catch (err) {
   logger.fatal((err as Error).message)
   process.exit(1)
@@ -37,4 +37,6 @@ process.on('SIGINT', () => void stop('SIGINT'))
 process.on('SIGTERM', () => void stop('SIGTERM'))
 
 await app.listen({ host: config.HOST, port: config.PORT })
-logger.info(`Parley is ready: http://localhost:${config.PORT}`)
+const address = app.server.address()
+const port = typeof address === 'object' && address ? address.port : config.PORT
+logger.info(`Parley is ready: http://localhost:${port}`)

@@ -51,7 +51,7 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
   const { database, drop } = await openTestDatabase()
   const config = testConfig({ COOKIE_SECURE: false, ...options.config })
   await runMigrations(database)
-  await firstStart(database.db, { ...config, NODE_ENV: 'production' }, { info: () => {} })
+  await firstStart(database.db, { ...config, NODE_ENV: 'production' })
   const clock = fixedClock(options.now ?? '2026-11-27T10:00:00Z')
   const app = await buildApp({ config, database, clock })
   await app.ready()

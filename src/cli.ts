@@ -1,0 +1,101 @@
+// Administrative commands: `node src/cli.ts <command>` (npm run migrate | backup | restore | seed:demo).
+import { parseArgs } from 'node:util'
+import pino from 'pino'
+import { systemClock } from './clock.ts'
+import { loadConfig } from './config.ts'
+import { backupDataFolder, restoreDataFolder } from './db/backup.ts'
+import { seedDemo } from './db/demo-seed.ts'
+import { openConfiguredDatabase } from './db/open.ts'
+import { roles, users, type Role } from './db/schema/index.ts'
+import { hashPassword, oneTimePassword } from './features/auth/passwords.ts'
+
+const usage = `Usage: node src/cli.ts <command>
+
+  migrate                          bring the database schema up to date
+  backup [--to DIR]                copy the embedded database to DIR (default ./backups)
+  restore FILE                     replace the embedded database with a backup
+  create-user --email E --name N --roles R[,R]
+                                   add a staff account; prints a one-time password
+  seed-demo                        add invented demo cases and staff (not in production)
+`
+
+const config = loadConfig()
+const log = pino({ level: config.LOG_LEVEL === 'silent' ? 'silent' : 'info' })
+const [command, ...rest] = process.argv.slice(2)
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
+  const database = await openConfiguredDatabase(config)
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}
+
+function requireEmbedded(what: string) {
+  if (config.DATABASE_URL) {
+    throw new Error(`${what} is for the embedded database. On PostgreSQL, use pg_dump and pg_restore.`)
+  }
+}
+
+async function main() {
+  switch (command) {
+    case 'migrate':
+      await withDatabase(async () => log.info('The database is up to date.'))
+      return
+    case 'backup': {
+      requireEmbedded('backup')
+      const { values } = parseArgs({ args: rest, options: { to: { type: 'string', default: './backups' } } })
+      const file = await backupDataFolder(config.DATA_DIR, values.to, systemClock.now())
+      log.info(`Backed up ${config.DATA_DIR} to ${file}`)
+      return
+    }
+    case 'restore': {
+      requireEmbedded('restore')
+      const file = rest[0]
+      if (!file) throw new Error('Name the backup file to restore: npm run restore -- backups/parley-....tar.gz')
+      const { previous } = await restoreDataFolder(config.DATA_DIR, file, systemClock.now())
+      log.info(`Restored ${file} into ${config.DATA_DIR}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`)
+      return
+    }
+    case 'create-user': {
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' } } })
+      const wanted = (values.roles ?? '').split(',').filter(Boolean)
+      const bad = wanted.filter((r) => !roles.includes(r as Role))
+      if (!values.email || !values.name || !wanted.length || bad.length) {
+        throw new Error(`create-user needs --email, --name and --roles (from ${roles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`)
+      }
+      const password = oneTimePassword()
+      const passwordHash = await hashPassword(password)
+      await withDatabase(({ db }) =>
+        db.insert(users).values({
+          email: values.email!.toLowerCase(),
+          name: values.name!,
+          roles: wanted as Role[],
+          passwordHash,
+          mustChangePassword: true,
+        }),
+      )
+      log.info(`Created ${values.email}. One-time password: ${password}`)
+      return
+    }
+    case 'seed-demo': {
+      if (config.NODE_ENV === 'production') throw new Error('Demo data is never added in production.')
+      await withDatabase(async ({ db }) => {
+        const summary = await seedDemo(db, systemClock)
+        log.info(summary)
+      })
+      return
+    }
+    default:
+      process.stdout.write(usage)
+      process.exitCode = command ? 2 : 0
+  }
+}
+
+try {
+  await main()
+} catch (err) {
+  log.error((err as Error).message)
+  process.exitCode = 1
+}

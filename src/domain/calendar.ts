@@ -1,0 +1,205 @@
+// Working days for statutory clocks. A working day is not a Saturday, Sunday, Christmas Day,
+// Good Friday or an England & Wales bank holiday. Christmas Day and Good Friday are common-law
+// holidays, not bank holidays, so they are worked out here too: they stay non-working even for
+// years the bank-holiday file does not cover.
+import shippedBankHolidays from './bank-holidays.json' with { type: 'json' }
+import { fromDayNumber, isValidIsoDate, parseIsoDate, toDayNumber, type IsoDate } from './dates.ts'
+
+export interface BankHolidayEvent {
+  title: string
+  date: IsoDate
+  notes: string
+  bunting: boolean
+}
+
+export interface BankHolidayDivision {
+  division: string
+  events: BankHolidayEvent[]
+}
+
+/** The shape of GOV.UK's https://www.gov.uk/bank-holidays.json. */
+export interface BankHolidaysFile {
+  'england-and-wales': BankHolidayDivision
+  scotland?: BankHolidayDivision
+  'northern-ireland'?: BankHolidayDivision
+}
+
+export type ParseResult = { ok: true; data: BankHolidaysFile } | { ok: false; error: string }
+
+export interface Calendar {
+  isWorkingDay(date: IsoDate): boolean
+  /** n = 0: the date itself if a working day, else the next one. n >= 1: the nth working day after date. */
+  addWorkingDays(date: IsoDate, n: number): IsoDate
+  /** The nth working day before date (n >= 1); n = 0 is the date itself if a working day, else the one before. */
+  subtractWorkingDays(date: IsoDate, n: number): IsoDate
+  nextWorkingDayOnOrAfter(date: IsoDate): IsoDate
+  /**
+   * Working days in (a, b] when b >= a, negated working days in (b, a] when b < a: so "working days
+   * left" from today to a due date is 0 on the day, 1 the working day before, -1 a working day late.
+   */
+  workingDaysBetween(a: IsoDate, b: IsoDate): number
+  /** First and last years with England & Wales bank holidays in the data. */
+  coveredFromYear: number
+  coveredUntilYear: number
+  /** False for dates in years the bank-holiday data does not cover: their working days may be wrong. */
+  isCovered(date: IsoDate): boolean
+}
+
+const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const
+const GOV_UK_HINT = 'Download it again from https://www.gov.uk/bank-holidays.json and upload it unchanged.'
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function parseDivision(name: string, value: unknown): BankHolidayDivision | string {
+  if (!isRecord(value)) return `The "${name}" section should be a set of named values, but it is not.`
+  if (value.division !== undefined && value.division !== name) {
+    return `The "${name}" section says it is for "${String(value.division)}".`
+  }
+  if (!Array.isArray(value.events)) return `The "${name}" section has no list of events.`
+  const events: BankHolidayEvent[] = []
+  for (const [index, event] of value.events.entries()) {
+    const where = `Bank holiday number ${index + 1} in "${name}"`
+    if (!isRecord(event)) return `${where} is not a title and a date.`
+    if (typeof event.title !== 'string' || event.title.trim() === '') return `${where} has no title.`
+    if (!isValidIsoDate(event.date)) {
+      return `${where} ("${event.title}") has the date ${JSON.stringify(event.date)}, which is not a real date written as YYYY-MM-DD.`
+    }
+    if (event.notes !== undefined && typeof event.notes !== 'string') return `${where} ("${event.title}") has notes that are not text.`
+    if (event.bunting !== undefined && typeof event.bunting !== 'boolean') {
+      return `${where} ("${event.title}") has a "bunting" value that is not true or false.`
+    }
+    events.push({ title: event.title, date: event.date, notes: event.notes ?? '', bunting: event.bunting ?? false })
+  }
+  return { division: name, events }
+}
+
+/** Checks an uploaded bank-holidays file (text or parsed JSON), with messages an administrator can act on. */
+export function parseBankHolidaysFile(json: unknown): ParseResult {
+  let value = json
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json)
+    } catch {
+      return { ok: false, error: `The file is not valid JSON. ${GOV_UK_HINT}` }
+    }
+  }
+  if (!isRecord(value)) return { ok: false, error: `The file does not look like GOV.UK's bank holidays file. ${GOV_UK_HINT}` }
+  if (value['england-and-wales'] === undefined) {
+    return { ok: false, error: `The file has no "england-and-wales" section. ${GOV_UK_HINT}` }
+  }
+  const divisions: Partial<Record<(typeof DIVISIONS)[number], BankHolidayDivision>> = {}
+  for (const name of DIVISIONS) {
+    if (value[name] === undefined) continue
+    const parsed = parseDivision(name, value[name])
+    if (typeof parsed === 'string') return { ok: false, error: `${parsed} ${GOV_UK_HINT}` }
+    divisions[name] = parsed
+  }
+  const englandAndWales = divisions['england-and-wales']
+  if (!englandAndWales || englandAndWales.events.length === 0) {
+    return { ok: false, error: `The file lists no bank holidays for England and Wales. ${GOV_UK_HINT}` }
+  }
+  // A gap would make coveredUntilYear claim years whose holidays are missing.
+  const years = new Set(englandAndWales.events.map((event) => parseIsoDate(event.date).year))
+  const first = Math.min(...years)
+  const last = Math.max(...years)
+  for (let year = first; year <= last; year++) {
+    if (!years.has(year)) {
+      return { ok: false, error: `The file has no England and Wales bank holidays for ${year}, so it looks incomplete. ${GOV_UK_HINT}` }
+    }
+  }
+  return { ok: true, data: { ...divisions, 'england-and-wales': englandAndWales } }
+}
+
+/**
+ * Easter Sunday in the Gregorian calendar (Oudin's algorithm, as given by Claus Tøndering).
+ * The tests check it against the anonymous Gregorian algorithm.
+ */
+export function easterSunday(year: number): IsoDate {
+  const g = year % 19
+  const c = Math.floor(year / 100)
+  const h = (c - Math.floor(c / 4) - Math.floor((8 * c + 13) / 25) + 19 * g + 15) % 30
+  const i = h - Math.floor(h / 28) * (1 - Math.floor(29 / (h + 1)) * Math.floor((21 - g) / 11))
+  const j = (year + Math.floor(year / 4) + i + 2 - c + Math.floor(c / 4)) % 7
+  const l = i - j
+  const month = 3 + Math.floor((l + 40) / 44)
+  const day = l + 28 - 31 * Math.floor(month / 4)
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+function assertCount(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A number of working days must be a whole number 0 or more, got ${n}`)
+}
+
+/** Builds a calendar from GOV.UK-format data; throws an Error with the validator's message if it is malformed. */
+export function createCalendar(bankHolidaysJson: unknown): Calendar {
+  const parsed = parseBankHolidaysFile(bankHolidaysJson)
+  if (!parsed.ok) throw new Error(parsed.error)
+  const events = parsed.data['england-and-wales'].events
+  const holidays = new Set(events.map((event) => toDayNumber(event.date)))
+  const years = events.map((event) => parseIsoDate(event.date).year)
+  const coveredFromYear = Math.min(...years)
+  const coveredUntilYear = Math.max(...years)
+
+  const goodFridays = new Map<number, number>()
+  function goodFriday(year: number): number {
+    let day = goodFridays.get(year)
+    if (day === undefined) {
+      day = toDayNumber(easterSunday(year)) - 2
+      goodFridays.set(year, day)
+    }
+    return day
+  }
+
+  // Day numbers keep the stepping loops free of string parsing.
+  function isWorkingDayNumber(day: number): boolean {
+    const weekday = (((day + 4) % 7) + 7) % 7
+    if (weekday === 0 || weekday === 6 || holidays.has(day)) return false
+    const date = fromDayNumber(day)
+    const year = Number(date.slice(0, 4))
+    return !date.endsWith('-12-25') && day !== goodFriday(year)
+  }
+
+  function step(date: IsoDate, n: number, direction: 1 | -1): IsoDate {
+    assertCount(n)
+    let day = toDayNumber(date)
+    if (n === 0) {
+      while (!isWorkingDayNumber(day)) day += direction
+      return fromDayNumber(day)
+    }
+    for (let found = 0; found < n; ) {
+      day += direction
+      if (isWorkingDayNumber(day)) found++
+    }
+    return fromDayNumber(day)
+  }
+
+  return {
+    isWorkingDay: (date) => isWorkingDayNumber(toDayNumber(date)),
+    addWorkingDays: (date, n) => step(date, n, 1),
+    subtractWorkingDays: (date, n) => step(date, n, -1),
+    nextWorkingDayOnOrAfter: (date) => step(date, 0, 1),
+    workingDaysBetween(a, b) {
+      const from = toDayNumber(a)
+      const to = toDayNumber(b)
+      const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1]
+      let count = 0
+      for (let day = low + 1; day <= high; day++) if (isWorkingDayNumber(day)) count++
+      return sign === 1 ? count : 0 - count // never -0
+    },
+    coveredFromYear,
+    coveredUntilYear,
+    isCovered(date) {
+      const { year } = parseIsoDate(date)
+      return year >= coveredFromYear && year <= coveredUntilYear
+    },
+  }
+}
+
+/** The calendar from the bank holidays shipped with the product. */
+export function createShippedCalendar(): Calendar {
+  return createCalendar(shippedBankHolidays)
+}
+
+export { shippedBankHolidays }
