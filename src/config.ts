@@ -12,7 +12,8 @@ const schema = z
     DATA_DIR: z.string().default('./data'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(devSecret),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
-    COOKIE_SECURE: z.stringbool().default(true),
+    // Secure cookies are only sent over HTTPS; in production, behind TLS, set TRUST_PROXY too.
+    COOKIE_SECURE: z.stringbool().optional(),
     TRUST_PROXY: z.stringbool().default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
@@ -27,6 +28,8 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL: set DATABASE_URL' })
     }
   })
+
+  .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production' }))
 
 export type Config = z.infer<typeof schema>
 

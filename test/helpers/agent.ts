@@ -7,9 +7,12 @@ export class Agent {
   private cookies = new Map<string, string>()
   private csrf = ''
   private readonly app: FastifyInstance
+  private readonly extraHeaders: Record<string, string>
 
-  constructor(app: FastifyInstance) {
+  /** `https: true` sends the header a TLS-terminating proxy adds (for Secure cookies). */
+  constructor(app: FastifyInstance, options: { https?: boolean } = {}) {
     this.app = app
+    this.extraHeaders = options.https ? { 'x-forwarded-proto': 'https' } : {}
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
@@ -51,7 +54,7 @@ export class Agent {
 
   private headers() {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-    return cookie ? { cookie } : {}
+    return cookie ? { ...this.extraHeaders, cookie } : { ...this.extraHeaders }
   }
 
   private remember(res: LightMyRequestResponse) {

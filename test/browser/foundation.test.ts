@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { andWaitForPage, startBrowserTest, axeTracker, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import { createStaff, testPassword } from '../helpers/app.ts'
+
+describe('in a browser: the start page and signing in', () => {
+  let t: BrowserTest
+  before(async () => {
+    t = await startBrowserTest()
+    await createStaff(t.database, 'dana@example.com', ['coordinator'], 'Dana Whitfield')
+  })
+  after(() => t.close())
+
+  test('the start page and the sign-in page pass axe, and a coordinator signs in by keyboard alone', async () => {
+    const page = await t.newPage()
+    const axe = axeTracker(page)
+    await page.goto('/')
+    await axe.check()
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Get help with a disagreement about special educational needs')
+
+    await page.goto('/sign-in')
+    await axe.check()
+    await tabTo(page, '#email')
+    await page.keyboard.type('dana@example.com')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('wrong password')
+    await andWaitForPage(page, () => page.keyboard.press('Enter'))
+    assert.match(await page.title(), /^Error: /)
+    await axe.check()
+    // The error summary takes focus, and its link moves focus to the field.
+    assert.ok(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null))
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'email')
+
+    await tabTo(page, '#password')
+    await page.keyboard.type(testPassword)
+    await page.keyboard.press('Enter')
+    await page.waitForURL('**/cases')
+    await axe.check()
+    axe.assertAllScanned()
+  })
+
+  test('signing in works with JavaScript switched off', async () => {
+    const page = await t.newPage({ javaScript: false })
+    await page.goto('/sign-in')
+    await page.fill('#email', 'dana@example.com')
+    await page.fill('#password', testPassword)
+    await page.click('button[type=submit], button.govuk-button')
+    await page.waitForURL('**/cases')
+    assert.match(await page.title(), /Cases/)
+  })
+})
