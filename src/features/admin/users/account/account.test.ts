@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { eq, sql } from 'drizzle-orm'
+import { users } from '../../../../db/schema/index.ts'
+import { Agent } from '../../../../../test/helpers/agent.ts'
+import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
+import { assertFormErrors, assertRedirect, html } from '../../../../../test/helpers/html.ts'
+
+describe('/admin/users/:id', () => {
+  let t: TestApp
+  let adminId: string
+  let coordId: string
+  let adminAgent: Agent
+  before(async () => {
+    t = await createTestApp()
+    adminId = (await createStaff(t.database, 'admin@example.com', ['administrator', 'manager'], 'Ada Admin')).id
+    coordId = (await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')).id
+    // One administrator's session for the file: sign-in is rate limited (10 in 5 minutes).
+    adminAgent = await new Agent(t.app).signIn('admin@example.com')
+  })
+  after(() => t.close())
+
+  const admin = async () => adminAgent
+  const rolesOf = async (id: string) => (await t.database.db.select().from(users).where(eq(users.id, id)))[0]!.roles
+  const sessionsOf = async (id: string) =>
+    (await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from sessions where data->>'userId' = ${id}`)).rows[0]!.n
+
+  it('shows an account to an administrator', async () => {
+    const res = await (await admin()).get(`/admin/users/${coordId}`)
+    assert.equal(res.statusCode, 200)
+    const doc = html(res)
+    assert.equal(doc.querySelector('h1')?.text.trim(), 'Cora Coordinator')
+    assert.equal(doc.querySelector('input[name="roles"][value="coordinator"]')?.hasAttribute('checked'), true)
+    assert.ok(doc.querySelector(`form[action="/admin/users/${coordId}/disable"]`))
+    assert.ok(doc.querySelector(`form[action="/admin/users/${coordId}/reset-password"]`))
+  })
+
+  it('refuses a coordinator and sends someone not signed in to sign in', async () => {
+    const coord = await new Agent(t.app).signIn('coord@example.com')
+    assert.equal((await coord.get(`/admin/users/${adminId}`)).statusCode, 403)
+    assertRedirect(await new Agent(t.app).get(`/admin/users/${adminId}`), /^\/sign-in\?next=/)
+  })
+
+  it('says when there is no such account', async () => {
+    const agent = await admin()
+    assert.equal((await agent.get('/admin/users/00000000-0000-4000-8000-000000000000')).statusCode, 404)
+    assert.equal((await agent.get('/admin/users/not-an-id')).statusCode, 404)
+  })
+
+  it('changes roles, and needs at least one', async () => {
+    const agent = await admin()
+    await agent.get(`/admin/users/${coordId}`)
+    assertFormErrors(await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator' }), ['roles'])
+    assert.deepEqual(await rolesOf(coordId), ['coordinator'])
+
+    assertRedirect(await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator', roles: ['coordinator', 'mediator'] }), `/admin/users/${coordId}`)
+    assert.deepEqual([...(await rolesOf(coordId))].sort(), ['coordinator', 'mediator'])
+    const page = await agent.get(`/admin/users/${coordId}`)
+    assert.match(page.body, /Roles changed for Cora Coordinator/)
+
+    // Someone else changed them meanwhile: nothing is overwritten.
+    const stale = await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator', roles: 'manager' })
+    assertFormErrors(stale, ['roles'])
+    assert.match(stale.body, /Someone else changed this account/)
+    assert.deepEqual([...(await rolesOf(coordId))].sort(), ['coordinator', 'mediator'])
+  })
+
+  it('does not let administrators remove their own administrator role or disable themselves', async () => {
+    const agent = await admin()
+    const page = await agent.get(`/admin/users/${adminId}`)
+    assert.equal(html(page).querySelector(`form[action="/admin/users/${adminId}/disable"]`), null)
+
+    const roles = await agent.post(`/admin/users/${adminId}/roles`, { shownRoles: ['administrator', 'manager'], roles: 'manager' })
+    assertFormErrors(roles, ['roles'])
+    assert.match(roles.body, /You cannot remove your own administrator role/)
+    assert.deepEqual([...(await rolesOf(adminId))].sort(), ['administrator', 'manager'])
+
+    const disable = await agent.post(`/admin/users/${adminId}/disable`)
+    assertFormErrors(disable, ['disable'])
+    assert.match(disable.body, /You cannot disable your own account/)
+    const [me] = await t.database.db.select().from(users).where(eq(users.id, adminId))
+    assert.equal(me!.disabledAt, null)
+
+    assertFormErrors(await agent.post(`/admin/users/${adminId}/reset-password`), ['reset-password'])
+  })
+
+  it('disabling ends the person’s sessions at once; re-enabling lets them back', async () => {
+    const person = await createStaff(t.database, 'dis@example.com', ['coordinator'], 'Dee Disabled')
+    const theirs = await new Agent(t.app).signIn('dis@example.com')
+    assert.equal((await theirs.get('/account/password')).statusCode, 200)
+    assert.equal(await sessionsOf(person.id), 1)
+
+    const agent = await admin()
+    await agent.get(`/admin/users/${person.id}`)
+    assertRedirect(await agent.post(`/admin/users/${person.id}/disable`), `/admin/users/${person.id}`)
+    assert.equal(await sessionsOf(person.id), 0)
+    assert.ok((await t.database.db.select().from(users).where(eq(users.id, person.id)))[0]!.disabledAt)
+
+    assertRedirect(await theirs.get('/account/password'), /^\/sign-in/)
+    assert.equal((await new Agent(t.app).submit('/sign-in', { email: 'dis@example.com', password: 'correct horse battery staple' })).statusCode, 400)
+    assert.match((await agent.get('/admin/users')).body, /Disabled/)
+
+    await agent.get(`/admin/users/${person.id}`)
+    assertRedirect(await agent.post(`/admin/users/${person.id}/enable`), `/admin/users/${person.id}`)
+    await new Agent(t.app).signIn('dis@example.com')
+  })
+
+  it('resets a password to a new one-time password, shown once', async () => {
+    const person = await createStaff(t.database, 'reset@example.com', ['mediator'], 'Rey Reset')
+    const theirs = await new Agent(t.app).signIn('reset@example.com')
+    const agent = await admin()
+    await agent.get(`/admin/users/${person.id}`)
+    const res = await agent.post(`/admin/users/${person.id}/reset-password`)
+    assertRedirect(res, `/admin/users/${person.id}/one-time-password`)
+    assert.equal(await sessionsOf(person.id), 0, 'signed out everywhere')
+    assertRedirect(await theirs.get('/account/password'), /^\/sign-in/)
+
+    const password = html(await agent.get(String(res.headers.location))).getElementById('one-time-password')?.text.trim() ?? ''
+    assert.ok(password)
+    assert.equal((await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password: 'correct horse battery staple' })).statusCode, 400)
+    assertRedirect(await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password }), '/account/password')
+  })
+})

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { eq, sql } from 'drizzle-orm'
+import { users } from '../../../../db/schema/index.ts'
+import { Agent } from '../../../../../test/helpers/agent.ts'
+import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
+import { assertFormErrors, assertRedirect, html } from '../../../../../test/helpers/html.ts'
+
+describe('/admin/users/new', () => {
+  let t: TestApp
+  before(async () => {
+    t = await createTestApp()
+    await createStaff(t.database, 'admin@example.com', ['administrator'], 'Ada Admin')
+    await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')
+  })
+  after(() => t.close())
+
+  const admin = () => new Agent(t.app).signIn('admin@example.com')
+  const keyOf = (body: string) => /name="submissionKey" value="([^"]+)"/.exec(body)?.[1] ?? ''
+
+  it('shows the form to an administrator', async () => {
+    const res = await (await admin()).get('/admin/users/new')
+    assert.equal(res.statusCode, 200)
+    const doc = html(res)
+    for (const id of ['name', 'email', 'roles']) assert.ok(doc.getElementById(id), id)
+    assert.equal(doc.querySelectorAll('input[name="roles"]').length, 4)
+    assert.ok(keyOf(res.body), 'a one-time submission key')
+  })
+
+  it('refuses a coordinator and sends someone not signed in to sign in', async () => {
+    const coord = await new Agent(t.app).signIn('coord@example.com')
+    assert.equal((await coord.get('/admin/users/new')).statusCode, 403)
+    assertRedirect(await new Agent(t.app).get('/admin/users/new'), /^\/sign-in\?next=/)
+  })
+
+  it('says what is missing', async () => {
+    const agent = await admin()
+    await agent.get('/admin/users/new')
+    const res = await agent.post('/admin/users/new', { submissionKey: 'k1', name: ' ', email: '' })
+    assertFormErrors(res, ['name', 'email', 'roles'])
+    assert.match(res.body, /Enter their full name/)
+    assert.match(res.body, /Select at least one role/)
+  })
+
+  it('keeps what was typed when the email is not valid', async () => {
+    const agent = await admin()
+    await agent.get('/admin/users/new')
+    const res = await agent.post('/admin/users/new', { submissionKey: 'k2', name: '<script>alert(1)</script>', email: 'not-an-email', roles: ['mediator'] })
+    assertFormErrors(res, ['email'])
+    const doc = html(res)
+    assert.equal(doc.getElementById('name')?.getAttribute('value'), '<script>alert(1)</script>')
+    assert.ok(!res.body.includes('<script>alert(1)'), 'escaped')
+    assert.equal(doc.getElementById('email')?.getAttribute('value'), 'not-an-email')
+    assert.equal(doc.querySelector('input[name="roles"][value="mediator"]')?.hasAttribute('checked'), true)
+    assert.equal(doc.querySelector('input[name="roles"][value="manager"]')?.hasAttribute('checked'), false)
+  })
+
+  it('refuses an email already used, whatever its case', async () => {
+    const agent = await admin()
+    const form = await agent.get('/admin/users/new')
+    const res = await agent.post('/admin/users/new', { submissionKey: keyOf(form.body), name: 'Copy', email: ' COORD@Example.com ', roles: 'mediator' })
+    assertFormErrors(res, ['email'])
+    assert.match(res.body, /already a staff account with this email address/)
+    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'coord@example.com'))
+    assert.equal(n, 1)
+  })
+
+  it('adds an account with a one-time password shown once, which its owner signs in with', async () => {
+    const agent = await admin()
+    const form = await agent.get('/admin/users/new')
+    const fields = { submissionKey: keyOf(form.body), name: 'Mo Mediator', email: 'Mo.Mediator@Example.com', roles: ['mediator', 'coordinator'] }
+    const res = await agent.post('/admin/users/new', fields)
+    assertRedirect(res, /^\/admin\/users\/[0-9a-f-]{36}\/one-time-password$/)
+    const [row] = await t.database.db.select().from(users).where(eq(users.email, 'mo.mediator@example.com'))
+    assert.ok(row)
+    assert.deepEqual([...row.roles].sort(), ['coordinator', 'mediator'])
+    assert.equal(row.mustChangePassword, true)
+
+    const shown = await agent.get(String(res.headers.location))
+    assert.equal(shown.statusCode, 200)
+    assert.equal(shown.headers['cache-control'], 'no-store')
+    const password = html(shown).getElementById('one-time-password')?.text.trim() ?? ''
+    assert.match(password, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/)
+
+    // Never in plain text: not as the hash, not in any session.
+    assert.ok(!row.passwordHash.includes(password))
+    const stored = await t.database.db.execute<{ data: string }>(sql`select data::text as data from sessions`)
+    assert.ok(stored.rows.length > 0)
+    for (const s of stored.rows) assert.ok(!s.data.includes(password), 'the session holds no plain password')
+
+    // Shown once: a reload does not show it again.
+    const again = await agent.get(String(res.headers.location))
+    assert.equal(html(again).getElementById('one-time-password'), null)
+    assert.match(again.body, /already been shown/)
+
+    // The same form sent again finds the same account rather than making another.
+    const retry = await agent.post('/admin/users/new', fields)
+    assertRedirect(retry, String(res.headers.location))
+    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'mo.mediator@example.com'))
+    assert.equal(n, 1)
+
+    // The new person signs in with it and must choose their own password first.
+    const newcomer = new Agent(t.app)
+    assertRedirect(await newcomer.submit('/sign-in', { email: 'mo.mediator@example.com', password }), '/account/password')
+    assertRedirect(await newcomer.get('/admin/users'), '/account/password')
+  })
+
+  it('a double submit before the first response is seen still makes one account', async () => {
+    const agent = await admin()
+    const form = await agent.get('/admin/users/new')
+    const fields = { submissionKey: keyOf(form.body), name: 'Dee Double', email: 'dee@example.com', roles: 'coordinator' }
+    const [a, b] = await Promise.all([agent.post('/admin/users/new', fields), agent.post('/admin/users/new', fields)])
+    assert.ok([a.statusCode, b.statusCode].includes(303))
+    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'dee@example.com'))
+    assert.equal(n, 1)
+  })
+})

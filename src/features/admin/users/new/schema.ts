@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { roles } from '../../../../db/schema/index.ts'
+import { asArray, text } from '../../../../web/forms.ts'
+
+export const rolesField = z.preprocess(
+  asArray,
+  z.array(z.enum(roles, { error: 'Select a role from the list' }), { error: 'Select at least one role' }).min(1, { error: 'Select at least one role' }),
+)
+
+export const newUserSchema = z
+  .object({
+    _csrf: z.string(),
+    submissionKey: z.string().min(1).max(100),
+    name: text('Enter their full name', 100, 'Full name'),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'Enter their email address' })
+      .max(254, { error: 'Email address must be 254 characters or fewer' })
+      .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' })),
+    roles: rolesField,
+  })
+  .strict()
