@@ -1,0 +1,23 @@
+// Who looked at whose personal data, and when. Searches are logged without what was searched
+// for: the words themselves are personal data.
+import type { Clock } from '../../clock.ts'
+import type { Db } from '../../db/client.ts'
+import { accessLog } from '../../db/schema/index.ts'
+
+export interface AccessRecord {
+  userId: string
+  caseId: string | null
+  /** The path only, never the query string. */
+  path: string
+  action?: 'view' | 'search'
+}
+
+export async function recordAccess(db: Db, clock: Clock, record: AccessRecord): Promise<void> {
+  await db.insert(accessLog).values({
+    at: clock.now(),
+    userId: record.userId,
+    caseId: record.caseId,
+    action: record.action ?? 'view',
+    path: record.path.split('?')[0]!,
+  })
+}

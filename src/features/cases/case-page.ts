@@ -1,0 +1,40 @@
+// What every page of one case shares: finding the case the signed-in person may see (or the same
+// "not found" page whether it does not exist or is not theirs), and what the case layout shows.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import type { Db } from '../../db/client.ts'
+import { currentUser } from '../../web/auth.ts'
+import { canSeeCase } from './access.ts'
+import { scopeLabel, statusLabel } from './labels.ts'
+import { findCase, type CaseRow } from './repository.ts'
+
+const caseId = z.guid()
+
+/** The case at /cases/:id if this person may see it; otherwise replies 404 and returns undefined. */
+export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<CaseRow | undefined> {
+  const id = caseId.safeParse((request.params as { id?: unknown }).id)
+  const found = id.success ? await findCase(db, id.data.toLowerCase()) : undefined
+  if (found && canSeeCase(currentUser(request), found)) return found
+  await reply.code(404).view('cases/not-found.njk')
+  return undefined
+}
+
+export type CaseTab = 'overview' | 'timeline' | 'scope'
+
+/** The identity bar and sub navigation, for cases/case-layout.njk. */
+export function caseContext(found: CaseRow, tab: CaseTab) {
+  const base = `/cases/${found.id}`
+  return {
+    caseRow: found,
+    identity: {
+      reference: found.reference,
+      childName: found.childName,
+      scope: scopeLabel(found.scope),
+      status: statusLabel(found.status),
+    },
+    subNav: [
+      { text: 'Overview', href: base, active: tab === 'overview' },
+      { text: 'Timeline', href: `${base}/timeline`, active: tab === 'timeline' },
+    ],
+  }
+}

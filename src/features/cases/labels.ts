@@ -1,0 +1,48 @@
+// The words staff see for a case's scope, status and channel. Unknown values (from later work)
+// fall back to the stored value rather than to nothing.
+
+export const caseScopes = {
+  'undecided': 'Not decided yet',
+  'sen-mediation': 'SEN mediation',
+  'disagreement-resolution': 'Disagreement resolution',
+  'both': 'SEN mediation and disagreement resolution',
+  'out-of-scope': 'Out of scope',
+} as const
+export type CaseScope = keyof typeof caseScopes
+
+/** The scopes a coordinator can decide (everything but "undecided"). */
+export const decidedScopes = ['sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope'] as const
+export type DecidedScope = (typeof decidedScopes)[number]
+
+export const caseStatuses = {
+  'enquiry': 'New enquiry',
+  'scope-decided': 'Scope decided',
+  'signposted': 'Signposted elsewhere',
+} as const
+export type CaseStatus = keyof typeof caseStatuses
+
+export const caseChannels = {
+  online: 'Online',
+  phone: 'Phone',
+  email: 'Email',
+} as const
+export type CaseChannel = keyof typeof caseChannels
+
+export const partyRoles = {
+  'parent': 'Parent or carer',
+  'young-person': 'Young person',
+  'referrer': 'Asked for the family',
+  'local-authority': 'Local authority',
+  'school': 'School, college or early years setting',
+  'health': 'Health service',
+  'social-care': 'Social care',
+} as const
+
+export function labelOf(labels: Record<string, string>, key: string | null | undefined): string {
+  if (!key) return ''
+  return labels[key] ?? key
+}
+
+export const scopeLabel = (scope: string) => labelOf(caseScopes, scope)
+export const statusLabel = (status: string) => labelOf(caseStatuses, status)
+export const channelLabel = (channel: string) => labelOf(caseChannels, channel)

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { and, eq } from 'drizzle-orm'
+import { Agent } from '../../../../test/helpers/agent.ts'
+import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
+import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
+import { accessLog } from '../../../db/schema/index.ts'
+import { formatDate } from '../../../web/format.ts'
+import { createCase } from '../create-case.ts'
+import { sampleFacts, makeCase } from '../testing.ts'
+
+describe('the case page at /cases/:id', () => {
+  let t: TestApp
+  let coordinator: Agent
+  let coordinatorId: string
+  let amelia: { id: string; reference: string }
+
+  before(async () => {
+    t = await createTestApp()
+    coordinatorId = (await createStaff(t.database, 'coordinator@example.com', ['coordinator'], 'Cora Ordinator')).id
+    await createStaff(t.database, 'mediator@example.com', ['mediator'])
+    amelia = await makeCase(t.database, t.clock)
+    coordinator = await new Agent(t.app).signIn('coordinator@example.com')
+  })
+  after(() => t.close())
+
+  it('sends someone not signed in to sign in', async () => {
+    assertRedirect(await new Agent(t.app).get(`/cases/${amelia.id}`), /^\/sign-in\?next=/)
+  })
+
+  it('shows a coordinator the request, the parties and who and what the case is', async () => {
+    const res = await coordinator.get(`/cases/${amelia.id}`)
+    assert.equal(res.statusCode, 200)
+    assert.equal(titleOf(res), `Overview - ${amelia.reference} - SEN Mediation and Disagreement Resolution Service`)
+    const doc = html(res)
+    const bar = doc.querySelector('.moj-identity-bar')!.text.replace(/\s+/g, ' ')
+    assert.match(bar, new RegExp(`${amelia.reference} .*Amelia Hartley.*Type: Not decided yet.*Status: New enquiry`))
+    assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Overview')
+    const body = doc.querySelector('main')!.text.replace(/\s+/g, ' ')
+    for (const fact of [
+      'Oakwood Primary School', 'WA1 1AA', 'Warrington Borough Council', formatDate('2015-03-14'), 'Has an EHC plan',
+      'A decision about an EHC needs assessment or an EHC plan', 'Not to change the EHC plan after a review',
+      formatDate('2026-10-19'), 'The local authority (council): Warrington Borough Council', 'Parent or carer', 'sarah@example.com',
+    ]) assert.ok(body.includes(fact), `shows ${fact}`)
+    const whatHappened = doc.getElementById('what-happened')!
+    assert.ok(whatHappened.classList.contains('app-pre-wrap'))
+    assert.equal(whatHappened.text, 'The review was in June.\nThe council said no to changes.')
+    const parties = doc.querySelectorAll('table tbody tr').map((tr) => tr.text.replace(/\s+/g, ' ').trim())
+    assert.ok(parties[0]!.startsWith('Sarah Hartley Asked for help Parent or carer'))
+    assert.match(body, /The scope has not been decided yet/)
+    assert.equal(doc.querySelector(`a[href="/cases/${amelia.id}/scope"]`)?.text.trim(), 'Decide the scope')
+  })
+
+  it('records the view in the access log', async () => {
+    await t.database.db.delete(accessLog)
+    await coordinator.get(`/cases/${amelia.id}`)
+    const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
+    assert.equal(rows.length, 1)
+    assert.deepEqual({ ...rows[0], id: 0 }, { id: 0, at: new Date('2026-11-27T10:00:00Z'), userId: coordinatorId, caseId: amelia.id, action: 'view', path: `/cases/${amelia.id}` })
+  })
+
+  it('shows the first-contact checklist when it was recorded', async () => {
+    const logged = await createCase(t.database.db, t.clock, {
+      facts: sampleFacts({ childName: 'Noah Phillips' }),
+      channel: 'phone',
+      actor: { userId: coordinatorId, label: 'Cora Ordinator' },
+      firstContact: { reasonForContact: 'Wants to appeal', differenceExplained: true, understandingChecked: true, preferencesAsked: false, signposting: 'SENDIASS' },
+    })
+    const body = html(await coordinator.get(`/cases/${logged.id}`)).querySelector('main')!.text.replace(/\s+/g, ' ')
+    assert.match(body, /Reason for contact Wants to appeal/)
+    assert.match(body, /Contact preferences and adjustments asked No/)
+    assert.match(body, /Signposting SENDIASS/)
+    assert.doesNotMatch(html(await coordinator.get(`/cases/${amelia.id}`)).text, /Reason for contact/)
+  })
+
+  it('gives a mediator the same "not found" page as a case that does not exist, and logs nothing', async () => {
+    await t.database.db.delete(accessLog)
+    const mediator = await new Agent(t.app).signIn('mediator@example.com')
+    const hidden = await mediator.get(`/cases/${amelia.id}`)
+    const missing = await mediator.get('/cases/00000000-0000-4000-8000-000000000000')
+    assert.equal(hidden.statusCode, 404)
+    assert.equal(missing.statusCode, 404)
+    assert.equal(titleOf(hidden), titleOf(missing))
+    assert.match(hidden.body, /There is no case at this address, or it is not one of yours/)
+    assert.ok(!hidden.body.includes('Amelia'))
+    assert.ok(!hidden.body.includes(amelia.reference))
+    assert.equal((await t.database.db.select().from(accessLog).where(and(eq(accessLog.caseId, amelia.id)))).length, 0)
+  })
+
+  it('gives 404 for an unknown or malformed id', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' or '1'='1", '123']) {
+      const res = await coordinator.get(`/cases/${encodeURIComponent(id)}`)
+      assert.equal(res.statusCode, 404, id)
+      assert.match(titleOf(res), /^Case not found/)
+    }
+  })
+
+  it('shows a child\'s name escaped', async () => {
+    const bad = await makeCase(t.database, t.clock, { childName: '<script>alert(1)</script>', whatHappened: '<b>bold</b>' })
+    const res = await coordinator.get(`/cases/${bad.id}`)
+    assert.equal(res.statusCode, 200)
+    assert.ok(!res.body.includes('<script>alert(1)</script>'))
+    assert.ok(!res.body.includes('<b>bold</b>'))
+    assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
+  })
+})

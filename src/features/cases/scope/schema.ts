@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { parseForm, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
+import { decidedScopes } from '../labels.ts'
+
+export const reasonMaxLength = 2000
+
+export const scopeSchema = z
+  .object({
+    _csrf: z.string(),
+    // A missing or altered version can never match the case's, so it reads as "someone else changed this".
+    version: z.coerce.number().int().positive().catch(0),
+    scope: z.enum(decidedScopes, { error: 'Select which service the case is for, or out of scope' }),
+    agency: z.string().trim().optional(),
+    reason: text('Enter the reason for the decision', reasonMaxLength, 'The reason'),
+  })
+  .strict()
+export type ScopeForm = z.infer<typeof scopeSchema>
+
+export const agencyRequired = 'Select where you are signposting them to'
+const fieldOrder = ['scope', 'agency', 'reason']
+
+/** The schema, and the agency required when out of scope, with the messages in the page's order. */
+export function parseScopeForm(body: unknown): FormResult<ScopeForm> {
+  const form = parseForm(scopeSchema, body)
+  const b = (body ?? {}) as Record<string, unknown>
+  const agencyMissing = b.scope === 'out-of-scope' && !String(b.agency ?? '').trim()
+  if (!agencyMissing) return form
+  const errors: FormErrors = form.ok ? { summary: [], fields: {} } : form.errors
+  errors.fields.agency = { text: agencyRequired }
+  errors.summary.push({ text: agencyRequired, href: '#agency' })
+  const rank = (href: string) => {
+    const i = fieldOrder.indexOf(href.slice(1))
+    return i < 0 ? fieldOrder.length : i
+  }
+  errors.summary.sort((a, b) => rank(a.href) - rank(b.href))
+  return { ok: false, errors }
+}
