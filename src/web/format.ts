@@ -6,7 +6,10 @@ const londonParts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: 
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return ''
   if (value instanceof Date) return formatDate(value.toLocaleDateString('en-CA', { timeZone: 'Europe/London' }))
-  return longDate.format(new Date(`${value.slice(0, 10)}T00:00:00Z`))
+  // Built from parts: some ICU versions put a comma after the weekday.
+  const parts = longDate.formatToParts(new Date(`${value.slice(0, 10)}T00:00:00Z`))
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`
 }
 
 /** A moment as "9am" or "5:30pm", in England's time. */

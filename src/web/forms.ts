@@ -23,6 +23,11 @@ export function toFormErrors(error: z.ZodError): FormErrors {
   const fields: FormErrors['fields'] = {}
   const summary: FormErrors['summary'] = []
   for (const issue of error.issues) {
+    // A field the form never had: someone is sending more than the page asked for.
+    if (issue.code === 'unrecognized_keys') {
+      fields.form ??= { text: 'The form had information it did not ask for. Reload the page and try again.' }
+      continue
+    }
     const key = issue.path.length ? issue.path.join('.') : 'form'
     if (fields[key]) continue // the first problem with a field is the one to fix
     fields[key] = { text: issue.message }

@@ -78,6 +78,7 @@ CREATE TABLE "cases" (
 	"status" text DEFAULT 'enquiry' NOT NULL,
 	"scope" text DEFAULT 'undecided' NOT NULL,
 	"channel" text NOT NULL,
+	"received_on" date NOT NULL,
 	"child_name" text NOT NULL,
 	"child_date_of_birth" date NOT NULL,
 	"child_setting" text NOT NULL,
@@ -123,6 +124,6 @@ CREATE INDEX "case_events_case" ON "case_events" USING btree ("case_id","id");--
 CREATE INDEX "case_parties_case" ON "case_parties" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_parties_name_trgm" ON "case_parties" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "cases_child_name_trgm" ON "cases" USING gin ("child_name" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "cases_created_at" ON "cases" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "cases_received_on" ON "cases" USING btree ("received_on");--> statement-breakpoint
 CREATE INDEX "cases_status" ON "cases" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "access_log_case" ON "access_log" USING btree ("case_id","at");

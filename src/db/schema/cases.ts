@@ -16,6 +16,8 @@ export const cases = pgTable(
     status: text('status').notNull().default('enquiry'),
     scope: text('scope').notNull().default('undecided'),
     channel: text('channel').notNull(), // online | phone | email
+    // The day the person got in touch (a phone call may be logged the next morning).
+    receivedOn: date('received_on').notNull(),
     childName: text('child_name').notNull(),
     childDateOfBirth: date('child_date_of_birth').notNull(),
     childSetting: text('child_setting').notNull(),
@@ -29,7 +31,7 @@ export const cases = pgTable(
   },
   (t) => [
     index('cases_child_name_trgm').using('gin', sql`${t.childName} gin_trgm_ops`),
-    index('cases_created_at').on(t.createdAt),
+    index('cases_received_on').on(t.receivedOn),
     index('cases_status').on(t.status),
   ],
 )

@@ -46,6 +46,7 @@ export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<
         submissionKey: input.submissionKey,
         localAuthorityId: authority?.id,
         channel: input.channel,
+        receivedOn: input.contactedOn ?? clock.today(),
         childName: facts.child.name,
         childDateOfBirth: facts.child.dateOfBirth,
         childSetting: facts.child.setting,

@@ -1,5 +1,5 @@
 // Queries for the case pages. No rules here: who may see what is in access.ts.
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { agencies, caseEvents, caseParties, cases, localAuthorities, scopeDecisions, users } from '../../db/schema/index.ts'
 import { caseReferencePattern } from '../../domain/case-reference.ts'
@@ -33,7 +33,7 @@ export interface CaseListRow {
   childName: string
   scope: string
   status: string
-  createdAt: Date
+  receivedOn: string
 }
 
 /** A search that looks like a reference finds that case only. */
@@ -64,15 +64,15 @@ function conditions(q: CaseListQuery): SQL[] {
   if (q.statuses.length) where.push(inArray(cases.status, q.statuses))
   if (q.scopes.length) where.push(inArray(cases.scope, q.scopes))
   if (q.channels.length) where.push(inArray(cases.channel, q.channels))
-  if (q.receivedFrom) where.push(sql`${cases.createdAt} >= (${q.receivedFrom}::date::timestamp at time zone 'Europe/London')`)
-  if (q.receivedTo) where.push(sql`${cases.createdAt} < ((${q.receivedTo}::date + 1)::timestamp at time zone 'Europe/London')`)
+  if (q.receivedFrom) where.push(gte(cases.receivedOn, q.receivedFrom))
+  if (q.receivedTo) where.push(lte(cases.receivedOn, q.receivedTo))
   if (q.search) where.push(isReference(q.search) ? eq(cases.reference, q.search.toUpperCase()) : nameMatches(q.search))
   return where
 }
 
 function ordering(q: CaseListQuery): SQL[] {
   const dir = q.order === 'asc' ? asc : desc
-  if (!q.sort && q.search && !isReference(q.search)) return [desc(bestMatch(q.search)), desc(cases.createdAt), desc(cases.reference)]
+  if (!q.sort && q.search && !isReference(q.search)) return [desc(bestMatch(q.search)), desc(cases.receivedOn), desc(cases.createdAt), desc(cases.reference)]
   switch (q.sort ?? 'received') {
     case 'reference':
       return [dir(cases.reference)]
@@ -83,7 +83,7 @@ function ordering(q: CaseListQuery): SQL[] {
     case 'status':
       return [dir(positionIn(Object.keys(caseStatuses), cases.status)), dir(cases.status), dir(cases.reference)]
     case 'received':
-      return [dir(cases.createdAt), dir(cases.reference)]
+      return [dir(cases.receivedOn), dir(cases.createdAt), dir(cases.reference)]
   }
 }
 
@@ -93,7 +93,7 @@ export async function listCases(db: Db, q: CaseListQuery): Promise<{ rows: CaseL
   const lastPage = Math.max(1, Math.ceil(n / q.pageSize))
   const page = Math.min(q.page, lastPage)
   const rows = await db
-    .select({ id: cases.id, reference: cases.reference, childName: cases.childName, scope: cases.scope, status: cases.status, createdAt: cases.createdAt })
+    .select({ id: cases.id, reference: cases.reference, childName: cases.childName, scope: cases.scope, status: cases.status, receivedOn: cases.receivedOn })
     .from(cases)
     .where(where)
     .orderBy(...ordering(q))

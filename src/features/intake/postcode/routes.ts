@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '../../../app.ts'
+import { childWords } from '../journey.ts'
+import { questionPage } from '../question-page.ts'
+import { postcodeSchema } from './schema.ts'
+
+export default async function postcode(app: FastifyInstance, deps: AppDeps) {
+  questionPage(app, deps, {
+    slug: 'postcode',
+    view: 'intake/postcode/view.njk',
+    schema: ({ answers }) => postcodeSchema(childWords(answers).self),
+    values: (a) => ({ postcode: a.postcode }),
+    save: (a, data) => ({ ...a, postcode: data.postcode }),
+    context: ({ answers }) => ({ self: childWords(answers).self }),
+  })
+}
