@@ -182,6 +182,18 @@ describe('certificate', () => {
     })
   })
 
+  it('is never due in disagreement resolution, nor after a withdrawal that was not a change of mind or was reopened', () => {
+    assert.equal(deadlines([{ type: 'mediation-concluded', date: '2026-11-20', data: { outcome: 'agreement', route: 'disagreement-resolution' } }]).filter((d) => d.name === 'certificate').length, 0)
+    assert.equal(deadlines([{ type: 'withdrawn', date: '2026-11-20', data: { by: 'service', reason: 'x' } }]).filter((d) => d.name === 'certificate').length, 0)
+    const reopened = deadlines([
+      { type: 'withdrawn', date: '2026-11-20', data: { by: 'parent', reason: 'x', certificateDue: true } },
+      { type: 'reopened', date: '2026-11-21', data: { reason: 'changed back' } },
+    ])
+    assert.equal(reopened.filter((d) => d.name === 'certificate').length, 0)
+    const changeOfMind = deadlines([{ type: 'withdrawn', date: '2026-11-20', data: { by: 'parent', reason: 'x', certificateDue: true } }])
+    assert.equal(only(changeOfMind, 'certificate').dueDate, '2026-11-25')
+  })
+
   it('is met late by a certificate after the due date', () => {
     const due = only(deadlines([{ type: 'mediation-declined', date: '2026-12-18' }, certificate('2026-12-24')]), 'certificate')
     assert.equal(due.status, 'met-late')

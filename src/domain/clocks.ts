@@ -16,6 +16,7 @@ export const CASE_EVENT_TYPES = [
   'meeting-notice-sent',
   'mediation-concluded',
   'withdrawn',
+  'reopened',
   'certificate-issued',
 ] as const
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number]
@@ -144,7 +145,7 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
   }
 
   // One certificate per case: the first event that calls for it starts the clock.
-  const certificateTrigger = first(CERTIFICATE_TRIGGERS)
+  const certificateTrigger = ofType(CERTIFICATE_TRIGGERS).find((e) => callsForCertificate(e, known))
   if (certificateTrigger) drafts.push(certificateDraft(certificateTrigger, calendar))
 
   const request = first(['mediation-requested'])
@@ -206,6 +207,19 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
 }
 
 const CERTIFICATE_TRIGGERS = ['mediation-declined', 'mediation-concluded', 'cannot-arrange', 'withdrawn'] as const
+
+/**
+ * Disagreement resolution never has a certificate, and a withdrawal calls for one only when the
+ * parent or young person changed their mind (the workflow marks it) and did not reopen the case.
+ */
+function callsForCertificate(event: KnownEvent, all: readonly KnownEvent[]): boolean {
+  if (event.data.route === 'disagreement-resolution') return false
+  if (event.type !== 'withdrawn') return true
+  // A bare withdrawal (a what-if) is read as the parent's or young person's change of mind.
+  const changeOfMind = event.data.certificateDue === true || (event.data.certificateDue === undefined && event.data.by === undefined)
+  if (!changeOfMind) return false
+  return !all.some((e) => e.type === 'reopened' && compare(e.date, event.date) >= 0 && all.indexOf(e) > all.indexOf(event))
+}
 type CertificateTrigger = (typeof CERTIFICATE_TRIGGERS)[number]
 
 const CERTIFICATE_RULES: Record<CertificateTrigger, { source: string; rule: (when: string) => string }> = {
