@@ -14,6 +14,8 @@ export const cases = pgTable(
     submissionKey: text('submission_key').unique(),
     localAuthorityId: uuid('local_authority_id').references(() => localAuthorities.id),
     status: text('status').notNull().default('enquiry'),
+    // The coordinator looking after the case (none yet for a new enquiry).
+    assignedTo: uuid('assigned_to').references(() => users.id),
     scope: text('scope').notNull().default('undecided'),
     channel: text('channel').notNull(), // online | phone | email
     // The day the person got in touch (a phone call may be logged the next morning).

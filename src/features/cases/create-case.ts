@@ -7,6 +7,7 @@ import { caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
 import { formatCaseReference } from '../../domain/case-reference.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
 import { needsPermission, type RequestFacts } from '../../domain/request.ts'
+import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 
 export interface FirstContactChecklist {
@@ -75,6 +76,14 @@ export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<
     if (input.firstContact) {
       await appendEvent(tx, clock, { caseId: row.id, type: 'first-contact-recorded', actor: input.actor, occurredOn: input.contactedOn, data: { ...input.firstContact } })
     }
+    // An appealable decision starts the statutory clocks: the letter, and this contact with the adviser.
+    if (facts.areas.includes('ehc-decision')) {
+      if (facts.decision?.letterDate) {
+        await appendEvent(tx, clock, { caseId: row.id, type: 'decision-letter-sent', actor: input.actor, occurredOn: facts.decision.letterDate, data: { kind: facts.decision.kind } })
+      }
+      await appendEvent(tx, clock, { caseId: row.id, type: 'adviser-contacted', actor: input.actor, occurredOn: input.contactedOn, data: { channel: input.channel } })
+    }
+    await refreshDeadlineIndex(tx, clock, row.id)
     return { id: row.id, reference, created: true }
   })
 }

@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import { agencies, cases, scopeDecisions } from '../../db/schema/index.ts'
+import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 import type { DecidedScope } from './labels.ts'
 
@@ -66,6 +67,7 @@ export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInpu
       actor: input.actor,
       data: { scope: input.scope, reason: input.reason, agencyId: agency?.id ?? null, agencyName: agency?.name ?? null },
     })
+    await refreshDeadlineIndex(tx, clock, input.caseId)
     return { ok: true } as const
   })
 }

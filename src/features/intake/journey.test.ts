@@ -100,7 +100,12 @@ describe('sending', () => {
     assert.equal(made!.channel, 'online')
     assert.equal(made!.childPostcode, 'WA1 1AB')
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, made!.id))
-    assert.deepEqual(events.map((e) => [e.type, e.actorLabel]), [['enquiry-received', 'The person asking for help']])
+    // An appealable decision with a letter date starts the statutory clocks too.
+    assert.deepEqual(events.map((e) => [e.type, e.actorLabel]), [
+      ['enquiry-received', 'The person asking for help'],
+      ['decision-letter-sent', 'The person asking for help'],
+      ['adviser-contacted', 'The person asking for help'],
+    ])
 
     // The answers are gone from the session.
     assertRedirect(await agent.get('/request/check'), '/request')

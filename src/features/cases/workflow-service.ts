@@ -1,0 +1,126 @@
+// Moves a case through its workflow. Each change, in one transaction: lock the case, fold its
+// events into the current state, check the action (domain/workflow.ts), append the event, update
+// the derived status, and recompute the deadline index.
+import { and, count, eq } from 'drizzle-orm'
+import type { Clock } from '../../clock.ts'
+import type { Db, Tx } from '../../db/client.ts'
+import { caseParties, cases, certificates, localAuthorities } from '../../db/schema/index.ts'
+import type { RequestFacts } from '../../domain/request.ts'
+import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
+import { certificateContent } from '../certificates/content.ts'
+import { deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
+import { appendEvent, type Actor } from './events.ts'
+
+/** Facts that start or stop a clock without moving the case along (the API records them too). */
+export const FACT_EVENT_TYPES = ['decision-letter-sent', 'adviser-contacted', 'health-body-notified', 'meeting-notice-sent'] as const
+export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
+
+export type WorkflowResult =
+  | { ok: true; state: CaseState; eventId: number }
+  | { ok: false; code: 'not-found' | 'refused' | 'stale' | 'invalid'; reason: string }
+
+export interface ChangeOptions {
+  actor: Actor
+  /** The day it happened; today unless given. Never in the future. */
+  occurredOn?: string
+  /** The case version the person saw: a change made by someone else since is refused. */
+  expectedVersion?: number
+}
+
+export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
+  /** Runs a change with the case locked; `work` returns the event to append, or a refusal. */
+  async function change(
+    caseId: string,
+    options: ChangeOptions,
+    work: (ctx: { tx: Tx; state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<
+      { ok: true; type: string; data: Record<string, unknown>; state: CaseState } | { ok: false; reason: string }
+    >,
+  ): Promise<WorkflowResult> {
+    const occurredOn = options.occurredOn ?? clock.today()
+    if (occurredOn > clock.today()) return { ok: false, code: 'invalid', reason: 'The date it happened cannot be in the future.' }
+    return db.transaction(async (tx) => {
+      const [caseRow] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update')
+      if (!caseRow) return { ok: false, code: 'not-found', reason: 'There is no such case.' }
+      if (options.expectedVersion !== undefined && options.expectedVersion !== caseRow.version) {
+        return { ok: false, code: 'stale', reason: 'Someone else changed this case while you were working on it. Check the case and try again.' }
+      }
+      const events = await eventsOf(tx, caseId)
+      const state = stateFromEvents(events)
+      const result = await work({ tx, state, caseRow })
+      if (!result.ok) return { ok: false, code: 'refused', reason: result.reason }
+      const event = await appendEvent(tx, clock, { caseId, type: result.type, actor: options.actor, occurredOn, data: result.data })
+      await tx
+        .update(cases)
+        .set({ status: result.state.status, ...(result.state.scope ? { scope: result.state.scope } : {}), version: caseRow.version + 1, updatedAt: clock.now() })
+        .where(eq(cases.id, caseId))
+      await refreshDeadlineIndex(tx, clock, caseId)
+      return { ok: true, state: result.state, eventId: event.id }
+    })
+  }
+
+  return {
+    /** The case's current state and deadlines, from its events. */
+    async snapshot(caseId: string) {
+      const events = await eventsOf(db, caseId)
+      return { state: stateFromEvents(events), deadlines: await deadlinesOf(db, clock, caseId), events }
+    },
+
+    deadlinesOf: (caseId: string) => deadlinesOf(db, clock, caseId),
+
+    /** A workflow action (domain/workflow.ts), refused with the reason when it is not allowed now. */
+    apply(caseId: string, action: Action, options: ChangeOptions): Promise<WorkflowResult> {
+      return change(caseId, options, async ({ tx, state, caseRow }) => {
+        const result = transition(state, action)
+        if (!result.ok) return result
+        if (action.type === 'issue-certificate') {
+          await recordCertificate(tx, caseRow, action.kind, options.occurredOn ?? clock.today(), options.actor.userId)
+        }
+        return { ok: true, type: result.event.type, data: result.event.data, state: result.state }
+      })
+    },
+
+    /** A statutory fact (a decision letter sent, the health body told, ...), allowed while the case is open. */
+    recordFact(caseId: string, type: FactEventType, data: Record<string, unknown>, options: ChangeOptions): Promise<WorkflowResult> {
+      return change(caseId, options, async ({ state }) =>
+        state.status === 'closed'
+          ? { ok: false, reason: 'The case is closed. Reopen it before recording anything new.' }
+          : { ok: true, type, data, state },
+      )
+    },
+
+    /** An update given to one person, by any channel: it restarts their update clock. */
+    recordUpdate(caseId: string, update: { partyId: string; channel: string; note: string }, options: ChangeOptions): Promise<WorkflowResult> {
+      return change(caseId, options, async ({ tx, state }) => {
+        const [party] = await tx.select().from(caseParties).where(and(eq(caseParties.id, update.partyId), eq(caseParties.caseId, caseId)))
+        if (!party) return { ok: false, reason: 'Choose a person in this case.' }
+        return { ok: true, type: 'update-sent', data: { partyId: party.id, partyName: party.name, channel: update.channel, note: update.note }, state }
+      })
+    },
+
+  }
+
+  async function recordCertificate(tx: Tx, caseRow: typeof cases.$inferSelect, kind: Parameters<typeof certificateContent>[0]['kind'], issuedOn: string, userId?: string) {
+    const facts = caseRow.request as RequestFacts
+    const [authority] = caseRow.localAuthorityId
+      ? await tx.select().from(localAuthorities).where(eq(localAuthorities.id, caseRow.localAuthorityId))
+      : []
+    const [provider] = await tx.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(certificates).where(eq(certificates.caseId, caseRow.id))
+    const youngPerson = facts.requester.role === 'young-person'
+    const content = certificateContent({
+      reference: caseRow.reference,
+      sequence: Number(n) + 1,
+      kind,
+      issuedOn,
+      facts,
+      parentOrYoungPerson: youngPerson
+        ? { name: facts.requester.name, role: 'young-person' }
+        : { name: facts.requester.role === 'parent' ? facts.requester.name : (facts.parent?.name ?? 'The parent or carer'), role: 'parent' },
+      localAuthority: authority?.name ?? 'The local authority',
+      provider: { name: provider?.serviceName ?? 'SEN mediation service', address: provider?.address ?? '', phone: provider?.phone ?? '' },
+    })
+    await tx.insert(certificates).values({ caseId: caseRow.id, kind, issuedOn, issuedBy: userId, content, createdAt: clock.now() })
+  }
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>

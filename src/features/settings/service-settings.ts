@@ -1,0 +1,50 @@
+// Service-wide settings that administrators change. Each is read through zod with its default,
+// so a missing or damaged value never breaks a page.
+import { desc, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { Clock } from '../../clock.ts'
+import type { Db } from '../../db/client.ts'
+import { bankHolidayFiles, settings } from '../../db/schema/index.ts'
+import { createCalendar, createShippedCalendar, type Calendar } from '../../domain/calendar.ts'
+
+export const settingsSchema = z.object({
+  /** How the August and Christmas exclusions move an SEN appeal deadline (rules.md: IPSEA's reading by default). */
+  appealExclusion: z.enum(['move-out', 'skip-days', 'none']).catch('move-out'),
+  /** Working days after inviting (or chasing) a party before a chaser is suggested. */
+  chaserWorkingDays: z.number().int().min(1).max(30).catch(5),
+  /** A deadline this many working days away or fewer is "due soon". */
+  dueSoonWorkingDays: z.number().int().min(1).max(20).catch(5),
+})
+export type ServiceSettings = z.infer<typeof settingsSchema>
+
+export async function readSettings(db: Db): Promise<ServiceSettings> {
+  const rows = await db.select().from(settings)
+  return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])))
+}
+
+export async function writeSettings(db: Db, clock: Clock, values: Partial<ServiceSettings>, userId: string) {
+  await db.transaction(async (tx) => {
+    for (const [key, value] of Object.entries(values)) {
+      await tx
+        .insert(settings)
+        .values({ key, value, updatedAt: clock.now(), updatedBy: userId })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now(), updatedBy: userId } })
+    }
+  })
+}
+
+const parsedFiles = new Map<string, Calendar>()
+const shipped = createShippedCalendar()
+
+/** The working-day calendar: the newest uploaded bank holidays, else those shipped with Parley. */
+export async function currentCalendar(db: Db): Promise<Calendar> {
+  const [latest] = await db.select({ id: bankHolidayFiles.id }).from(bankHolidayFiles).orderBy(desc(bankHolidayFiles.uploadedAt)).limit(1)
+  if (!latest) return shipped
+  let calendar = parsedFiles.get(latest.id)
+  if (!calendar) {
+    const [row] = await db.select().from(bankHolidayFiles).where(eq(bankHolidayFiles.id, latest.id))
+    calendar = createCalendar(row!.data)
+    parsedFiles.set(latest.id, calendar)
+  }
+  return calendar
+}
