@@ -19,7 +19,7 @@ export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: F
   return undefined
 }
 
-export type CaseTab = 'overview' | 'timeline' | 'scope'
+export type CaseTab = 'overview' | 'progress' | 'timeline' | 'certificates' | 'scope'
 
 /** The identity bar and sub navigation, for cases/case-layout.njk. */
 export function caseContext(found: CaseRow, tab: CaseTab) {
@@ -34,7 +34,9 @@ export function caseContext(found: CaseRow, tab: CaseTab) {
     },
     subNav: [
       { text: 'Overview', href: base, active: tab === 'overview' },
+      { text: 'Progress and deadlines', href: `${base}/progress`, active: tab === 'progress' },
       { text: 'Timeline', href: `${base}/timeline`, active: tab === 'timeline' },
+      { text: 'Certificates', href: `${base}/certificates`, active: tab === 'certificates' },
     ],
   }
 }

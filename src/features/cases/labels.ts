@@ -1,5 +1,8 @@
 // The words staff see for a case's scope, status and channel. Unknown values (from later work)
 // fall back to the stored value rather than to nothing.
+import { statusLabels, type CaseStatus } from '../../domain/workflow.ts'
+
+export type { CaseStatus }
 
 export const caseScopes = {
   'undecided': 'Not decided yet',
@@ -14,12 +17,8 @@ export type CaseScope = keyof typeof caseScopes
 export const decidedScopes = ['sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope'] as const
 export type DecidedScope = (typeof decidedScopes)[number]
 
-export const caseStatuses = {
-  'enquiry': 'New enquiry',
-  'scope-decided': 'Scope decided',
-  'signposted': 'Signposted elsewhere',
-} as const
-export type CaseStatus = keyof typeof caseStatuses
+/** Every status of the workflow (domain/workflow.ts), in its words. */
+export const caseStatuses: Record<CaseStatus, string> = statusLabels
 
 export const caseChannels = {
   online: 'Online',
