@@ -28,6 +28,9 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    // The server may close an idle connection (a restart, a failover): the pool drops it and
+    // opens another when needed, so it is a warning, not a crash.
+    pool.on('error', (err) => process.emitWarning(`A PostgreSQL connection was closed: ${err.message}`))
     const db = drizzlePg(pool, { schema })
     return {
       db,
