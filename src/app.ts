@@ -6,12 +6,15 @@ import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import adminArea from './features/admin/area.ts'
+import apiArea from './features/api/area.ts'
 import authArea from './features/auth/area.ts'
 import casesArea from './features/cases/area.ts'
+import datesArea from './features/dates/area.ts'
 import enquiriesArea from './features/enquiries/area.ts'
 import healthRoutes from './features/health/routes.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
+import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
 import security from './web/security.ts'
@@ -44,7 +47,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(auth, { db: database.db })
   await app.register(serviceInfo, { db: database.db })
 
-  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea]) {
+  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea]) {
     await app.register(area, deps)
   }
   return app

@@ -1,12 +1,15 @@
 // Administrative commands: `node src/cli.ts <command>` (npm run migrate | backup | restore | seed:demo).
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
+import { eq } from 'drizzle-orm'
 import pino from 'pino'
 import { systemClock } from './clock.ts'
 import { loadConfig } from './config.ts'
 import { backupDataFolder, restoreDataFolder } from './db/backup.ts'
 import { seedDemo } from './db/demo-seed.ts'
 import { openConfiguredDatabase } from './db/open.ts'
-import { roles, users, type Role } from './db/schema/index.ts'
+import { localAuthorities, roles, users, type Role } from './db/schema/index.ts'
+import { createApiTokenService } from './features/api/tokens.ts'
 import { hashPassword, oneTimePassword } from './features/auth/passwords.ts'
 
 const usage = `Usage: node src/cli.ts <command>
@@ -17,6 +20,11 @@ const usage = `Usage: node src/cli.ts <command>
   create-user --email E --name N --roles R[,R]
                                    add a staff account; prints a one-time password
   seed-demo                        add invented demo cases and staff (not in production)
+  create-api-token --name N --authority CODE
+                                   issue a JSON API token for one council (its code);
+                                   prints the token, once, as the last line of output
+  revoke-api-token --id ID         revoke an API token: it stops working at once
+  list-api-tokens [--json]         every API token, with its council and when it was last used
 `
 
 const config = loadConfig()
@@ -84,6 +92,51 @@ async function main() {
       await withDatabase(async ({ db }) => {
         const summary = await seedDemo(db, systemClock)
         log.info(summary)
+      })
+      return
+    }
+    case 'create-api-token': {
+      const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, authority: { type: 'string' } } })
+      const name = values.name?.trim()
+      if (!name || !values.authority) throw new Error('create-api-token needs --name and --authority (the council\'s code, as list-api-tokens shows)')
+      await withDatabase(async ({ db }) => {
+        const [authority] = await db.select().from(localAuthorities).where(eq(localAuthorities.code, values.authority!))
+        if (!authority) {
+          const codes = (await db.select({ code: localAuthorities.code }).from(localAuthorities)).map((a) => a.code)
+          throw new Error(`There is no council with the code "${values.authority}". Codes: ${codes.join(', ')}`)
+        }
+        const made = await createApiTokenService(db, systemClock).issue({ name, localAuthorityId: authority.id, createdBy: `command line (${userInfo().username})` })
+        process.stderr.write(`Issued API token ${made.id} ("${name}") for ${authority.name}. It is shown once, below; keep it secret.\n`)
+        process.stdout.write(`${made.token}\n`)
+      })
+      return
+    }
+    case 'revoke-api-token': {
+      const { values } = parseArgs({ args: rest, options: { id: { type: 'string' } } })
+      if (!values.id) throw new Error('revoke-api-token needs --id (as list-api-tokens shows)')
+      await withDatabase(async ({ db }) => {
+        const result = await createApiTokenService(db, systemClock).revoke(values.id!)
+        if (!result) throw new Error(`There is no API token with the id ${values.id}`)
+        log.info(result.already ? `The API token ${values.id} ("${result.name}") was already revoked.` : `Revoked the API token ${values.id} ("${result.name}"). It no longer works.`)
+      })
+      return
+    }
+    case 'list-api-tokens': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false } } })
+      await withDatabase(async ({ db }) => {
+        const tokens = await createApiTokenService(db, systemClock).list()
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`)
+          return
+        }
+        if (!tokens.length) {
+          process.stdout.write('No API tokens have been issued.\n')
+          return
+        }
+        const when = (d: Date | null) => (d ? d.toISOString() : '-')
+        const rows = [['ID', 'NAME', 'COUNCIL', 'CREATED', 'LAST USED', 'REVOKED'], ...tokens.map((t) => [t.id, t.name, t.authorityCode, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)])]
+        const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+        process.stdout.write(rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n')
       })
       return
     }

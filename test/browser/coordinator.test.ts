@@ -40,6 +40,9 @@ describe('in a browser: a coordinator finds a case and decides its scope', () =>
     await page.fill('#email', 'dana@example.com')
     await page.fill('#password', testPassword)
     await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+    assert.equal(pathOf(page), '/today')
+    await axe.check()
+    await clickAndWait(page, page.getByRole('link', { name: 'Cases', exact: true }))
     assert.equal(pathOf(page), '/cases')
     await axe.check()
 

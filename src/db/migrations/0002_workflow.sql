@@ -53,4 +53,5 @@ ALTER TABLE "certificates" ADD CONSTRAINT "certificates_issued_by_users_id_fk" F
 ALTER TABLE "settings" ADD CONSTRAINT "settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_deadlines_open_due" ON "case_deadlines" USING btree ("status","due_date");--> statement-breakpoint
 CREATE INDEX "certificates_case" ON "certificates" USING btree ("case_id");--> statement-breakpoint
-ALTER TABLE "cases" ADD CONSTRAINT "cases_assigned_to_users_id_fk" FOREIGN KEY ("assigned_to") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "cases" ADD CONSTRAINT "cases_assigned_to_users_id_fk" FOREIGN KEY ("assigned_to") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "cases_assigned_to" ON "cases" USING btree ("assigned_to");

@@ -35,6 +35,7 @@ export const cases = pgTable(
     index('cases_child_name_trgm').using('gin', sql`${t.childName} gin_trgm_ops`),
     index('cases_received_on').on(t.receivedOn),
     index('cases_status').on(t.status),
+    index('cases_assigned_to').on(t.assignedTo),
   ],
 )
 

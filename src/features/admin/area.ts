@@ -1,11 +1,18 @@
-// Staff accounts, for administrators only.
+// Staff accounts and API tokens, for administrators only.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app.ts'
+import newApiToken from './api-tokens/new/routes.ts'
+import revokeApiToken from './api-tokens/revoke/routes.ts'
+import apiTokens from './api-tokens/routes.ts'
+import showApiToken from './api-tokens/token/routes.ts'
 import account from './users/account/routes.ts'
 import oneTimePassword from './users/account/one-time-password/routes.ts'
 import newUser from './users/new/routes.ts'
 import users from './users/routes.ts'
+import settings from './settings/routes.ts'
+import authorityCadence from './settings/authorities/routes.ts'
+import bankHolidays from './bank-holidays/routes.ts'
 
 export default async function adminArea(app: FastifyInstance, deps: AppDeps) {
-  for (const page of [users, newUser, account, oneTimePassword]) await page(app, deps)
+  for (const page of [users, newUser, account, oneTimePassword, settings, authorityCadence, bankHolidays, apiTokens, newApiToken, showApiToken, revokeApiToken]) await page(app, deps)
 }

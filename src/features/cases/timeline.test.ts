@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { WORKFLOW_EVENT_TYPES } from '../../domain/workflow.ts'
 import { describeEvent } from './timeline.ts'
 
 describe('describeEvent', () => {
@@ -27,8 +28,17 @@ describe('describeEvent', () => {
   })
 
   it('falls back to the type\'s own words for an event it does not know, whatever its data', () => {
-    assert.deepEqual(describeEvent('mediator-allocated', { mediator: 'x' }), { title: 'Mediator allocated', description: '' })
+    assert.deepEqual(describeEvent('some-later-event', { x: 1 }), { title: 'Some later event', description: '' })
     assert.deepEqual(describeEvent('', null), { title: 'Case updated', description: '' })
     assert.equal(describeEvent('scope-decided', 'not an object').title, 'Scope decided: not recorded')
   })
+})
+
+it('reads every workflow event as a sentence, not as its code name', () => {
+  for (const type of [...WORKFLOW_EVENT_TYPES, 'decision-letter-sent', 'adviser-contacted', 'health-body-notified', 'meeting-notice-sent', 'assigned', 'update-sent']) {
+    const { title, description } = describeEvent(type, {})
+    assert.ok(title.split(' ').length > 2 || description, `${type} reads as "${title}"`)
+  }
+  assert.equal(describeEvent('willingness-recorded', { party: 'school', answer: 'unwilling', reason: 'Term ends' }).title, 'The school or college: not willing to take part')
+  assert.equal(describeEvent('meeting-scheduled', { meetingDate: '2027-01-12', venue: 'Town hall' }).title, 'Meeting arranged for Tuesday 12 January 2027')
 })

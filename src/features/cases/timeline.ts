@@ -1,5 +1,8 @@
 // What each case event means to a person reading the timeline. Pure: no I/O, no clock.
-import { requesterRoles } from '../../domain/request.ts'
+import { formatLongDate, isValidIsoDate } from '../../domain/dates.ts'
+import { contactMethods, ehcDecisions, requesterRoles } from '../../domain/request.ts'
+import { answerLabels, partyNames } from '../../domain/willingness.ts'
+import { certificateLabels, statusLabels } from '../../domain/workflow.ts'
 import { channelLabel, labelOf, scopeLabel } from './labels.ts'
 
 export interface EventSummary {
@@ -12,6 +15,11 @@ type Data = Record<string, unknown>
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 const yesNo = (value: unknown): string => (value === true ? 'yes' : 'no')
+const day = (value: unknown): string => (isValidIsoDate(value) ? formatLongDate(value) : '')
+const joinLines = (...parts: string[]) => parts.filter(Boolean).join('\n')
+const party = (data: Data) => labelOf(partyNames, str(data.party)) || 'a party'
+const outcomes: Record<string, string> = { agreement: 'Agreement reached', partial: 'Partial agreement reached', none: 'No agreement reached' }
+const withdrawnBy: Record<string, string> = { 'parent': 'the parent or carer', 'young-person': 'the young person', 'other-party': 'another party', 'service': 'the service' }
 
 const describers: Record<string, (data: Data) => EventSummary> = {
   'enquiry-received': (data) => {
@@ -40,6 +48,50 @@ const describers: Record<string, (data: Data) => EventSummary> = {
     ]
     return { title: `Scope decided: ${scopeLabel(scope) || 'not recorded'}`, description: lines.filter(Boolean).join('\n') }
   },
+  'decision-letter-sent': (data) => ({
+    title: "The council's decision letter was sent",
+    description: data.kind ? `Decision: ${labelOf(ehcDecisions, str(data.kind))}` : '',
+  }),
+  'adviser-contacted': () => ({ title: 'The mediation adviser was contacted', description: 'This meets the 2-month time limit for contacting the adviser.' }),
+  'health-body-notified': () => ({ title: 'The health body was told', description: '' }),
+  'meeting-notice-sent': () => ({ title: 'The date and place of the meeting were sent to everyone', description: '' }),
+  'mediation-requested': (data) => ({
+    title: 'The parent or young person chose mediation',
+    description: data.healthOnly === true ? 'Only about health.' : data.healthInIssue === true ? 'Health is in issue: the health body must be told.' : '',
+  }),
+  'mediation-declined': () => ({ title: 'Mediation declined', description: 'A certificate is due within 3 working days.' }),
+  'willingness-started': () => ({ title: 'Started asking the other parties to take part', description: '' }),
+  'party-invited': (data) => ({ title: `Invited ${party(data)} to take part`, description: data.how ? `By ${labelOf(contactMethods, str(data.how)).toLowerCase()}` : '' }),
+  'party-chased': (data) => ({ title: `Chased ${party(data)}`, description: '' }),
+  'willingness-recorded': (data) => ({
+    title: `${party(data).charAt(0).toUpperCase()}${party(data).slice(1)}: ${labelOf(answerLabels, str(data.answer)).toLowerCase()}`,
+    description: data.reason ? `Reason: ${str(data.reason)}` : '',
+  }),
+  'mediator-allocated': (data) => ({ title: `Mediator allocated: ${str(data.mediator)}`, description: data.replaces ? `In place of ${str(data.replaces)}` : '' }),
+  'preparation-started': () => ({ title: 'The mediator started preparing with each party', description: '' }),
+  'meeting-scheduled': (data) => ({
+    title: `Meeting arranged for ${day(data.meetingDate)}`,
+    description: joinLines(data.venue ? `Where: ${str(data.venue)}` : '', data.shorterNoticeAgreed === true ? 'The parent or young person agreed to shorter notice.' : '', data.rescheduled === true ? 'This replaces the earlier date.' : ''),
+  }),
+  'meeting-held': () => ({ title: 'The meeting was held', description: '' }),
+  'mediation-concluded': (data) => ({ title: outcomes[str(data.outcome)] ?? 'The mediation has ended', description: '' }),
+  'certificate-issued': (data) => ({ title: `Mediation certificate issued: ${labelOf(certificateLabels, str(data.kind)).toLowerCase()}`, description: '' }),
+  'cannot-arrange': (data) => ({ title: 'Mediation cannot be arranged within 30 days', description: data.reason ? `Reason: ${str(data.reason)}` : '' }),
+  'follow-up-started': () => ({ title: 'Started following up the agreement', description: '' }),
+  closed: (data) => ({ title: 'The case was closed', description: data.note ? str(data.note) : '' }),
+  withdrawn: (data) => ({
+    title: `Withdrawn by ${withdrawnBy[str(data.by)] ?? 'someone'}`,
+    description: joinLines(data.reason ? `Reason: ${str(data.reason)}` : '', data.certificateDue === true ? 'A change-of-mind certificate is due within 3 working days.' : ''),
+  }),
+  reopened: (data) => ({
+    title: 'The case was reopened',
+    description: joinLines(data.reason ? `Reason: ${str(data.reason)}` : '', data.to ? `Back to: ${labelOf(statusLabels, str(data.to))}` : ''),
+  }),
+  assigned: (data) => ({ title: `Assigned to ${str(data.toName) || 'a coordinator'}`, description: data.fromName ? `Before: ${str(data.fromName)}` : '' }),
+  'update-sent': (data) => ({
+    title: `Update given to ${str(data.partyName) || 'a party'}`,
+    description: joinLines(data.channel ? `By ${str(data.channel)}` : '', str(data.note)),
+  }),
 }
 
 /** A title and description for any event; an unknown type reads as its name, "mediator-allocated" -> "Mediator allocated". */

@@ -24,13 +24,13 @@ describe('choosing a new password', () => {
 
     assertFormErrors(await agent.submit('/account/password', { password: 'short', confirm: 'short' }), ['password'])
     assertFormErrors(await agent.submit('/account/password', { password: 'a long enough password', confirm: 'something else' }), ['confirm'])
-    assertRedirect(await agent.submit('/account/password', { password: 'a long enough password', confirm: 'a long enough password' }), '/cases')
-    const page = await agent.get('/cases')
+    assertRedirect(await agent.submit('/account/password', { password: 'a long enough password', confirm: 'a long enough password' }), '/today')
+    const page = await agent.get('/today')
     assert.equal(page.statusCode, 200)
     assert.match(page.body, /Your password has been changed/)
 
     const signInAgain = new Agent(t.app)
-    assertRedirect(await signInAgain.submit('/sign-in', { email: 'new@example.com', password: 'a long enough password' }), '/cases')
+    assertRedirect(await signInAgain.submit('/sign-in', { email: 'new@example.com', password: 'a long enough password' }), '/today')
   })
 
   test('without a session the page sends you to sign in', async () => {

@@ -23,6 +23,6 @@ export default async function accountPassword(app: FastifyInstance, { database }
       .set({ passwordHash: await hashPassword(form.data.password), mustChangePassword: false })
       .where(eq(users.id, user.id))
     request.session.flash = 'Your password has been changed'
-    return reply.redirect('/cases', 303)
+    return reply.redirect('/today', 303)
   })
 }

@@ -11,7 +11,7 @@ const view = 'auth/sign-in/view.njk'
 const decoyHash = hashPassword('not a real password')
 
 /** Only a path on this site, so that a sign-in link cannot send someone elsewhere. */
-const safeNext = (next: string | undefined) => (next && /^\/(?!\/)/.test(next) ? next : '/cases')
+const safeNext = (next: string | undefined) => (next && /^\/(?!\/)/.test(next) ? next : '/today')
 
 export default async function signIn(app: FastifyInstance, { database }: AppDeps) {
   const rateLimit = { max: 10, timeWindow: '5 minutes' }

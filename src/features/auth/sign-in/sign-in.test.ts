@@ -64,7 +64,7 @@ describe('signing in and out', () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
     const res = await agent.post('/sign-in', { email: 'coordinator@example.com', password: testPassword, next: '//evil.example/' })
-    assertRedirect(res, '/cases')
+    assertRedirect(res, '/today')
   })
 
   test('signing out ends the session', async () => {

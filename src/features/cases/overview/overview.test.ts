@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { accessLog } from '../../../db/schema/index.ts'
+import { accessLog, cases } from '../../../db/schema/index.ts'
 import { formatDate } from '../../../web/format.ts'
 import { createCase } from '../create-case.ts'
 import { sampleFacts, makeCase } from '../testing.ts'
@@ -102,5 +102,19 @@ describe('the case page at /cases/:id', () => {
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.ok(!res.body.includes('<b>bold</b>'))
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
+  })
+
+  it('shows the next deadline, who is looking after the case, and a link to its progress', async () => {
+    const { id } = await makeCase(t.database, t.clock, { childName: 'Next Deadline' })
+    let doc = html(await coordinator.get(`/cases/${id}`))
+    assert.equal(
+      doc.getElementById('next-deadline')!.text.replace(/\s+/g, ' ').trim(),
+      'Last day to appeal to the SEND Tribunal: Monday 21 December 2026 (16 working days left) On track',
+    )
+    assert.equal(doc.getElementById('assigned-to')!.text.trim(), 'Not assigned')
+    assert.ok(doc.querySelector(`a[href="/cases/${id}/progress"]`))
+    await t.database.db.update(cases).set({ assignedTo: coordinatorId }).where(eq(cases.id, id))
+    doc = html(await coordinator.get(`/cases/${id}`))
+    assert.equal(doc.getElementById('assigned-to')!.text.trim(), 'Cora Ordinator')
   })
 })

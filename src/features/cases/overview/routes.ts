@@ -18,7 +18,10 @@ import { recordAccess } from '../access-log.ts'
 import { caseContext, visibleCaseOr404 } from '../case-page.ts'
 import type { FirstContactChecklist } from '../create-case.ts'
 import { channelLabel, labelOf, partyRoles, scopeLabel } from '../labels.ts'
+import { assigneeName } from '../progress/assignment.ts'
+import { presentDeadline } from '../progress/present.ts'
 import { latestEventOf, latestScopeDecision, partiesOf, type CaseRow } from '../repository.ts'
+import { createWorkflowService } from '../workflow-service.ts'
 
 const view = 'cases/overview/view.njk'
 
@@ -50,11 +53,15 @@ export default async function caseOverview(app: FastifyInstance, { database, clo
     const user = currentUser(request)
     await recordAccess(database.db, clock, { userId: user.id, caseId: found.id, path: `/cases/${found.id}` })
 
-    const [parties, firstContact, decision] = await Promise.all([
+    const [parties, firstContact, decision, deadlines, assignedName] = await Promise.all([
       partiesOf(database.db, found.id),
       latestEventOf(database.db, found.id, 'first-contact-recorded'),
       latestScopeDecision(database.db, found.id),
+      createWorkflowService({ db: database.db, clock }).deadlinesOf(found.id),
+      assigneeName(database.db, found.assignedTo),
     ])
+    // The next statutory deadline still to meet (updates owed are on the progress page).
+    const next = deadlines.find((d) => !d.name.startsWith('update:') && ['overdue', 'due-soon', 'on-track'].includes(d.urgency))
     return reply.view(view, {
       ...caseContext(found, 'overview'),
       facts: requestView(found),
@@ -62,6 +69,8 @@ export default async function caseOverview(app: FastifyInstance, { database, clo
       firstContact: firstContact ? { ...(firstContact.data as Partial<FirstContactChecklist>), recordedAt: firstContact.recordedAt, by: firstContact.actorLabel } : undefined,
       decision: decision ? { ...decision, scopeText: scopeLabel(decision.scope) } : undefined,
       canDecideScope: hasRole(user, ...scopeDeciders),
+      nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
+      assignedName,
     })
   })
 }

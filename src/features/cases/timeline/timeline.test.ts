@@ -48,8 +48,10 @@ describe('the case timeline at /cases/:id/timeline', () => {
     const items = doc.querySelectorAll('.moj-timeline__item')
     assert.deepEqual(items.map((i) => i.querySelector('.moj-timeline__title')!.text.trim()), [
       'Scope decided: SEN mediation',
+      'The mediation adviser was contacted',
       'First contact recorded',
       'Request for help received',
+      "The council's decision letter was sent", // the day the council's letter went, weeks before the call
     ])
     assert.equal(items[0]!.querySelector('.moj-timeline__byline')!.text.trim(), 'by Cora Ordinator')
     assert.equal(items[0]!.querySelector('time')!.getAttribute('datetime'), '2026-11-30')
@@ -58,7 +60,7 @@ describe('the case timeline at /cases/:id/timeline', () => {
     const decided = items[0]!.querySelector('.moj-timeline__description')!
     assert.equal(decided.querySelector('.app-pre-wrap')!.text, 'Reason: Refusal to amend the plan.\nAppealable.')
     assert.match(decided.text, new RegExp(`Recorded ${formatDateTime(new Date('2026-11-30T14:30:00Z'))}`))
-    assert.match(items[2]!.text, /Received: phone/)
+    assert.match(items[3]!.text, /Received: phone/)
   })
 
   it('records the view in the access log', async () => {

@@ -1,0 +1,3 @@
+import { z } from 'zod'
+
+export const revokeSchema = z.object({ _csrf: z.string() }).strict()

@@ -1,0 +1,106 @@
+// The working-day calendar's bank holidays: which years it covers, where they came from, and a
+// newer GOV.UK file uploaded by an administrator. The newest bank_holiday_files row is the calendar
+// (currentCalendar in settings/service-settings.ts).
+import { desc, eq } from 'drizzle-orm'
+import type { Clock } from '../../../clock.ts'
+import type { Db } from '../../../db/client.ts'
+import { bankHolidayFiles, users } from '../../../db/schema/index.ts'
+import { createCalendar, parseBankHolidaysFile, shippedBankHolidays, type BankHolidaysFile } from '../../../domain/calendar.ts'
+import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
+import { currentCalendar } from '../../settings/service-settings.ts'
+
+const GOV_UK_HINT = 'Download the latest file from https://www.gov.uk/bank-holidays.json and paste all of it.'
+
+export interface CalendarStatus {
+  coveredFromYear: number
+  coveredUntilYear: number
+  /** The last day the calendar knows the bank holidays of. */
+  coveredUntil: string
+  /** It ends within the next 12 months (or has ended): time to upload a newer file. */
+  endingSoon: boolean
+  uploaded: { at: Date; by: string | null } | null
+}
+
+export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStatus> {
+  const calendar = await currentCalendar(db)
+  const [latest] = await db
+    .select({ at: bankHolidayFiles.uploadedAt, by: users.name })
+    .from(bankHolidayFiles)
+    .leftJoin(users, eq(users.id, bankHolidayFiles.uploadedBy))
+    .orderBy(desc(bankHolidayFiles.uploadedAt))
+    .limit(1)
+  const coveredUntil = `${calendar.coveredUntilYear}-12-31`
+  return {
+    coveredFromYear: calendar.coveredFromYear,
+    coveredUntilYear: calendar.coveredUntilYear,
+    coveredUntil,
+    endingSoon: coveredUntil < addMonths(clock.today(), 12),
+    uploaded: latest ?? null,
+  }
+}
+
+export type UploadResult =
+  | { ok: true; coveredFromYear: number; coveredUntilYear: number; keptYears: { from: number; to: number } | null }
+  | { ok: false; error: string }
+
+const yearsOf = (file: BankHolidaysFile) => file['england-and-wales'].events.map((e) => parseIsoDate(e.date).year)
+
+/**
+ * Checks a pasted GOV.UK bank-holidays.json and, if it would not shorten the calendar, saves it as
+ * the calendar. GOV.UK's file drops old years over time, so England and Wales years before the new
+ * file's first year are kept from the calendar in use (deadlines of older cases still need them).
+ */
+export async function uploadBankHolidays(db: Db, clock: Clock, text: string, userId: string): Promise<UploadResult> {
+  const parsed = parseBankHolidaysFile(text)
+  if (!parsed.ok) return parsed
+  const uploaded = parsed.data
+  const newYears = yearsOf(uploaded)
+  const newFirst = Math.min(...newYears)
+  const newLast = Math.max(...newYears)
+
+  return db.transaction(async (tx) => {
+    const [latest] = await tx.select().from(bankHolidayFiles).orderBy(desc(bankHolidayFiles.uploadedAt)).limit(1)
+    const inUse = parseBankHolidaysFile(latest ? latest.data : shippedBankHolidays)
+    if (!inUse.ok) throw new Error(`The bank holidays in use are damaged: ${inUse.error}`)
+    const oldYears = yearsOf(inUse.data)
+    const oldFirst = Math.min(...oldYears)
+    const oldLast = Math.max(...oldYears)
+
+    if (newLast < oldLast) {
+      return {
+        ok: false as const,
+        error:
+          `This file has England and Wales bank holidays up to ${newLast}, but the calendar Parley uses now goes up to ${oldLast}. ` +
+          `Using it would shorten the calendar, so it has not been saved. ${GOV_UK_HINT}`,
+      }
+    }
+    if (newFirst > oldLast + 1) {
+      const missing = newFirst - 1 === oldLast + 1 ? `${oldLast + 1}` : `${oldLast + 1} to ${newFirst - 1}`
+      return {
+        ok: false as const,
+        error:
+          `This file starts in ${newFirst}, but the calendar Parley uses now ends in ${oldLast}, so the bank holidays for ${missing} would be missing. ` +
+          `It has not been saved. ${GOV_UK_HINT}`,
+      }
+    }
+
+    const kept = inUse.data['england-and-wales'].events.filter((e) => parseIsoDate(e.date).year < newFirst)
+    const data: BankHolidaysFile = {
+      ...uploaded,
+      'england-and-wales': { division: 'england-and-wales', events: [...kept, ...uploaded['england-and-wales'].events] },
+    }
+    const calendar = createCalendar(data) // checks the joined data as a whole
+
+    // The newest upload is the calendar: never let two share a time (a fixed clock, the same millisecond).
+    let uploadedAt = clock.now()
+    if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
+    await tx.insert(bankHolidayFiles).values({ data, coveredUntilYear: String(calendar.coveredUntilYear), uploadedAt, uploadedBy: userId })
+
+    return {
+      ok: true as const,
+      coveredFromYear: calendar.coveredFromYear,
+      coveredUntilYear: calendar.coveredUntilYear,
+      keptYears: kept.length ? { from: oldFirst, to: newFirst - 1 } : null,
+    }
+  })
+}

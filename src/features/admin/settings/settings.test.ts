@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { and, eq } from 'drizzle-orm'
+import { Agent } from '../../../../test/helpers/agent.ts'
+import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
+import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
+import { caseDeadlines, localAuthorities, settings } from '../../../db/schema/index.ts'
+import { createCase } from '../../cases/create-case.ts'
+import { sampleFacts } from '../../cases/testing.ts'
+import { readSettings } from '../../settings/service-settings.ts'
+
+describe('/admin/settings', () => {
+  let t: TestApp
+  let adminId: string
+  before(async () => {
+    t = await createTestApp()
+    adminId = (await createStaff(t.database, 'admin@example.com', ['administrator'], 'Ada Admin')).id
+    await createStaff(t.database, 'coord@example.com', ['coordinator', 'manager'], 'Cora Coordinator')
+  })
+  after(() => t.close())
+
+  const admin = () => new Agent(t.app).signIn('admin@example.com')
+  const fields = (agent: Agent, change: Record<string, string> = {}) => {
+    const shown = html({ body: lastPage } as never).querySelector('input[name="shown"]')?.getAttribute('value') ?? ''
+    return { shown, appealExclusion: 'move-out', chaserWorkingDays: '5', dueSoonWorkingDays: '5', ...change, _csrf: agent.csrfToken }
+  }
+  let lastPage = ''
+  const open = async (agent: Agent, url = '/admin/settings') => {
+    const res = await agent.get(url)
+    lastPage = res.body
+    return res
+  }
+
+  /** A case whose 2 months from the decision letter end in August: Mon 10 Aug 2026. */
+  async function augustCase() {
+    const facts = sampleFacts()
+    const made = await createCase(t.database.db, t.clock, {
+      facts: { ...facts, decision: { kind: 'refuse-amend', letterDate: '2026-06-10' } },
+      channel: 'online',
+      actor: { label: 'The person asking for help' },
+    })
+    return made.id
+  }
+  const appealDue = async (caseId: string) =>
+    (await t.database.db.select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.name, 'appeal'))))[0]?.dueDate
+
+  it('shows the settings, the examples worked out and each authority, for an administrator', async () => {
+    const agent = await admin()
+    const res = await open(agent)
+    assert.equal(res.statusCode, 200)
+    assert.match(titleOf(res), /^Service settings - /)
+    const doc = html(res)
+    assert.equal(doc.querySelector('input[name="appealExclusion"][checked]')?.getAttribute('value'), 'move-out')
+    assert.equal(doc.getElementById('chaserWorkingDays')?.getAttribute('value'), '5')
+    assert.equal(doc.getElementById('dueSoonWorkingDays')?.getAttribute('value'), '5')
+    // The June example (this year is 2026): 10 Aug moves to 1 Sep; skipping August gives 10 Sep.
+    assert.match(doc.querySelector('#appealExclusion-item-hint')?.text ?? '', /Tuesday 1 September 2026/)
+    assert.match(doc.querySelector('#appealExclusion-2-item-hint')?.text ?? '', /Thursday 10 September 2026/)
+    assert.match(doc.querySelector('#appealExclusion-3-item-hint')?.text ?? '', /Monday 10 August 2026/)
+    const [authority] = await t.database.db.select().from(localAuthorities)
+    const link = doc.querySelector(`a[href="/admin/settings/authorities/${authority!.id}"]`)
+    assert.ok(link, 'a link to change each authority’s cadence')
+    assert.ok(doc.querySelector('nav[aria-label="Administration"] a[href="/admin/bank-holidays"]'), 'the admin pages are linked')
+  })
+
+  it('refuses numbers that are missing, not whole or out of range, keeping what was typed', async () => {
+    const agent = await admin()
+    await open(agent)
+    const res = await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '2.5', dueSoonWorkingDays: '0' }))
+    assertFormErrors(res, ['chaserWorkingDays', 'dueSoonWorkingDays'])
+    const doc = html(res)
+    assert.match(doc.querySelector('.govuk-error-summary')?.text ?? '', /must be a whole number, like 5/)
+    assert.match(doc.querySelector('.govuk-error-summary')?.text ?? '', /due soon must be between 1 and 20/)
+    assert.equal(doc.getElementById('chaserWorkingDays')?.getAttribute('value'), '2.5')
+
+    await open(agent)
+    assertFormErrors(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '', dueSoonWorkingDays: '21' })), [
+      'chaserWorkingDays',
+      'dueSoonWorkingDays',
+    ])
+    await open(agent)
+    assertFormErrors(await agent.post('/admin/settings', fields(agent, { appealExclusion: 'sometimes' })), ['appealExclusion'])
+    assert.equal((await readSettings(t.database.db)).chaserWorkingDays, 5, 'nothing was saved')
+  })
+
+  it('shows what was typed escaped', async () => {
+    const agent = await admin()
+    await open(agent)
+    const res = await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '<script>alert(1)</script>' }))
+    assert.equal(res.statusCode, 400)
+    assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
+    assert.ok(!res.body.includes('<script>alert(1)'))
+  })
+
+  it('saves the numbers, recording who changed them', async () => {
+    const agent = await admin()
+    await open(agent)
+    assertRedirect(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '7', dueSoonWorkingDays: '3' })), '/admin/settings')
+    assert.deepEqual(await readSettings(t.database.db), { appealExclusion: 'move-out', chaserWorkingDays: 7, dueSoonWorkingDays: 3 })
+    const [row] = await t.database.db.select().from(settings).where(eq(settings.key, 'chaserWorkingDays'))
+    assert.equal(row?.updatedBy, adminId)
+    const page = await open(agent)
+    assert.match(html(page).querySelector('.govuk-notification-banner')?.text ?? '', /Settings saved/)
+    assert.match(html(page).querySelector('#last-changes tbody')?.text ?? '', /Working days before a chaser is suggested[\s\S]*Ada Admin/)
+  })
+
+  it('refuses a save made from a page someone else changed since', async () => {
+    const agent = await admin()
+    await open(agent)
+    const stale = fields(agent, { chaserWorkingDays: '9' })
+    const other = await admin()
+    await open(other)
+    assertRedirect(await other.post('/admin/settings', fields(other, { chaserWorkingDays: '8', dueSoonWorkingDays: '3' })))
+    const res = await agent.post('/admin/settings', { ...stale, dueSoonWorkingDays: '3' })
+    assertFormErrors(res, ['appealExclusion'])
+    assert.match(res.body, /Someone else changed these settings/)
+    assert.equal((await readSettings(t.database.db)).chaserWorkingDays, 8)
+  })
+
+  it('works out the appeal deadline again when the August and Christmas reading changes', async () => {
+    const caseId = await augustCase()
+    assert.equal(await appealDue(caseId), '2026-09-01') // 10 Aug 2026 moves out of August
+    const agent = await admin()
+    await open(agent)
+    const current = await readSettings(t.database.db)
+    const keep = { chaserWorkingDays: String(current.chaserWorkingDays), dueSoonWorkingDays: String(current.dueSoonWorkingDays) }
+    assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'none' })), '/admin/settings')
+    assert.equal((await readSettings(t.database.db)).appealExclusion, 'none')
+    assert.equal(await appealDue(caseId), '2026-08-10')
+    assert.match(html(await open(agent)).querySelector('.govuk-notification-banner')?.text ?? '', /deadlines of \d+ cases? that are not closed were worked out again/)
+
+    await open(agent)
+    assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'skip-days' })))
+    assert.equal(await appealDue(caseId), '2026-09-10')
+    await open(agent)
+    assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'move-out' })))
+    assert.equal(await appealDue(caseId), '2026-09-01')
+  })
+
+  it('refuses a coordinator', async () => {
+    const agent = await new Agent(t.app).signIn('coord@example.com')
+    assert.equal((await agent.get('/admin/settings')).statusCode, 403)
+    assert.equal((await agent.post('/admin/settings', { appealExclusion: 'none', chaserWorkingDays: '5', dueSoonWorkingDays: '5', shown: '' })).statusCode, 403)
+    assert.equal((await readSettings(t.database.db)).appealExclusion, 'move-out')
+  })
+
+  it('sends someone not signed in to sign in', async () => {
+    assertRedirect(await new Agent(t.app).get('/admin/settings'), '/sign-in?next=%2Fadmin%2Fsettings')
+  })
+})
+
+describe('/admin/settings/authorities/:id', () => {
+  let t: TestApp
+  let authorityId: string
+  let url: string
+  before(async () => {
+    t = await createTestApp()
+    await createStaff(t.database, 'admin@example.com', ['administrator'], 'Ada Admin')
+    await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')
+    authorityId = (await t.database.db.select().from(localAuthorities))[0]!.id
+    url = `/admin/settings/authorities/${authorityId}`
+  })
+  after(() => t.close())
+
+  const admin = () => new Agent(t.app).signIn('admin@example.com')
+  const cadence = async () => (await t.database.db.select().from(localAuthorities).where(eq(localAuthorities.id, authorityId)))[0]!.updateCadenceWorkingDays
+  const shownOn = (body: string) => html({ body } as never).querySelector('input[name="shown"]')?.getAttribute('value') ?? ''
+
+  it('shows the cadence to an administrator', async () => {
+    const res = await (await admin()).get(url)
+    assert.equal(res.statusCode, 200)
+    assert.equal(html(res).getElementById('updateCadenceWorkingDays')?.getAttribute('value'), '10')
+    assert.match(titleOf(res), /^How often to update everyone: /)
+  })
+
+  it('refuses a number out of range, keeping it', async () => {
+    const agent = await admin()
+    const page = await agent.get(url)
+    const res = await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '41' })
+    assertFormErrors(res, ['updateCadenceWorkingDays'])
+    assert.match(res.body, /must be between 1 and 40/)
+    assert.equal(html(res).getElementById('updateCadenceWorkingDays')?.getAttribute('value'), '41')
+    assert.equal(await cadence(), 10)
+  })
+
+  it('saves a new cadence and moves the update owed on the authority’s open cases', async () => {
+    const facts = sampleFacts()
+    const made = await createCase(t.database.db, t.clock, { facts, channel: 'online', actor: { label: 'The person asking for help' } })
+    const updateDue = async () =>
+      (await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, made.id))).filter((d) => d.name.startsWith('update:')).map((d) => d.dueDate)
+    const before = await updateDue()
+    assert.ok(before.length > 0, 'the case owes someone an update')
+
+    const agent = await admin()
+    const page = await agent.get(url)
+    assertRedirect(await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '15' }), '/admin/settings')
+    assert.equal(await cadence(), 15)
+    const afterwards = await updateDue()
+    assert.notDeepEqual(afterwards, before)
+    assert.ok(afterwards.every((d, i) => d > before[i]!), 'each update is owed later')
+  })
+
+  it('refuses a save made from a page someone else changed since', async () => {
+    const agent = await admin()
+    const page = await agent.get(url)
+    await t.database.db.update(localAuthorities).set({ updateCadenceWorkingDays: 12 }).where(eq(localAuthorities.id, authorityId))
+    const res = await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '20' })
+    assertFormErrors(res, ['updateCadenceWorkingDays'])
+    assert.match(res.body, /Someone else changed this/)
+    assert.equal(await cadence(), 12)
+  })
+
+  it('says not found for an authority that does not exist', async () => {
+    const agent = await admin()
+    assert.equal((await agent.get('/admin/settings/authorities/not-a-uuid')).statusCode, 404)
+    assert.equal((await agent.get('/admin/settings/authorities/00000000-0000-4000-8000-000000000000')).statusCode, 404)
+  })
+
+  it('refuses a coordinator and sends someone not signed in to sign in', async () => {
+    const coordinator = await new Agent(t.app).signIn('coord@example.com')
+    assert.equal((await coordinator.get(url)).statusCode, 403)
+    assertRedirect(await new Agent(t.app).get(url), `/sign-in?next=${encodeURIComponent(url)}`)
+  })
+})

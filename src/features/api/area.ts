@@ -1,0 +1,38 @@
+// The JSON API (/api/v1) for integration and automation, and its OpenAPI document. Every /api/v1
+// route authenticates itself with a bearer token scoped to one commissioning authority.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppDeps } from '../../app.ts'
+import openapi from './docs/routes.ts'
+import { requireToken } from './http.ts'
+import { createApiTokenService } from './tokens.ts'
+import caseEvents from './v1/cases/events/routes.ts'
+import caseRead from './v1/cases/routes.ts'
+import deadlines from './v1/deadlines/routes.ts'
+import enquiries from './v1/enquiries/routes.ts'
+
+export const apiPages = [enquiries, caseRead, caseEvents, deadlines]
+
+export default async function apiArea(app: FastifyInstance, deps: AppDeps) {
+  await app.register(async (v1) => {
+    v1.decorateRequest('apiToken', null)
+    v1.addHook('preHandler', requireToken(createApiTokenService(deps.database.db, deps.clock)))
+    v1.setErrorHandler(apiError)
+    for (const page of apiPages) await page(v1, deps)
+  })
+  await openapi(app)
+}
+
+/** Errors before a route runs (a body that is not JSON, too many requests), as the API's JSON. */
+async function apiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+  if (status >= 500) request.log.error({ err: error }, 'API request failed')
+  if (status === 400 && error.code?.startsWith('FST_ERR_CTP')) {
+    return reply.code(400).send({ error: 'Invalid request', fields: { body: 'Send the body as JSON, with Content-Type: application/json' } })
+  }
+  const messages: Record<number, string> = {
+    413: 'The request body is too large.',
+    415: 'Send the body as JSON, with Content-Type: application/json.',
+    429: 'Too many requests with this token: wait a minute and try again.',
+  }
+  return reply.code(status).send({ error: messages[status] ?? (status >= 500 ? 'Sorry, there is a problem with the service. Try again later.' : 'This request could not be completed.') })
+}

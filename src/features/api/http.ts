@@ -1,0 +1,84 @@
+// What every /api/v1 route shares: the bearer-token check, the rate limit per token, and the
+// JSON error shapes (400 naming each bad field, 401, 404, 409).
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { z } from 'zod'
+import { bearerToken, hashToken, type ApiTokenIdentity, type ApiTokenService } from './tokens.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The API token that authenticated this request (only on /api/v1 routes). */
+    apiToken: ApiTokenIdentity | null
+  }
+}
+
+/** Every /api/v1 route: no session, no CSRF; the bearer token is checked in this area's preHandler. */
+export const apiRoute = {
+  access: 'public' as const,
+  rateLimit: {
+    max: 120,
+    timeWindow: '1 minute',
+    // Per token (its hash, never the token itself); requests without one are counted per address.
+    keyGenerator: (request: FastifyRequest) => {
+      const token = bearerToken(request.headers.authorization)
+      return token ? `api:${hashToken(token)}` : `api-ip:${request.ip}`
+    },
+  },
+}
+
+export function requireToken(tokens: ApiTokenService): preHandlerAsyncHookHandler {
+  return async function (request: FastifyRequest, reply: FastifyReply) {
+    const token = bearerToken(request.headers.authorization)
+    const identity = token ? await tokens.authenticate(token) : undefined
+    if (!identity) {
+      reply.header('www-authenticate', 'Bearer realm="parley"')
+      return reply.code(401).send({ error: token ? 'The API token is not valid or has been revoked.' : 'Send an API token: Authorization: Bearer <token>.' })
+    }
+    request.apiToken = identity
+  }
+}
+
+export function currentToken(request: FastifyRequest): ApiTokenIdentity {
+  if (!request.apiToken) throw new Error('this route must be inside the API area')
+  return request.apiToken
+}
+
+/** Each bad field by its path ("child.postcode", "events.0.date"), with the first thing wrong with it. */
+export function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  const put = (path: PropertyKey[], message: string) => {
+    const key = path.length ? path.map(String).join('.') : 'body'
+    fields[key] ??= message
+  }
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) put([...issue.path, key], 'This field is not part of the API: remove it')
+    } else {
+      put(issue.path, issue.message)
+    }
+  }
+  return fields
+}
+
+/** Clearer words than zod's defaults where a schema gives none. */
+function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'This field is required'
+  if (issue.code === 'invalid_type') return `Must be ${article(issue.expected)}`
+  if (issue.code === 'invalid_value') return `Must be one of: ${issue.values.map(String).join(', ')}`
+  return undefined
+}
+const article = (type: string) => (type === 'array' ? 'a list' : type === 'object' ? 'an object' : `a ${type}`)
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string> }
+
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): Parsed<z.infer<S>> {
+  const result = schema.safeParse(body, { error: messageFor })
+  return result.success ? { ok: true, data: result.data } : { ok: false, fields: fieldsOf(result.error) }
+}
+
+export function invalid(reply: FastifyReply, fields: Record<string, string>) {
+  return reply.code(400).send({ error: 'Invalid request', fields })
+}
+
+export function notFound(reply: FastifyReply) {
+  return reply.code(404).send({ error: 'There is no case with this reference that this token can see.' })
+}

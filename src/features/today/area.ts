@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '../../app.ts'
+import today from './routes.ts'
+
+export default async function todayArea(app: FastifyInstance, deps: AppDeps) {
+  for (const page of [today]) await page(app, deps)
+}
