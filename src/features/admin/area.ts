@@ -1,4 +1,4 @@
-// Staff accounts and API tokens, for administrators only.
+// Administration: staff accounts, service settings, bank holidays and API tokens, for administrators only.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app.ts'
 import newApiToken from './api-tokens/new/routes.ts'

@@ -21,13 +21,9 @@ export async function recordApiEvent(workflow: WorkflowService, caseId: string, 
     case 'meeting-scheduled':
       return workflow.apply(caseId, { type: 'arrange-meeting', ...event.data }, options)
     case 'mediation-concluded': {
-      // Integrators report the outcome; the meeting it ended is recorded as held on the same day first.
-      const { state } = await workflow.snapshot(caseId)
-      if (state.status === 'meeting-arranged') {
-        const held = await workflow.apply(caseId, { type: 'hold-meeting' }, options)
-        if (!held.ok) return held
-      }
-      return workflow.apply(caseId, { type: 'conclude', outcome: event.data.outcome }, options)
+      // Integrators report the outcome; the meeting it ended is recorded as held the same day.
+      const conclude = { type: 'conclude', outcome: event.data.outcome } as const
+      return workflow.apply(caseId, (state) => (state.status === 'meeting-arranged' ? [{ type: 'hold-meeting' }, conclude] : [conclude]), options)
     }
     case 'withdrawn':
       return workflow.apply(caseId, { type: 'withdraw', by: event.data.by, reason: event.data.reason }, options)

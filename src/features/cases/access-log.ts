@@ -5,7 +5,9 @@ import type { Db } from '../../db/client.ts'
 import { accessLog } from '../../db/schema/index.ts'
 
 export interface AccessRecord {
-  userId: string
+  /** A staff member, or else the API token that read it. */
+  userId?: string
+  apiTokenId?: string
   caseId: string | null
   /** The path only, never the query string. */
   path: string
@@ -16,6 +18,7 @@ export async function recordAccess(db: Db, clock: Clock, record: AccessRecord): 
   await db.insert(accessLog).values({
     at: clock.now(),
     userId: record.userId,
+    apiTokenId: record.apiTokenId,
     caseId: record.caseId,
     action: record.action ?? 'view',
     path: record.path.split('?')[0]!,

@@ -40,7 +40,9 @@ describe('the workflow service, on the worked example in rules.md', () => {
     assert.equal(deadlines.appeal?.dueDate, '2027-01-25')
     const [certificate] = await t.database.db.select().from(certificates).where(eq(certificates.caseId, id))
     assert.equal(certificate?.kind, 'declined')
-    assert.equal((certificate?.content as { issuedTo: { name: string } }).issuedTo.name, 'Sarah Hartley')
+    const content = certificate?.content as { issuedTo: { name: string }; appealDeadline: { dueDate: string } }
+    assert.equal(content.issuedTo.name, 'Sarah Hartley')
+    assert.equal(content.appealDeadline.dueDate, '2027-01-25', 'the deadline is kept with the certificate')
   })
 
   test('a stale version and a future date are refused, and nothing is written', async () => {

@@ -8,6 +8,8 @@ import { caseParties, cases, certificates, localAuthorities } from '../../db/sch
 import type { RequestFacts } from '../../domain/request.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
 import { certificateContent } from '../certificates/content.ts'
+import { computeDeadlines } from '../../domain/clocks.ts'
+import { currentCalendar, readSettings } from '../settings/service-settings.ts'
 import { deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 
@@ -33,7 +35,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     caseId: string,
     options: ChangeOptions,
     work: (ctx: { tx: Tx; state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<
-      { ok: true; type: string; data: Record<string, unknown>; state: CaseState } | { ok: false; reason: string }
+      { ok: true; events: { type: string; data: Record<string, unknown> }[]; state: CaseState } | { ok: false; reason: string }
     >,
   ): Promise<WorkflowResult> {
     const occurredOn = options.occurredOn ?? clock.today()
@@ -48,13 +50,16 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       const state = stateFromEvents(events)
       const result = await work({ tx, state, caseRow })
       if (!result.ok) return { ok: false, code: 'refused', reason: result.reason }
-      const event = await appendEvent(tx, clock, { caseId, type: result.type, actor: options.actor, occurredOn, data: result.data })
+      let eventId = 0
+      for (const event of result.events) {
+        eventId = (await appendEvent(tx, clock, { caseId, type: event.type, actor: options.actor, occurredOn, data: event.data })).id
+      }
       await tx
         .update(cases)
         .set({ status: result.state.status, ...(result.state.scope ? { scope: result.state.scope } : {}), version: caseRow.version + 1, updatedAt: clock.now() })
         .where(eq(cases.id, caseId))
       await refreshDeadlineIndex(tx, clock, caseId)
-      return { ok: true, state: result.state, eventId: event.id }
+      return { ok: true, state: result.state, eventId }
     })
   }
 
@@ -67,15 +72,25 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
 
     deadlinesOf: (caseId: string) => deadlinesOf(db, clock, caseId),
 
-    /** A workflow action (domain/workflow.ts), refused with the reason when it is not allowed now. */
-    apply(caseId: string, action: Action, options: ChangeOptions): Promise<WorkflowResult> {
+    /**
+     * Workflow actions (domain/workflow.ts), applied in order in one transaction; a function of
+     * the current state may choose them. Refused, with the reason, when one is not allowed now.
+     */
+    apply(caseId: string, actions: Action | Action[] | ((state: CaseState) => Action[]), options: ChangeOptions): Promise<WorkflowResult> {
       return change(caseId, options, async ({ tx, state, caseRow }) => {
-        const result = transition(state, action)
-        if (!result.ok) return result
-        if (action.type === 'issue-certificate') {
-          await recordCertificate(tx, caseRow, action.kind, options.occurredOn ?? clock.today(), options.actor.userId)
+        const list = typeof actions === 'function' ? actions(state) : [actions].flat()
+        const events: { type: string; data: Record<string, unknown> }[] = []
+        let current = state
+        for (const action of list) {
+          const result = transition(current, action)
+          if (!result.ok) return result
+          if (action.type === 'issue-certificate') {
+            await recordCertificate(tx, caseRow, action.kind, options.occurredOn ?? clock.today(), options.actor.userId)
+          }
+          events.push(result.event)
+          current = result.state
         }
-        return { ok: true, type: result.event.type, data: result.event.data, state: result.state }
+        return { ok: true, events, state: current }
       })
     },
 
@@ -84,7 +99,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       return change(caseId, options, async ({ state }) =>
         state.status === 'closed'
           ? { ok: false, reason: 'The case is closed. Reopen it before recording anything new.' }
-          : { ok: true, type, data, state },
+          : { ok: true, events: [{ type, data }], state },
       )
     },
 
@@ -93,7 +108,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       return change(caseId, options, async ({ tx, state }) => {
         const [party] = await tx.select().from(caseParties).where(and(eq(caseParties.id, update.partyId), eq(caseParties.caseId, caseId)))
         if (!party) return { ok: false, reason: 'Choose a person in this case.' }
-        return { ok: true, type: 'update-sent', data: { partyId: party.id, partyName: party.name, channel: update.channel, note: update.note }, state }
+        return { ok: true, events: [{ type: 'update-sent', data: { partyId: party.id, partyName: party.name, channel: update.channel, note: update.note } }], state }
       })
     },
 
@@ -107,6 +122,13 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     const [provider] = await tx.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(certificates).where(eq(certificates.caseId, caseRow.id))
     const youngPerson = facts.requester.role === 'young-person'
+    // The appeal deadline this certificate starts, as the clocks see it once it is issued.
+    const events = [...(await eventsOf(tx, caseRow.id)), { type: 'certificate-issued', occurredOn: issuedOn, data: { kind } }]
+    const settings = await readSettings(tx as unknown as Db)
+    const appeal = computeDeadlines(events.map((e) => ({ type: e.type, date: e.occurredOn, data: e.data })), {
+      calendar: await currentCalendar(tx as unknown as Db),
+      appealExclusion: settings.appealExclusion,
+    }).find((d) => d.name === 'appeal')
     const content = certificateContent({
       reference: caseRow.reference,
       sequence: Number(n) + 1,
@@ -118,6 +140,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
         : { name: facts.requester.role === 'parent' ? facts.requester.name : (facts.parent?.name ?? 'The parent or carer'), role: 'parent' },
       localAuthority: authority?.name ?? 'The local authority',
       provider: { name: provider?.serviceName ?? 'SEN mediation service', address: provider?.address ?? '', phone: provider?.phone ?? '' },
+      ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
     })
     await tx.insert(certificates).values({ caseId: caseRow.id, kind, issuedOn, issuedBy: userId, content, createdAt: clock.now() })
   }

@@ -14,6 +14,8 @@ export interface CertificateContent {
   decision: { description: string; letterDate?: string }
   provider: { name: string; address: string; phone: string }
   caseReference: string
+  /** Worked out when issued, so a reprint says what the first print said. */
+  appealDeadline?: AppealDeadline
 }
 
 export function certificateContent(input: {
@@ -25,6 +27,7 @@ export function certificateContent(input: {
   parentOrYoungPerson: { name: string; role: 'parent' | 'young-person' }
   localAuthority: string
   provider: { name: string; address: string; phone: string }
+  appealDeadline?: AppealDeadline
 }): CertificateContent {
   const { facts } = input
   return {
@@ -41,6 +44,7 @@ export function certificateContent(input: {
     },
     provider: input.provider,
     caseReference: input.reference,
+    ...(input.appealDeadline ? { appealDeadline: input.appealDeadline } : {}),
   }
 }
 

@@ -36,7 +36,8 @@ export default async function certificatePage(app: FastifyInstance, { database, 
     if (!wanted || !certificate) return notFound(reply, found.id)
     await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: pathOf(request) })
 
-    const appeal = (await workflow.deadlinesOf(found.id)).find((d) => d.name === 'appeal')
+    // Certificates issued before the deadline was kept with them: work it out from the case.
+    const appeal = certificate.content.appealDeadline ?? (await workflow.deadlinesOf(found.id)).find((d) => d.name === 'appeal')
     const document = certificateDocument(certificate.content, appeal ? { dueDate: appeal.dueDate, rule: appeal.rule } : undefined, formatDate)
 
     if (wanted.format === 'html') {

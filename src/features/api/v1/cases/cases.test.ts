@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { apiTokens, cases } from '../../../../db/schema/index.ts'
+import { accessLog, apiTokens, cases } from '../../../../db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { makeCase } from '../../../cases/testing.ts'
 import { createWorkflowService } from '../../../cases/workflow-service.ts'
@@ -52,6 +52,9 @@ describe('GET /api/v1/cases/:reference', () => {
     })
     const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.id, warrington.id))
     assert.deepEqual(row?.lastUsedAt, t.clock.now())
+    // The read is in the access log, against the token.
+    const reads = await t.database.db.select().from(accessLog).where(eq(accessLog.apiTokenId, warrington.id))
+    assert.deepEqual(reads.map((r) => [r.action, r.path, r.userId]), [['view', `/api/v1/cases/${reference}`, null]])
   })
 
   it('is 404 for another council’s case and for no such case', async () => {

@@ -1,6 +1,7 @@
 // GET /api/v1/cases/:reference: a case of the token's authority, its events and its deadlines.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../../app.ts'
+import { recordAccess } from '../../../cases/access-log.ts'
 import { createWorkflowService } from '../../../cases/workflow-service.ts'
 import { caseDetails, caseForToken, statutoryDeadlines } from '../../cases.ts'
 import { apiRoute, currentToken, notFound } from '../../http.ts'
@@ -14,8 +15,7 @@ export default async function caseRead(app: FastifyInstance, { database, clock }
     if (!row) return notFound(reply)
     const { parties, events } = await caseDetails(database.db, row)
     const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
-    // access_log needs a staff user: an API read is logged here instead (see the report on issue 3).
-    request.log.info({ apiToken: token.id, apiTokenName: token.name, caseId: row.id }, 'API token read a case')
+    await recordAccess(database.db, clock, { apiTokenId: token.id, caseId: row.id, path: request.url })
     return reply.send({
       reference: row.reference,
       status: row.status,
