@@ -16,6 +16,9 @@ export const cases = pgTable(
     status: text('status').notNull().default('enquiry'),
     // The coordinator looking after the case (none yet for a new enquiry).
     assignedTo: uuid('assigned_to').references(() => users.id),
+    // Summaries are released together on this day at the latest (or earlier, by a coordinator).
+    summariesReleaseOn: date('summaries_release_on'),
+    summariesReleasedAt: timestamp('summaries_released_at', { withTimezone: true }),
     scope: text('scope').notNull().default('undecided'),
     channel: text('channel').notNull(), // online | phone | email
     // The day the person got in touch (a phone call may be logged the next morning).

@@ -19,7 +19,7 @@ export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: F
   return undefined
 }
 
-export type CaseTab = 'overview' | 'progress' | 'timeline' | 'certificates' | 'scope'
+export type CaseTab = 'overview' | 'progress' | 'mediator' | 'preparation' | 'timeline' | 'certificates' | 'scope'
 
 /** The identity bar and sub navigation, for cases/case-layout.njk. */
 export function caseContext(found: CaseRow, tab: CaseTab) {
@@ -35,6 +35,8 @@ export function caseContext(found: CaseRow, tab: CaseTab) {
     subNav: [
       { text: 'Overview', href: base, active: tab === 'overview' },
       { text: 'Progress and deadlines', href: `${base}/progress`, active: tab === 'progress' },
+      { text: 'Mediator', href: `${base}/mediator`, active: tab === 'mediator' },
+      { text: 'Preparation', href: `${base}/preparation`, active: tab === 'preparation' },
       { text: 'Timeline', href: `${base}/timeline`, active: tab === 'timeline' },
       { text: 'Certificates', href: `${base}/certificates`, active: tab === 'certificates' },
     ],
