@@ -25,7 +25,10 @@ export function toFormErrors(error: z.ZodError): FormErrors {
   for (const issue of error.issues) {
     // A field the form never had: someone is sending more than the page asked for.
     if (issue.code === 'unrecognized_keys') {
-      fields.form ??= { text: 'The form had information it did not ask for. Reload the page and try again.' }
+      if (!fields.form) {
+        fields.form = { text: 'The form had information it did not ask for. Reload the page and try again.' }
+        summary.push({ text: fields.form.text, href: '#main-content' }) // no one field to link to
+      }
       continue
     }
     const key = issue.path.length ? issue.path.join('.') : 'form'

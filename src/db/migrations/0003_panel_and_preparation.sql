@@ -139,6 +139,12 @@ CREATE TABLE "summaries" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "form_submissions" (
+	"key" text PRIMARY KEY NOT NULL,
+	"outcome" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "summaries_release_on" date;--> statement-breakpoint
 ALTER TABLE "cases" ADD COLUMN "summaries_released_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "allocation_objections" ADD CONSTRAINT "allocation_objections_allocation_id_allocations_id_fk" FOREIGN KEY ("allocation_id") REFERENCES "public"."allocations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
