@@ -14,6 +14,7 @@ import enquiriesArea from './features/enquiries/area.ts'
 import healthRoutes from './features/health/routes.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
+import mediatorsArea from './features/mediators/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -47,7 +48,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(auth, { db: database.db })
   await app.register(serviceInfo, { db: database.db })
 
-  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea]) {
+  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea, mediatorsArea]) {
     await app.register(area, deps)
   }
   return app

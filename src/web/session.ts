@@ -1,4 +1,5 @@
 // Sessions live in the database, so that signing out or disabling an account ends them at once.
+import { randomUUID } from 'node:crypto'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import session from '@fastify/session'
@@ -60,8 +61,16 @@ export default fp(async function sessionPlugin(app: FastifyInstance, opts: { con
   await app.register(csrf, { sessionPlugin: '@fastify/session' })
 
   // Pages with a form call csrf() in their template; only they start a session for a visitor.
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.locals = { ...reply.locals, csrf: () => reply.generateCsrf() }
+  app.addHook('onRequest', async (request, reply) => {
+    reply.locals = {
+      ...reply.locals,
+      csrf: () => reply.generateCsrf(),
+      // A form that adds something keeps one key across its error re-renders (see web/submission.ts).
+      submissionKey: () => {
+        const sent = (request.body as { submissionKey?: unknown } | undefined)?.submissionKey
+        return typeof sent === 'string' && /^[0-9a-f-]{36}$/.test(sent) ? sent : randomUUID()
+      },
+    }
   })
 
   // A one-time message for the next page ("Your password has been changed").

@@ -25,3 +25,13 @@ export async function oncePerSubmission(db: Db, clock: Clock, key: string, work:
     return outcome
   })
 }
+
+/**
+ * The form's submissionKey makes `work` run once (the form has
+ * `<input type="hidden" name="submissionKey" value="{{ submissionKey() }}">`);
+ * a form without one simply runs it in a transaction.
+ */
+export function submitOnce(db: Db, clock: Clock, body: unknown, work: (tx: Tx) => Promise<string>): Promise<string> {
+  const key = (body as { submissionKey?: unknown } | undefined)?.submissionKey
+  return typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key) ? oncePerSubmission(db, clock, key, work) : db.transaction(work)
+}

@@ -1,0 +1,31 @@
+// Field-by-field checking in page order, for the panel's small forms: each field's first problem,
+// in the summary in the order the page asks.
+import type { z } from 'zod'
+import { readDateInput, type FormErrors } from '../../web/forms.ts'
+
+export function formChecks(form: Record<string, unknown>, today: string) {
+  const errors: FormErrors = { summary: [], fields: {} }
+  const fail = (field: string, message: string, anchor = field) => {
+    if (errors.fields[field]) return
+    errors.fields[field] = { text: message }
+    errors.summary.push({ text: message, href: `#${anchor}` })
+  }
+  function check<T>(field: string, schema: z.ZodType<T>, value: unknown): T | undefined {
+    const result = schema.safeParse(value ?? '')
+    if (result.success) return result.data
+    fail(field, result.error.issues[0]?.message ?? 'Check this answer')
+    return undefined
+  }
+  /** A date input: required unless `optional`; `notFuture` is the message if it is after today. */
+  function date(name: string, label: string, opts: { optional?: boolean; notFuture?: string } = {}): string | undefined {
+    const blank = ['day', 'month', 'year'].every((p) => !String(form[`${name}-${p}`] ?? '').trim())
+    if (opts.optional && blank) return undefined
+    const read = readDateInput(form, name, label)
+    if (!read.ok) return void fail(name, read.message, read.anchor)
+    if (opts.notFuture && read.value > today) return void fail(name, opts.notFuture, `${name}-day`)
+    return read.value
+  }
+  return { errors, fail, check, date, failed: () => errors.summary.length > 0 }
+}
+
+export const dateParts = (...names: string[]) => names.flatMap((d) => ['day', 'month', 'year'].map((p) => `${d}-${p}`))
