@@ -146,7 +146,7 @@ export type Action =
   | { type: 'invite-party'; party: PartyKind; on: IsoDate; how: ContactMethod }
   | { type: 'chase-party'; party: PartyKind; on: IsoDate }
   | { type: 'record-willingness'; party: PartyKind; on: IsoDate; answer: WillingnessAnswer; reason?: string }
-  | { type: 'allocate-mediator'; mediator: string }
+  | { type: 'allocate-mediator'; mediator: string; /** mediators.id, when allocated from the panel. */ mediatorId?: string }
   | { type: 'start-preparation' }
   | { type: 'arrange-meeting'; meetingDate: IsoDate; shorterNoticeAgreed?: boolean; venue?: string }
   | { type: 'hold-meeting' }
@@ -508,7 +508,7 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
         data: defined({ party: action.party, on: action.on, answer: action.answer, reason: trimmed(action.reason) }),
       }
     case 'allocate-mediator':
-      return { type: 'mediator-allocated', data: defined({ mediator: action.mediator.trim(), replaces: state.mediator }) }
+      return { type: 'mediator-allocated', data: defined({ mediator: action.mediator.trim(), mediatorId: trimmed(action.mediatorId), replaces: state.mediator }) }
     case 'start-preparation':
       return { type: 'preparation-started', data: {} }
     case 'arrange-meeting':

@@ -1,21 +1,34 @@
-// Who may see which case: the one place to change when mediators are allocated to cases.
-// `canSeeCase` answers for one case; `visibleCases` is the same rule as a query condition for
-// lists. Keep the two in step (access.test.ts checks that they agree).
-import { sql, type SQL } from 'drizzle-orm'
-import type { Role } from '../../db/schema/index.ts'
+// Who may see which case: the one place to change who sees what. `canSeeCase` answers for one
+// case; `visibleCases` is the same rule as a query condition for lists (canSeeCase runs it, so the
+// two cannot drift apart; access.test.ts checks them anyway).
+//
+// Coordinators, managers and administrators see every case. A mediator sees a case while they
+// hold its allocation: an allocations row, not ended, for the mediator whose staff account is theirs.
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { cases, type Role } from '../../db/schema/index.ts'
 import { hasRole, type StaffUser } from '../../web/auth.ts'
 
-/** The roles that see every case. Mediators see none until allocation is built. */
+/** The roles that see every case. */
 const seeAllCases: Role[] = ['coordinator', 'manager', 'administrator']
 
-export function canSeeCase(user: StaffUser, _caseRow: { id: string }): boolean {
-  return hasRole(user, ...seeAllCases)
+export async function canSeeCase(db: Db, user: StaffUser, caseRow: { id: string }): Promise<boolean> {
+  if (hasRole(user, ...seeAllCases)) return true
+  if (!hasRole(user, 'mediator')) return false
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseRow.id), visibleCases(user)))
+  return row !== undefined
 }
 
 /** A condition on `cases` for the cases this person may see in a list. */
 export function visibleCases(user: StaffUser): SQL {
-  return hasRole(user, ...seeAllCases) ? sql`true` : sql`false`
+  if (hasRole(user, ...seeAllCases)) return sql`true`
+  if (!hasRole(user, 'mediator')) return sql`false`
+  return sql`exists (select 1 from allocations a join mediators m on m.id = a.mediator_id
+    where a.case_id = ${cases.id} and a.ended_at is null and m.user_id = ${user.id})`
 }
 
 /** The roles that decide a case's scope. */
 export const scopeDeciders: Role[] = ['coordinator', 'manager', 'administrator']
+
+/** Who moves a case along (decides, records steps, takes it on): not mediators. */
+export const caseWorkers = ['coordinator', 'manager', 'administrator'] as const

@@ -11,9 +11,11 @@ import scopeDecision from './scope/routes.ts'
 import caseTimeline from './timeline/routes.ts'
 import certificatesTab from '../certificates/list/routes.ts'
 import certificatePage from '../certificates/certificate/routes.ts'
+import preparationPages from '../preparation/area.ts'
+import { allocationPages } from '../allocation/pages.ts'
 
 export default async function casesArea(app: FastifyInstance, deps: AppDeps) {
-  for (const page of [caseList, caseOverview, caseProgress, takeThisCase, statutoryDates, caseActions, recordUpdate, caseTimeline, scopeDecision, certificatesTab, certificatePage]) {
+  for (const page of [caseList, caseOverview, caseProgress, takeThisCase, statutoryDates, caseActions, recordUpdate, caseTimeline, scopeDecision, certificatesTab, certificatePage, preparationPages, ...allocationPages]) {
     await page(app, deps)
   }
 }

@@ -14,7 +14,7 @@ const caseId = z.guid()
 export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<CaseRow | undefined> {
   const id = caseId.safeParse((request.params as { id?: unknown }).id)
   const found = id.success ? await findCase(db, id.data.toLowerCase()) : undefined
-  if (found && canSeeCase(currentUser(request), found)) return found
+  if (found && (await canSeeCase(db, currentUser(request), found))) return found
   await reply.code(404).view('cases/not-found.njk')
   return undefined
 }

@@ -88,6 +88,28 @@ const describers: Record<string, (data: Data) => EventSummary> = {
     description: joinLines(data.reason ? `Reason: ${str(data.reason)}` : '', data.to ? `Back to: ${labelOf(statusLabels, str(data.to))}` : ''),
   }),
   assigned: (data) => ({ title: `Assigned to ${str(data.toName) || 'a coordinator'}`, description: data.fromName ? `Before: ${str(data.fromName)}` : '' }),
+  'mediator-objection': (data) => ({
+    title: `${str(data.partyName) || 'A party'} objected to ${str(data.mediator) || 'the mediator'}`,
+    description: data.reason ? `Reason: ${str(data.reason)}` : '',
+  }),
+  'mediator-objection-upheld': (data) => ({ title: `Objection to ${str(data.mediator) || 'the mediator'} upheld: a new mediator is needed`, description: data.reason ? `Reason: ${str(data.reason)}` : '' }),
+  'mediator-objection-dismissed': (data) => ({ title: `Objection to ${str(data.mediator) || 'the mediator'} not upheld`, description: data.reason ? `Reason: ${str(data.reason)}` : '' }),
+  'party-contacted': (data) => ({ title: `The mediator contacted ${str(data.party) || 'a party'}`, description: data.method ? `By ${str(data.method)}` : '' }),
+  'issue-added': (data) => ({ title: `An issue was added for ${str(data.party) || 'a party'}`, description: data.area ? `Area: ${str(data.area)}` : '' }),
+  'issue-moved': () => ({ title: 'The order of the agenda was changed', description: '' }),
+  'issues-merged': () => ({ title: 'Two issues were merged on the agenda', description: '' }),
+  'health-issue-raised': (data) => ({
+    title: 'A health issue was raised',
+    description: data.healthBodyIsParty === true ? '' : 'The health body is not a party yet: it must be brought in.',
+  }),
+  'child-views-recorded': () => ({ title: "The child's or young person's views were recorded", description: '' }),
+  'attendee-added': (data) => ({
+    title: `${str(data.name) || 'Someone'} will attend for ${str(data.party) || 'a party'}`,
+    description: joinLines(str(data.role), data.hasAuthorityToAgree === true ? 'Has authority to agree.' : ''),
+  }),
+  'summary-submitted': (data) => ({ title: `A summary was received from ${str(data.party) || 'a party'}`, description: data.kind === 'document' ? 'As a document' : '' }),
+  'summaries-released': () => ({ title: "The parties' summaries were released to everyone", description: '' }),
+  'summaries-release-date-set': (data) => ({ title: `Summaries will be released on ${day(data.releaseOn)}`, description: '' }),
   'update-sent': (data) => ({
     title: `Update given to ${str(data.partyName) || 'a party'}`,
     description: joinLines(data.channel ? `By ${str(data.channel)}` : '', str(data.note)),

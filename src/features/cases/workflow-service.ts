@@ -12,6 +12,7 @@ import { computeDeadlines } from '../../domain/clocks.ts'
 import { currentCalendar, readSettings } from '../settings/service-settings.ts'
 import { deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
+import { meetingContactRefusal } from '../preparation/contact-rule.ts'
 
 /** Facts that start or stop a clock without moving the case along (the API records them too). */
 export const FACT_EVENT_TYPES = ['decision-letter-sent', 'adviser-contacted', 'health-body-notified', 'meeting-notice-sent'] as const
@@ -27,6 +28,11 @@ export interface ChangeOptions {
   occurredOn?: string
   /** The case version the person saw: a change made by someone else since is refused. */
   expectedVersion?: number
+  /**
+   * More work in the same transaction, once the change is allowed and before its events are
+   * appended (for example the allocations row behind 'allocate-mediator'). Throw to undo it all.
+   */
+  beforeEvent?: (tx: Tx, context: { state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<void>
 }
 
 export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
@@ -50,6 +56,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       const state = stateFromEvents(events)
       const result = await work({ tx, state, caseRow })
       if (!result.ok) return { ok: false, code: 'refused', reason: result.reason }
+      if (options.beforeEvent) await options.beforeEvent(tx, { state, caseRow })
       let eventId = 0
       for (const event of result.events) {
         eventId = (await appendEvent(tx, clock, { caseId, type: event.type, actor: options.actor, occurredOn, data: event.data })).id
@@ -84,6 +91,11 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
         for (const action of list) {
           const result = transition(current, action)
           if (!result.ok) return result
+          // Every party (not whoever asked for the family) must have been contacted first.
+          if (action.type === 'arrange-meeting') {
+            const reason = await meetingContactRefusal(tx, caseId)
+            if (reason) return { ok: false, reason }
+          }
           if (action.type === 'issue-certificate') {
             await recordCertificate(tx, caseRow, action.kind, options.occurredOn ?? clock.today(), options.actor.userId)
           }

@@ -6,6 +6,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { caseEvents, caseParties, cases } from '../../../db/schema/index.ts'
 import { makeCase } from '../testing.ts'
+import { contactEveryParty } from '../../preparation/testing.ts'
 import { createWorkflowService } from '../workflow-service.ts'
 import { actionForms } from './schema.ts'
 
@@ -65,12 +66,12 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     assert.equal(doc.querySelector('form[action$="/decline-mediation"]'), null)
   })
 
-  it('sends someone not signed in to sign in, and gives a mediator "not found"', async () => {
+  it('sends someone not signed in to sign in, and refuses a mediator (moving a case along is not theirs)', async () => {
     const { id } = await scoped()
     assertRedirect(await new Agent(t.app).get(url(id, 'choose-mediation')), /^\/sign-in\?next=/)
-    assert.equal((await mediator.get(url(id, 'choose-mediation'))).statusCode, 404)
+    assert.equal((await mediator.get(url(id, 'choose-mediation'))).statusCode, 403)
     await mediator.get('/account/password') // a page with a form, for its token
-    assert.equal((await mediator.post(url(id, 'choose-mediation'), { version: '2', healthInIssue: 'no', healthOnly: 'no', ...today })).statusCode, 404)
+    assert.equal((await mediator.post(url(id, 'choose-mediation'), { version: '2', healthInIssue: 'no', healthOnly: 'no', ...today })).statusCode, 403)
     assert.equal((await stateOf(id)).version, 2)
   })
 
@@ -86,7 +87,7 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     assertFormErrors(await coordinator.submit(url(id, 'reopen'), { version: '2', ...today }), ['reason'])
     assertFormErrors(await coordinator.submit(url(id, 'choose-mediation'), { version: '2', ...today }), ['healthInIssue', 'healthOnly'])
     assertFormErrors(await coordinator.submit(url(id, 'arrange-meeting'), { version: '2', 'meetingDate-day': '31', 'meetingDate-month': '2', 'meetingDate-year': '2027', ...today }), ['meetingDate-day'])
-    assertFormErrors(await coordinator.submit(url(id, 'allocate-mediator'), { version: '2', mediator: '', ...today }), ['mediator'])
+    assertRedirect(await coordinator.get(url(id, 'allocate-mediator')), `/cases/${id}/mediator`) // allocation is checked against the panel
     assertFormErrors(await coordinator.submit(url(id, 'conclude'), { version: '2', outcome: 'maybe', ...today }), ['outcome'])
     const unwilling = await coordinator.submit(url(id, 'record-willingness'), { version: '2', party: 'school', answer: 'unwilling', reason: '', ...today })
     assertFormErrors(unwilling, ['reason'])
@@ -146,8 +147,9 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     assert.ok((await workflow.apply(id, { type: 'invite-party', party: 'local-authority', on: '2026-11-27', how: 'email' }, { actor })).ok)
     assert.ok((await workflow.apply(id, { type: 'allocate-mediator', mediator: 'Mo Mediator' }, { actor })).ok)
     assert.ok((await workflow.apply(id, { type: 'start-preparation' }, { actor })).ok)
+    await contactEveryParty(t.database, t.clock, id, { id: coordinatorId, name: 'Cora Ordinator' }) // a meeting needs every party contacted
     const res = await coordinator.submit(url(id, 'arrange-meeting'), {
-      version: '6', 'meetingDate-day': '2', 'meetingDate-month': '12', 'meetingDate-year': '2026', venue: 'Town Hall', shorterNoticeAgreed: 'yes', ...today,
+      version: '8', 'meetingDate-day': '2', 'meetingDate-month': '12', 'meetingDate-year': '2026', venue: 'Town Hall', shorterNoticeAgreed: 'yes', ...today,
     })
     assertRedirect(res)
     const [event] = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'meeting-scheduled')))
@@ -195,7 +197,7 @@ describe('recording an update at /cases/:id/updates/new', () => {
     assert.equal(doc.querySelector(`input[name="party"][value="${sarahId}"]`)?.hasAttribute('checked'), true)
     assert.deepEqual(doc.querySelectorAll('input[name="channel"]').map((i) => i.getAttribute('value')), ['email', 'phone', 'letter', 'text', 'in-person'])
     assertRedirect(await new Agent(t.app).get(url()), /^\/sign-in\?next=/)
-    assert.equal((await (await new Agent(t.app).signIn('mediator@example.com')).get(url())).statusCode, 404)
+    assert.equal((await (await new Agent(t.app).signIn('mediator@example.com')).get(url())).statusCode, 403)
   })
 
   it('asks who, how, what and when', async () => {

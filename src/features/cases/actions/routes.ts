@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
-import { roles } from '../../../db/schema/index.ts'
+import { caseWorkers } from '../access.ts'
 import { refusalReason, statusLabels, stateFromEvents, type CaseState } from '../../../domain/workflow.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../web/forms.ts'
@@ -27,7 +27,6 @@ function defaults(type: FormActionType, state: CaseState, query: Record<string, 
   const values: Record<string, unknown> = { ...dateInputValues('occurredOn', today) }
   if (typeof query.party === 'string') values.party = query.party
   if (type === 'issue-certificate' && state.certificateDue) values.kind = state.certificateDue
-  if (type === 'allocate-mediator' && state.mediator) values.mediator = state.mediator
   return values
 }
 
@@ -53,12 +52,14 @@ async function render(
 
 export default async function caseActions(app: FastifyInstance, { database, clock }: AppDeps) {
   const deps = { db: database.db, clock }
-  const config = { access: roles }
+  // Mediators prepare and hold meetings; moving a case along is the coordinators' job.
+  const config = { access: caseWorkers }
 
   app.get('/cases/:id/actions/:action', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
     const { action } = request.params as { action: string }
+    if (action === 'allocate-mediator') return reply.redirect(`/cases/${found.id}/mediator`, 303) // checked against the panel there
     if (!isFormAction(action)) return reply.code(404).view('errors/not-found.njk')
     await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/actions/${action}` })
     const state = await stateOf(database.db, found.id)
@@ -70,6 +71,7 @@ export default async function caseActions(app: FastifyInstance, { database, cloc
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
     const { action } = request.params as { action: string }
+    if (action === 'allocate-mediator') return reply.redirect(`/cases/${found.id}/mediator`, 303)
     if (!isFormAction(action)) return reply.code(404).view('errors/not-found.njk')
     const user = currentUser(request)
     const form = actionForms[action]

@@ -8,7 +8,8 @@ import {
 } from '../../../domain/workflow.ts'
 import { occurredOnField, type Field, type Values } from './fields.ts'
 
-export type FormActionType = Exclude<ActionType, 'decide-scope'>
+// The scope and the mediator have pages of their own (cases/scope, allocation).
+export type FormActionType = Exclude<ActionType, 'decide-scope' | 'allocate-mediator'>
 
 export interface ActionForm {
   title: string
@@ -100,16 +101,6 @@ export const actionForms: Record<FormActionType, ActionForm> = {
     button: 'Record the answer',
     toAction: (v) => ({ type: 'record-willingness', party: s(v, 'party') as PartyKind, answer: s(v, 'answer') as WillingnessAnswer, reason: s(v, 'reason') || undefined, on: s(v, 'occurredOn') }),
     done: 'Answer recorded',
-  },
-  'allocate-mediator': {
-    title: 'Allocate a mediator',
-    fields: [
-      { kind: 'text', name: 'mediator', label: "Mediator's name", hint: 'Type the name for now: choosing from the panel comes later.', required: "Enter the mediator's name", max: 200, errorLabel: "The mediator's name" },
-      occurredOnField('When was the mediator allocated?'),
-    ],
-    button: 'Allocate the mediator',
-    toAction: (v) => ({ type: 'allocate-mediator', mediator: s(v, 'mediator') }),
-    done: 'Mediator allocated',
   },
   'start-preparation': {
     title: 'Start preparation',

@@ -99,10 +99,9 @@ describe('working cases through the action pages', () => {
     const steps = doc.querySelectorAll('.govuk-button-group a.govuk-button').map((a) => a.text.trim())
     assert.deepEqual(steps, ['Close the case', 'Reopen the case'])
 
-    const refused = await coordinator.submit(`/cases/${id}/actions/allocate-mediator`, { version: await versionOf(id), mediator: 'Mo Mediator', ...on('2026-12-18') })
+    const refused = await coordinator.submit(`/cases/${id}/actions/start-preparation`, { version: await versionOf(id), ...on('2026-12-18') })
     assert.equal(refused.statusCode, 409)
-    assert.match(html(refused).querySelector('.govuk-error-summary')!.text, /Disagreement resolution could not go ahead because not every party is willing to take part/)
-    assert.equal(html(refused).getElementById('mediator')?.getAttribute('value'), 'Mo Mediator')
+    assert.match(html(refused).querySelector('.govuk-error-summary')!.text, /not every party is willing to take part/)
     assert.equal(await statusOf(id), 'could-not-proceed')
   })
 

@@ -189,7 +189,7 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       const row = await caseRow(id)
       assert.deepEqual([row.assignedTo, row.version], [coordinatorId, 2])
       await mediator.get('/account/password') // a page with a form, for its token
-      assert.equal((await mediator.post(`${url(id)}/take`, { version: '2' })).statusCode, 404)
+      assert.equal((await mediator.post(`${url(id)}/take`, { version: '2' })).statusCode, 403)
       assert.equal((await caseRow(id)).assignedTo, coordinatorId)
     })
   })
@@ -204,7 +204,7 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       assert.deepEqual(doc.querySelectorAll('input[name="fact"]').map((i) => i.getAttribute('value')), ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent'])
       assert.equal(doc.getElementById('occurredOn-day')?.getAttribute('value'), '27')
       assert.equal(doc.getElementById('occurredOn-year')?.getAttribute('value'), '2026')
-      assert.equal((await mediator.get(datesUrl(amelia.id))).statusCode, 404)
+      assert.equal((await mediator.get(datesUrl(amelia.id))).statusCode, 403)
       assertRedirect(await new Agent(t.app).get(datesUrl(amelia.id)), /^\/sign-in/)
     })
 

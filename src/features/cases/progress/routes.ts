@@ -91,7 +91,7 @@ export async function renderProgress(
     updates,
     willingness,
     canInvite: available.includes('invite-party'),
-    nextSteps: available.filter((a) => !notNextSteps.includes(a)).map((a) => ({ text: actionLabels[a], href: `${base}/actions/${a}` })),
+    nextSteps: available.filter((a) => !notNextSteps.includes(a)).map((a) => ({ text: actionLabels[a], href: a === 'allocate-mediator' ? `${base}/mediator` : `${base}/actions/${a}` })),
     canDecideScope: available.includes('decide-scope'),
     canRecordDates: state.status !== 'closed',
     assignedName,

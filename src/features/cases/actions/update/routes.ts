@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app.ts'
 import type { Db } from '../../../../db/client.ts'
-import { roles } from '../../../../db/schema/index.ts'
+import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../../web/forms.ts'
 import { recordAccess } from '../../access-log.ts'
@@ -27,7 +27,7 @@ function render(reply: FastifyReply, found: CaseRow, fields: Field[], extra: { v
 }
 
 export default async function recordUpdate(app: FastifyInstance, { database, clock }: AppDeps) {
-  const config = { access: roles }
+  const config = { access: caseWorkers }
 
   app.get('/cases/:id/updates/new', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)

@@ -2,7 +2,7 @@
 // told, the date and place of the meeting sent) through the workflow service's recordFact.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app.ts'
-import { roles } from '../../../../db/schema/index.ts'
+import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../../web/forms.ts'
 import { checkFields, typedValues, versionOf } from '../../actions/fields.ts'
@@ -19,7 +19,7 @@ function render(reply: FastifyReply, found: CaseRow, extra: { values: Record<str
 }
 
 export default async function statutoryDates(app: FastifyInstance, { database, clock }: AppDeps) {
-  const config = { access: roles }
+  const config = { access: caseWorkers }
 
   app.get('/cases/:id/progress/dates', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)

@@ -1,7 +1,7 @@
 // POST /cases/:id/progress/take: "Take this case": the signed-in person looks after it from now on.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../../app.ts'
-import { roles } from '../../../../db/schema/index.ts'
+import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'
 import { visibleCaseOr404 } from '../../case-page.ts'
@@ -10,7 +10,7 @@ import { renderProgress } from '../routes.ts'
 import { takeSchema } from './schema.ts'
 
 export default async function takeThisCase(app: FastifyInstance, { database, clock }: AppDeps) {
-  app.post('/cases/:id/progress/take', { config: { access: roles } }, async (request, reply) => {
+  app.post('/cases/:id/progress/take', { config: { access: caseWorkers } }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
     const user = currentUser(request)

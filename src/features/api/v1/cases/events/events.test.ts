@@ -2,9 +2,10 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { caseEvents, cases } from '../../../../../db/schema/index.ts'
-import { createTestApp, type TestApp } from '../../../../../../test/helpers/app.ts'
+import { createStaff, createTestApp, type TestApp } from '../../../../../../test/helpers/app.ts'
 import { makeCase } from '../../../../cases/testing.ts'
 import { createWorkflowService } from '../../../../cases/workflow-service.ts'
+import { contactEveryParty } from '../../../../preparation/testing.ts'
 import { createApiTokenService } from '../../../tokens.ts'
 import { addAuthority, api, issueToken } from '../../../test-kit.ts'
 
@@ -68,6 +69,8 @@ describe('POST /api/v1/cases/:reference/events', () => {
     await workflow().apply(id, { type: 'invite-party', party: 'local-authority', on: '2026-11-24', how: 'email' }, staff)
     await workflow().apply(id, { type: 'allocate-mediator', mediator: 'Mo Mediator' }, staff)
     await workflow().apply(id, { type: 'start-preparation' }, staff)
+    const mediator = await createStaff(t.database, 'mediator@example.com', ['mediator'], 'Mo Mediator')
+    await contactEveryParty(t.database, t.clock, id, mediator, '2026-11-25') // a meeting needs every party contacted
     const scheduled = await post(reference, { type: 'meeting-scheduled', date: '2026-11-25', data: { meetingDate: '2026-12-10' } })
     assert.equal(scheduled.statusCode, 201, scheduled.body)
     assert.equal(scheduled.json().status, 'meeting-arranged')
