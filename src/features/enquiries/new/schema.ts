@@ -1,12 +1,13 @@
 // "Log an enquiry": the facts of the public request (RequestFacts) plus the first-contact
 // checklist, checked in the order the page asks them, so that the error summary reads top to bottom.
+import { formChecks } from '../../../web/form-checks.ts'
 import { z } from 'zod'
 import { normalisePostcode } from '../../../domain/postcode.ts'
 import {
   adjustmentKinds, contactMethods, disagreementAreas, ehcDecisions, ehcStatuses, needsPermission, otherPartyKinds,
   requesterRoles, whatHappenedMaxLength, type OtherPartyKind, type RequestFacts,
 } from '../../../domain/request.ts'
-import { asArray, readDateInput, text, toFormErrors, type FormErrors, type FormResult } from '../../../web/forms.ts'
+import { asArray, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import type { FirstContactChecklist } from '../../cases/create-case.ts'
 
 export const channels = { phone: 'Phone call', email: 'Email' } as const
@@ -106,27 +107,9 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const form = shape.data as z.infer<typeof enquiryFormSchema> & Record<string, string | undefined>
 
-  const errors: FormErrors = { summary: [], fields: {} }
-  const fail = (field: string, message: string, anchor = field) => {
-    if (errors.fields[field]) return
-    errors.fields[field] = { text: message }
-    errors.summary.push({ text: message, href: `#${anchor}` })
-  }
-  function check<T>(field: string, schema: z.ZodType<T>, value: unknown): T | undefined {
-    const result = schema.safeParse(value ?? '')
-    if (result.success) return result.data
-    fail(field, result.error.issues[0]?.message ?? 'Check this answer')
-    return undefined
-  }
-  /** A date input: required unless `optional` and left blank; `rule` says when it may fall. */
-  function date(name: string, label: string, rule: 'not-future' | 'past', message: string, optional = false): string | undefined {
-    const blank = ['day', 'month', 'year'].every((p) => !String(form[`${name}-${p}`] ?? '').trim())
-    if (optional && blank) return undefined
-    const read = readDateInput(form, name, label)
-    if (!read.ok) return void fail(name, read.message, read.anchor)
-    if (rule === 'not-future' ? read.value > today : read.value >= today) return void fail(name, message, `${name}-day`)
-    return read.value
-  }
+  const { errors, fail, check, date: readDate } = formChecks(form, today)
+  const date = (name: string, label: string, rule: 'not-future' | 'past', message: string, optional = false) =>
+    readDate(name, label, rule === 'past' ? { optional, past: message } : { optional, notFuture: message })
 
   const channel = check('channel', fields.channel, form.channel)
   const contactedOn = date('contactedOn', 'the day they got in touch', 'not-future', 'The day they got in touch must be today or in the past')

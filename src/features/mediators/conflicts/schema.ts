@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { text, toFormErrors, type FormResult } from '../../../web/forms.ts'
-import { dateParts, formChecks } from '../form-checks.ts'
+import { dateParts, formChecks } from '../../../web/form-checks.ts'
 import { conflictLinks, organisationKinds } from '../labels.ts'
 import type { ConflictLink, OrganisationKind } from '../repository.ts'
 import type { ConflictInput } from '../service.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { text, toFormErrors, type FormResult } from '../../../web/forms.ts'
-import { dateParts, formChecks } from '../form-checks.ts'
+import { dateParts, formChecks } from '../../../web/form-checks.ts'
 import type { CpdInput } from '../service.ts'
 
 export const cpdFormSchema = z

@@ -1,7 +1,8 @@
 // The mediator profile form (used by /mediators/new and /mediators/:id/edit): its shape, then each
 // field checked in page order with GOV.UK-worded messages, so the error summary reads top to bottom.
+import { formChecks } from '../../../web/form-checks.ts'
 import { z } from 'zod'
-import { asArray, dateInputValues, readDateInput, text, toFormErrors, type FormErrors, type FormResult } from '../../../web/forms.ts'
+import { asArray, dateInputValues, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import { commonLanguages, weekdays } from '../labels.ts'
 import type { MediatorRow } from '../repository.ts'
 import type { MediatorProfile } from '../service.ts'
@@ -80,27 +81,9 @@ export function validateProfile(body: unknown, today: string, choices: ProfileCh
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const form = shape.data as z.infer<typeof profileFormSchema> & Record<string, string | undefined>
 
-  const errors: FormErrors = { summary: [], fields: {} }
-  const fail = (field: string, message: string, anchor = field) => {
-    if (errors.fields[field]) return
-    errors.fields[field] = { text: message }
-    errors.summary.push({ text: message, href: `#${anchor}` })
-  }
-  function check<T>(field: string, schema: z.ZodType<T>, value: unknown): T | undefined {
-    const result = schema.safeParse(value ?? '')
-    if (result.success) return result.data
-    fail(field, result.error.issues[0]?.message ?? 'Check this answer')
-    return undefined
-  }
+  const { errors, fail, check, date: readDate } = formChecks(form, today)
   /** An optional date: blank is fine; part of one, or one that is not real, is not. */
-  function date(name: string, label: string, notFuture?: string): string | null {
-    const blank = ['day', 'month', 'year'].every((p) => !String(form[`${name}-${p}`] ?? '').trim())
-    if (blank) return null
-    const read = readDateInput(form, name, label)
-    if (!read.ok) return void fail(name, read.message, read.anchor), null
-    if (notFuture && read.value > today) return void fail(name, notFuture, `${name}-day`), null
-    return read.value
-  }
+  const date = (name: string, label: string, notFuture?: string) => readDate(name, label, { optional: true, notFuture }) ?? null
   const orNull = (s: string | undefined) => (s ? s : null)
 
   const name = check('name', fields.name, form.name)
