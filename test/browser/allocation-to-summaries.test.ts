@@ -180,7 +180,7 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     for (const [i, party] of parties.entries()) {
       const name = party.name || party.organisation!
       const record = page.locator(`tr[data-party="${party.id}"] a[href="${caseBase}/mediator/told/${party.id}"]`)
-      assert.equal((await record.textContent())?.trim(), `Record that they were told: ${name}`)
+      assert.equal((await record.textContent())?.trim(), `Record that they were told (${name})`)
       await clickAndWait(page, record)
       assert.equal(pathOf(page), `${caseBase}/mediator/told/${party.id}`)
       await axe.check()
