@@ -166,6 +166,17 @@ describe('appeal deadline: SEN exclusion of August and 25 Dec-1 Jan', () => {
   })
 })
 
+describe('decision letter', () => {
+  it('a letter date recorded again corrects the first: the last one recorded counts', () => {
+    const list = deadlines([
+      { type: 'decision-letter-sent', date: '2026-10-19' },
+      { type: 'decision-letter-sent', date: '2026-10-12' },
+    ])
+    assert.equal(only(list, 'adviser-contact').dueDate, '2026-12-12')
+    assert.equal(only(list, 'adviser-contact').startedBy.date, '2026-10-12')
+  })
+})
+
 describe('certificate', () => {
   it('runs 3 working days from the first trigger, with a rule and source for each', () => {
     const triggers: [string, string, RegExp][] = [

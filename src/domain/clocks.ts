@@ -120,6 +120,8 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
     if (isKnownType(event.type)) known.push({ type: event.type, date: event.date, data: event.data ?? {} })
   }
   // Stable sort: same-day events of one type keep the caller's order (the later one passed in counts as later).
+  // A decision letter recorded again is a correction: the last one recorded is the letter.
+  const letter = known.filter((e) => e.type === 'decision-letter-sent').at(-1)
   known.sort((a, b) => compare(a.date, b.date))
 
   const ofType = (types: readonly CaseEventType[], onOrAfter?: IsoDate) =>
@@ -128,7 +130,6 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
   const last = (types: readonly CaseEventType[]) => ofType(types).at(-1)
 
   const drafts: Draft[] = []
-  const letter = first(['decision-letter-sent'])
   const certificateIssued = first(['certificate-issued'])
 
   if (letter) {
