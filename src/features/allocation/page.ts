@@ -2,11 +2,10 @@
 // replying to a refusal from the service.
 import type { FastifyReply } from 'fastify'
 import { z } from 'zod'
-import type { Role } from '../../db/schema/index.ts'
 import type { FormErrors } from '../../web/forms.ts'
 
 /** Who allocates, records who was told, and decides objections. Mediators see the tab only. */
-export const allocators: Role[] = ['coordinator', 'manager', 'administrator']
+export { caseWorkers as allocators } from '../cases/access.ts'
 
 const guid = z.guid()
 /** A sub-id from the URL, lower case, or undefined when it cannot be an id. */

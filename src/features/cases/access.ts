@@ -9,11 +9,14 @@ import type { Db } from '../../db/client.ts'
 import { cases, type Role } from '../../db/schema/index.ts'
 import { hasRole, type StaffUser } from '../../web/auth.ts'
 
-/** The roles that see every case. */
-const seeAllCases: Role[] = ['coordinator', 'manager', 'administrator']
+/**
+ * The roles that see every case and move cases along (decide scope, record steps, allocate, take
+ * a case on, release summaries): everyone but mediators.
+ */
+export const caseWorkers: readonly Role[] = ['coordinator', 'manager', 'administrator']
 
 export async function canSeeCase(db: Db, user: StaffUser, caseRow: { id: string }): Promise<boolean> {
-  if (hasRole(user, ...seeAllCases)) return true
+  if (hasRole(user, ...caseWorkers)) return true
   if (!hasRole(user, 'mediator')) return false
   const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseRow.id), visibleCases(user)))
   return row !== undefined
@@ -21,14 +24,8 @@ export async function canSeeCase(db: Db, user: StaffUser, caseRow: { id: string 
 
 /** A condition on `cases` for the cases this person may see in a list. */
 export function visibleCases(user: StaffUser): SQL {
-  if (hasRole(user, ...seeAllCases)) return sql`true`
+  if (hasRole(user, ...caseWorkers)) return sql`true`
   if (!hasRole(user, 'mediator')) return sql`false`
   return sql`exists (select 1 from allocations a join mediators m on m.id = a.mediator_id
     where a.case_id = ${cases.id} and a.ended_at is null and m.user_id = ${user.id})`
 }
-
-/** The roles that decide a case's scope. */
-export const scopeDeciders: Role[] = ['coordinator', 'manager', 'administrator']
-
-/** Who moves a case along (decides, records steps, takes it on): not mediators. */
-export const caseWorkers = ['coordinator', 'manager', 'administrator'] as const

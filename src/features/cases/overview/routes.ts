@@ -13,7 +13,7 @@ import {
   requesterRoles,
 } from '../../../domain/request.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
-import { scopeDeciders } from '../access.ts'
+import { caseWorkers } from '../access.ts'
 import { recordAccess } from '../access-log.ts'
 import { caseContext, visibleCaseOr404 } from '../case-page.ts'
 import type { FirstContactChecklist } from '../create-case.ts'
@@ -68,7 +68,7 @@ export default async function caseOverview(app: FastifyInstance, { database, clo
       parties: parties.map((p) => ({ ...p, roleText: labelOf(partyRoles, p.role) })),
       firstContact: firstContact ? { ...(firstContact.data as Partial<FirstContactChecklist>), recordedAt: firstContact.recordedAt, by: firstContact.actorLabel } : undefined,
       decision: decision ? { ...decision, scopeText: scopeLabel(decision.scope) } : undefined,
-      canDecideScope: hasRole(user, ...scopeDeciders),
+      canDecideScope: hasRole(user, ...caseWorkers),
       nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
       assignedName,
     })

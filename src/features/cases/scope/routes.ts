@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts'
 import { disagreementAreas, ehcDecisions } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { fieldError, type FormErrors } from '../../../web/forms.ts'
-import { scopeDeciders } from '../access.ts'
+import { caseWorkers } from '../access.ts'
 import { recordAccess } from '../access-log.ts'
 import { caseContext, visibleCaseOr404 } from '../case-page.ts'
 import { labelOf, scopeLabel } from '../labels.ts'
@@ -33,7 +33,7 @@ async function render(db: Db, reply: FastifyReply, found: CaseRow, extra: { valu
 }
 
 export default async function scopeDecision(app: FastifyInstance, { database, clock }: AppDeps) {
-  const config = { access: scopeDeciders }
+  const config = { access: caseWorkers }
 
   app.get('/cases/:id/scope', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)

@@ -9,11 +9,12 @@ import {
 } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { asArray, dateInputValues, renderInvalid } from '../../../web/forms.ts'
+import { caseWorkers } from '../../cases/access.ts'
 import { createCase } from '../../cases/create-case.ts'
 import { channels, validateEnquiry } from './schema.ts'
 
 const view = 'enquiries/new/view.njk'
-const access = ['coordinator', 'manager', 'administrator'] as const
+const access = caseWorkers
 const listFields = ['areas', 'otherParties', 'contactMethods', 'adjustments', 'differenceExplained', 'understandingChecked', 'preferencesAsked']
 
 /** Radio or checkbox items from one of the domain's choice lists, with what was chosen ticked. */

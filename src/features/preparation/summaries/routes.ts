@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import { hasRole, currentUser } from '../../../web/auth.ts'
 import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
+import { caseWorkers } from '../../cases/access.ts'
 import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
 import { releaseState } from '../overview/routes.ts'
@@ -18,7 +19,7 @@ import { messages, releaseDateSchema, summaryFieldOrder, summaryMaxLength, summa
 const view = 'preparation/summaries/view.njk'
 
 /** Who releases the summaries: the coordinators (and those who stand in for them). */
-const releasers = ['coordinator', 'manager', 'administrator'] as const
+const releasers = caseWorkers
 
 /** An uploaded file as the form's handler sees it: its name, its bytes, and whether it was cut off at the limit. */
 class Upload {
