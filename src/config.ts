@@ -18,6 +18,17 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
+    // The address people use to reach Parley, for links in emails and texts.
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    // Email: smtp://user:pass@host:587 or smtps://...; unset keeps messages in the outbox only.
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Parley <no-reply@localhost>'),
+    // Text messages: an HTTP provider that takes a JSON POST; unset keeps them in the outbox only.
+    SMS_PROVIDER_URL: z.string().url().optional(),
+    SMS_PROVIDER_TOKEN: z.string().optional(),
+    // Parties' portal: how long a sign-in link lasts, and idle minutes before signing out.
+    PORTAL_LINK_MINUTES: z.coerce.number().int().positive().default(30),
+    PORTAL_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

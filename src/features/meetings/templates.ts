@@ -1,0 +1,3 @@
+import type { MessageTemplate } from '../messages/templates.ts'
+
+export const meetingTemplates: readonly MessageTemplate[] = []

@@ -1,0 +1,14 @@
+import { eq } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.ts'
+import { localAuthorities } from '../../db/schema/index.ts'
+
+/** The placeholders every message may use to say who we are and how to reach us. */
+export async function serviceValues(db: Db | Tx): Promise<Record<string, string>> {
+  const [service] = await db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+  return {
+    'service-name': service?.serviceName ?? 'Parley',
+    'service-phone': service?.phone ?? '',
+    'service-email': service?.email ?? '',
+    'opening-hours': service?.openingHours ?? '',
+  }
+}
