@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import adminArea from './features/admin/area.ts'
+import agreementsArea from './features/agreements/area.ts'
 import apiArea from './features/api/area.ts'
 import authArea from './features/auth/area.ts'
 import casesArea from './features/cases/area.ts'
@@ -15,6 +16,9 @@ import healthRoutes from './features/health/routes.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
 import mediatorsArea from './features/mediators/area.ts'
+import meetingsArea from './features/meetings/area.ts'
+import messagesArea from './features/messages/area.ts'
+import portalArea from './features/portal/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -48,7 +52,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(auth, { db: database.db })
   await app.register(serviceInfo, { db: database.db })
 
-  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea, mediatorsArea]) {
+  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea, mediatorsArea, messagesArea, meetingsArea, agreementsArea, portalArea]) {
     await app.register(area, deps)
   }
   return app

@@ -19,7 +19,7 @@ export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: F
   return undefined
 }
 
-export type CaseTab = 'overview' | 'progress' | 'mediator' | 'preparation' | 'timeline' | 'certificates' | 'scope'
+export type CaseTab = 'overview' | 'progress' | 'mediator' | 'preparation' | 'meeting' | 'agreement' | 'messages' | 'timeline' | 'certificates' | 'scope'
 
 /** The identity bar and sub navigation, for cases/case-layout.njk. */
 export function caseContext(found: CaseRow, tab: CaseTab) {
@@ -37,6 +37,9 @@ export function caseContext(found: CaseRow, tab: CaseTab) {
       { text: 'Progress and deadlines', href: `${base}/progress`, active: tab === 'progress' },
       { text: 'Mediator', href: `${base}/mediator`, active: tab === 'mediator' },
       { text: 'Preparation', href: `${base}/preparation`, active: tab === 'preparation' },
+      { text: 'Meeting', href: `${base}/meeting`, active: tab === 'meeting' },
+      { text: 'Agreement', href: `${base}/agreement`, active: tab === 'agreement' },
+      { text: 'Messages', href: `${base}/messages`, active: tab === 'messages' },
       { text: 'Timeline', href: `${base}/timeline`, active: tab === 'timeline' },
       { text: 'Certificates', href: `${base}/certificates`, active: tab === 'certificates' },
     ],

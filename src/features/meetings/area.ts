@@ -1,0 +1,9 @@
+// Meetings: availability, venues, booking and calendar invitations. Pages are registered in this one list.
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '../../app.ts'
+
+const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = []
+
+export default async function meetingsArea(app: FastifyInstance, deps: AppDeps) {
+  for (const page of pages) await page(app, deps)
+}
