@@ -282,6 +282,12 @@ describe('meeting notice', () => {
     assert.equal(moved.status, 'open') // the notice for the first date does not count
   })
 
+  it('a cancelled meeting needs no notice; a new date starts it again', () => {
+    const cancelled: CaseEvent = { type: 'meeting-cancelled', date: '2026-11-04' }
+    assert.ok(!deadlines([scheduled('2026-11-02', '2026-11-16'), cancelled]).some((d) => d.name === 'meeting-notice'))
+    assert.equal(only(deadlines([scheduled('2026-11-02', '2026-11-16'), cancelled, scheduled('2026-11-05', '2026-12-07')]), 'meeting-notice').dueDate, '2026-11-30')
+  })
+
   it('shorter notice agreed: due by the meeting itself', () => {
     const due = only(deadlines([scheduled('2026-11-12', '2026-11-16', true)]), 'meeting-notice')
     assert.equal(due.dueDate, '2026-11-16')

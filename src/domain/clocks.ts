@@ -13,6 +13,7 @@ export const CASE_EVENT_TYPES = [
   'health-body-notified',
   'cannot-arrange',
   'meeting-scheduled',
+  'meeting-cancelled',
   'meeting-notice-sent',
   'mediation-concluded',
   'withdrawn',
@@ -180,9 +181,9 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
     }
   }
 
-  // A rescheduled meeting replaces the earlier one.
-  const scheduled = last(['meeting-scheduled'])
-  if (scheduled) {
+  // A rescheduled meeting replaces the earlier one; a cancelled one needs no notice.
+  const scheduled = last(['meeting-scheduled', 'meeting-cancelled'])
+  if (scheduled?.type === 'meeting-scheduled') {
     const meetingDate = scheduled.data.meetingDate
     if (!isValidIsoDate(meetingDate)) throw new RangeError(`Event "meeting-scheduled" has an invalid meetingDate: ${JSON.stringify(meetingDate)}`)
     const shorter = scheduled.data.shorterNoticeAgreed === true

@@ -390,7 +390,19 @@ describe('availableActions', () => {
     assert.deepEqual(availableActions(run([scope('disagreement-resolution')]).state), ['decide-scope', 'start-willingness', 'withdraw'])
     assert.deepEqual(availableActions(run(senToMeeting.slice(0, 2)).state), ['invite-party', 'allocate-mediator', 'cannot-arrange', 'withdraw'])
     assert.deepEqual(availableActions(run(drToMeeting.slice(0, 9)).state),
-      ['invite-party', 'record-willingness', 'allocate-mediator', 'arrange-meeting', 'hold-meeting', 'withdraw'])
+      ['invite-party', 'record-willingness', 'allocate-mediator', 'arrange-meeting', 'cancel-meeting', 'hold-meeting', 'withdraw'])
+  })
+
+  it('a cancelled meeting takes the case back to preparation, and a new one can be arranged', () => {
+    const arranged = run(drToMeeting.slice(0, 9)).state
+    assert.equal(transition(arranged, { type: 'cancel-meeting', reason: ' ' }).ok, false)
+    const cancelled = transition(arranged, { type: 'cancel-meeting', reason: 'The venue flooded', place: 'Room 1' })
+    assert.ok(cancelled.ok)
+    assert.deepEqual(cancelled.event, { type: 'meeting-cancelled', data: { meetingDate: arranged.meetingDate, place: 'Room 1', reason: 'The venue flooded' } })
+    assert.equal(cancelled.state.status, 'preparation')
+    assert.equal(cancelled.state.meetingDate, undefined)
+    assert.equal(transition(cancelled.state, { type: 'cancel-meeting', reason: 'Again' }).ok, false)
+    assert.ok(availableActions(cancelled.state).includes('arrange-meeting'))
   })
 
   it('explains a hidden action', () => {
@@ -465,6 +477,7 @@ function plausible(state: CaseState, type: ActionType, v: number): Action {
     }
     case 'allocate-mediator': return { type, mediator: `Mediator ${v % 3}` }
     case 'arrange-meeting': return { type, meetingDate: '2026-04-01' }
+    case 'cancel-meeting': return { type, reason: 'The venue flooded' }
     case 'conclude': return { type, outcome: OUTCOMES[v % OUTCOMES.length]! }
     case 'issue-certificate': return { type, kind: v % 5 === 0 ? CERTIFICATE_KINDS[v % 4]! : state.certificateDue ?? 'declined' }
     case 'cannot-arrange': return { type }
@@ -475,7 +488,7 @@ function plausible(state: CaseState, type: ActionType, v: number): Action {
   }
 }
 
-const SIDE_STEPS: readonly ActionType[] = ['decide-scope', 'cannot-arrange', 'close', 'withdraw', 'reopen']
+const SIDE_STEPS: readonly ActionType[] = ['decide-scope', 'cannot-arrange', 'cancel-meeting', 'close', 'withdraw', 'reopen']
 
 /** Checks every invariant along a run, and returns the run. */
 function checkRun(pickAction: (state: CaseState, step: number) => Action, steps: number, seen?: Set<string>): Run {

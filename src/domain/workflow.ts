@@ -149,6 +149,7 @@ export type Action =
   | { type: 'allocate-mediator'; mediator: string; /** mediators.id, when allocated from the panel. */ mediatorId?: string }
   | { type: 'start-preparation' }
   | { type: 'arrange-meeting'; meetingDate: IsoDate; shorterNoticeAgreed?: boolean; venue?: string }
+  | { type: 'cancel-meeting'; reason: string; /** Where it was to be, for the timeline. */ place?: string }
   | { type: 'hold-meeting' }
   | { type: 'conclude'; outcome: Outcome }
   | { type: 'issue-certificate'; kind: CertificateKind }
@@ -162,7 +163,7 @@ export type ActionType = Action['type']
 
 export const ACTION_TYPES = [
   'decide-scope', 'choose-mediation', 'decline-mediation', 'start-willingness', 'invite-party', 'chase-party',
-  'record-willingness', 'allocate-mediator', 'start-preparation', 'arrange-meeting', 'hold-meeting', 'conclude',
+  'record-willingness', 'allocate-mediator', 'start-preparation', 'arrange-meeting', 'cancel-meeting', 'hold-meeting', 'conclude',
   'issue-certificate', 'cannot-arrange', 'start-follow-up', 'close', 'withdraw', 'reopen',
 ] as const satisfies readonly ActionType[]
 
@@ -178,6 +179,7 @@ export const actionLabels: Record<ActionType, string> = {
   'allocate-mediator': 'Allocate a mediator',
   'start-preparation': 'Start preparation',
   'arrange-meeting': 'Arrange the meeting',
+  'cancel-meeting': 'Cancel the meeting',
   'hold-meeting': 'Record that the meeting was held',
   conclude: 'Record the outcome',
   'issue-certificate': 'Issue the mediation certificate',
@@ -208,6 +210,7 @@ export const WORKFLOW_EVENT_TYPES = [
   'mediator-allocated',
   'preparation-started',
   'meeting-scheduled',
+  'meeting-cancelled',
   'meeting-held',
   'mediation-concluded',
   'certificate-issued',
@@ -312,6 +315,10 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
       if (status === 'mediator-allocated') return 'Start preparation first: the mediator contacts every party before the meeting.'
       if (status === 'willingness') return 'Allocate a mediator first.'
       return `A meeting can only be arranged before it is held: ${at(state)}.`
+
+    case 'cancel-meeting':
+      if (status === 'meeting-arranged') return undefined
+      return `There is no meeting arranged to cancel: ${at(state)}.`
 
     case 'hold-meeting':
       if (status === 'meeting-arranged') return meetingGate(state, 'held')
@@ -444,6 +451,10 @@ function refusalForDetails(state: CaseState, action: Action): string | undefined
       if (!isValidIsoDate(action.meetingDate)) return 'Give the meeting date as a real date (YYYY-MM-DD).'
       return undefined
 
+    case 'cancel-meeting':
+      if (isBlank(action.reason)) return 'Say why the meeting is cancelled.'
+      return undefined
+
     case 'conclude':
       if (!oneOf(OUTCOMES, action.outcome)) return 'Say how the mediation ended: agreement, partial agreement, or no agreement.'
       return undefined
@@ -522,6 +533,8 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
           rescheduled: state.meetingDate !== undefined ? true : undefined,
         }),
       }
+    case 'cancel-meeting':
+      return { type: 'meeting-cancelled', data: defined({ meetingDate: state.meetingDate, place: trimmed(action.place), reason: action.reason.trim() }) }
     case 'hold-meeting':
       return { type: 'meeting-held', data: {} }
     case 'conclude':
@@ -631,6 +644,9 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
     case 'meeting-scheduled':
       if (!isValidIsoDate(data.meetingDate)) return state
       return { ...state, meetingDate: data.meetingDate, status: 'meeting-arranged' }
+    case 'meeting-cancelled':
+      // Back to preparing: a new date is arranged as before.
+      return state.status === 'meeting-arranged' ? { ...withoutKeys(state, 'meetingDate'), status: 'preparation' } : state
     case 'meeting-held':
       return { ...state, status: 'meeting-held' }
     case 'mediation-concluded': {

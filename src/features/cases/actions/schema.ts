@@ -9,7 +9,8 @@ import {
 import { occurredOnField, type Field, type Values } from './fields.ts'
 
 // The scope and the mediator have pages of their own (cases/scope, allocation).
-export type FormActionType = Exclude<ActionType, 'decide-scope' | 'allocate-mediator'>
+// Scope, allocation and cancelling a meeting have pages of their own.
+export type FormActionType = Exclude<ActionType, 'decide-scope' | 'allocate-mediator' | 'cancel-meeting'>
 
 export interface ActionForm {
   title: string

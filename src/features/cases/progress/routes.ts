@@ -25,6 +25,13 @@ const view = 'cases/progress/view.njk'
 /** Actions offered elsewhere: the scope has its own page, and the party actions sit with each party. */
 const notNextSteps: readonly ActionType[] = ['decide-scope', 'invite-party', 'chase-party', 'record-willingness']
 
+/** Steps done on pages of their own: the meeting is booked with a venue and invitations. */
+const ownPages: Partial<Record<ActionType, (base: string) => string>> = {
+  'allocate-mediator': (base) => `${base}/mediator`,
+  'arrange-meeting': (base) => `${base}/meeting/book`,
+  'cancel-meeting': (base) => `${base}/meeting/cancel`,
+}
+
 const partyActionText: Record<'invite-party' | 'chase-party' | 'record-willingness', string> = {
   'invite-party': 'Record the invitation',
   'chase-party': 'Record a chaser',
@@ -91,7 +98,7 @@ export async function renderProgress(
     updates,
     willingness,
     canInvite: available.includes('invite-party'),
-    nextSteps: available.filter((a) => !notNextSteps.includes(a)).map((a) => ({ text: actionLabels[a], href: a === 'allocate-mediator' ? `${base}/mediator` : `${base}/actions/${a}` })),
+    nextSteps: available.filter((a) => !notNextSteps.includes(a)).map((a) => ({ text: actionLabels[a], href: ownPages[a]?.(base) ?? `${base}/actions/${a}` })),
     canDecideScope: available.includes('decide-scope'),
     canRecordDates: state.status !== 'closed',
     assignedName,
