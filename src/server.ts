@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { systemClock } from './clock.ts'
 import { loadConfig } from './config.ts'
 import { openConfiguredDatabase } from './db/open.ts'
+import { startJobs, type Jobs } from './jobs/index.ts'
 
 const config = loadConfig()
 const logger = pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] })
@@ -19,6 +20,7 @@ logger.info(database.kind === 'pglite' ? `Using the embedded database in ${confi
 
 const app = await buildApp({ config, database, clock: systemClock }, logger)
 
+let jobs: Jobs | undefined = undefined
 let stopping = false
 async function stop(signal: string) {
   if (stopping) return
@@ -26,6 +28,7 @@ async function stop(signal: string) {
   logger.info(`${signal}: finishing requests in progress, then stopping`)
   const force = setTimeout(() => process.exit(1), 10_000).unref()
   try {
+    await jobs?.stop() // first: a message being sent is finished and marked
     await app.close()
     await database!.close()
   } finally {
@@ -40,3 +43,6 @@ await app.listen({ host: config.HOST, port: config.PORT })
 const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : config.PORT
 logger.info(`Parley is ready: http://localhost:${port}`)
+// Background work (the outbox, reminders): after listening, so a port in use stops nothing half started.
+jobs = await startJobs({ database, config, clock: systemClock, logger })
+if (!config.SMTP_URL) logger.info('No SMTP_URL: emails are kept in the outbox, under Administration, Sent messages')

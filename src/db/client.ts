@@ -15,6 +15,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export interface Database {
   db: Db
   kind: 'pglite' | 'postgres'
+  /** The embedded database's own client (for pg-boss, src/jobs): set when kind is 'pglite'. */
+  pglite?: PGlite
+  /** The PostgreSQL connection string (for pg-boss, src/jobs): set when kind is 'postgres'. */
+  url?: string
   /** Answers when the database does: for /ready. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -35,6 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'postgres',
+      url: options.url,
       ping: async () => void (await pool.query('select 1')),
       close: () => pool.end(),
     }
@@ -47,6 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: 'pglite',
+      pglite: client,
       ping: async () => void (await db.execute(sql`select 1`)),
       close: async () => {
         await client.close()

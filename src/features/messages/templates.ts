@@ -53,3 +53,41 @@ export async function renderMessage(db: Db | Tx, key: string, values: Readonly<R
   const wording = await currentWording(db, key)
   return { subject: fillPlaceholders(wording.subject, values), body: fillPlaceholders(wording.body, values) }
 }
+
+/** Invented values to preview a template with (the service's own details come from the settings). */
+const samples: Record<string, string> = {
+  name: 'Sarah Hartley',
+  child: 'Amelia Hartley',
+  reference: 'MED-2026-000042',
+  update: 'We have written to the council and are waiting for their answer.',
+  'next-step': 'We will call you by Friday 4 December 2026.',
+  date: 'Wednesday 9 December 2026',
+  time: '10am',
+  'meeting-date': 'Wednesday 9 December 2026',
+  'meeting-time': '10am',
+  venue: 'Warrington Library, Museum Street, Warrington WA1 1JB',
+  mediator: 'Alice Mendes',
+  link: 'https://parley.example/portal/sign-in/abc123',
+  url: 'https://parley.example/portal',
+  minutes: '30',
+}
+
+export function sampleValues(template: MessageTemplate, service: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(template.placeholders.map((p) => [p, service[p] || samples[p] || `[${p.replace(/-/g, ' ')}]`]))
+}
+
+/** Saves an administrator's wording; refuses placeholders the template does not offer. */
+export async function saveWording(db: Db, clock: { now(): Date }, key: string, wording: { subject: string; body: string }, userId?: string): Promise<{ ok: true } | { ok: false; unknown: string[] }> {
+  const template = templateByKey(key)
+  const unknown = unknownPlaceholders(template, wording.subject, wording.body)
+  if (unknown.length) return { ok: false, unknown }
+  const values = { subject: wording.subject, body: wording.body, updatedAt: clock.now(), updatedBy: userId ?? null }
+  await db.insert(messageTemplates).values({ key, ...values }).onConflictDoUpdate({ target: messageTemplates.key, set: values })
+  return { ok: true }
+}
+
+/** Back to the wording that comes with Parley. */
+export async function resetWording(db: Db, key: string) {
+  templateByKey(key)
+  await db.delete(messageTemplates).where(eq(messageTemplates.key, key))
+}

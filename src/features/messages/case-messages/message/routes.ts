@@ -1,0 +1,75 @@
+// /cases/:id/messages/:messageId: one message of the case. Case workers may try a failed one again,
+// mark a letter posted, and download a letter to print; the case's mediator may read it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppDeps } from '../../../../app.ts'
+import { roles } from '../../../../db/schema/index.ts'
+import { currentUser, hasRole } from '../../../../web/auth.ts'
+import { caseWorkers } from '../../../cases/access.ts'
+import { caseContext, visibleCaseOr404 } from '../../../cases/case-page.ts'
+import { caseForView } from '../../../preparation/page.ts'
+import type { CaseRow } from '../../../cases/repository.ts'
+import { messageView, sendAttachment, sendLetterPdf, uuid } from '../../page.ts'
+import { findMessage } from '../../repository.ts'
+import { createMessageService } from '../../service.ts'
+
+export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
+  const { database, clock, config } = deps
+  const db = database.db
+  const service = createMessageService({ db, clock })
+
+  async function messageOf(found: CaseRow, request: FastifyRequest, reply: FastifyReply) {
+    const id = uuid.safeParse((request.params as { messageId?: string }).messageId)
+    const message = id.success ? await findMessage(db, id.data.toLowerCase()) : undefined
+    if (!message || message.caseId !== found.id) {
+      await reply.code(404).view('cases/not-found.njk')
+      return undefined
+    }
+    return message
+  }
+  const base = (caseId: string, messageId: string) => `/cases/${caseId}/messages/${messageId}`
+
+  app.get('/cases/:id/messages/:messageId', { config: { access: roles } }, async (request, reply) => {
+    const found = await caseForView(deps, request, reply)
+    if (!found) return reply
+    const message = await messageOf(found, request, reply)
+    if (!message) return reply
+    const mayAct = hasRole(currentUser(request), ...caseWorkers)
+    return reply.view('messages/case-messages/message/view.njk', { ...caseContext(found, 'messages'), message: messageView(message, config, base(found.id, message.id), mayAct) })
+  })
+
+  app.get('/cases/:id/messages/:messageId/letter.pdf', { config: { access: caseWorkers } }, async (request, reply) => {
+    const found = await caseForView(deps, request, reply)
+    if (!found) return reply
+    const message = await messageOf(found, request, reply)
+    if (!message) return reply
+    if (message.channel !== 'letter') return reply.code(404).view('cases/not-found.njk')
+    return sendLetterPdf(db, reply, message)
+  })
+
+  app.get('/cases/:id/messages/:messageId/attachments/:n', { config: { access: roles } }, async (request, reply) => {
+    const found = await caseForView(deps, request, reply)
+    if (!found) return reply
+    const message = await messageOf(found, request, reply)
+    if (!message) return reply
+    return sendAttachment(reply, message, (request.params as { n?: string }).n)
+  })
+
+  app.post('/cases/:id/messages/:messageId/retry', { config: { access: caseWorkers } }, async (request, reply) => {
+    const found = await visibleCaseOr404(db, request, reply)
+    if (!found) return reply
+    const message = await messageOf(found, request, reply)
+    if (!message) return reply
+    request.session.flash = (await service.tryAgain(message.id)) ? 'The message will be sent again in the next few seconds' : 'This message cannot be sent again'
+    return reply.redirect(base(found.id, message.id), 303)
+  })
+
+  app.post('/cases/:id/messages/:messageId/posted', { config: { access: caseWorkers } }, async (request, reply) => {
+    const found = await visibleCaseOr404(db, request, reply)
+    if (!found) return reply
+    const message = await messageOf(found, request, reply)
+    if (!message) return reply
+    const user = currentUser(request)
+    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name })) ? 'Letter marked as posted' : 'This letter was already marked as posted'
+    return reply.redirect(base(found.id, message.id), 303)
+  })
+}

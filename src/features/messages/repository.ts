@@ -1,0 +1,70 @@
+// Queries for the messages pages: the outbox as lists, one message, and what could not be delivered.
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { cases, messages } from '../../db/schema/index.ts'
+import { hasRole, type StaffUser } from '../../web/auth.ts'
+import { visibleCases } from '../cases/access.ts'
+
+const listColumns = {
+  id: messages.id,
+  caseId: messages.caseId,
+  reference: cases.reference,
+  channel: messages.channel,
+  recipientName: messages.recipientName,
+  recipientAddress: messages.recipientAddress,
+  subject: messages.subject,
+  templateKey: messages.templateKey,
+  status: messages.status,
+  attempts: messages.attempts,
+  lastError: messages.lastError,
+  createdAt: messages.createdAt,
+  sentAt: messages.sentAt,
+  largePrint: messages.largePrint,
+}
+
+export interface MessageFilter {
+  status?: string
+  channel?: string
+  page: number
+  pageSize: number
+}
+
+export async function listMessages(db: Db, filter: MessageFilter) {
+  const where = and(filter.status ? eq(messages.status, filter.status) : undefined, filter.channel ? eq(messages.channel, filter.channel) : undefined)
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(messages).where(where)
+  const lastPage = Math.max(1, Math.ceil(Number(total) / filter.pageSize))
+  const page = Math.min(Math.max(1, filter.page), lastPage)
+  const rows = await db
+    .select(listColumns)
+    .from(messages)
+    .leftJoin(cases, eq(cases.id, messages.caseId))
+    .where(where)
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(filter.pageSize)
+    .offset((page - 1) * filter.pageSize)
+  return { rows, total: Number(total), page, lastPage }
+}
+
+export function messagesOfCase(db: Db, caseId: string) {
+  return db.select(listColumns).from(messages).leftJoin(cases, eq(cases.id, messages.caseId)).where(eq(messages.caseId, caseId)).orderBy(desc(messages.createdAt), desc(messages.id))
+}
+
+export async function findMessage(db: Db, id: string) {
+  const [row] = await db.select({ message: messages, reference: cases.reference }).from(messages).leftJoin(cases, eq(cases.id, messages.caseId)).where(eq(messages.id, id))
+  return row ? { ...row.message, reference: row.reference } : undefined
+}
+export type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>
+
+/** Messages that could not be delivered, for Today: those of cases this person sees (and, for
+ * managers and administrators, those of no case). */
+export function undeliveredFor(db: Db, user: StaffUser, limit = 100) {
+  const seesUnattached = hasRole(user, 'manager', 'administrator')
+  const scope: SQL = or(and(sql`${messages.caseId} is not null`, visibleCases(user)), seesUnattached ? isNull(messages.caseId) : sql`false`)!
+  return db
+    .select(listColumns)
+    .from(messages)
+    .leftJoin(cases, eq(cases.id, messages.caseId))
+    .where(and(inArray(messages.status, ['failed']), scope))
+    .orderBy(desc(messages.createdAt))
+    .limit(limit)
+}

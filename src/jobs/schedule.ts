@@ -1,0 +1,50 @@
+// Work that Parley does by itself, every few seconds or minutes: ONE list. Each task runs on one
+// instance at a time (src/jobs/index.ts), whatever the number of instances. A task must be safe to
+// run again: it works out what is due from the database each time (a reminder uses a dedupeKey,
+// so running twice queues one message).
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Db } from '../db/client.ts'
+import { queueDueCheckIns } from '../features/agreements/service.ts'
+import { queueMeetingReminders } from '../features/meetings/service.ts'
+import { deliverDueMessages, type Transports } from '../features/messages/delivery.ts'
+
+export interface TaskContext {
+  db: Db
+  clock: Clock
+  config: Config
+  /** How messages leave Parley (only the delivery task needs them). */
+  transports: Transports
+}
+
+export interface PeriodicTask {
+  /** Also the pg-boss queue's name. */
+  name: string
+  everySeconds: number
+  run(context: TaskContext): Promise<unknown>
+}
+
+export const DELIVER_MESSAGES = 'deliver-messages'
+
+export const periodicTasks: PeriodicTask[] = [
+  // The outbox: anything due, including what a crashed worker left half done.
+  { name: DELIVER_MESSAGES, everySeconds: 5, run: ({ db, clock, transports }) => deliverAll({ db, clock, transports }) },
+  // Agreement points that fell due: a check-in to the person responsible and the family, once per point.
+  { name: 'agreement-check-ins', everySeconds: 3600, run: ({ db, clock }) => queueDueCheckIns({ db, clock }) },
+  // Meeting reminders, the set number of working days before: once per party and version of the meeting.
+  { name: 'meeting-reminders', everySeconds: 3600, run: ({ db, clock }) => queueMeetingReminders({ db, clock }) },
+]
+
+/** Delivers until nothing more is due (in batches, so one run never holds on for ever). */
+export async function deliverAll({ db, clock, transports }: Pick<TaskContext, 'db' | 'clock' | 'transports'>) {
+  const total = { sent: 0, retrying: 0, failed: 0, kept: 0 }
+  for (let round = 0; round < 20; round++) {
+    const report = await deliverDueMessages({ db, clock, transports, limit: 50 })
+    total.sent += report.sent
+    total.retrying += report.retrying
+    total.failed += report.failed
+    total.kept += report.kept
+    if (report.sent + report.retrying + report.failed < 50) break
+  }
+  return total
+}
