@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   chaserWorkingDays: z.number().int().min(1).max(30).catch(5),
   /** A deadline this many working days away or fewer is "due soon". */
   dueSoonWorkingDays: z.number().int().min(1).max(20).catch(5),
+  /** Working days before a meeting that each party is sent a reminder of it. */
+  meetingReminderDays: z.number().int().min(1).max(10).catch(2),
 })
 export type ServiceSettings = z.infer<typeof settingsSchema>
 

@@ -16,7 +16,7 @@ import { fieldError, parseForm, renderInvalid, type FormErrors } from '../../../
 import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/service-settings.ts'
 import { adminOnly } from '../users/routes.ts'
 import { recomputeOpenDeadlines } from './recompute.ts'
-import { appealExclusions, chaserLimits, dueSoonLimits, settingsFormSchema } from './schema.ts'
+import { appealExclusions, chaserLimits, dueSoonLimits, reminderLimits, settingsFormSchema } from './schema.ts'
 
 const view = 'admin/settings/view.njk'
 
@@ -30,15 +30,17 @@ const settingNames: Record<keyof ServiceSettings, string> = {
   appealExclusion: 'August and Christmas for appeal deadlines',
   chaserWorkingDays: 'Working days before a chaser is suggested',
   dueSoonWorkingDays: 'Working days that count as due soon',
+  meetingReminderDays: 'Working days before a meeting that reminders go out',
 }
 
 /** What the page showed, to notice a change made by someone else before the form comes back. */
-const fingerprint = (s: ServiceSettings) => `${s.appealExclusion}/${s.chaserWorkingDays}/${s.dueSoonWorkingDays}`
+const fingerprint = (s: ServiceSettings) => `${s.appealExclusion}/${s.chaserWorkingDays}/${s.dueSoonWorkingDays}/${s.meetingReminderDays}`
 
 const asValues = (s: ServiceSettings) => ({
   appealExclusion: s.appealExclusion,
   chaserWorkingDays: String(s.chaserWorkingDays),
   dueSoonWorkingDays: String(s.dueSoonWorkingDays),
+  meetingReminderDays: String(s.meetingReminderDays),
 })
 
 /** The last day to appeal from a decision letter alone, under each reading: worked out, not typed. */
@@ -69,7 +71,7 @@ async function pageContext(db: Db, clock: Clock, current: ServiceSettings) {
     .filter((row): row is typeof row & { key: keyof ServiceSettings } => row.key in settingNames)
     .map((row) => ({ ...row, name: settingNames[row.key] }))
   const examples = appealExamples(calendar, clock.today().slice(0, 4))
-  return { shown: fingerprint(current), authorities, changes, examples, exclusionNames, chaserLimits, dueSoonLimits }
+  return { shown: fingerprint(current), authorities, changes, examples, exclusionNames, chaserLimits, dueSoonLimits, reminderLimits }
 }
 
 export default async function settingsPage(app: FastifyInstance, { database, clock }: AppDeps) {
@@ -91,7 +93,7 @@ export default async function settingsPage(app: FastifyInstance, { database, clo
     if (shown !== fingerprint(current)) {
       const message =
         `Someone else changed these settings while you were working on them. They are now: ${exclusionNames[current.appealExclusion].toLowerCase()}; ` +
-        `a chaser after ${current.chaserWorkingDays} working days; due soon within ${current.dueSoonWorkingDays} working days. Check your choices and save again`
+        `a chaser after ${current.chaserWorkingDays} working days; due soon within ${current.dueSoonWorkingDays} working days; meeting reminders ${current.meetingReminderDays} working days before. Check your choices and save again`
       return invalid(reply, fieldError('appealExclusion', message), request.body, current)
     }
 

@@ -9,6 +9,7 @@ function limits(field: { unwrap(): z.ZodNumber }) {
 }
 export const chaserLimits = limits(settingsSchema.shape.chaserWorkingDays)
 export const dueSoonLimits = limits(settingsSchema.shape.dueSoonWorkingDays)
+export const reminderLimits = limits(settingsSchema.shape.meetingReminderDays)
 
 /** A number of working days typed into a text input, with the GOV.UK messages. */
 export function workingDays(what: string, { min, max }: { min: number; max: number }) {
@@ -36,5 +37,6 @@ export const settingsFormSchema = z
     appealExclusion: z.enum(appealExclusions, { error: 'Select how August and 25 December to 1 January count for appeal deadlines' }),
     chaserWorkingDays: workingDays('the number of working days before a chaser is suggested', chaserLimits),
     dueSoonWorkingDays: workingDays('the number of working days that count as due soon', dueSoonLimits),
+    meetingReminderDays: workingDays('the number of working days before a meeting that reminders go out', reminderLimits),
   })
   .strict()

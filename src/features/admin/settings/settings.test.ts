@@ -22,7 +22,7 @@ describe('/admin/settings', () => {
   const admin = () => new Agent(t.app).signIn('admin@example.com')
   const fields = (agent: Agent, change: Record<string, string> = {}) => {
     const shown = html({ body: lastPage } as never).querySelector('input[name="shown"]')?.getAttribute('value') ?? ''
-    return { shown, appealExclusion: 'move-out', chaserWorkingDays: '5', dueSoonWorkingDays: '5', ...change, _csrf: agent.csrfToken }
+    return { shown, appealExclusion: 'move-out', chaserWorkingDays: '5', dueSoonWorkingDays: '5', meetingReminderDays: '2', ...change, _csrf: agent.csrfToken }
   }
   let lastPage = ''
   const open = async (agent: Agent, url = '/admin/settings') => {
@@ -95,8 +95,8 @@ describe('/admin/settings', () => {
   it('saves the numbers, recording who changed them', async () => {
     const agent = await admin()
     await open(agent)
-    assertRedirect(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '7', dueSoonWorkingDays: '3' })), '/admin/settings')
-    assert.deepEqual(await readSettings(t.database.db), { appealExclusion: 'move-out', chaserWorkingDays: 7, dueSoonWorkingDays: 3 })
+    assertRedirect(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '7', dueSoonWorkingDays: '3', meetingReminderDays: '4' })), '/admin/settings')
+    assert.deepEqual(await readSettings(t.database.db), { appealExclusion: 'move-out', chaserWorkingDays: 7, dueSoonWorkingDays: 3, meetingReminderDays: 4 })
     const [row] = await t.database.db.select().from(settings).where(eq(settings.key, 'chaserWorkingDays'))
     assert.equal(row?.updatedBy, adminId)
     const page = await open(agent)
