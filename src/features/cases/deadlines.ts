@@ -1,5 +1,6 @@
 // Every date a case must meet, derived from its events: the statutory clocks (domain/clocks.ts)
 // and an update owed to each person at the authority's cadence. Pure: the callers load the rows.
+import { agreementPointDeadlines } from '../../domain/agreement-rules.ts'
 import type { Calendar } from '../../domain/calendar.ts'
 import { computeDeadlines, type Deadline } from '../../domain/clocks.ts'
 import { formatLongDate } from '../../domain/dates.ts'
@@ -69,7 +70,10 @@ export function caseDeadlines(
     }, context),
   )
   const updates = finished.includes(input.status) ? [] : input.parties.map((party) => updateOwed(party, input, context))
-  return [...clocks, ...updates].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+  // Each point of a final mediation agreement, until it is followed up (features/agreements).
+  const points = agreementPointDeadlines(events, today).map((d) =>
+    withUrgency({ ...d, source: 'The mediation agreement (SEND Regulations 2014, regs 42 and 44)', beyondCalendar: !calendar.isCovered(d.dueDate) }, context))
+  return [...clocks, ...updates, ...points].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
 }
 
 function updateOwed(party: PartyRow, input: Parameters<typeof caseDeadlines>[0], context: Parameters<typeof caseDeadlines>[1]): CaseDeadline {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app.ts'
 import { roles } from '../../db/schema/index.ts'
 import { currentUser } from '../../web/auth.ts'
-import { whatNeedsMe, type TodayUrgency } from './service.ts'
+import { undeliveredMessages, whatNeedsMe, type TodayUrgency } from './service.ts'
 
 const urgencyTags: Record<TodayUrgency, { text: string; classes: string }> = {
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
@@ -21,6 +21,7 @@ export default async function today(app: FastifyInstance, { database, clock }: A
       items: items.map((i) => ({ ...i, tag: urgencyTags[i.urgency] })),
       counts: { overdue: count('overdue'), dueToday: count('due-today'), dueSoon: count('due-soon') },
       seesAll: user.roles.includes('manager') || user.roles.includes('administrator'),
+      undelivered: await undeliveredMessages(database.db, user),
     })
   })
 }

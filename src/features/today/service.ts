@@ -4,7 +4,8 @@
 import { and, asc, eq, inArray, isNull, like, lte, ne, notExists, notLike, or, sql, type SQL } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { caseDeadlines, caseEvents, caseParties, cases, users } from '../../db/schema/index.ts'
+import { agreementPoints, agreements, caseDeadlines, caseEvents, caseParties, cases, users } from '../../db/schema/index.ts'
+import type { Calendar } from '../../domain/calendar.ts'
 import { chaserDue, chaserDueDate, partyNames, PARTY_KINDS } from '../../domain/willingness.ts'
 import { stateFromEvents } from '../../domain/workflow.ts'
 import { hasRole, type StaffUser } from '../../web/auth.ts'
@@ -12,10 +13,12 @@ import { visibleCases } from '../cases/access.ts'
 import { deadlineLabels } from '../cases/deadlines.ts'
 import { labelOf, partyRoles } from '../cases/labels.ts'
 import { workingDaysText } from '../cases/progress/present.ts'
+import { channelLabel } from '../messages/labels.ts'
+import { undeliveredFor } from '../messages/repository.ts'
 import { currentCalendar, readSettings } from '../settings/service-settings.ts'
 
 export type TodayUrgency = 'overdue' | 'due-today' | 'due-soon'
-export type TodayKind = 'deadline' | 'update' | 'chaser' | 'enquiry'
+export type TodayKind = 'deadline' | 'update' | 'chaser' | 'enquiry' | 'agreement-point'
 
 export interface TodayItem {
   caseId: string
@@ -40,7 +43,7 @@ const MAX_ENQUIRIES = 200
 /** Deadlines that are not ours to meet: the appeal is the family's, shown on the case page. */
 const notOnToday = ['appeal']
 
-const kindOrder: Record<TodayKind, number> = { deadline: 0, chaser: 1, update: 2, enquiry: 3 }
+const kindOrder: Record<TodayKind, number> = { deadline: 0, chaser: 1, update: 2, enquiry: 3, 'agreement-point': 4 }
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The cases on this person's Today. */
@@ -68,7 +71,7 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
       ne(cases.status, 'closed'),
       inArray(caseDeadlines.status, ['open', 'overdue']),
       or(
-        and(notLike(caseDeadlines.name, 'update:%'), sql`${caseDeadlines.name} not in (${sql.join(notOnToday.map((n) => sql`${n}`), sql`, `)})`, lte(caseDeadlines.dueDate, horizon)),
+        and(notLike(caseDeadlines.name, 'update:%'), notLike(caseDeadlines.name, 'agreement-point:%'), sql`${caseDeadlines.name} not in (${sql.join(notOnToday.map((n) => sql`${n}`), sql`, `)})`, lte(caseDeadlines.dueDate, horizon)),
         and(like(caseDeadlines.name, 'update:%'), lte(caseDeadlines.dueDate, today)),
       ),
     ))
@@ -152,8 +155,42 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
     })
   }
 
-  // Failed deliveries belong here too, once messages are sent through the outbox: a message that
-  // could not be delivered is something to do today, overdue from the day it failed.
+  // Messages that could not be delivered have their own section: undeliveredMessages below.
+
+  // Points of final mediation agreements still open, overdue or due within 10 working days: their own section.
+  items.push(...(await agreementPointsDue(db, user, today, calendar.addWorkingDays(today, 10), calendar, urgencyOf)))
 
   return items.sort((a, b) => a.date.localeCompare(b.date) || kindOrder[a.kind] - kindOrder[b.kind] || a.reference.localeCompare(b.reference))
+}
+
+/** Messages that could not be delivered (given up after their retries), newest first, for its own section. */
+export async function undeliveredMessages(db: Db, user: StaffUser) {
+  const rows = await undeliveredFor(db, user)
+  return rows.map((m) => ({
+    ...m,
+    channelText: channelLabel(m.channel),
+    href: m.caseId ? `/cases/${m.caseId}/messages/${m.id}` : `/admin/messages/${m.id}`,
+  }))
+}
+
+/** Open points of final agreements due by `until` (or overdue), on this person's cases. */
+async function agreementPointsDue(db: Db, user: StaffUser, today: string, until: string, calendar: Calendar, urgencyOf: (date: string) => TodayUrgency): Promise<TodayItem[]> {
+  const rows = await db
+    .select({ caseId: cases.id, reference: cases.reference, childName: cases.childName, assignedName: users.name, point: agreementPoints })
+    .from(agreementPoints)
+    .innerJoin(agreements, eq(agreements.id, agreementPoints.agreementId))
+    .innerJoin(cases, eq(cases.id, agreementPoints.caseId))
+    .leftJoin(users, eq(users.id, cases.assignedTo))
+    .where(and(mine(user), ne(cases.status, 'closed'), eq(agreements.status, 'final'), eq(agreementPoints.followUp, 'open'), lte(agreementPoints.dueDate, until)))
+    .orderBy(asc(agreementPoints.dueDate), asc(cases.reference), asc(agreementPoints.position))
+    .limit(MAX_DEADLINES)
+  return rows.map((r) => ({
+    caseId: r.caseId, reference: r.reference, childName: r.childName, assignedName: r.assignedName ?? undefined,
+    kind: 'agreement-point' as const,
+    what: `Point ${r.point.position}: ${r.point.what.length > 80 ? `${r.point.what.slice(0, 79).trimEnd()}…` : r.point.what}`,
+    href: `/cases/${r.caseId}/agreement/follow-up/${r.point.id}`,
+    date: r.point.dueDate!,
+    daysText: workingDaysText(calendar.workingDaysBetween(today, r.point.dueDate!), r.point.dueDate!, today),
+    urgency: urgencyOf(r.point.dueDate!),
+  }))
 }

@@ -1,0 +1,131 @@
+// What a final agreement says, frozen in agreements.final_content when it is finalised, so the
+// HTML page, the PDFs and every copy sent say exactly the same, however the case changes later.
+import { formatLongDate } from '../../domain/dates.ts'
+
+export const GROUND_RULES = [
+  { key: 'confidentiality', text: 'Confidentiality: what is said at the meeting stays there, except what everyone agrees to share.' },
+  { key: 'respect', text: 'Respectful behaviour: everyone speaks and is spoken to with respect.' },
+  { key: 'listening', text: 'Willingness to hear what others have to say.' },
+  { key: 'impartiality', text: 'The mediator is impartial: they make no suggestions and propose no solutions.' },
+] as const
+export type GroundRuleKey = (typeof GROUND_RULES)[number]['key']
+
+export interface AgreementContentPoint {
+  number: number
+  responsible: string
+  what: string
+  byWhen: string | null
+  howKnown: string | null
+  /** What could otherwise have been appealed, in words; null if nothing. */
+  appealable: string | null
+  ownTimescaleAgreed: boolean
+  statutoryDueDate: string
+  dueDate: string
+  /** How the due date was worked out. */
+  rule: string
+}
+
+export interface AgreementContent {
+  title: string
+  caseReference: string
+  service: string
+  childName: string
+  madeOn: string
+  version: number
+  meeting: { day: string; startedAt: string | null; endedAt: string | null } | null
+  parties: { name: string; accepted: string | null }[]
+  attended: { name: string; role: string; party: string; hadAuthorityToAgree: boolean }[]
+  groundRules: { text: string; agreed: boolean }[]
+  outcome: 'agreement' | 'partial' | 'none'
+  points: AgreementContentPoint[]
+  notAgreed: string[]
+  checkInsAgreed: boolean
+  /** Why it was made final without every party's acceptance recorded. */
+  acceptanceNote: string | null
+  provider: { name: string; phone: string; email: string }
+}
+
+export const outcomeTitles: Record<AgreementContent['outcome'], string> = {
+  agreement: 'Everyone agreed on every issue.',
+  partial: 'Everyone agreed on some issues, but not all.',
+  none: 'No agreement was reached.',
+}
+
+/** The agreement as one readable model: headings, paragraphs and rows, for the HTML page and the PDF alike. */
+export interface AgreementDocument {
+  title: string
+  heading: string
+  intro: string[]
+  sections: { heading: string; paragraphs?: string[]; list?: string[]; points?: { heading: string; rows: { key: string; value: string }[] }[]; rows?: { key: string; value: string }[] }[]
+}
+
+const date = formatLongDate
+
+export function agreementDocument(content: AgreementContent): AgreementDocument {
+  const sections: AgreementDocument['sections'] = []
+  sections.push({
+    heading: 'About this agreement',
+    rows: [
+      { key: 'Case reference', value: content.caseReference },
+      { key: 'Service', value: content.service },
+      { key: 'Child or young person', value: content.childName },
+      { key: 'Agreement made', value: date(content.madeOn) },
+      ...(content.meeting
+        ? [{ key: 'Meeting', value: `${date(content.meeting.day)}${content.meeting.startedAt ? `, ${content.meeting.startedAt}${content.meeting.endedAt ? ` to ${content.meeting.endedAt}` : ''}` : ''}` }]
+        : []),
+      { key: 'Outcome', value: outcomeTitles[content.outcome] },
+    ],
+  })
+  if (content.points.length) {
+    sections.push({
+      heading: 'What everyone agreed',
+      paragraphs: ['Each point is in the words of the people at the meeting.'],
+      points: content.points.map((p) => ({
+        heading: `Point ${p.number}`,
+        rows: [
+          { key: 'Who will do it', value: p.responsible },
+          { key: 'What exactly', value: p.what },
+          { key: 'By when', value: p.byWhen ? date(p.byWhen) : 'No date was written in' },
+          { key: 'Due date', value: `${date(p.dueDate)}. ${p.rule}` },
+          { key: 'How everyone will know it is done', value: p.howKnown || 'Not written in' },
+          ...(p.appealable ? [{ key: 'Could otherwise be appealed', value: p.appealable }] : []),
+        ],
+      })),
+    })
+  }
+  sections.push({
+    heading: 'What was not agreed',
+    ...(content.notAgreed.length ? { list: content.notAgreed } : { paragraphs: ['Nothing: every issue discussed was agreed.'] }),
+  })
+  sections.push({
+    heading: 'Following it through',
+    paragraphs: [
+      content.checkInsAgreed
+        ? 'Everyone agreed that when each point falls due, we will check with the person responsible and the family whether it was done.'
+        : 'We will not check in when each point falls due: everyone can contact us if something agreed has not happened.',
+      `If you have a question about this agreement, call ${content.provider.name}${content.provider.phone ? ` on ${content.provider.phone}` : ''}${content.provider.email ? ` or email ${content.provider.email}` : ''}.`,
+    ],
+  })
+  sections.push({
+    heading: 'Who took part',
+    ...(content.attended.length
+      ? { rows: content.attended.map((a) => ({ key: a.name, value: `${a.role}, for ${a.party}${a.hadAuthorityToAgree ? ' (able to agree for them)' : ''}` })) }
+      : { paragraphs: ['Not recorded.'] }),
+  })
+  sections.push({
+    heading: 'Ground rules',
+    paragraphs: ['Everyone agreed these at the start of the meeting:'],
+    list: content.groundRules.filter((g) => g.agreed).map((g) => g.text),
+  })
+  sections.push({
+    heading: 'Acceptance',
+    rows: content.parties.map((p) => ({ key: p.name, value: p.accepted ?? 'Acceptance not recorded' })),
+    ...(content.acceptanceNote ? { paragraphs: [`Made final without every acceptance recorded because: ${content.acceptanceNote}`] } : {}),
+  })
+  return {
+    title: `${content.title} - ${content.caseReference}`,
+    heading: content.title,
+    intro: [`This is the agreement made at mediation about ${content.childName}. Everyone who took part gets a copy, so that nothing is unclear.`],
+    sections,
+  }
+}
