@@ -49,7 +49,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(formbody)
   await app.register(staticAssets)
   await app.register(session, { config, db: database.db, clock })
-  await app.register(auth, { db: database.db })
+  await app.register(auth, { db: database.db, clock })
   await app.register(serviceInfo, { db: database.db })
 
   for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea, mediatorsArea, messagesArea, meetingsArea, agreementsArea, portalArea]) {

@@ -1,12 +1,16 @@
-// Who may use each page. Every route declares it in its config: `access: 'public'` or the staff
-// roles allowed; a route that declares nothing stops the app from starting.
+// Who may use each page. Every route declares it in its config: `access: 'public'`, the staff
+// roles allowed, or 'party' (the parties' portal: a party signed in with a link or code, checked on
+// every request); a route that declares nothing stops the app from starting.
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import type { Clock } from '../clock.ts'
 import type { Db } from '../db/client.ts'
+import { recordAccess } from '../features/cases/access-log.ts'
 import { users, type Role } from '../db/schema/index.ts'
+import { loadPortalParty, type PortalParty } from '../features/portal/party-access.ts'
 
-export type Access = 'public' | 'signed-in' | readonly Role[]
+export type Access = 'public' | 'signed-in' | 'party' | readonly Role[]
 
 export interface StaffUser {
   id: string
@@ -22,6 +26,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: StaffUser | null
+    /** The party signed in to the portal, on routes with access 'party'. */
+    party: PortalParty | null
   }
 }
 
@@ -34,8 +40,15 @@ export function currentUser(request: FastifyRequest): StaffUser {
   return request.user
 }
 
-export default fp(async function auth(app: FastifyInstance, opts: { db: Db }) {
+/** The signed-in party on a route with access 'party'. */
+export function currentParty(request: FastifyRequest): PortalParty {
+  if (!request.party) throw new Error('this route must declare party access')
+  return request.party
+}
+
+export default fp(async function auth(app: FastifyInstance, opts: { db: Db; clock: Clock }) {
   app.decorateRequest('user', null)
+  app.decorateRequest('party', null)
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access
@@ -59,6 +72,22 @@ export default fp(async function auth(app: FastifyInstance, opts: { db: Db }) {
 
     const access = request.routeOptions.config?.access
     if (!access || access === 'public') return
+    if (access === 'party') {
+      // Checked on every request: the party still exists, the address they proved is still theirs,
+      // and someone acting for the family still has the family's permission.
+      const partyId = request.session?.partyId
+      request.party = partyId ? await loadPortalParty(opts.db, partyId, request.session.partyAddress) : null
+      if (!request.party) {
+        if (partyId) request.session.partyId = undefined
+        return reply.redirect('/portal/sign-in', 303)
+      }
+      reply.locals = { ...reply.locals, party: request.party }
+      // Every page and download a party opens shows their case's personal data: log the look.
+      if (request.method === 'GET') {
+        await recordAccess(opts.db, opts.clock, { partyId: request.party.partyId, caseId: request.party.caseId, path: request.url })
+      }
+      return
+    }
     if (!request.user) {
       const next = encodeURIComponent(request.url)
       return reply.redirect(request.method === 'GET' ? `/sign-in?next=${next}` : '/sign-in', 303)

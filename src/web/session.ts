@@ -14,6 +14,12 @@ import { sessions } from '../db/schema/index.ts'
 declare module 'fastify' {
   interface Session {
     userId?: string
+    /** A party signed in to the portal (src/features/portal), and the email or phone they proved is theirs. */
+    partyId?: string
+    partyAddress?: string
+    /** The portal's text-code sign-in: the number a code was sent to, and wrong codes tried. */
+    pendingPhone?: string
+    codeAttempts?: number
     /** Answers to the public request journey, kept until it is sent. */
     request?: Record<string, unknown>
     flash?: string
@@ -22,7 +28,7 @@ declare module 'fastify' {
 
 type Callback = (err?: unknown) => void
 
-function databaseStore(db: Db, clock: Clock, idleMs: number) {
+function databaseStore(db: Db, clock: Clock, idleMs: number, partyIdleMs: number) {
   return {
     get(sid: string, cb: (err: unknown, session?: Session | null) => void) {
       db.select().from(sessions).where(eq(sessions.sid, sid)).then(
@@ -31,7 +37,8 @@ function databaseStore(db: Db, clock: Clock, idleMs: number) {
       )
     },
     set(sid: string, data: Session, cb: Callback) {
-      const expiresAt = new Date(clock.now().getTime() + idleMs)
+      // A party's session ends sooner when left alone (PORTAL_IDLE_MINUTES) than a staff member's.
+      const expiresAt = new Date(clock.now().getTime() + (data.partyId ? partyIdleMs : idleMs))
       const plain = JSON.parse(JSON.stringify(data))
       db.insert(sessions).values({ sid, data: plain, expiresAt })
         .onConflictDoUpdate({ target: sessions.sid, set: { data: plain, expiresAt } })
@@ -56,7 +63,7 @@ export default fp(async function sessionPlugin(app: FastifyInstance, opts: { con
     cookie: { httpOnly: true, secure: opts.config.COOKIE_SECURE, sameSite: 'lax', path: '/' },
     saveUninitialized: false,
     rolling: true,
-    store: databaseStore(opts.db, opts.clock, idleMs),
+    store: databaseStore(opts.db, opts.clock, idleMs, opts.config.PORTAL_IDLE_MINUTES * 60_000),
   })
   await app.register(csrf, { sessionPlugin: '@fastify/session' })
 

@@ -90,5 +90,8 @@ export const caseParties = pgTable(
   (t) => [
     index('case_parties_case').on(t.caseId),
     index('case_parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    // The portal finds a party by the address they type (src/features/portal/party-access.ts).
+    index('case_parties_email_lower').on(sql`lower(trim(${t.email}))`),
+    index('case_parties_phone_digits').on(sql`regexp_replace(regexp_replace(coalesce(${t.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`),
   ],
 )

@@ -5,9 +5,10 @@ import type { Db } from '../../db/client.ts'
 import { accessLog } from '../../db/schema/index.ts'
 
 export interface AccessRecord {
-  /** A staff member, or else the API token that read it. */
+  /** A staff member, the API token that read it, or a party in the portal. */
   userId?: string
   apiTokenId?: string
+  partyId?: string
   caseId: string | null
   /** The path only, never the query string. */
   path: string
@@ -19,6 +20,7 @@ export async function recordAccess(db: Db, clock: Clock, record: AccessRecord): 
     at: clock.now(),
     userId: record.userId,
     apiTokenId: record.apiTokenId,
+    partyId: record.partyId,
     caseId: record.caseId,
     action: record.action ?? 'view',
     path: record.path.split('?')[0]!,

@@ -56,7 +56,7 @@ describe('the case page at /cases/:id', () => {
     await coordinator.get(`/cases/${amelia.id}`)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
     assert.equal(rows.length, 1)
-    assert.deepEqual({ ...rows[0], id: 0 }, { id: 0, at: new Date('2026-11-27T10:00:00Z'), userId: coordinatorId, apiTokenId: null, caseId: amelia.id, action: 'view', path: `/cases/${amelia.id}` })
+    assert.deepEqual({ ...rows[0], id: 0 }, { id: 0, at: new Date('2026-11-27T10:00:00Z'), userId: coordinatorId, apiTokenId: null, partyId: null, caseId: amelia.id, action: 'view', path: `/cases/${amelia.id}` })
   })
 
   it('shows the first-contact checklist when it was recorded', async () => {

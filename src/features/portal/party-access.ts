@@ -1,0 +1,72 @@
+// Who a portal session belongs to: a party of one case, proved by a link sent to their email or a
+// code sent to their phone. Checked on every portal request (src/web/auth.ts), so that a party
+// removed from a case, an address changed by staff, or a family's permission withdrawn ends
+// access at once.
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.ts'
+import { caseParties, cases, partyPermissions } from '../../db/schema/index.ts'
+
+export interface PortalParty {
+  partyId: string
+  caseId: string
+  role: string
+  name: string
+  organisation: string | null
+  /** The proved address: a lower-case email, or a phone number as digits (07700900982). */
+  address: string
+  reference: string
+  childName: string
+}
+
+/** Parents and young people: the family, whose case it is. */
+export const FAMILY_ROLES = ['parent', 'young-person'] as const
+export const isFamily = (role: string) => (FAMILY_ROLES as readonly string[]).includes(role)
+
+/** An email address as we compare it: trimmed and in lower case. */
+export const normaliseEmail = (email: string) => email.trim().toLowerCase()
+
+/** A UK phone number as digits, +44 written as 0; undefined when it cannot be a phone number. */
+export function normalisePhone(phone: string): string | undefined {
+  const compact = phone.replace(/[\s().-]/g, '')
+  if (!/^\+?\d{9,15}$/.test(compact)) return undefined
+  return compact.replace(/^\+44/, '0').replace(/^0044/, '0')
+}
+
+/** The same normalisation in SQL, for comparing stored numbers typed any way. */
+export const phoneDigitsSql = sql`regexp_replace(regexp_replace(coalesce(${caseParties.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`
+
+/** Whether this party's own details still hold the address they proved. */
+export function addressMatches(party: { email: string | null; phone: string | null }, address: string | undefined): boolean {
+  if (!address) return false
+  if (address.includes('@')) return !!party.email && normaliseEmail(party.email) === address
+  return !!party.phone && normalisePhone(party.phone) === address
+}
+
+/** Whether someone acting for the family (role 'referrer') holds a permission that stands. */
+export async function permissionStands(db: Db | Tx, partyId: string): Promise<boolean> {
+  const [row] = await db.select({ id: partyPermissions.id }).from(partyPermissions)
+    .where(and(eq(partyPermissions.partyId, partyId), isNull(partyPermissions.withdrawnAt))).limit(1)
+  return !!row
+}
+
+/** The portal party for a session, or null when their access has ended. */
+export async function loadPortalParty(db: Db, partyId: string, address: string | undefined): Promise<PortalParty | null> {
+  if (!/^[0-9a-f-]{36}$/.test(partyId)) return null
+  const [row] = await db
+    .select({ party: caseParties, reference: cases.reference, childName: cases.childName })
+    .from(caseParties)
+    .innerJoin(cases, eq(cases.id, caseParties.caseId))
+    .where(eq(caseParties.id, partyId))
+  if (!row || !addressMatches(row.party, address)) return null
+  if (row.party.role === 'referrer' && !(await permissionStands(db, partyId))) return null
+  return {
+    partyId: row.party.id,
+    caseId: row.party.caseId,
+    role: row.party.role,
+    name: row.party.name,
+    organisation: row.party.organisation,
+    address: address!,
+    reference: row.reference,
+    childName: row.childName,
+  }
+}

@@ -1,0 +1,98 @@
+// Queries for the portal's pages. Every one is scoped to the signed-in party's own case, and the
+// ones about a party's own things to that party. No rules here, no changes (service.ts).
+import { and, asc, desc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import {
+  attendees, caseParties, cases, meetingResponses, meetings, messages, partyAvailability, partyFeedback, partyPermissions, summaries, venues,
+} from '../../db/schema/index.ts'
+
+export async function caseRowOf(db: Db, caseId: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId))
+  return row
+}
+
+export async function partyRowOf(db: Db, partyId: string) {
+  const [row] = await db.select().from(caseParties).where(eq(caseParties.id, partyId))
+  return row
+}
+
+/** The case's live meeting (not cancelled), with where it is. */
+export async function liveMeeting(db: Db, caseId: string) {
+  const [row] = await db
+    .select({ meeting: meetings, venue: venues })
+    .from(meetings)
+    .leftJoin(venues, eq(venues.id, meetings.venueId))
+    .where(and(eq(meetings.caseId, caseId), isNull(meetings.cancelledAt)))
+    .limit(1)
+  return row
+}
+
+/** Where a meeting is, in one line. */
+export function meetingPlace(row: NonNullable<Awaited<ReturnType<typeof liveMeeting>>>): string {
+  const { meeting, venue } = row
+  if (venue?.kind === 'online' || (!venue && meeting.onlineLink)) return 'Online'
+  return [venue?.name, venue?.address, venue?.postcode].filter(Boolean).join(', ') || 'The place will be confirmed'
+}
+
+export async function ownResponse(db: Db, meetingId: string, partyId: string) {
+  const [row] = await db.select().from(meetingResponses).where(and(eq(meetingResponses.meetingId, meetingId), eq(meetingResponses.partyId, partyId)))
+  return row
+}
+
+export async function ownAttendees(db: Db, caseId: string, partyId: string) {
+  return db.select().from(attendees).where(and(eq(attendees.caseId, caseId), eq(attendees.partyId, partyId))).orderBy(asc(attendees.createdAt), asc(attendees.name))
+}
+
+export async function ownAvailability(db: Db, partyId: string) {
+  return db.select().from(partyAvailability).where(eq(partyAvailability.partyId, partyId)).orderBy(asc(partyAvailability.day))
+}
+
+/** Each party's latest summary (no bytes): the caller decides which it may show. */
+export async function latestSummaries(db: Db, caseId: string) {
+  const rows = await db
+    .select({ id: summaries.id, partyId: summaries.partyId, text: summaries.text, fileName: summaries.fileName, fileType: summaries.fileType, fileSize: summaries.fileSize, submittedAt: summaries.submittedAt })
+    .from(summaries)
+    .where(eq(summaries.caseId, caseId))
+    .orderBy(desc(summaries.submittedAt), desc(summaries.id))
+  const latest = new Map<string, (typeof rows)[number]>()
+  for (const row of rows) if (!latest.has(row.partyId)) latest.set(row.partyId, row)
+  return latest
+}
+
+/** The parties of the case, names only: never their contact details. */
+export async function partyNamesOf(db: Db, caseId: string) {
+  return db.select({ id: caseParties.id, role: caseParties.role, name: caseParties.name, organisation: caseParties.organisation }).from(caseParties).where(eq(caseParties.caseId, caseId))
+}
+
+/** Letters addressed to this party. */
+export async function lettersTo(db: Db, partyId: string) {
+  return db
+    .select({ id: messages.id, subject: messages.subject, createdAt: messages.createdAt, sentAt: messages.sentAt, status: messages.status })
+    .from(messages)
+    .where(and(eq(messages.partyId, partyId), eq(messages.channel, 'letter')))
+    .orderBy(desc(messages.createdAt))
+}
+
+export async function letterTo(db: Db, partyId: string, messageId: string) {
+  const [row] = await db.select().from(messages).where(and(eq(messages.id, messageId), eq(messages.partyId, partyId), eq(messages.channel, 'letter')))
+  return row
+}
+
+/** Who acts for the family on this case: permissions given to third parties, standing or withdrawn. */
+export async function permissionsOf(db: Db, caseId: string) {
+  return db
+    .select({ permission: partyPermissions, party: { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role } })
+    .from(partyPermissions)
+    .innerJoin(caseParties, eq(caseParties.id, partyPermissions.partyId))
+    .where(eq(partyPermissions.caseId, caseId))
+    .orderBy(desc(partyPermissions.createdAt))
+}
+
+export async function feedbackOf(db: Db, caseId: string) {
+  return db
+    .select({ feedback: partyFeedback, party: { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role } })
+    .from(partyFeedback)
+    .innerJoin(caseParties, eq(caseParties.id, partyFeedback.partyId))
+    .where(eq(partyFeedback.caseId, caseId))
+    .orderBy(desc(partyFeedback.submittedAt))
+}
