@@ -95,3 +95,29 @@ export function dateInputValues(name: string, iso: string | undefined): Record<s
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
+
+/**
+ * One form's problems from its schema and its date inputs together, in the order of the page's
+ * fields (a date's key is NAME-day). Undefined when there are none.
+ */
+export function combineErrors(order: string[], ...parts: (FormErrors | undefined)[]): FormErrors | undefined {
+  const fields: FormErrors['fields'] = {}
+  const summary: FormErrors['summary'] = []
+  for (const part of parts) {
+    if (!part) continue
+    Object.assign(fields, part.fields)
+    summary.push(...part.summary.filter((s) => !summary.some((t) => t.href === s.href)))
+  }
+  if (!summary.length && !Object.keys(fields).length) return undefined
+  const rank = (href: string) => {
+    const i = order.indexOf(href.slice(1))
+    return i < 0 ? order.length : i
+  }
+  summary.sort((a, b) => rank(a.href) - rank(b.href))
+  return { summary, fields }
+}
+
+/** A GOV.UK date input's problem as form errors (keyed by the input the summary links to). */
+export function dateProblem(result: { ok: true } | { ok: false; message: string; anchor: string }): FormErrors | undefined {
+  return result.ok ? undefined : fieldError(result.anchor, result.message)
+}

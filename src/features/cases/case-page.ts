@@ -2,9 +2,11 @@
 // "not found" page whether it does not exist or is not theirs), and what the case layout shows.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import type { AppDeps } from '../../app.ts'
 import type { Db } from '../../db/client.ts'
 import { currentUser } from '../../web/auth.ts'
 import { canSeeCase } from './access.ts'
+import { recordAccess } from './access-log.ts'
 import { scopeLabel, statusLabel } from './labels.ts'
 import { findCase, type CaseRow } from './repository.ts'
 
@@ -17,6 +19,20 @@ export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: F
   if (found && (await canSeeCase(db, currentUser(request), found))) return found
   await reply.code(404).view('cases/not-found.njk')
   return undefined
+}
+
+/** The case for a GET, with the look recorded in the access log; undefined once a 404 is sent. */
+export async function caseForView({ database, clock }: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<CaseRow | undefined> {
+  const found = await visibleCaseOr404(database.db, request, reply)
+  if (!found) return undefined
+  await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: request.url })
+  return found
+}
+
+/** The actor for events: the signed-in person. */
+export function actorOf(request: FastifyRequest) {
+  const user = currentUser(request)
+  return { userId: user.id, label: user.name }
 }
 
 export type CaseTab = 'overview' | 'progress' | 'mediator' | 'preparation' | 'meeting' | 'agreement' | 'messages' | 'timeline' | 'certificates' | 'scope'

@@ -1,11 +1,12 @@
 // /cases/:id/preparation/summaries: each party's written summary, typed or uploaded (a PDF or a
 // Word document, at most 5MB, its type judged by its content). Summaries are exchanged together:
 // no party sees another's until a coordinator releases them all or the set day comes.
-import multipart, { type MultipartFile } from '@fastify/multipart'
+import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import { hasRole, currentUser } from '../../../web/auth.ts'
 import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
+import { readUpload, sizeText, typeText, Upload } from '../../../web/uploads.ts'
 import { caseWorkers } from '../../cases/access.ts'
 import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
@@ -21,27 +22,6 @@ const view = 'preparation/summaries/view.njk'
 /** Who releases the summaries: the coordinators (and those who stand in for them). */
 const releasers = caseWorkers
 
-/** An uploaded file as the form's handler sees it: its name, its bytes, and whether it was cut off at the limit. */
-class Upload {
-  filename: string
-  bytes: Buffer
-  tooLarge: boolean
-  constructor(filename: string, bytes: Buffer, tooLarge: boolean) {
-    this.filename = filename
-    this.bytes = bytes
-    this.tooLarge = tooLarge
-  }
-}
-
-/** Reads the file part, keeping at most the limit (the stream stops there and says it was truncated). */
-async function readUpload(part: MultipartFile) {
-  const chunks: Buffer[] = []
-  for await (const chunk of part.file) chunks.push(chunk as Buffer)
-  part.value = new Upload(part.filename, Buffer.concat(chunks), part.file.truncated)
-}
-
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`)
-const typeText = (type: string | null) => (type === 'application/pdf' ? 'PDF' : 'Word document')
 
 export default async function summariesPage(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database.db
