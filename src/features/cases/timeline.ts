@@ -110,9 +110,59 @@ const describers: Record<string, (data: Data) => EventSummary> = {
   'summary-submitted': (data) => ({ title: `A summary was received from ${str(data.party) || 'a party'}`, description: data.kind === 'document' ? 'As a document' : '' }),
   'summaries-released': () => ({ title: "The parties' summaries were released to everyone", description: '' }),
   'summaries-release-date-set': (data) => ({ title: `Summaries will be released on ${day(data.releaseOn)}`, description: '' }),
+  'letter-posted': (data) => ({ title: `A letter to ${str(data.recipient) || 'a party'} was posted`, description: str(data.subject) }),
+  'availability-recorded': (data) => ({ title: `Availability recorded for ${str(data.party) || 'a party'}`, description: typeof data.days === 'number' ? `${data.days} ${data.days === 1 ? 'day' : 'days'} given` : '' }),
+  'meeting-cancelled': (data) => ({
+    title: `The meeting on ${day(data.meetingDate)} was cancelled`,
+    description: joinLines(data.place ? `Where: ${str(data.place)}` : '', data.reason ? `Reason: ${str(data.reason)}` : ''),
+  }),
+  // The parties' portal (features/portal): what a party did there, and their access.
+  'portal-signed-in': (data) => ({ title: `${(str(data.party) || 'A party').replace(/^./, (c) => c.toUpperCase())} signed in to the portal`, description: data.channel === 'text' ? 'With a code by text message' : 'With a link by email' }),
+  'contact-preferences-changed': (data) => ({ title: `${(str(data.party) || 'A party').replace(/^./, (c) => c.toUpperCase())} changed how to contact them or what helps them`, description: 'Check the party\'s details before contacting them.' }),
+  'attendee-removed': (data) => ({ title: `${str(data.name) || 'Someone'} will no longer attend for ${str(data.party) || 'a party'}`, description: '' }),
+  'availability-given': (data) => ({ title: `${(str(data.party) || 'A party').replace(/^./, (c) => c.toUpperCase())} said when they can come to a meeting`, description: Array.isArray(data.days) ? `${data.days.length} ${data.days.length === 1 ? 'day' : 'days'} given in the portal` : '' }),
+  'meeting-response': (data) => ({ title: `${(str(data.party) || 'A party').replace(/^./, (c) => c.toUpperCase())} ${data.attending === true ? 'will come to the meeting' : 'cannot come to the meeting'}`, description: 'Answered in the portal' }),
+  'feedback-received': (data) => ({ title: `Feedback received from ${str(data.party) || 'a party'}`, description: 'Read it on the case\'s portal page.' }),
+  'complaint-received': (data) => ({ title: `Complaint received from ${str(data.party) || 'a party'}`, description: 'Read it on the case\'s portal page and follow the complaints procedure.' }),
+  'permission-recorded': (data) => ({ title: `Permission recorded for ${str(data.party) || 'a third party'} to act for the family`, description: data.givenBy ? `Given by ${str(data.givenBy)}` : '' }),
+  'permission-withdrawn': (data) => ({ title: `Permission for ${str(data.thirdParty) || 'a third party'} to act for the family was withdrawn`, description: 'Their access to the portal ended.' }),
   'update-sent': (data) => ({
     title: `Update given to ${str(data.partyName) || 'a party'}`,
     description: joinLines(data.channel ? `By ${str(data.channel)}` : '', str(data.note)),
+  }),
+  // The meeting record and the agreement (features/agreements).
+  'meeting-recorded': (data) => ({
+    title: 'The meeting was recorded',
+    description: joinLines(
+      typeof data.attended === 'number' ? `${data.attended} attended` : '',
+      data.groundRulesAgreed === true ? 'Everyone agreed each ground rule.' : '',
+      typeof data.privateSessions === 'number' && data.privateSessions > 0 ? `Private sessions: ${data.privateSessions}` : '',
+    ),
+  }),
+  'agreement-point-added': (data) => ({ title: 'A point was added to the draft agreement', description: str(data.what) }),
+  'agreement-point-changed': (data) => ({ title: 'A point of the draft agreement was changed', description: str(data.what) }),
+  'agreement-point-removed': (data) => ({ title: 'A point was removed from the draft agreement', description: str(data.what) }),
+  'agreement-points-reordered': () => ({ title: 'The points of the draft agreement were put in a new order', description: '' }),
+  'agreement-not-agreed-saved': (data) => ({
+    title: 'What was not agreed was recorded',
+    description: joinLines(typeof data.notAgreed === 'number' ? `${data.notAgreed} ${data.notAgreed === 1 ? 'issue' : 'issues'} not agreed` : '', data.checkInsAgreed === true ? 'Everyone agreed to check-ins.' : ''),
+  }),
+  'agreement-accepted': (data) => ({
+    title: `${str(data.party) || 'A party'} accepted the agreement`,
+    description: data.how === 'portal' ? 'Online' : 'At the meeting',
+  }),
+  'agreement-finalised': (data) => ({
+    title: 'The agreement was made final and a copy sent to every party',
+    description: joinLines(Array.isArray(data.points) ? `${data.points.length} ${data.points.length === 1 ? 'point' : 'points'}` : '', data.acceptanceNote ? `Made final without every acceptance: ${str(data.acceptanceNote)}` : ''),
+  }),
+  'agreement-check-in-sent': (data) => ({ title: `Check-in sent: point ${typeof data.number === 'number' ? data.number : ''} of the agreement is due`.replace('point  of', 'a point of'), description: str(data.what) }),
+  'agreement-point-followed-up': (data) => ({
+    title: `Point ${typeof data.number === 'number' ? `${data.number} ` : ''}of the agreement: ${({ kept: 'kept', late: 'kept late', 'not-kept': 'not kept' } as Record<string, string>)[str(data.outcome)] ?? 'followed up'}`,
+    description: str(data.note),
+  }),
+  'case-outcome-recorded': (data) => ({
+    title: 'The outcome of the case was recorded',
+    description: joinLines(str(data.outcome).replace(/-/g, ' '), typeof data.pointsKept === 'number' ? `Points kept: ${data.pointsKept}; not kept: ${str(String(data.pointsNotKept ?? 0))}` : ''),
   }),
 }
 
