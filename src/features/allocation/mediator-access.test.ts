@@ -104,7 +104,8 @@ describe('what a mediator can open', () => {
   })
 
   it('proves the refusals are about the case: a coordinator opens the same pages of case B', async () => {
-    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.replace('/cases/:id', '').includes(':'))) {
+    // Pages with nothing else in their path; a download (agreement.pdf) is rightly not found until its document exists.
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.replace('/cases/:id', '').includes(':') && !r.path.endsWith('.pdf'))) {
       const res = await coordinator.get(await fill(route.path, caseB.id))
       assert.notEqual(res.statusCode, 404, route.path)
     }
