@@ -49,6 +49,7 @@ describe('the case page at /cases/:id', () => {
     assert.ok(parties[0]!.startsWith('Sarah Hartley Asked for help Parent or carer'))
     assert.match(body, /The scope has not been decided yet/)
     assert.equal(doc.querySelector(`a[href="/cases/${amelia.id}/scope"]`)?.text.trim(), 'Decide the scope')
+    assert.match(doc.querySelector(`a[href="/cases/${amelia.id}/portal"]`)!.text, /The parties' portal/)
   })
 
   it('records the view in the access log', async () => {
