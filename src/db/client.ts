@@ -27,7 +27,7 @@ export interface Database {
 export type DatabaseOptions =
   | { url: string }
   | { dataDir: string } // a folder, locked while open
-  | { memory: true } // for tests
+  | { memory: true; /** A dump (PGlite's dumpDataDir) to start from, instead of an empty database. */ from?: Blob } // for tests
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
@@ -47,7 +47,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const unlock = 'dataDir' in options ? await lockDataFolder(options.dataDir) : async () => {}
   try {
     // Extensions must be registered on every open, not only when first created.
-    const client = await PGlite.create('dataDir' in options ? options.dataDir : undefined, { extensions: { pg_trgm } })
+    const client = await PGlite.create('dataDir' in options ? options.dataDir : undefined, {
+      extensions: { pg_trgm },
+      ...('from' in options && options.from ? { loadDataDir: options.from } : {}),
+    })
     const db = drizzlePglite(client, { schema }) as unknown as Db
     return {
       db,
