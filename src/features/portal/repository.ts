@@ -78,10 +78,13 @@ export async function letterTo(db: Db, partyId: string, messageId: string) {
   return row
 }
 
+/** A party as staff lists of permissions and feedback name them. */
+const partyColumns = { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role }
+
 /** Who acts for the family on this case: permissions given to third parties, standing or withdrawn. */
 export async function permissionsOf(db: Db, caseId: string) {
   return db
-    .select({ permission: partyPermissions, party: { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role } })
+    .select({ permission: partyPermissions, party: partyColumns })
     .from(partyPermissions)
     .innerJoin(caseParties, eq(caseParties.id, partyPermissions.partyId))
     .where(eq(partyPermissions.caseId, caseId))
@@ -90,7 +93,7 @@ export async function permissionsOf(db: Db, caseId: string) {
 
 export async function feedbackOf(db: Db, caseId: string) {
   return db
-    .select({ feedback: partyFeedback, party: { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role } })
+    .select({ feedback: partyFeedback, party: partyColumns })
     .from(partyFeedback)
     .innerJoin(caseParties, eq(caseParties.id, partyFeedback.partyId))
     .where(eq(partyFeedback.caseId, caseId))

@@ -1,7 +1,6 @@
 // The venue form (new and edit) and the room form, with the GOV.UK messages.
 import { z } from 'zod'
-import { asArray, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
-import { combineErrors, problem } from '../../preparation/page.ts'
+import { asArray, combineErrors, fieldError, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
 import type { VenueInput } from '../service.ts'
 
 export const accessFeatures = {
@@ -67,11 +66,11 @@ export function validateVenue(body: unknown, editing: boolean): FormResult<Venue
   // The checks between fields run on what was typed, so every problem shows at once.
   const raw = (name: string) => (typeof (body as Record<string, unknown> | undefined)?.[name] === 'string' ? String((body as Record<string, unknown>)[name]).trim() : '')
   const kind = raw('kind')
-  if (kind === 'in-person' && !raw('address')) issues.push(problem('address', 'Enter the address of the venue'))
-  if (kind === 'online' && !raw('onlineLink')) issues.push(problem('onlineLink', 'Enter the link people use to join the online meeting'))
-  if (raw('onlineLink') && !isMeetingLink(raw('onlineLink'))) issues.push(problem('onlineLink', 'Enter the link in the right format, starting https://'))
-  if (raw('cost') && pence(raw('cost')) === undefined) issues.push(problem('cost', 'Enter the cost as an amount of money, like 45 or 45.50'))
-  if (editing && !raw('active')) issues.push(problem('active', 'Select whether the venue can be booked'))
+  if (kind === 'in-person' && !raw('address')) issues.push(fieldError('address', 'Enter the address of the venue'))
+  if (kind === 'online' && !raw('onlineLink')) issues.push(fieldError('onlineLink', 'Enter the link people use to join the online meeting'))
+  if (raw('onlineLink') && !isMeetingLink(raw('onlineLink'))) issues.push(fieldError('onlineLink', 'Enter the link in the right format, starting https://'))
+  if (raw('cost') && pence(raw('cost')) === undefined) issues.push(fieldError('cost', 'Enter the cost as an amount of money, like 45 or 45.50'))
+  if (editing && !raw('active')) issues.push(fieldError('active', 'Select whether the venue can be booked'))
   const errors = combineErrors(venueFieldOrder, ...issues)
   if (errors || !data) return { ok: false, errors: errors ?? { summary: [], fields: {} } }
   const features = new Set(data.access)

@@ -3,8 +3,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import { adjustmentKinds, contactMethods } from '../../../domain/request.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { itemsOf, problem } from '../../preparation/page.ts'
+import { fieldError, parseForm, type FormErrors } from '../../../web/forms.ts'
+import { itemsOf } from '../../preparation/page.ts'
 import { normaliseEmail, normalisePhone, type PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { partyRowOf } from '../repository.ts'
@@ -55,7 +55,7 @@ export default async function portalContact(app: FastifyInstance, deps: AppDeps)
     const result = await service.updateContact(party, {
       methods: d.methods, email: d.email, phone: d.phone, address: d.address, bestTimes: d.bestTimes, kinds: d.adjustments, language: d.language, details: d.details,
     }, d.version)
-    if (!result.ok) return render(reply.code(result.code === 'stale' ? 409 : 400), party, body, problem('methods', result.reason))
+    if (!result.ok) return render(reply.code(result.code === 'stale' ? 409 : 400), party, body, fieldError('methods', result.reason))
     // They stay signed in with the address they now give us, if it is the kind they proved.
     const nextAddress = party.address.includes('@') ? (d.email ? normaliseEmail(d.email) : undefined) : (d.phone ? normalisePhone(d.phone) : undefined)
     if (nextAddress) request.session.partyAddress = nextAddress

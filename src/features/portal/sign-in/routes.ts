@@ -4,8 +4,7 @@
 // button's POST uses it up, once. /portal/sign-in/code takes the code from a text message.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
-import { parseForm } from '../../../web/forms.ts'
-import { problem } from '../../preparation/page.ts'
+import { fieldError, parseForm } from '../../../web/forms.ts'
 import { createSignInService, MAX_CODE_ATTEMPTS, tokenPattern } from '../sign-in-service.ts'
 import { codeSchema, messages, readAddress, signInSchema } from './schema.ts'
 
@@ -101,7 +100,7 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
       request.session.pendingPhone = undefined
       return reply.code(400).view(views.expired, { values: {}, minutes, tooManyCodes: true })
     }
-    return reply.code(400).view(views.code, { errors: problem('code', messages.codeWrong), values: {}, masked: maskPhone(phone), minutes })
+    return reply.code(400).view(views.code, { errors: fieldError('code', messages.codeWrong), values: {}, masked: maskPhone(phone), minutes })
   })
 
   app.get('/portal/sign-in/:token', { config: { access: 'public' } }, async (request, reply) => {

@@ -6,13 +6,12 @@ import { and, eq } from 'drizzle-orm'
 import type { AppDeps } from '../../../app.ts'
 import { caseParties } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
+import { combineErrors, dateInputValues, dateProblem, fieldError, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
 import { caseWorkers } from '../../cases/access.ts'
 import { recordAccess } from '../../cases/access-log.ts'
 import { caseContext, visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
-import { combineErrors, dateProblem, problem } from '../../preparation/page.ts'
 import { partyLabel } from '../../preparation/rules.ts'
 import { heardLabels, satisfactionLabels } from '../feedback/schema.ts'
 import { feedbackOf, permissionsOf } from '../repository.ts'
@@ -72,7 +71,7 @@ export default async function portalStaff(app: FastifyInstance, deps: AppDeps) {
     const next = await submitOnce(db, clock, body, async (tx) => {
       const result = await recordPermission(tx, clock, found.id, { partyId: form.data.party, givenBy: form.data.givenBy, givenOn: date.value, how: form.data.how, forWhat: form.data.forWhat }, actor(request))
       if (!result.ok) {
-        refusal = problem(result.field ?? 'party', result.reason)
+        refusal = fieldError(result.field ?? 'party', result.reason)
         throw new Refused() // undo it all, the form's key too, so that it can be sent again once put right
       }
       return `/cases/${found.id}/portal`

@@ -6,13 +6,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../../../app.ts'
 import { childViews } from '../../../db/schema/index.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { readUpload, sizeText, typeText, Upload } from '../../../web/uploads.ts'
+import { fieldError, type FormErrors } from '../../../web/forms.ts'
+import { readUpload, sizeText, typeText } from '../../../web/uploads.ts'
 import { submitOnce } from '../../../web/submission.ts'
-import { combineErrors, problem } from '../../preparation/page.ts'
 import { summaryFile } from '../../preparation/repository.ts'
+import { readSummaryForm } from '../../preparation/summary-form.ts'
 import {
-  childViewsVisibleTo, documentTypeOf, downloadName, inPartyOrder, MAX_UPLOAD_BYTES, partyLabel, summariesReleased, summaryVisibleTo, type DocumentType,
+  childViewsVisibleTo, documentTypeOf, downloadName, inPartyOrder, MAX_UPLOAD_BYTES, partyLabel, summariesReleased, summaryVisibleTo,
 } from '../../preparation/rules.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
@@ -90,25 +90,7 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
     scope.post('/portal/summary', { config: portalAccess }, async (request, reply) => {
       const party = await partyFor(request, reply, 'summary')
       if (!party) return reply
-      const { document, ...fields } = (request.body ?? {}) as Record<string, unknown>
-      const upload = document instanceof Upload && (document.filename || document.bytes.length) ? document : undefined
-      const form = parseForm(summarySchema, fields)
-      const typed = form.ok ? form.data.summaryText : String(fields.summaryText ?? '').trim()
-
-      let file: { name: string; type: DocumentType; bytes: Buffer } | undefined
-      let fileProblem: FormErrors | undefined
-      if (upload) {
-        const type = documentTypeOf(upload.bytes)
-        if (upload.tooLarge) fileProblem = problem('document', messages.tooLarge)
-        else if (!upload.bytes.length) fileProblem = problem('document', messages.empty)
-        else if (!type) fileProblem = problem('document', messages.wrongType)
-        else if (typed) fileProblem = problem('document', messages.both)
-        else file = { name: upload.filename.slice(0, 200), type, bytes: upload.bytes }
-      } else if (document !== undefined && !(document instanceof Upload)) {
-        fileProblem = problem('document', messages.wrongType)
-      }
-      const nothing = !upload && !typed && !fileProblem ? problem('summaryText', messages.nothing) : undefined
-      const errors = combineErrors(['summaryText', 'document'], form.ok ? undefined : form.errors, fileProblem, nothing)
+      const { fields, form, typed, file, errors } = readSummaryForm(summarySchema, messages, ['summaryText', 'document'], request.body)
       if (errors || !form.ok) return render(reply.code(400), party, fields, errors)
 
       let refusal: string | undefined
@@ -123,7 +105,7 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
         if (e instanceof Refused) return undefined
         throw e
       })
-      if (refusal || !next) return render(reply.code(400), party, fields, problem('summaryText', refusal ?? messages.nothing))
+      if (refusal || !next) return render(reply.code(400), party, fields, fieldError('summaryText', refusal ?? messages.nothing))
       request.session.flash = 'Thank you. Your summary has been sent'
       return reply.redirect(next, 303)
     })

@@ -6,15 +6,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import { hasRole, currentUser } from '../../../web/auth.ts'
 import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
-import { readUpload, sizeText, typeText, Upload } from '../../../web/uploads.ts'
+import { readUpload, sizeText, typeText } from '../../../web/uploads.ts'
 import { caseWorkers } from '../../cases/access.ts'
 import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
 import { releaseState } from '../overview/routes.ts'
 import { latestSummaries, preparingParties, summaryFile } from '../repository.ts'
 import { actorOf, base, caseForView, combineErrors, dateProblem, newFormKey, pageContext, preparationAccess, problem } from '../page.ts'
-import { documentTypeOf, downloadName, MAX_UPLOAD_BYTES, summariesReleased, summaryVisibleTo, type DocumentType } from '../rules.ts'
+import { documentTypeOf, downloadName, MAX_UPLOAD_BYTES, summariesReleased, summaryVisibleTo } from '../rules.ts'
 import { createPreparationService } from '../service.ts'
+import { readSummaryForm } from '../summary-form.ts'
 import { messages, releaseDateSchema, summaryFieldOrder, summaryMaxLength, summarySchema } from './schema.ts'
 
 const view = 'preparation/summaries/view.njk'
@@ -89,25 +90,7 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     scope.post('/cases/:id/preparation/summaries', { config: preparationAccess }, async (request, reply) => {
       const found = await visibleCaseOr404(db, request, reply)
       if (!found) return reply
-      const { document, ...fields } = (request.body ?? {}) as Record<string, unknown>
-      const upload = document instanceof Upload && (document.filename || document.bytes.length) ? document : undefined
-      const form = parseForm(summarySchema, fields)
-      const typed = form.ok ? form.data.summaryText : String(fields.summaryText ?? '').trim()
-
-      let file: { name: string; type: DocumentType; bytes: Buffer } | undefined
-      let fileProblem: FormErrors | undefined
-      if (upload) {
-        const type = documentTypeOf(upload.bytes)
-        if (upload.tooLarge) fileProblem = problem('document', messages.tooLarge)
-        else if (!upload.bytes.length) fileProblem = problem('document', messages.empty)
-        else if (!type) fileProblem = problem('document', messages.wrongType)
-        else if (typed) fileProblem = problem('document', messages.both)
-        else file = { name: upload.filename.slice(0, 200), type, bytes: upload.bytes }
-      } else if (document !== undefined && !(document instanceof Upload)) {
-        fileProblem = problem('document', messages.wrongType) // a text field pretending to be the file
-      }
-      const nothing = !upload && !typed && !fileProblem ? problem('summaryText', messages.nothing) : undefined
-      const errors = combineErrors(summaryFieldOrder, form.ok ? undefined : form.errors, fileProblem, nothing)
+      const { fields, form, typed, file, errors } = readSummaryForm(summarySchema, messages, summaryFieldOrder, request.body)
       if (errors || !form.ok) return render(reply.code(400), found, canRelease(request), { values: fields, errors })
 
       const result = await service.submitSummary(found.id, { partyId: form.data.party, text: file ? undefined : typed, file }, { actor: actorOf(request), formKey: form.data.formKey })

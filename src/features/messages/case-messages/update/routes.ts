@@ -8,14 +8,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app.ts'
 import { caseDeadlines } from '../../../../db/schema/index.ts'
 import { currentUser } from '../../../../web/auth.ts'
-import { parseForm, type FormErrors } from '../../../../web/forms.ts'
+import { fieldError, parseForm, type FormErrors } from '../../../../web/forms.ts'
 import { formatDate } from '../../../../web/format.ts'
 import { submitOnce } from '../../../../web/submission.ts'
 import { caseWorkers } from '../../../cases/access.ts'
-import { caseContext, visibleCaseOr404 } from '../../../cases/case-page.ts'
+import { caseContext, caseForView, visibleCaseOr404 } from '../../../cases/case-page.ts'
 import { labelOf, partyRoles } from '../../../cases/labels.ts'
 import { findCase, partiesOf, type CaseRow } from '../../../cases/repository.ts'
-import { caseForView } from '../../../preparation/page.ts'
 import { channelLabel } from '../../labels.ts'
 import { chooseChannel, partyRecipient } from '../../outbox.ts'
 import { serviceValues } from '../../service-values.ts'
@@ -93,7 +92,7 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
     if (!form.ok) return render(reply.code(400), found, { values, errors: form.errors })
     const people = await peopleOf(found.id)
     const strangers = form.data.parties.filter((id) => !people.some((p) => p.id === id && p.route))
-    if (strangers.length) return render(reply.code(400), found, { values, errors: problem('parties', 'Select people in this case who can be sent a message') })
+    if (strangers.length) return render(reply.code(400), found, { values, errors: fieldError('parties', 'Select people in this case who can be sent a message') })
 
     if (form.data.action === 'preview') {
       const service = await serviceValues(db)
@@ -124,11 +123,7 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       if (!(err instanceof UpdateRefused)) throw err
       const now = (await findCase(db, found.id)) ?? found
-      return render(reply.code(409), now, { values: { ...values, version: now.version }, errors: problem('parties', err.message) })
+      return render(reply.code(409), now, { values: { ...values, version: now.version }, errors: fieldError('parties', err.message) })
     }
   })
-}
-
-function problem(field: string, message: string): FormErrors {
-  return { summary: [{ text: message, href: `#${field}` }], fields: { [field]: { text: message } } }
 }
