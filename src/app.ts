@@ -52,7 +52,23 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(auth, { db: database.db, clock })
   await app.register(serviceInfo, { db: database.db })
 
-  for (const area of [healthRoutes, homeArea, intakeArea, authArea, adminArea, enquiriesArea, casesArea, todayArea, apiArea, datesArea, mediatorsArea, messagesArea, meetingsArea, agreementsArea, portalArea]) {
+  for (const area of [
+    healthRoutes,
+    homeArea,
+    intakeArea,
+    authArea,
+    adminArea,
+    enquiriesArea,
+    casesArea,
+    todayArea,
+    apiArea,
+    datesArea,
+    mediatorsArea,
+    messagesArea,
+    meetingsArea,
+    agreementsArea,
+    portalArea,
+  ]) {
     await app.register(area, deps)
   }
   return app

@@ -63,15 +63,22 @@ async function main() {
       const file = rest[0]
       if (!file) throw new Error('Name the backup file to restore: npm run restore -- backups/parley-....tar.gz')
       const { previous } = await restoreDataFolder(config.DATA_DIR, file, systemClock.now())
-      log.info(`Restored ${file} into ${config.DATA_DIR}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`)
+      log.info(
+        `Restored ${file} into ${config.DATA_DIR}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`,
+      )
       return
     }
     case 'create-user': {
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' } } })
+      const { values } = parseArgs({
+        args: rest,
+        options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' } },
+      })
       const wanted = (values.roles ?? '').split(',').filter(Boolean)
       const bad = wanted.filter((r) => !roles.includes(r as Role))
       if (!values.email || !values.name || !wanted.length || bad.length) {
-        throw new Error(`create-user needs --email, --name and --roles (from ${roles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`)
+        throw new Error(
+          `create-user needs --email, --name and --roles (from ${roles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`,
+        )
       }
       const password = oneTimePassword()
       const passwordHash = await hashPassword(password)
@@ -98,15 +105,22 @@ async function main() {
     case 'create-api-token': {
       const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, authority: { type: 'string' } } })
       const name = values.name?.trim()
-      if (!name || !values.authority) throw new Error('create-api-token needs --name and --authority (the council\'s code, as list-api-tokens shows)')
+      if (!name || !values.authority)
+        throw new Error("create-api-token needs --name and --authority (the council's code, as list-api-tokens shows)")
       await withDatabase(async ({ db }) => {
         const [authority] = await db.select().from(localAuthorities).where(eq(localAuthorities.code, values.authority!))
         if (!authority) {
           const codes = (await db.select({ code: localAuthorities.code }).from(localAuthorities)).map((a) => a.code)
           throw new Error(`There is no council with the code "${values.authority}". Codes: ${codes.join(', ')}`)
         }
-        const made = await createApiTokenService(db, systemClock).issue({ name, localAuthorityId: authority.id, createdBy: `command line (${userInfo().username})` })
-        process.stderr.write(`Issued API token ${made.id} ("${name}") for ${authority.name}. It is shown once, below; keep it secret.\n`)
+        const made = await createApiTokenService(db, systemClock).issue({
+          name,
+          localAuthorityId: authority.id,
+          createdBy: `command line (${userInfo().username})`,
+        })
+        process.stderr.write(
+          `Issued API token ${made.id} ("${name}") for ${authority.name}. It is shown once, below; keep it secret.\n`,
+        )
         process.stdout.write(`${made.token}\n`)
       })
       return
@@ -117,7 +131,11 @@ async function main() {
       await withDatabase(async ({ db }) => {
         const result = await createApiTokenService(db, systemClock).revoke(values.id!)
         if (!result) throw new Error(`There is no API token with the id ${values.id}`)
-        log.info(result.already ? `The API token ${values.id} ("${result.name}") was already revoked.` : `Revoked the API token ${values.id} ("${result.name}"). It no longer works.`)
+        log.info(
+          result.already
+            ? `The API token ${values.id} ("${result.name}") was already revoked.`
+            : `Revoked the API token ${values.id} ("${result.name}"). It no longer works.`,
+        )
       })
       return
     }
@@ -134,9 +152,28 @@ async function main() {
           return
         }
         const when = (d: Date | null) => (d ? d.toISOString() : '-')
-        const rows = [['ID', 'NAME', 'COUNCIL', 'CREATED', 'LAST USED', 'REVOKED'], ...tokens.map((t) => [t.id, t.name, t.authorityCode, when(t.createdAt), when(t.lastUsedAt), when(t.revokedAt)])]
+        const rows = [
+          ['ID', 'NAME', 'COUNCIL', 'CREATED', 'LAST USED', 'REVOKED'],
+          ...tokens.map((t) => [
+            t.id,
+            t.name,
+            t.authorityCode,
+            when(t.createdAt),
+            when(t.lastUsedAt),
+            when(t.revokedAt),
+          ]),
+        ]
         const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-        process.stdout.write(rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n')
+        process.stdout.write(
+          rows
+            .map((r) =>
+              r
+                .map((cell, i) => cell.padEnd(widths[i]!))
+                .join('  ')
+                .trimEnd(),
+            )
+            .join('\n') + '\n',
+        )
       })
       return
     }

@@ -36,7 +36,11 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'set SESSION_SECRET in production' })
     }
     if (!env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production runs on PostgreSQL: set DATABASE_URL' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'production runs on PostgreSQL: set DATABASE_URL',
+      })
     }
   })
 

@@ -27,7 +27,12 @@ async function apiStatus(token: string): Promise<number> {
   const database = await openDatabase({ dataDir })
   try {
     const app = await buildApp({ config: testConfig(), database, clock: fixedClock('2026-11-27T10:00:00Z') })
-    const res = await app.inject({ method: 'POST', url: '/api/v1/deadlines', payload: { events: [] }, headers: { authorization: `Bearer ${token}` } })
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/deadlines',
+      payload: { events: [] },
+      headers: { authorization: `Bearer ${token}` },
+    })
     await app.close()
     return res.statusCode
   } finally {
@@ -44,14 +49,22 @@ test('create-api-token prints a token once, list-api-tokens shows it, and revoke
   assert.equal(created.status, 0, created.output)
   const token = created.stdout.trim().split('\n').at(-1) ?? ''
   assert.match(token, TOKEN_PATTERN)
-  assert.match(created.stderr, /Issued API token [0-9a-f-]{36} \("Warrington case system"\) for Warrington Borough Council/)
+  assert.match(
+    created.stderr,
+    /Issued API token [0-9a-f-]{36} \("Warrington case system"\) for Warrington Borough Council/,
+  )
 
   const listed = cli('list-api-tokens')
   assert.equal(listed.status, 0, listed.output)
   assert.match(listed.stdout, /^ID\s+NAME\s+COUNCIL\s+CREATED\s+LAST USED\s+REVOKED$/m)
   assert.match(listed.stdout, /Warrington case system\s+warrington/)
   assert.ok(!listed.output.includes(token), 'the token is never listed')
-  const [row] = JSON.parse(cli('list-api-tokens', '--json').stdout) as { id: string; name: string; revokedAt: string | null; lastUsedAt: string | null }[]
+  const [row] = JSON.parse(cli('list-api-tokens', '--json').stdout) as {
+    id: string
+    name: string
+    revokedAt: string | null
+    lastUsedAt: string | null
+  }[]
   assert.equal(row?.name, 'Warrington case system')
   assert.equal(row?.revokedAt, null)
 

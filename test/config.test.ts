@@ -11,12 +11,19 @@ test('defaults suit a new user: port 3000, the embedded database in ./data', () 
 })
 
 test('production refuses the development session secret and the embedded database', () => {
-  assert.throws(() => loadConfig({ NODE_ENV: 'production' }), (err: Error) => {
-    assert.match(err.message, /SESSION_SECRET: set SESSION_SECRET in production/)
-    assert.match(err.message, /DATABASE_URL: production runs on PostgreSQL/)
-    return true
+  assert.throws(
+    () => loadConfig({ NODE_ENV: 'production' }),
+    (err: Error) => {
+      assert.match(err.message, /SESSION_SECRET: set SESSION_SECRET in production/)
+      assert.match(err.message, /DATABASE_URL: production runs on PostgreSQL/)
+      return true
+    },
+  )
+  const ok = loadConfig({
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'x'.repeat(40),
+    DATABASE_URL: 'postgres://db.internal/parley',
   })
-  const ok = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db.internal/parley' })
   assert.equal(ok.NODE_ENV, 'production')
   assert.equal(ok.COOKIE_SECURE, true)
 })

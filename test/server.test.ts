@@ -30,7 +30,10 @@ function startServer(): { child: ChildProcess; output: () => string; ready: Prom
 test('the server starts on the embedded database, prints a one-time password, refuses a second opener, and stops cleanly', async () => {
   const server = startServer()
   const url = await server.ready
-  assert.match(server.output(), /sign in as admin@example\.com with this one-time password:\s+[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}/)
+  assert.match(
+    server.output(),
+    /sign in as admin@example\.com with this one-time password:\s+[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}/,
+  )
   assert.equal((await fetch(`${url}/health`)).status, 200)
   assert.deepEqual(await (await fetch(`${url}/ready`)).json(), { status: 'ready', database: 'pglite' })
 
@@ -38,7 +41,11 @@ test('the server starts on the embedded database, prints a one-time password, re
   const second = spawnSync(process.execPath, ['src/server.ts'], { env, encoding: 'utf8', timeout: 30_000 })
   assert.equal(second.status, 1)
   assert.match(second.stdout + second.stderr, /in use by another Parley process/)
-  const backup = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], { env, encoding: 'utf8', timeout: 30_000 })
+  const backup = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
   assert.equal(backup.status, 1)
   assert.match(backup.stdout + backup.stderr, /in use by another Parley process/)
 
@@ -47,7 +54,11 @@ test('the server starts on the embedded database, prints a one-time password, re
   assert.equal(await exited, 0)
 
   // Once stopped, the backup works, and a restart keeps the data (no second one-time password).
-  const ok = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], { env, encoding: 'utf8', timeout: 60_000 })
+  const ok = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   assert.equal(ok.status, 0, ok.stdout + ok.stderr)
   assert.match(ok.stdout, /Backed up/)
   const again = startServer()
@@ -65,7 +76,12 @@ test('the demo seed adds invented cases once, and never in production', () => {
   const twice = spawnSync(process.execPath, ['src/cli.ts', 'seed-demo'], { env, encoding: 'utf8', timeout: 60_000 })
   assert.match(twice.stdout, /Added 0 demo cases/)
   const prod = spawnSync(process.execPath, ['src/cli.ts', 'seed-demo'], {
-    env: { ...env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://127.0.0.1:1/none' },
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://127.0.0.1:1/none',
+    },
     encoding: 'utf8',
     timeout: 30_000,
   })

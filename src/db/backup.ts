@@ -11,7 +11,8 @@ const stamp = (at: Date) => at.toISOString().replace(/[:.]/g, '-')
 
 /** Writes a compressed copy of the data folder and returns its path. */
 export async function backupDataFolder(dataDir: string, backupDir: string, at: Date): Promise<string> {
-  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0) throw new Error(`There is no database in ${dataDir} to back up.`)
+  if (!existsSync(dataDir) || readdirSync(dataDir).length === 0)
+    throw new Error(`There is no database in ${dataDir} to back up.`)
   const unlock = await lockDataFolder(dataDir)
   try {
     const db = await PGlite.create(dataDir, { extensions: { pg_trgm } })

@@ -5,14 +5,63 @@ import { isoDateInLondon, type Clock } from '../clock.ts'
 import { createCase } from '../features/cases/create-case.ts'
 import { appendEvent } from '../features/cases/events.ts'
 import { hashPassword, oneTimePassword } from '../features/auth/passwords.ts'
-import type { RequestFacts, RequesterRole, EhcStatus, DisagreementArea, OtherPartyKind, EhcDecision } from '../domain/request.ts'
+import type {
+  RequestFacts,
+  RequesterRole,
+  EhcStatus,
+  DisagreementArea,
+  OtherPartyKind,
+  EhcDecision,
+} from '../domain/request.ts'
 import type { Db } from './client.ts'
 import { agencies, cases, scopeDecisions, users } from './schema/index.ts'
 
-const firstNames = ['Amelia', 'Oliver', 'Isla', 'Noah', 'Freya', 'Arlo', 'Maisie', 'Theo', 'Poppy', 'Reuben', 'Esme', 'Jude', 'Willow', 'Finley', 'Ivy', 'Caleb', 'Nell', 'Rowan']
-const surnames = ['Hartley', 'Okafor', 'Brennan', 'Whitlock', 'Pemberton', 'Szymanski', 'Achebe', 'Lindqvist', 'Thornbury', 'Mahmood', 'Castellan', 'Fairbairn', 'Nwosu', 'Ashdown']
+const firstNames = [
+  'Amelia',
+  'Oliver',
+  'Isla',
+  'Noah',
+  'Freya',
+  'Arlo',
+  'Maisie',
+  'Theo',
+  'Poppy',
+  'Reuben',
+  'Esme',
+  'Jude',
+  'Willow',
+  'Finley',
+  'Ivy',
+  'Caleb',
+  'Nell',
+  'Rowan',
+]
+const surnames = [
+  'Hartley',
+  'Okafor',
+  'Brennan',
+  'Whitlock',
+  'Pemberton',
+  'Szymanski',
+  'Achebe',
+  'Lindqvist',
+  'Thornbury',
+  'Mahmood',
+  'Castellan',
+  'Fairbairn',
+  'Nwosu',
+  'Ashdown',
+]
 const parentNames = ['Joanne', 'Marcus', 'Priya', 'Gareth', 'Leanne', 'Tomasz', 'Funmi', 'Declan', 'Harriet', 'Imran']
-const settings = ['Brookfield Primary School', 'Larchwood Academy', 'Orchard Vale High School', 'Riverside Nursery', 'Kingsmead College', 'Hollins Green Primary', 'Sandy Lane Specialist School']
+const settings = [
+  'Brookfield Primary School',
+  'Larchwood Academy',
+  'Orchard Vale High School',
+  'Riverside Nursery',
+  'Kingsmead College',
+  'Hollins Green Primary',
+  'Sandy Lane Specialist School',
+]
 const postcodes = ['WA1 2NN', 'WA2 7LT', 'WA3 6QF', 'WA4 1PE', 'WA5 3AB', 'WA13 0HH', 'WA5 1TX']
 const stories = [
   'The school says it cannot meet our son’s speech and language needs without more support, and the council says the school already has the money. We have been going round in circles since September.',
@@ -34,27 +83,51 @@ function demoFacts(i: number, today: Date): RequestFacts {
   const age = role === 'young-person' ? 17 + (i % 5) : 5 + (i % 11)
   const dob = isoDateInLondon(new Date(Date.UTC(today.getUTCFullYear() - age, (i * 3) % 12, 1 + (i % 27))))
   const appealable = i % 3 === 0
-  const ehcStatus: EhcStatus = appealable ? pick(['refused', 'has-plan'] as const, i) : pick(['has-plan', 'none', 'assessment-requested'] as const, i)
-  const areas: DisagreementArea[] = appealable ? ['ehc-decision'] : [pick(['provision', 'duties', 'health-social-care'] as const, i)]
-  const decision: EhcDecision | undefined = appealable ? pick(['refuse-assessment', 'plan-contents', 'refuse-amend'] as const, i) : undefined
+  const ehcStatus: EhcStatus = appealable
+    ? pick(['refused', 'has-plan'] as const, i)
+    : pick(['has-plan', 'none', 'assessment-requested'] as const, i)
+  const areas: DisagreementArea[] = appealable
+    ? ['ehc-decision']
+    : [pick(['provision', 'duties', 'health-social-care'] as const, i)]
+  const decision: EhcDecision | undefined = appealable
+    ? pick(['refuse-assessment', 'plan-contents', 'refuse-amend'] as const, i)
+    : undefined
   const letter = isoDateInLondon(new Date(today.getTime() - (10 + (i % 40)) * 86_400_000))
   const others: OtherPartyKind[] = appealable ? ['local-authority'] : i % 2 ? ['school'] : ['school', 'local-authority']
-  const requesterName = role === 'young-person' ? child : role === 'parent' ? `${pick(parentNames, i)} ${family}` : `${pick(parentNames, i + 3)} Quayle`
+  const requesterName =
+    role === 'young-person'
+      ? child
+      : role === 'parent'
+        ? `${pick(parentNames, i)} ${family}`
+        : `${pick(parentNames, i + 3)} Quayle`
   return {
     requester: { role, name: requesterName, ...(role === 'sendiass' ? { organisation: 'Warrington SENDIASS' } : {}) },
     ...(role === 'sendiass'
-      ? { permission: { givenBy: `${pick(parentNames, i)} ${family}`, givenOn: letter }, parent: { name: `${pick(parentNames, i)} ${family}` } }
+      ? {
+          permission: { givenBy: `${pick(parentNames, i)} ${family}`, givenOn: letter },
+          parent: { name: `${pick(parentNames, i)} ${family}` },
+        }
       : {}),
     child: { name: child, dateOfBirth: dob, setting: pick(settings, i), postcode: pick(postcodes, i) },
     ehcStatus,
     areas,
     ...(decision ? { decision: { kind: decision, letterDate: letter } } : {}),
-    otherParties: others.map((kind) => ({ kind, name: kind === 'school' ? pick(settings, i) : kind === 'local-authority' ? 'Warrington Borough Council' : undefined })),
+    otherParties: others.map((kind) => ({
+      kind,
+      name:
+        kind === 'school' ? pick(settings, i) : kind === 'local-authority' ? 'Warrington Borough Council' : undefined,
+    })),
     whatHappened: pick(stories, i),
-    contact: i % 4 === 1
-      ? { methods: ['phone'], phone: `07700 900${String(100 + i).slice(-3)}`, bestTimes: 'After 3pm on weekdays' }
-      : { methods: ['email'], email: `${requesterName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com` },
-    adjustments: i % 6 === 2 ? { kinds: ['interpreter'], language: 'Polish' } : i % 6 === 5 ? { kinds: ['large-print'] } : { kinds: [] },
+    contact:
+      i % 4 === 1
+        ? { methods: ['phone'], phone: `07700 900${String(100 + i).slice(-3)}`, bestTimes: 'After 3pm on weekdays' }
+        : { methods: ['email'], email: `${requesterName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com` },
+    adjustments:
+      i % 6 === 2
+        ? { kinds: ['interpreter'], language: 'Polish' }
+        : i % 6 === 5
+          ? { kinds: ['large-print'] }
+          : { kinds: [] },
     ...(i % 5 === 0 ? { supporter: 'A friend will come along for support' } : {}),
   }
 }
@@ -67,7 +140,13 @@ export async function seedDemo(db: Db, clock: Clock): Promise<string> {
     const password = oneTimePassword()
     ;[coordinator] = await db
       .insert(users)
-      .values({ email: coordinatorEmail, name: 'Dana Coordinator', roles: ['coordinator'], passwordHash: await hashPassword(password), mustChangePassword: true })
+      .values({
+        email: coordinatorEmail,
+        name: 'Dana Coordinator',
+        roles: ['coordinator'],
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      })
       .returning()
     passwordNote = ` Demo coordinator: ${coordinatorEmail}, one-time password ${password}.`
   }
@@ -81,24 +160,56 @@ export async function seedDemo(db: Db, clock: Clock): Promise<string> {
     const result = await createCase(db, dayClock, {
       facts,
       channel: pick(['online', 'phone', 'email'] as const, i),
-      actor: { label: facts.requester.role === 'parent' ? 'The person asking for help' : coordinator!.name, userId: undefined },
+      actor: {
+        label: facts.requester.role === 'parent' ? 'The person asking for help' : coordinator!.name,
+        userId: undefined,
+      },
       submissionKey: `demo-${i}`,
     })
     if (!result.created) continue
     added++
-    if (i < count - 8) await decideScope(db, dayClock, result.id, i, coordinator!.id, coordinator!.name, signposts[0]?.id)
+    if (i < count - 8)
+      await decideScope(db, dayClock, result.id, i, coordinator!.id, coordinator!.name, signposts[0]?.id)
   }
   return `Added ${added} demo cases.${passwordNote}`
 }
 
-async function decideScope(db: Db, clock: Clock, caseId: string, i: number, userId: string, name: string, agencyId?: string) {
+async function decideScope(
+  db: Db,
+  clock: Clock,
+  caseId: string,
+  i: number,
+  userId: string,
+  name: string,
+  agencyId?: string,
+) {
   const scope = i % 11 === 7 ? 'out-of-scope' : i % 3 === 0 ? 'sen-mediation' : 'disagreement-resolution'
-  const reason = scope === 'out-of-scope'
-    ? 'The concern is about a school exclusion, not SEN provision.'
-    : scope === 'sen-mediation' ? 'An appealable decision about an EHC plan.' : 'A disagreement about SEN provision with the school.'
+  const reason =
+    scope === 'out-of-scope'
+      ? 'The concern is about a school exclusion, not SEN provision.'
+      : scope === 'sen-mediation'
+        ? 'An appealable decision about an EHC plan.'
+        : 'A disagreement about SEN provision with the school.'
   await db.transaction(async (tx) => {
-    await tx.insert(scopeDecisions).values({ caseId, scope, reason, signpostAgencyId: scope === 'out-of-scope' ? agencyId : undefined, decidedBy: userId, decidedAt: clock.now() })
-    await tx.update(cases).set({ scope, status: scope === 'out-of-scope' ? 'signposted' : 'scope-decided', updatedAt: clock.now() }).where(eq(cases.id, caseId))
-    await appendEvent(tx, clock, { caseId, type: 'scope-decided', actor: { userId, label: name }, data: { scope, reason } })
+    await tx
+      .insert(scopeDecisions)
+      .values({
+        caseId,
+        scope,
+        reason,
+        signpostAgencyId: scope === 'out-of-scope' ? agencyId : undefined,
+        decidedBy: userId,
+        decidedAt: clock.now(),
+      })
+    await tx
+      .update(cases)
+      .set({ scope, status: scope === 'out-of-scope' ? 'signposted' : 'scope-decided', updatedAt: clock.now() })
+      .where(eq(cases.id, caseId))
+    await appendEvent(tx, clock, {
+      caseId,
+      type: 'scope-decided',
+      actor: { userId, label: name },
+      data: { scope, reason },
+    })
   })
 }

@@ -11,7 +11,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     const admin = await firstStart(database.db, config)
     // Printed plainly rather than logged: a person reads it once and signs in.
     if (admin) {
-      console.log(`\n  Parley's first start: sign in as ${admin.email} with this one-time password:\n\n      ${admin.password}\n\n  You will be asked to choose your own password.\n`)
+      console.log(
+        `\n  Parley's first start: sign in as ${admin.email} with this one-time password:\n\n      ${admin.password}\n\n  You will be asked to choose your own password.\n`,
+      )
     }
     return database
   } catch (err) {

@@ -63,7 +63,10 @@ const signpostingAgencies = [
 ]
 
 export async function insertReferenceData(db: Db): Promise<void> {
-  await db.insert(localAuthorities).values(commissioningAuthority).onConflictDoNothing({ target: localAuthorities.code })
+  await db
+    .insert(localAuthorities)
+    .values(commissioningAuthority)
+    .onConflictDoNothing({ target: localAuthorities.code })
   await db
     .insert(agencies)
     .values(signpostingAgencies.map((a, i) => ({ ...a, sortOrder: i })))

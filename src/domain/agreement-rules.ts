@@ -7,7 +7,15 @@ import { agreementDueDate, type AgreementDeadline, type AgreementItemKind } from
 import { compare, formatLongDate, isValidIsoDate, type IsoDate } from './dates.ts'
 
 /** agreement_points.appealable_kind: what the point is about, if it could otherwise be appealed. */
-export const APPEALABLE_KINDS = ['assess', 'no-plan', 'issue-plan', 'draft-plan', 'final-plan', 'cease', 'other'] as const
+export const APPEALABLE_KINDS = [
+  'assess',
+  'no-plan',
+  'issue-plan',
+  'draft-plan',
+  'final-plan',
+  'cease',
+  'other',
+] as const
 export type AppealableKind = (typeof APPEALABLE_KINDS)[number]
 
 export const appealableKindLabels: Record<AppealableKind, string> = {
@@ -63,7 +71,13 @@ export function pointDueDate(
   const base = { statutoryDueDate: statutory.dueDate, source: statutory.source }
   if (byWhen && point.ownTimescaleAgreed) {
     const agreed = agreementDueDate(kind, agreementDate, calendar, byWhen)
-    return { ...base, dueDate: byWhen, basis: 'agreed-in-writing', rule: agreed.rule, beyondCalendar: agreed.beyondCalendar === true }
+    return {
+      ...base,
+      dueDate: byWhen,
+      basis: 'agreed-in-writing',
+      rule: agreed.rule,
+      beyondCalendar: agreed.beyondCalendar === true,
+    }
   }
   if (byWhen && compare(byWhen, statutory.dueDate) < 0) {
     return {
@@ -74,7 +88,13 @@ export function pointDueDate(
       beyondCalendar: !calendar.isCovered(byWhen),
     }
   }
-  return { ...base, dueDate: statutory.dueDate, basis: 'statutory', rule: statutory.rule, beyondCalendar: statutory.beyondCalendar === true }
+  return {
+    ...base,
+    dueDate: statutory.dueDate,
+    basis: 'statutory',
+    rule: statutory.rule,
+    beyondCalendar: statutory.beyondCalendar === true,
+  }
 }
 
 // --- How the mediation ended ---
@@ -92,7 +112,11 @@ export const issueOutcomeLabels: Record<IssueOutcome, string> = {
  * The workflow's outcome (agreement, partial or none) from the agreement: no points is no
  * agreement; points with anything not agreed, or an agenda issue not fully resolved, is partial.
  */
-export function concludedOutcome(input: { points: number; notAgreed: number; issueOutcomes: readonly string[] }): 'agreement' | 'partial' | 'none' {
+export function concludedOutcome(input: {
+  points: number
+  notAgreed: number
+  issueOutcomes: readonly string[]
+}): 'agreement' | 'partial' | 'none' {
   if (input.points === 0) return 'none'
   if (input.notAgreed > 0 || input.issueOutcomes.some((o) => o !== 'resolved')) return 'partial'
   return 'agreement'
@@ -111,7 +135,11 @@ export const followUpLabels: Record<FollowUp, string> = {
 }
 
 /** For reporting: a point kept late was still kept. */
-export function followUpCounts(points: readonly { followUp: string }[]): { kept: number; notKept: number; open: number } {
+export function followUpCounts(points: readonly { followUp: string }[]): {
+  kept: number
+  notKept: number
+  open: number
+} {
   return {
     kept: points.filter((p) => p.followUp === 'kept' || p.followUp === 'late').length,
     notKept: points.filter((p) => p.followUp === 'not-kept').length,
@@ -147,7 +175,10 @@ const shorten = (text: string, max = 60) => (text.length <= max ? text : `${text
  * Each point of the latest final agreement, as a deadline: open (or overdue) until a follow-up
  * says it was kept (met), kept late (met-late) or not kept (stopped).
  */
-export function agreementPointDeadlines(events: readonly { type: string; date: IsoDate; data?: Record<string, unknown> }[], today: IsoDate): PointDeadline[] {
+export function agreementPointDeadlines(
+  events: readonly { type: string; date: IsoDate; data?: Record<string, unknown> }[],
+  today: IsoDate,
+): PointDeadline[] {
   const finalised = events.filter((e) => e.type === 'agreement-finalised').at(-1)
   if (!finalised) return []
   const points = Array.isArray(finalised.data?.points) ? (finalised.data.points as FinalisedPointRef[]) : []
@@ -162,10 +193,15 @@ export function agreementPointDeadlines(events: readonly { type: string; date: I
     .map((p) => {
       const follow = followUps.get(p.id)
       const status: PointDeadline['status'] =
-        follow?.outcome === 'kept' ? 'met'
-          : follow?.outcome === 'late' ? 'met-late'
-            : follow?.outcome === 'not-kept' ? 'stopped'
-              : compare(today, p.dueDate) > 0 ? 'overdue' : 'open'
+        follow?.outcome === 'kept'
+          ? 'met'
+          : follow?.outcome === 'late'
+            ? 'met-late'
+            : follow?.outcome === 'not-kept'
+              ? 'stopped'
+              : compare(today, p.dueDate) > 0
+                ? 'overdue'
+                : 'open'
       return {
         name: `agreement-point:${p.id}`,
         label: `Agreement point ${p.number}: ${shorten(p.what)} (${p.responsible})`,
@@ -173,7 +209,9 @@ export function agreementPointDeadlines(events: readonly { type: string; date: I
         rule: p.rule,
         startedBy: { type: 'agreement-finalised', date: finalised.date },
         status,
-        ...(follow && (status === 'met' || status === 'met-late' || status === 'stopped') ? { metOn: follow.date } : {}),
+        ...(follow && (status === 'met' || status === 'met-late' || status === 'stopped')
+          ? { metOn: follow.date }
+          : {}),
       }
     })
 }

@@ -118,29 +118,45 @@ const linkText = (link: string) => linkWords[link] ?? 'a link'
 const ISO_WEEKDAY = (date: IsoDate) => dayOfWeek(date) || 7
 const WEEKDAY_PLURAL = ['', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays']
 
-function conflictReasons(m: AllocationCandidate, needs: CaseNeeds, today: IsoDate): { blocking: Reason[]; near: Reason[] } {
+function conflictReasons(
+  m: AllocationCandidate,
+  needs: CaseNeeds,
+  today: IsoDate,
+): { blocking: Reason[]; near: Reason[] } {
   const blocking: Reason[] = []
   const near: Reason[] = []
   const partyNames = new Set(needs.organisations.map((o) => normalise(o.name)))
   if (needs.localAuthority) partyNames.add(normalise(needs.localAuthority.name))
   const nearSince = addMonths(today, -NEAR_CONFLICT_MONTHS)
   for (const c of m.conflicts) {
-    const isCouncil = needs.localAuthority !== null && c.organisationKind === 'local-authority' && c.localAuthorityId === needs.localAuthority.id
+    const isCouncil =
+      needs.localAuthority !== null &&
+      c.organisationKind === 'local-authority' &&
+      c.localAuthorityId === needs.localAuthority.id
     const isParty = partyNames.has(normalise(c.organisationName)) || isCouncil
     const inArea = needs.localAuthority !== null && c.localAuthorityId === needs.localAuthority.id
     const live = c.endedOn === null || compare(c.endedOn, today) > 0
     if (live && isParty) {
       blocking.push({ tone: 'bad', text: `Declared ${linkText(c.link)} to ${c.organisationName}` })
     } else if (!live && (isParty || inArea) && compare(c.endedOn!, nearSince) >= 0) {
-      near.push({ tone: 'note', text: `Near conflict: ${linkText(c.link)} to ${c.organisationName} ended on ${formatLongDate(c.endedOn!)}, within the last two years` })
+      near.push({
+        tone: 'note',
+        text: `Near conflict: ${linkText(c.link)} to ${c.organisationName} ended on ${formatLongDate(c.endedOn!)}, within the last two years`,
+      })
     } else if (live && inArea) {
-      near.push({ tone: 'note', text: `Near conflict: ${linkText(c.link)} to ${c.organisationName}, in the same council area as this case` })
+      near.push({
+        tone: 'note',
+        text: `Near conflict: ${linkText(c.link)} to ${c.organisationName}, in the same council area as this case`,
+      })
     }
   }
   return { blocking, near }
 }
 
-function availability(m: AllocationCandidate, window: CaseNeeds['window']): { free: number; of: number; away: string[] } {
+function availability(
+  m: AllocationCandidate,
+  window: CaseNeeds['window'],
+): { free: number; of: number; away: string[] } {
   let free = 0
   let of = 0
   const away = new Set<string>()
@@ -156,7 +172,11 @@ function availability(m: AllocationCandidate, window: CaseNeeds['window']): { fr
     }
     const off = m.unavailability.find((u) => compare(u.fromDate, date) <= 0 && compare(date, u.toDate) <= 0)
     if (off) {
-      away.add(off.fromDate === off.toDate ? `away on ${formatLongDate(off.fromDate)}` : `away from ${formatLongDate(off.fromDate)} to ${formatLongDate(off.toDate)}`)
+      away.add(
+        off.fromDate === off.toDate
+          ? `away on ${formatLongDate(off.fromDate)}`
+          : `away from ${formatLongDate(off.fromDate)} to ${formatLongDate(off.toDate)}`,
+      )
       continue
     }
     free++
@@ -176,7 +196,11 @@ function rotation(m: AllocationCandidate, today: IsoDate): { recent: number; las
 }
 
 /** One mediator's eligibility, score and reasons (rank 0: see rankMediators). */
-export function assessMediator<C extends AllocationCandidate>(m: C, needs: CaseNeeds, today: IsoDate): RankedMediator<C> {
+export function assessMediator<C extends AllocationCandidate>(
+  m: C,
+  needs: CaseNeeds,
+  today: IsoDate,
+): RankedMediator<C> {
   const reasons: Reason[] = []
   let eligible = true
   let score: number = POINTS.base
@@ -220,7 +244,10 @@ export function assessMediator<C extends AllocationCandidate>(m: C, needs: CaseN
     reasons.push({ tone: 'bad', text: `Not free on any working day ${period} (${free.away.join('; ')})` })
   } else {
     score -= Math.round(POINTS.partlyFree * (1 - free.free / free.of))
-    reasons.push({ tone: 'note', text: `Free on ${free.free} of the ${free.of} working days ${period} (${free.away.join('; ')})` })
+    reasons.push({
+      tone: 'note',
+      text: `Free on ${free.free} of the ${free.of} working days ${period} (${free.away.join('; ')})`,
+    })
   }
 
   // Reaches the area.
@@ -252,7 +279,10 @@ export function assessMediator<C extends AllocationCandidate>(m: C, needs: CaseN
   reasons.push(
     recent === 0
       ? { tone: 'good', text: `No cases allocated in the last ${ROTATION_DAYS} days (${lastText})` }
-      : { tone: 'note', text: `${recent} ${recent === 1 ? 'case' : 'cases'} allocated in the last ${ROTATION_DAYS} days (${lastText})` },
+      : {
+          tone: 'note',
+          text: `${recent} ${recent === 1 ? 'case' : 'cases'} allocated in the last ${ROTATION_DAYS} days (${lastText})`,
+        },
   )
 
   return { mediator: m, rank: 0, eligible, score, reasons, standing, recentAllocations: recent, lastAllocatedOn: last }
@@ -273,7 +303,11 @@ function order(a: RankedMediator, b: RankedMediator): number {
 }
 
 /** Every candidate, best first, each with whether they may be allocated and why. */
-export function rankMediators<C extends AllocationCandidate>(candidates: readonly C[], needs: CaseNeeds, today: IsoDate): RankedMediator<C>[] {
+export function rankMediators<C extends AllocationCandidate>(
+  candidates: readonly C[],
+  needs: CaseNeeds,
+  today: IsoDate,
+): RankedMediator<C>[] {
   return candidates
     .map((m) => assessMediator(m, needs, today))
     .sort(order)

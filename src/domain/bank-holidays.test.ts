@@ -89,7 +89,11 @@ function regularHolidays(year: number): Expected[] {
 
 // One-off changes by royal proclamation: what replaced what.
 const SPECIAL_DAYS: { year: number; removed: string[]; added: Expected[] }[] = [
-  { year: 2020, removed: ['2020-05-04'], added: [{ date: '2020-05-08', title: 'Early May bank holiday (VE day)', substitute: false }] },
+  {
+    year: 2020,
+    removed: ['2020-05-04'],
+    added: [{ date: '2020-05-08', title: 'Early May bank holiday (VE day)', substitute: false }],
+  },
   {
     year: 2022,
     removed: ['2022-05-30'],
@@ -99,7 +103,11 @@ const SPECIAL_DAYS: { year: number; removed: string[]; added: Expected[] }[] = [
       { date: '2022-09-19', title: 'Bank Holiday for the State Funeral of Queen Elizabeth II', substitute: false },
     ],
   },
-  { year: 2023, removed: [], added: [{ date: '2023-05-08', title: 'Bank holiday for the coronation of King Charles III', substitute: false }] },
+  {
+    year: 2023,
+    removed: [],
+    added: [{ date: '2023-05-08', title: 'Bank holiday for the coronation of King Charles III', substitute: false }],
+  },
 ]
 
 function expectedFor(year: number): Expected[] {
@@ -128,7 +136,10 @@ describe('bank-holidays.json', () => {
 
   it('matches the computed holidays for every year from 2018 to 2028', () => {
     const years = new Set(events.map((e) => Number(e.date.slice(0, 4))))
-    assert.deepEqual([...years], Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i))
+    assert.deepEqual(
+      [...years],
+      Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i),
+    )
     for (const year of years) {
       const actual = events
         .filter((e) => e.date.startsWith(`${year}-`))
@@ -156,7 +167,8 @@ describe('bank-holidays.json', () => {
     assert.equal(byDate.get('2027-12-27'), 'Christmas Day')
     assert.equal(byDate.get('2027-12-28'), 'Boxing Day')
     // New Year substitutes
-    for (const date of ['2022-01-03', '2023-01-02', '2028-01-03']) assert.equal(byDate.get(date), 'New Year’s Day', date)
+    for (const date of ['2022-01-03', '2023-01-02', '2028-01-03'])
+      assert.equal(byDate.get(date), 'New Year’s Day', date)
   })
 
   it('uses GOV.UK notes and bunting conventions', () => {
@@ -169,9 +181,19 @@ describe('bank-holidays.json', () => {
 
   it('checks the Easter algorithm against known dates', () => {
     const known: Record<number, string> = {
-      2018: '2018-04-01', 2019: '2019-04-21', 2020: '2020-04-12', 2021: '2021-04-04', 2022: '2022-04-17',
-      2023: '2023-04-09', 2024: '2024-03-31', 2025: '2025-04-20', 2026: '2026-04-05', 2027: '2027-03-28',
-      2028: '2028-04-16', 2038: '2038-04-25', 2285: '2285-03-22',
+      2018: '2018-04-01',
+      2019: '2019-04-21',
+      2020: '2020-04-12',
+      2021: '2021-04-04',
+      2022: '2022-04-17',
+      2023: '2023-04-09',
+      2024: '2024-03-31',
+      2025: '2025-04-20',
+      2026: '2026-04-05',
+      2027: '2027-03-28',
+      2028: '2028-04-16',
+      2038: '2038-04-25',
+      2285: '2285-03-22',
     }
     for (const [year, date] of Object.entries(known)) assert.equal(iso(easterAnonymous(Number(year))), date)
   })

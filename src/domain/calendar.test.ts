@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { createCalendar, createShippedCalendar, easterSunday, parseBankHolidaysFile, shippedBankHolidays } from './calendar.ts'
+import {
+  createCalendar,
+  createShippedCalendar,
+  easterSunday,
+  parseBankHolidaysFile,
+  shippedBankHolidays,
+} from './calendar.ts'
 import { addDays, compare, dayOfWeek, fromDayNumber, toDayNumber } from './dates.ts'
 
 const calendar = createShippedCalendar()
@@ -96,7 +102,11 @@ describe('addWorkingDays', () => {
         if (n > 0 || calendar.isWorkingDay(date)) assert.equal(calendar.workingDaysBetween(date, later), n)
         // Round trips snap a non-working start to the working day before (or after) it.
         if (n > 0) assert.equal(calendar.subtractWorkingDays(later, n), calendar.subtractWorkingDays(date, 0))
-        if (n > 0) assert.equal(calendar.addWorkingDays(calendar.subtractWorkingDays(date, n), n), calendar.addWorkingDays(date, 0))
+        if (n > 0)
+          assert.equal(
+            calendar.addWorkingDays(calendar.subtractWorkingDays(date, n), n),
+            calendar.addWorkingDays(date, 0),
+          )
         if (calendar.isWorkingDay(date)) assert.equal(calendar.subtractWorkingDays(later, n), date)
       }),
     )
@@ -146,7 +156,10 @@ describe('workingDaysBetween', () => {
     fc.assert(
       fc.property(dates, dates, dates, (a, b, c) => {
         assert.equal(calendar.workingDaysBetween(a, b), 0 - calendar.workingDaysBetween(b, a))
-        assert.equal(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c), calendar.workingDaysBetween(a, c))
+        assert.equal(
+          calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c),
+          calendar.workingDaysBetween(a, c),
+        )
       }),
     )
   })
@@ -181,7 +194,9 @@ describe('parseBankHolidaysFile', () => {
   it('fills in optional notes and bunting', () => {
     const result = parseBankHolidaysFile(file([{ title: 'Christmas Day', date: '2030-12-25' }]))
     assert.ok(result.ok)
-    assert.deepEqual(result.data['england-and-wales'].events, [{ title: 'Christmas Day', date: '2030-12-25', notes: '', bunting: false }])
+    assert.deepEqual(result.data['england-and-wales'].events, [
+      { title: 'Christmas Day', date: '2030-12-25', notes: '', bunting: false },
+    ])
   })
 
   const bad: [string, unknown, RegExp][] = [
@@ -192,16 +207,35 @@ describe('parseBankHolidaysFile', () => {
     ['no events list', { 'england-and-wales': { division: 'england-and-wales' } }, /no list of events/],
     ['no events', file([]), /no bank holidays for England and Wales/],
     ['event without title', file([{ date: '2026-01-01' }]), /number 1 .* has no title/],
-    ['impossible date', file([{ title: 'Christmas Day', date: '2026-02-30' }]), /"2026-02-30", which is not a real date/],
-    ['date in another format', file([{ title: 'Christmas Day', date: '25/12/2026' }]), /not a real date written as YYYY-MM-DD/],
-    ['bunting not boolean', file([{ title: 'Christmas Day', date: '2026-12-25', bunting: 'yes' }]), /not true or false/],
+    [
+      'impossible date',
+      file([{ title: 'Christmas Day', date: '2026-02-30' }]),
+      /"2026-02-30", which is not a real date/,
+    ],
+    [
+      'date in another format',
+      file([{ title: 'Christmas Day', date: '25/12/2026' }]),
+      /not a real date written as YYYY-MM-DD/,
+    ],
+    [
+      'bunting not boolean',
+      file([{ title: 'Christmas Day', date: '2026-12-25', bunting: 'yes' }]),
+      /not true or false/,
+    ],
     ['notes not text', file([{ title: 'Christmas Day', date: '2026-12-25', notes: 1 }]), /notes that are not text/],
     [
       'a missing year',
-      file([{ title: 'Christmas Day', date: '2026-12-25' }, { title: 'Christmas Day', date: '2028-12-25' }]),
+      file([
+        { title: 'Christmas Day', date: '2026-12-25' },
+        { title: 'Christmas Day', date: '2028-12-25' },
+      ]),
       /no England and Wales bank holidays for 2027/,
     ],
-    ['a malformed other division', { ...(file([{ title: 'x', date: '2026-12-25' }]) as object), scotland: { events: 'none' } }, /"scotland" section has no list/],
+    [
+      'a malformed other division',
+      { ...(file([{ title: 'x', date: '2026-12-25' }]) as object), scotland: { events: 'none' } },
+      /"scotland" section has no list/,
+    ],
   ]
   for (const [name, input, message] of bad) {
     it(`rejects ${name} with a plain message`, () => {

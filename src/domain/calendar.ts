@@ -66,7 +66,8 @@ function parseDivision(name: string, value: unknown): BankHolidayDivision | stri
     if (!isValidIsoDate(event.date)) {
       return `${where} ("${event.title}") has the date ${JSON.stringify(event.date)}, which is not a real date written as YYYY-MM-DD.`
     }
-    if (event.notes !== undefined && typeof event.notes !== 'string') return `${where} ("${event.title}") has notes that are not text.`
+    if (event.notes !== undefined && typeof event.notes !== 'string')
+      return `${where} ("${event.title}") has notes that are not text.`
     if (event.bunting !== undefined && typeof event.bunting !== 'boolean') {
       return `${where} ("${event.title}") has a "bunting" value that is not true or false.`
     }
@@ -85,7 +86,8 @@ export function parseBankHolidaysFile(json: unknown): ParseResult {
       return { ok: false, error: `The file is not valid JSON. ${GOV_UK_HINT}` }
     }
   }
-  if (!isRecord(value)) return { ok: false, error: `The file does not look like GOV.UK's bank holidays file. ${GOV_UK_HINT}` }
+  if (!isRecord(value))
+    return { ok: false, error: `The file does not look like GOV.UK's bank holidays file. ${GOV_UK_HINT}` }
   if (value['england-and-wales'] === undefined) {
     return { ok: false, error: `The file has no "england-and-wales" section. ${GOV_UK_HINT}` }
   }
@@ -106,7 +108,10 @@ export function parseBankHolidaysFile(json: unknown): ParseResult {
   const last = Math.max(...years)
   for (let year = first; year <= last; year++) {
     if (!years.has(year)) {
-      return { ok: false, error: `The file has no England and Wales bank holidays for ${year}, so it looks incomplete. ${GOV_UK_HINT}` }
+      return {
+        ok: false,
+        error: `The file has no England and Wales bank holidays for ${year}, so it looks incomplete. ${GOV_UK_HINT}`,
+      }
     }
   }
   return { ok: true, data: { ...divisions, 'england-and-wales': englandAndWales } }
@@ -129,7 +134,8 @@ export function easterSunday(year: number): IsoDate {
 }
 
 function assertCount(n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A number of working days must be a whole number 0 or more, got ${n}`)
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`A number of working days must be a whole number 0 or more, got ${n}`)
 }
 
 /** Builds a calendar from GOV.UK-format data; throws an Error with the validator's message if it is malformed. */
@@ -168,7 +174,7 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
       while (!isWorkingDayNumber(day)) day += direction
       return fromDayNumber(day)
     }
-    for (let found = 0; found < n; ) {
+    for (let found = 0; found < n;) {
       day += direction
       if (isWorkingDayNumber(day)) found++
     }

@@ -3,15 +3,24 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { createShippedCalendar } from './calendar.ts'
 import {
-  AGREEMENT_ITEM_KINDS, agreementDueDate, computeDeadlines, isSenExcludedDay,
-  type AppealExclusion, type CaseEvent, type Deadline, type DeadlineName,
+  AGREEMENT_ITEM_KINDS,
+  agreementDueDate,
+  computeDeadlines,
+  isSenExcludedDay,
+  type AppealExclusion,
+  type CaseEvent,
+  type Deadline,
+  type DeadlineName,
 } from './clocks.ts'
 import { addDays, addMonths, compare, fromDayNumber, toDayNumber } from './dates.ts'
 
 const calendar = createShippedCalendar()
 const EXCLUSIONS: AppealExclusion[] = ['move-out', 'skip-days', 'none']
 
-function deadlines(events: CaseEvent[], options: { appealExclusion?: AppealExclusion; today?: string } = {}): Deadline[] {
+function deadlines(
+  events: CaseEvent[],
+  options: { appealExclusion?: AppealExclusion; today?: string } = {},
+): Deadline[] {
   return computeDeadlines(events, { calendar, ...options })
 }
 
@@ -78,7 +87,10 @@ describe('worked example from rules.md', () => {
   })
 
   it('orders deadlines by due date', () => {
-    assert.deepEqual(deadlines(events).map((d) => d.name), ['adviser-contact', 'certificate', 'appeal'])
+    assert.deepEqual(
+      deadlines(events).map((d) => d.name),
+      ['adviser-contact', 'certificate', 'appeal'],
+    )
   })
 })
 
@@ -136,22 +148,29 @@ describe('appeal deadline: SEN exclusion of August and 25 Dec-1 Jan', () => {
   })
 
   it('knows the excluded days', () => {
-    for (const date of ['2026-08-01', '2026-08-31', '2026-12-25', '2026-12-31', '2027-01-01']) assert.ok(isSenExcludedDay(date), date)
-    for (const date of ['2026-07-31', '2026-09-01', '2026-12-24', '2027-01-02']) assert.ok(!isSenExcludedDay(date), date)
+    for (const date of ['2026-08-01', '2026-08-31', '2026-12-25', '2026-12-31', '2027-01-01'])
+      assert.ok(isSenExcludedDay(date), date)
+    for (const date of ['2026-07-31', '2026-09-01', '2026-12-24', '2027-01-02'])
+      assert.ok(!isSenExcludedDay(date), date)
   })
 
   const dates = fc.integer({ min: toDayNumber('2018-01-01'), max: toDayNumber('2028-09-30') }).map(fromDayNumber)
 
   it('is always a working day, outside the excluded days when they apply, and not before either period ends', () => {
     fc.assert(
-      fc.property(dates, fc.option(fc.integer({ min: 0, max: 120 })), fc.constantFrom(...EXCLUSIONS), (sent, gap, exclusion) => {
-        const events = [letter(sent), ...(gap === null ? [] : [certificate(addDays(sent, gap))])]
-        const due = appealDue(events, exclusion)
-        assert.ok(calendar.isWorkingDay(due))
-        if (exclusion !== 'none') assert.ok(!isSenExcludedDay(due))
-        assert.ok(compare(due, addMonths(sent, 2)) >= 0)
-        if (gap !== null) assert.ok(compare(due, addMonths(addDays(sent, gap), 1)) >= 0)
-      }),
+      fc.property(
+        dates,
+        fc.option(fc.integer({ min: 0, max: 120 })),
+        fc.constantFrom(...EXCLUSIONS),
+        (sent, gap, exclusion) => {
+          const events = [letter(sent), ...(gap === null ? [] : [certificate(addDays(sent, gap))])]
+          const due = appealDue(events, exclusion)
+          assert.ok(calendar.isWorkingDay(due))
+          if (exclusion !== 'none') assert.ok(!isSenExcludedDay(due))
+          assert.ok(compare(due, addMonths(sent, 2)) >= 0)
+          if (gap !== null) assert.ok(compare(due, addMonths(addDays(sent, gap), 1)) >= 0)
+        },
+      ),
     )
   })
 
@@ -159,7 +178,11 @@ describe('appeal deadline: SEN exclusion of August and 25 Dec-1 Jan', () => {
     fc.assert(
       fc.property(dates, fc.option(fc.integer({ min: 0, max: 120 })), (sent, gap) => {
         const events = [letter(sent), ...(gap === null ? [] : [certificate(addDays(sent, gap))])]
-        const [none, moveOut, skip] = (['none', 'move-out', 'skip-days'] as const).map((e) => appealDue(events, e)) as [string, string, string]
+        const [none, moveOut, skip] = (['none', 'move-out', 'skip-days'] as const).map((e) => appealDue(events, e)) as [
+          string,
+          string,
+          string,
+        ]
         assert.ok(compare(none, moveOut) <= 0 && compare(moveOut, skip) <= 0, `${none} ${moveOut} ${skip}`)
       }),
     )
@@ -194,29 +217,55 @@ describe('certificate', () => {
   })
 
   it('is never due in disagreement resolution, nor after a withdrawal that was not a change of mind or was reopened', () => {
-    assert.equal(deadlines([{ type: 'mediation-concluded', date: '2026-11-20', data: { outcome: 'agreement', route: 'disagreement-resolution' } }]).filter((d) => d.name === 'certificate').length, 0)
-    assert.equal(deadlines([{ type: 'withdrawn', date: '2026-11-20', data: { by: 'service', reason: 'x' } }]).filter((d) => d.name === 'certificate').length, 0)
+    assert.equal(
+      deadlines([
+        {
+          type: 'mediation-concluded',
+          date: '2026-11-20',
+          data: { outcome: 'agreement', route: 'disagreement-resolution' },
+        },
+      ]).filter((d) => d.name === 'certificate').length,
+      0,
+    )
+    assert.equal(
+      deadlines([{ type: 'withdrawn', date: '2026-11-20', data: { by: 'service', reason: 'x' } }]).filter(
+        (d) => d.name === 'certificate',
+      ).length,
+      0,
+    )
     const reopened = deadlines([
       { type: 'withdrawn', date: '2026-11-20', data: { by: 'parent', reason: 'x', certificateDue: true } },
       { type: 'reopened', date: '2026-11-21', data: { reason: 'changed back' } },
     ])
     assert.equal(reopened.filter((d) => d.name === 'certificate').length, 0)
-    const changeOfMind = deadlines([{ type: 'withdrawn', date: '2026-11-20', data: { by: 'parent', reason: 'x', certificateDue: true } }])
+    const changeOfMind = deadlines([
+      { type: 'withdrawn', date: '2026-11-20', data: { by: 'parent', reason: 'x', certificateDue: true } },
+    ])
     assert.equal(only(changeOfMind, 'certificate').dueDate, '2026-11-25')
   })
 
   it('is met late by a certificate after the due date', () => {
-    const due = only(deadlines([{ type: 'mediation-declined', date: '2026-12-18' }, certificate('2026-12-24')]), 'certificate')
+    const due = only(
+      deadlines([{ type: 'mediation-declined', date: '2026-12-18' }, certificate('2026-12-24')]),
+      'certificate',
+    )
     assert.equal(due.status, 'met-late')
     assert.equal(due.metOn, '2026-12-24')
   })
 })
 
 describe('health and the 30-day clock', () => {
-  const requested = (data: Record<string, unknown>): CaseEvent => ({ type: 'mediation-requested', date: '2026-11-02', data })
+  const requested = (data: Record<string, unknown>): CaseEvent => ({
+    type: 'mediation-requested',
+    date: '2026-11-02',
+    data,
+  })
 
   it('health in issue: ICB told within 3 working days; mediation within 30 days of the request', () => {
-    const list = deadlines([requested({ healthInIssue: true, healthOnly: false }), { type: 'health-body-notified', date: '2026-11-06' }])
+    const list = deadlines([
+      requested({ healthInIssue: true, healthOnly: false }),
+      { type: 'health-body-notified', date: '2026-11-06' },
+    ])
     const notice = only(list, 'health-body-notice')
     assert.equal(notice.dueDate, '2026-11-05')
     assert.equal(notice.status, 'met-late')
@@ -226,23 +275,35 @@ describe('health and the 30-day clock', () => {
   })
 
   it('health-only: the 30 days run from when the ICB is told', () => {
-    const list = deadlines([requested({ healthInIssue: true, healthOnly: true }), { type: 'health-body-notified', date: '2026-11-04' }])
+    const list = deadlines([
+      requested({ healthInIssue: true, healthOnly: true }),
+      { type: 'health-body-notified', date: '2026-11-04' },
+    ])
     const held = only(list, 'mediation-held')
     assert.equal(held.dueDate, '2026-12-04')
     assert.deepEqual(held.startedBy, { type: 'health-body-notified', date: '2026-11-04' })
     assert.match(held.rule, /health body/)
     const waiting = deadlines([requested({ healthInIssue: true, healthOnly: true })])
-    assert.equal(waiting.some((d) => d.name === 'mediation-held'), false)
+    assert.equal(
+      waiting.some((d) => d.name === 'mediation-held'),
+      false,
+    )
     assert.equal(only(waiting, 'health-body-notice').dueDate, '2026-11-05')
   })
 
   it('no health issue: no ICB deadline', () => {
     const list = deadlines([requested({ healthInIssue: false, healthOnly: false })])
-    assert.deepEqual(list.map((d) => d.name), ['mediation-held'])
+    assert.deepEqual(
+      list.map((d) => d.name),
+      ['mediation-held'],
+    )
   })
 
   it('met by the mediation concluding; stopped by cannot-arrange or withdrawal', () => {
-    const met = deadlines([requested({}), { type: 'mediation-concluded', date: '2026-11-20', data: { outcome: 'agreement' } }])
+    const met = deadlines([
+      requested({}),
+      { type: 'mediation-concluded', date: '2026-11-20', data: { outcome: 'agreement' } },
+    ])
     assert.equal(only(met, 'mediation-held').status, 'met')
     const stopped = deadlines([requested({}), { type: 'cannot-arrange', date: '2026-11-30' }], { today: '2026-12-10' })
     assert.equal(only(stopped, 'mediation-held').status, 'stopped')
@@ -275,9 +336,18 @@ describe('meeting notice', () => {
 
   it('met, met late, and following a rescheduled meeting', () => {
     const sent = (date: string): CaseEvent => ({ type: 'meeting-notice-sent', date })
-    assert.equal(only(deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-09')]), 'meeting-notice').status, 'met')
-    assert.equal(only(deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-10')]), 'meeting-notice').status, 'met-late')
-    const moved = only(deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-03'), scheduled('2026-11-05', '2026-12-07')]), 'meeting-notice')
+    assert.equal(
+      only(deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-09')]), 'meeting-notice').status,
+      'met',
+    )
+    assert.equal(
+      only(deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-10')]), 'meeting-notice').status,
+      'met-late',
+    )
+    const moved = only(
+      deadlines([scheduled('2026-11-02', '2026-11-16'), sent('2026-11-03'), scheduled('2026-11-05', '2026-12-07')]),
+      'meeting-notice',
+    )
     assert.equal(moved.dueDate, '2026-11-30')
     assert.equal(moved.status, 'open') // the notice for the first date does not count
   })
@@ -285,7 +355,13 @@ describe('meeting notice', () => {
   it('a cancelled meeting needs no notice; a new date starts it again', () => {
     const cancelled: CaseEvent = { type: 'meeting-cancelled', date: '2026-11-04' }
     assert.ok(!deadlines([scheduled('2026-11-02', '2026-11-16'), cancelled]).some((d) => d.name === 'meeting-notice'))
-    assert.equal(only(deadlines([scheduled('2026-11-02', '2026-11-16'), cancelled, scheduled('2026-11-05', '2026-12-07')]), 'meeting-notice').dueDate, '2026-11-30')
+    assert.equal(
+      only(
+        deadlines([scheduled('2026-11-02', '2026-11-16'), cancelled, scheduled('2026-11-05', '2026-12-07')]),
+        'meeting-notice',
+      ).dueDate,
+      '2026-11-30',
+    )
   })
 
   it('shorter notice agreed: due by the meeting itself', () => {
@@ -313,7 +389,10 @@ describe('computeDeadlines in general', () => {
   it('rejects malformed dates', () => {
     assert.throws(() => deadlines([letter('2026-02-30')]), RangeError)
     assert.throws(() => deadlines([letter('2026-02-01')], { today: 'today' }), RangeError)
-    assert.throws(() => deadlines([{ type: 'meeting-scheduled', date: '2026-02-01', data: { meetingDate: 'next week' } }]), RangeError)
+    assert.throws(
+      () => deadlines([{ type: 'meeting-scheduled', date: '2026-02-01', data: { meetingDate: 'next week' } }]),
+      RangeError,
+    )
   })
 
   it('does not depend on the order events are passed in', () => {
@@ -330,9 +409,11 @@ describe('computeDeadlines in general', () => {
     const expected = deadlines(events)
     assert.equal(expected.length, 6)
     assert.ok(expected.every((d) => d.status === 'met' || d.name === 'appeal'))
-    fc.assert(fc.property(fc.shuffledSubarray(events, { minLength: events.length }), (shuffled) => {
-      assert.deepEqual(deadlines(shuffled), expected)
-    }))
+    fc.assert(
+      fc.property(fc.shuffledSubarray(events, { minLength: events.length }), (shuffled) => {
+        assert.deepEqual(deadlines(shuffled), expected)
+      }),
+    )
   })
 })
 

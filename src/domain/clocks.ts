@@ -2,7 +2,15 @@
 // nothing here reads the system clock. See /work/shared/domain/rules.md, "Statutory clocks".
 import type { Calendar } from './calendar.ts'
 import {
-  addDays, addMonths, addWeeks, compare, diffDays, formatLongDate, isValidIsoDate, parseIsoDate, type IsoDate,
+  addDays,
+  addMonths,
+  addWeeks,
+  compare,
+  diffDays,
+  formatLongDate,
+  isValidIsoDate,
+  parseIsoDate,
+  type IsoDate,
 } from './dates.ts'
 
 export const CASE_EVENT_TYPES = [
@@ -29,7 +37,8 @@ export interface CaseEvent {
   data?: Record<string, unknown>
 }
 
-export type DeadlineName = 'adviser-contact' | 'certificate' | 'health-body-notice' | 'mediation-held' | 'meeting-notice' | 'appeal'
+export type DeadlineName =
+  'adviser-contact' | 'certificate' | 'health-body-notice' | 'mediation-held' | 'meeting-notice' | 'appeal'
 
 /**
  * open: not met, not yet past (or no "today" given). overdue: past and not met. met / met-late:
@@ -117,7 +126,8 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
   if (today !== undefined) parseIsoDate(today)
   const known: KnownEvent[] = []
   for (const event of events) {
-    if (!isValidIsoDate(event.date)) throw new RangeError(`Event "${event.type}" has an invalid date: ${JSON.stringify(event.date)}`)
+    if (!isValidIsoDate(event.date))
+      throw new RangeError(`Event "${event.type}" has an invalid date: ${JSON.stringify(event.date)}`)
     if (isKnownType(event.type)) known.push({ type: event.type, date: event.date, data: event.data ?? {} })
   }
   // Stable sort: same-day events of one type keep the caller's order (the later one passed in counts as later).
@@ -185,7 +195,8 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
   const scheduled = last(['meeting-scheduled', 'meeting-cancelled'])
   if (scheduled?.type === 'meeting-scheduled') {
     const meetingDate = scheduled.data.meetingDate
-    if (!isValidIsoDate(meetingDate)) throw new RangeError(`Event "meeting-scheduled" has an invalid meetingDate: ${JSON.stringify(meetingDate)}`)
+    if (!isValidIsoDate(meetingDate))
+      throw new RangeError(`Event "meeting-scheduled" has an invalid meetingDate: ${JSON.stringify(meetingDate)}`)
     const shorter = scheduled.data.shorterNoticeAgreed === true
     drafts.push({
       name: 'meeting-notice',
@@ -203,9 +214,7 @@ export function computeDeadlines(events: readonly CaseEvent[], options: ClockOpt
   const appeal = appealDraft(letter, certificateIssued, calendar, appealExclusion)
   if (appeal) drafts.push(appeal)
 
-  return drafts
-    .map((draft) => settle(draft, first, calendar, today))
-    .sort((a, b) => compare(a.dueDate, b.dueDate))
+  return drafts.map((draft) => settle(draft, first, calendar, today)).sort((a, b) => compare(a.dueDate, b.dueDate))
 }
 
 const CERTIFICATE_TRIGGERS = ['mediation-declined', 'mediation-concluded', 'cannot-arrange', 'withdrawn'] as const
@@ -218,28 +227,35 @@ function callsForCertificate(event: KnownEvent, all: readonly KnownEvent[]): boo
   if (event.data.route === 'disagreement-resolution') return false
   if (event.type !== 'withdrawn') return true
   // A bare withdrawal (a what-if) is read as the parent's or young person's change of mind.
-  const changeOfMind = event.data.certificateDue === true || (event.data.certificateDue === undefined && event.data.by === undefined)
+  const changeOfMind =
+    event.data.certificateDue === true || (event.data.certificateDue === undefined && event.data.by === undefined)
   if (!changeOfMind) return false
-  return !all.some((e) => e.type === 'reopened' && compare(e.date, event.date) >= 0 && all.indexOf(e) > all.indexOf(event))
+  return !all.some(
+    (e) => e.type === 'reopened' && compare(e.date, event.date) >= 0 && all.indexOf(e) > all.indexOf(event),
+  )
 }
 type CertificateTrigger = (typeof CERTIFICATE_TRIGGERS)[number]
 
 const CERTIFICATE_RULES: Record<CertificateTrigger, { source: string; rule: (when: string) => string }> = {
   'mediation-declined': {
     source: SOURCES.certificateDeclined,
-    rule: (when) => `The mediation adviser must issue a certificate within 3 working days of being told the parent or young person does not want mediation (told ${when}).`,
+    rule: (when) =>
+      `The mediation adviser must issue a certificate within 3 working days of being told the parent or young person does not want mediation (told ${when}).`,
   },
   'mediation-concluded': {
     source: SOURCES.certificateConcluded,
-    rule: (when) => `The mediator must issue a certificate within 3 working days of the mediation ending (ended ${when}), whether or not there was an agreement.`,
+    rule: (when) =>
+      `The mediator must issue a certificate within 3 working days of the mediation ending (ended ${when}), whether or not there was an agreement.`,
   },
   'cannot-arrange': {
     source: SOURCES.certificateCannotArrange,
-    rule: (when) => `A certificate is due within 3 working days of the local authority saying it cannot arrange mediation within 30 days (said ${when}).`,
+    rule: (when) =>
+      `A certificate is due within 3 working days of the local authority saying it cannot arrange mediation within 30 days (said ${when}).`,
   },
   withdrawn: {
     source: SOURCES.certificateWithdrawn,
-    rule: (when) => `A certificate is due within 3 working days of the parent or young person withdrawing from mediation (withdrew ${when}).`,
+    rule: (when) =>
+      `A certificate is due within 3 working days of the parent or young person withdrawing from mediation (withdrew ${when}).`,
   },
 }
 
@@ -267,10 +283,14 @@ function settle(
   const met = first(metBy, draft.startedBy.date)
   const stop = met ? undefined : first(stoppedBy, draft.startedBy.date)
   const status: DeadlineStatus = met
-    ? compare(met.date, draft.dueDate) <= 0 ? 'met' : 'met-late'
+    ? compare(met.date, draft.dueDate) <= 0
+      ? 'met'
+      : 'met-late'
     : stop
       ? 'stopped'
-      : today !== undefined && compare(today, draft.dueDate) > 0 ? 'overdue' : 'open'
+      : today !== undefined && compare(today, draft.dueDate) > 0
+        ? 'overdue'
+        : 'open'
   return {
     ...rest,
     status,
@@ -296,7 +316,12 @@ interface AppealCandidate {
   dueDate: IsoDate
 }
 
-function appealCandidate(event: KnownEvent, months: 1 | 2, calendar: Calendar, exclusion: AppealExclusion): AppealCandidate {
+function appealCandidate(
+  event: KnownEvent,
+  months: 1 | 2,
+  calendar: Calendar,
+  exclusion: AppealExclusion,
+): AppealCandidate {
   const periodEnd = addMonths(event.date, months)
   let extendedEnd = periodEnd
   if (exclusion === 'skip-days') {
@@ -311,12 +336,16 @@ function appealCandidate(event: KnownEvent, months: 1 | 2, calendar: Calendar, e
   // The next working day that is not excluded. For move-out this is "first working day of
   // September / of January"; it also stops a weekend shift from landing in August.
   let dueDate = extendedEnd
-  while (!calendar.isWorkingDay(dueDate) || (exclusion !== 'none' && isSenExcludedDay(dueDate))) dueDate = addDays(dueDate, 1)
+  while (!calendar.isWorkingDay(dueDate) || (exclusion !== 'none' && isSenExcludedDay(dueDate)))
+    dueDate = addDays(dueDate, 1)
   return { event, months, periodEnd, extendedEnd, dueDate }
 }
 
 function describeCandidate(c: AppealCandidate): string {
-  const what = c.months === 2 ? `2 months after the decision letter (sent ${fmt(c.event.date)})` : `1 month after the mediation certificate (issued ${fmt(c.event.date)})`
+  const what =
+    c.months === 2
+      ? `2 months after the decision letter (sent ${fmt(c.event.date)})`
+      : `1 month after the mediation certificate (issued ${fmt(c.event.date)})`
   return `${what} is ${fmt(c.periodEnd)}`
 }
 
@@ -376,8 +405,13 @@ function appealDraft(
     name: 'appeal',
     dueDate: chosen.dueDate,
     startedBy: ref(chosen.event),
-    rule: [basis, adjustment, `The last day to appeal to the SEND Tribunal is ${fmt(chosen.dueDate)}.`].filter(Boolean).join(' '),
-    source: exclusion === 'none' ? SOURCES.appeal : `${SOURCES.appeal}; SEN exclusion of 25 December-1 January and August (${exclusion === 'move-out' ? "IPSEA's reading" : 'excluded days not counted'})`,
+    rule: [basis, adjustment, `The last day to appeal to the SEND Tribunal is ${fmt(chosen.dueDate)}.`]
+      .filter(Boolean)
+      .join(' '),
+    source:
+      exclusion === 'none'
+        ? SOURCES.appeal
+        : `${SOURCES.appeal}; SEN exclusion of 25 December-1 January and August (${exclusion === 'move-out' ? "IPSEA's reading" : 'excluded days not counted'})`,
     metBy: [],
     stoppedBy: [],
   }
@@ -390,13 +424,26 @@ function capitalise(text: string): string {
 // --- After an agreement (regs 42 and 44) ---
 
 export const AGREEMENT_ITEM_KINDS = [
-  'assess-notify', 'not-issue-decision', 'issue-final-plan', 'draft-plan', 'final-plan', 'cease', 'other', 'icb-tell-la',
+  'assess-notify',
+  'not-issue-decision',
+  'issue-final-plan',
+  'draft-plan',
+  'final-plan',
+  'cease',
+  'other',
+  'icb-tell-la',
 ] as const
 export type AgreementItemKind = (typeof AGREEMENT_ITEM_KINDS)[number]
 
 const AGREEMENT_PERIODS: Record<AgreementItemKind, { weeks: number; duty: string }> = {
-  'assess-notify': { weeks: 2, duty: 'The local authority must tell the parent or young person it will carry out an EHC needs assessment' },
-  'not-issue-decision': { weeks: 10, duty: 'If, after the assessment, the local authority decides not to issue an EHC plan, it must tell the parent or young person' },
+  'assess-notify': {
+    weeks: 2,
+    duty: 'The local authority must tell the parent or young person it will carry out an EHC needs assessment',
+  },
+  'not-issue-decision': {
+    weeks: 10,
+    duty: 'If, after the assessment, the local authority decides not to issue an EHC plan, it must tell the parent or young person',
+  },
   'issue-final-plan': { weeks: 14, duty: 'The local authority must issue the final EHC plan' },
   'draft-plan': { weeks: 5, duty: 'The local authority must send the draft EHC plan' },
   'final-plan': { weeks: 11, duty: 'The local authority must issue the final EHC plan' },

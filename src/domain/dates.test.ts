@@ -2,8 +2,21 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import {
-  addDays, addMonths, addWeeks, compare, dayOfWeek, daysInMonth, diffDays, formatLongDate, fromDayNumber,
-  isValidIsoDate, max, min, parseIsoDate, toDayNumber, toIsoDate,
+  addDays,
+  addMonths,
+  addWeeks,
+  compare,
+  dayOfWeek,
+  daysInMonth,
+  diffDays,
+  formatLongDate,
+  fromDayNumber,
+  isValidIsoDate,
+  max,
+  min,
+  parseIsoDate,
+  toDayNumber,
+  toIsoDate,
 } from './dates.ts'
 
 const DAY_MS = 86_400_000
@@ -26,9 +39,26 @@ describe('isValidIsoDate / parseIsoDate', () => {
 
   it('rejects impossible dates and other spellings', () => {
     for (const value of [
-      '2023-02-29', '1900-02-29', '2024-02-30', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '0000-01-01',
-      '2024-1-01', '24-01-01', ' 2024-01-01', '2024-01-01T00:00:00Z', '2024/01/01', '', '+02024-01-01',
-      20240101, null, undefined, new Date(0), {},
+      '2023-02-29',
+      '1900-02-29',
+      '2024-02-30',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-01-00',
+      '0000-01-01',
+      '2024-1-01',
+      '24-01-01',
+      ' 2024-01-01',
+      '2024-01-01T00:00:00Z',
+      '2024/01/01',
+      '',
+      '+02024-01-01',
+      20240101,
+      null,
+      undefined,
+      new Date(0),
+      {},
     ]) {
       assert.equal(isValidIsoDate(value), false, String(value))
     }

@@ -47,8 +47,10 @@ export function mediatorStanding(m: MediatorCredentials, today: IsoDate): Standi
   for (const { what, field, name } of dated) {
     const date = m[field] as IsoDate | null
     if (!date) blocking.push({ what, message: `${name}: no date recorded.` })
-    else if (compare(date, today) < 0) blocking.push({ what, date, message: `${name} lapsed on ${formatLongDate(date)}.` })
-    else if (compare(date, soon) <= 0) warnings.push({ what, date, message: `${name} lapses on ${formatLongDate(date)}: renew it before then.` })
+    else if (compare(date, today) < 0)
+      blocking.push({ what, date, message: `${name} lapsed on ${formatLongDate(date)}.` })
+    else if (compare(date, soon) <= 0)
+      warnings.push({ what, date, message: `${name} lapses on ${formatLongDate(date)}: renew it before then.` })
   }
   if ((m.insuranceCoverPounds ?? 0) < MIN_INSURANCE_POUNDS) {
     blocking.push({ what: 'insurance', message: 'Professional indemnity cover must be at least £1 million.' })
@@ -57,7 +59,10 @@ export function mediatorStanding(m: MediatorCredentials, today: IsoDate): Standi
   const year = Number(today.slice(0, 4))
   const hours = m.cpdHoursByYear[year] ?? 0
   if (hours < MIN_CPD_HOURS_A_YEAR) {
-    warnings.push({ what: 'cpd', message: `${hours} of the ${MIN_CPD_HOURS_A_YEAR} hours of CPD needed in ${year} logged so far.` })
+    warnings.push({
+      what: 'cpd',
+      message: `${hours} of the ${MIN_CPD_HOURS_A_YEAR} hours of CPD needed in ${year} logged so far.`,
+    })
   }
   return { canBeAllocated: blocking.length === 0, blocking, warnings }
 }

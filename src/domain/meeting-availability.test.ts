@@ -2,7 +2,15 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
 import { createShippedCalendar } from './calendar.ts'
-import { AVAILABILITY, availabilityGrid, comingWorkingDays, datesThatSuitEveryone, dayAvailability, meet, type AvailabilityEntry } from './meeting-availability.ts'
+import {
+  AVAILABILITY,
+  availabilityGrid,
+  comingWorkingDays,
+  datesThatSuitEveryone,
+  dayAvailability,
+  meet,
+  type AvailabilityEntry,
+} from './meeting-availability.ts'
 
 const calendar = createShippedCalendar()
 
@@ -13,27 +21,63 @@ describe('the coming working days', () => {
     assert.equal(days.at(-1), '2026-12-24')
     assert.equal(days.length, 19) // Christmas Day is the 20th
     const christmas = comingWorkingDays('2026-12-18', calendar, 2)
-    assert.deepEqual(christmas, ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01'].filter((d) => calendar.isWorkingDay(d)))
+    assert.deepEqual(
+      christmas,
+      [
+        '2026-12-21',
+        '2026-12-22',
+        '2026-12-23',
+        '2026-12-24',
+        '2026-12-29',
+        '2026-12-30',
+        '2026-12-31',
+        '2027-01-01',
+      ].filter((d) => calendar.isWorkingDay(d)),
+    )
     assert.ok(!christmas.includes('2026-12-25') && !christmas.includes('2026-12-28'))
   })
 })
 
 describe('the days that suit everyone', () => {
   const parties = ['parent', 'council', 'school']
-  const entry = (partyId: string, day: string, availability: AvailabilityEntry['availability']): AvailabilityEntry => ({ partyId, day, availability })
+  const entry = (partyId: string, day: string, availability: AvailabilityEntry['availability']): AvailabilityEntry => ({
+    partyId,
+    day,
+    availability,
+  })
 
   it('needs every party to have said they can come, in a part of the day they all share', () => {
     const entries = [
-      entry('parent', '2026-12-01', 'all-day'), entry('council', '2026-12-01', 'morning'), entry('school', '2026-12-01', 'all-day'),
-      entry('parent', '2026-12-02', 'morning'), entry('council', '2026-12-02', 'afternoon'), entry('school', '2026-12-02', 'all-day'),
-      entry('parent', '2026-12-03', 'all-day'), entry('council', '2026-12-03', 'all-day'),
-      entry('parent', '2026-12-04', 'all-day'), entry('council', '2026-12-04', 'unavailable'),
+      entry('parent', '2026-12-01', 'all-day'),
+      entry('council', '2026-12-01', 'morning'),
+      entry('school', '2026-12-01', 'all-day'),
+      entry('parent', '2026-12-02', 'morning'),
+      entry('council', '2026-12-02', 'afternoon'),
+      entry('school', '2026-12-02', 'all-day'),
+      entry('parent', '2026-12-03', 'all-day'),
+      entry('council', '2026-12-03', 'all-day'),
+      entry('parent', '2026-12-04', 'all-day'),
+      entry('council', '2026-12-04', 'unavailable'),
     ]
     const grid = availabilityGrid(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'], parties, entries)
-    assert.deepEqual(grid.map((d) => [d.verdict, d.session]), [['everyone', 'morning'], ['not-everyone', undefined], ['waiting', 'all-day'], ['not-everyone', undefined]])
+    assert.deepEqual(
+      grid.map((d) => [d.verdict, d.session]),
+      [
+        ['everyone', 'morning'],
+        ['not-everyone', undefined],
+        ['waiting', 'all-day'],
+        ['not-everyone', undefined],
+      ],
+    )
     assert.deepEqual(grid[2]!.notGiven, ['school'])
-    assert.deepEqual(grid[2]!.answers.map((a) => a.availability), ['all-day', 'all-day', undefined])
-    assert.deepEqual(datesThatSuitEveryone(['2026-12-01', '2026-12-02', '2026-12-03'], parties, entries).map((d) => d.day), ['2026-12-01'])
+    assert.deepEqual(
+      grid[2]!.answers.map((a) => a.availability),
+      ['all-day', 'all-day', undefined],
+    )
+    assert.deepEqual(
+      datesThatSuitEveryone(['2026-12-01', '2026-12-02', '2026-12-03'], parties, entries).map((d) => d.day),
+      ['2026-12-01'],
+    )
   })
 
   it('never treats a party who has not answered as free', () => {

@@ -69,7 +69,11 @@ export interface DayAvailability {
   notGiven: string[]
 }
 
-export function dayAvailability(day: IsoDate, partyIds: readonly string[], entries: readonly AvailabilityEntry[]): DayAvailability {
+export function dayAvailability(
+  day: IsoDate,
+  partyIds: readonly string[],
+  entries: readonly AvailabilityEntry[],
+): DayAvailability {
   const answers = partyIds.map((partyId) => ({
     partyId,
     availability: entries.find((e) => e.partyId === partyId && e.day === day)?.availability,
@@ -83,11 +87,19 @@ export function dayAvailability(day: IsoDate, partyIds: readonly string[], entri
 }
 
 /** Each day with every party's answer and whether it suits everyone. */
-export function availabilityGrid(days: readonly IsoDate[], partyIds: readonly string[], entries: readonly AvailabilityEntry[]): DayAvailability[] {
+export function availabilityGrid(
+  days: readonly IsoDate[],
+  partyIds: readonly string[],
+  entries: readonly AvailabilityEntry[],
+): DayAvailability[] {
   return days.map((day) => dayAvailability(day, partyIds, entries))
 }
 
 /** The days every party said they can make, in date order: the whole day first among equals is not implied. */
-export function datesThatSuitEveryone(days: readonly IsoDate[], partyIds: readonly string[], entries: readonly AvailabilityEntry[]): DayAvailability[] {
+export function datesThatSuitEveryone(
+  days: readonly IsoDate[],
+  partyIds: readonly string[],
+  entries: readonly AvailabilityEntry[],
+): DayAvailability[] {
   return availabilityGrid(days, partyIds, entries).filter((d) => d.verdict === 'everyone')
 }

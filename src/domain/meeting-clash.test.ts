@@ -4,7 +4,15 @@ import fc from 'fast-check'
 import { findClashes, overlaps, unavailableOn, type Booking } from './meeting-clash.ts'
 import { formatClockTime, formatTimeRange, minutesOf, parseClockTime } from './meeting-times.ts'
 
-const booking = (change: Partial<Booking> = {}): Booking => ({ id: 'a', day: '2026-12-09', start: '09:30', end: '12:00', roomIds: ['room-1'], mediatorId: 'maya', ...change })
+const booking = (change: Partial<Booking> = {}): Booking => ({
+  id: 'a',
+  day: '2026-12-09',
+  start: '09:30',
+  end: '12:00',
+  roomIds: ['room-1'],
+  mediatorId: 'maya',
+  ...change,
+})
 
 describe('times of day', () => {
   it('reads what people type and writes 9am, 5:30pm', () => {
@@ -39,11 +47,25 @@ describe('times of day', () => {
 describe('clashes', () => {
   it('refuses the same room, a breakout room too, or the same mediator at overlapping times on the same day', () => {
     const existing = [booking()]
-    assert.deepEqual(findClashes(booking({ id: 'b', mediatorId: 'other', start: '11:00', end: '13:00' }), existing).map((c) => c.kind), ['room'])
-    const breakout = findClashes(booking({ id: 'b', roomIds: ['room-2', 'room-1'], mediatorId: 'other' }), [booking({ roomIds: ['room-3', 'room-1'] })])
-    assert.deepEqual(breakout.map((c) => [c.kind, c.roomId]), [['room', 'room-1']])
-    assert.deepEqual(findClashes(booking({ id: 'b', roomIds: ['room-9'] }), existing).map((c) => c.kind), ['mediator'])
-    assert.deepEqual(findClashes(booking({ id: 'b' }), existing).map((c) => c.kind), ['room', 'mediator'])
+    assert.deepEqual(
+      findClashes(booking({ id: 'b', mediatorId: 'other', start: '11:00', end: '13:00' }), existing).map((c) => c.kind),
+      ['room'],
+    )
+    const breakout = findClashes(booking({ id: 'b', roomIds: ['room-2', 'room-1'], mediatorId: 'other' }), [
+      booking({ roomIds: ['room-3', 'room-1'] }),
+    ])
+    assert.deepEqual(
+      breakout.map((c) => [c.kind, c.roomId]),
+      [['room', 'room-1']],
+    )
+    assert.deepEqual(
+      findClashes(booking({ id: 'b', roomIds: ['room-9'] }), existing).map((c) => c.kind),
+      ['mediator'],
+    )
+    assert.deepEqual(
+      findClashes(booking({ id: 'b' }), existing).map((c) => c.kind),
+      ['room', 'mediator'],
+    )
   })
 
   it('allows back-to-back meetings, another day, and the meeting being moved', () => {
@@ -56,10 +78,13 @@ describe('clashes', () => {
 
   it('overlap is symmetric and needs a shared minute (properties)', () => {
     const time = fc.integer({ min: 7 * 60, max: 21 * 60 })
-    const slot = fc.tuple(time, time).filter(([a, b]) => a < b).map(([a, b]) => {
-      const hhmm = (n: number) => `${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`
-      return { start: hhmm(a), end: hhmm(b), a, b }
-    })
+    const slot = fc
+      .tuple(time, time)
+      .filter(([a, b]) => a < b)
+      .map(([a, b]) => {
+        const hhmm = (n: number) => `${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`
+        return { start: hhmm(a), end: hhmm(b), a, b }
+      })
     fc.assert(
       fc.property(slot, slot, (x, y) => {
         const bx = booking({ id: 'x', start: x.start, end: x.end })

@@ -29,14 +29,17 @@ export function overlaps(a: Booking, b: Booking): boolean {
 /** Every clash of the proposed booking with the existing ones: rooms first, then the mediator. */
 export function findClashes(proposed: Booking, existing: readonly Booking[]): Clash[] {
   const clashes: Clash[] = []
-  const others = existing.filter((b) => proposed.id === undefined || b.id !== proposed.id).filter((b) => overlaps(proposed, b))
+  const others = existing
+    .filter((b) => proposed.id === undefined || b.id !== proposed.id)
+    .filter((b) => overlaps(proposed, b))
   for (const other of others) {
     for (const roomId of new Set(proposed.roomIds)) {
       if (other.roomIds.includes(roomId)) clashes.push({ kind: 'room', with: other, roomId })
     }
   }
   if (proposed.mediatorId) {
-    for (const other of others) if (other.mediatorId === proposed.mediatorId) clashes.push({ kind: 'mediator', with: other })
+    for (const other of others)
+      if (other.mediatorId === proposed.mediatorId) clashes.push({ kind: 'mediator', with: other })
   }
   return clashes
 }

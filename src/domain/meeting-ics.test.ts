@@ -14,7 +14,10 @@ const base: MeetingInvitation = {
   location: 'Warrington Town Hall, Sankey Street, Warrington WA1 1UH (Room 2)',
   description: 'Step-free access; a hearing loop.\nBring your papers.',
   organizer: { name: 'SEN mediation service', email: 'mediation@example.com' },
-  attendees: [{ name: 'Sarah Hartley', email: 'sarah@example.com' }, { name: 'Maya Mediator', email: 'maya@example.com' }],
+  attendees: [
+    { name: 'Sarah Hartley', email: 'sarah@example.com' },
+    { name: 'Maya Mediator', email: 'maya@example.com' },
+  ],
   stamp: new Date('2026-11-27T10:00:00Z'),
 }
 
@@ -40,7 +43,10 @@ describe('meeting invitations as .ics', () => {
     assert.equal(event.description, base.description)
     assert.equal(event.summary, base.summary)
     assert.equal(vevent.getFirstPropertyValue('status'), 'CONFIRMED')
-    assert.deepEqual(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase()), ['mailto:sarah@example.com', 'mailto:maya@example.com'])
+    assert.deepEqual(
+      event.attendees.map((a) => String(a.getFirstValue()).toLowerCase()),
+      ['mailto:sarah@example.com', 'mailto:maya@example.com'],
+    )
     assert.equal(String(event.organizer).toLowerCase(), 'mailto:mediation@example.com')
     assert.equal(vevent.getFirstPropertyValue('dtstamp')!.toString(), '2026-11-27T10:00:00Z')
   })
@@ -64,7 +70,14 @@ describe('meeting invitations as .ics', () => {
   })
 
   it('escapes commas, semicolons and new lines, and carries an online link', () => {
-    const { event, vevent } = parse(meetingIcs({ ...base, location: 'Online; a link, below', url: 'https://meet.example.com/abc?x=1', description: 'One;\ntwo, three' }))
+    const { event, vevent } = parse(
+      meetingIcs({
+        ...base,
+        location: 'Online; a link, below',
+        url: 'https://meet.example.com/abc?x=1',
+        description: 'One;\ntwo, three',
+      }),
+    )
     assert.equal(event.location, 'Online; a link, below')
     assert.equal(event.description, 'One;\ntwo, three')
     assert.equal(vevent.getFirstPropertyValue('url'), 'https://meet.example.com/abc?x=1')

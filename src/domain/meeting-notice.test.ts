@@ -19,7 +19,10 @@ describe('5 working days of notice', () => {
     const four = checkNotice('2026-11-27', '2026-12-03', calendar)
     assert.equal(four.workingDays, 4)
     assert.equal(four.enough, false)
-    assert.match(four.message, /only 4 working days' notice .* sent by Thursday 26 November 2026\), so the parent or young person must agree to shorter notice/)
+    assert.match(
+      four.message,
+      /only 4 working days' notice .* sent by Thursday 26 November 2026\), so the parent or young person must agree to shorter notice/,
+    )
   })
 
   it('skips Christmas and the bank holidays', () => {
@@ -43,7 +46,10 @@ describe('5 working days of notice', () => {
         const check = checkNotice(sentOn, meetingDate, calendar)
         assert.equal(check.enough, check.workingDays >= 5)
         const [clock] = computeDeadlines(
-          [{ type: 'meeting-scheduled', date: sentOn, data: { meetingDate } }, { type: 'meeting-notice-sent', date: sentOn }],
+          [
+            { type: 'meeting-scheduled', date: sentOn, data: { meetingDate } },
+            { type: 'meeting-notice-sent', date: sentOn },
+          ],
           { calendar },
         ).filter((d) => d.name === 'meeting-notice')
         assert.equal(clock!.status === 'met', check.enough)

@@ -7,7 +7,10 @@ export function normalisePostcode(input: string): string | null {
 }
 
 /** The council whose area holds the postcode's district, where we know it. */
-export function authorityForPostcode<A extends { postcodeDistricts: string[] }>(postcode: string, authorities: A[]): A | undefined {
+export function authorityForPostcode<A extends { postcodeDistricts: string[] }>(
+  postcode: string,
+  authorities: A[],
+): A | undefined {
   const parsed = parse(postcode)
   if (!parsed.valid) return undefined
   return authorities.find((a) => a.postcodeDistricts.includes(parsed.district))

@@ -2,14 +2,14 @@
 // each choice live here so that the public journey, staff forms and the case page agree.
 
 export const requesterRoles = {
-  'parent': 'Parent or carer',
+  parent: 'Parent or carer',
   'young-person': 'Young person aged 16 to 25, asking for myself',
   'local-authority': 'Local authority officer',
-  'sendiass': 'SENDIASS officer',
-  'school': 'School or college staff',
+  sendiass: 'SENDIASS officer',
+  school: 'School or college staff',
   'health-social-care': 'Health or social care professional',
-  'voluntary': 'Voluntary agency',
-  'other': 'Someone else',
+  voluntary: 'Voluntary agency',
+  other: 'Someone else',
 } as const
 export type RequesterRole = keyof typeof requesterRoles
 
@@ -19,16 +19,18 @@ export const needsPermission = (role: RequesterRole) => role !== 'parent' && rol
 export const ehcStatuses = {
   'has-plan': 'Has an EHC plan',
   'assessment-requested': 'An EHC needs assessment has been asked for or is under way',
-  'refused': 'An assessment or a plan was refused',
-  'none': 'No EHC plan',
+  refused: 'An assessment or a plan was refused',
+  none: 'No EHC plan',
 } as const
 export type EhcStatus = keyof typeof ehcStatuses
 
 export const disagreementAreas = {
-  'duties': 'How a council, school, college or health service is carrying out its duties for a child or young person with SEN',
-  'provision': 'The special educational provision a child or young person is getting',
+  duties:
+    'How a council, school, college or health service is carrying out its duties for a child or young person with SEN',
+  provision: 'The special educational provision a child or young person is getting',
   'health-social-care': 'The health or social care parts of an EHC plan',
-  'assessment-or-drafting': 'Problems between the council and health services about an assessment or the drafting of a plan',
+  'assessment-or-drafting':
+    'Problems between the council and health services about an assessment or the drafting of a plan',
   'ehc-decision': 'A decision about an EHC needs assessment or an EHC plan',
 } as const
 export type DisagreementArea = keyof typeof disagreementAreas
@@ -46,8 +48,8 @@ export type EhcDecision = keyof typeof ehcDecisions
 
 export const otherPartyKinds = {
   'local-authority': 'The local authority (council)',
-  'school': 'A school, college or early years setting',
-  'health': 'A health service (for example the integrated care board)',
+  school: 'A school, college or early years setting',
+  health: 'A health service (for example the integrated care board)',
   'social-care': 'Social care',
 } as const
 export type OtherPartyKind = keyof typeof otherPartyKinds
@@ -61,12 +63,12 @@ export const contactMethods = {
 export type ContactMethod = keyof typeof contactMethods
 
 export const adjustmentKinds = {
-  'interpreter': 'An interpreter',
-  'bsl': 'A British Sign Language (BSL) interpreter',
+  interpreter: 'An interpreter',
+  bsl: 'A British Sign Language (BSL) interpreter',
   'large-print': 'Large print',
   'easy-read': 'Easy read',
   'accessible-venue': 'An accessible venue',
-  'other': 'Something else',
+  other: 'Something else',
 } as const
 export type AdjustmentKind = keyof typeof adjustmentKinds
 

@@ -45,24 +45,70 @@ interface VaguePhrase {
  * Matched whole (so "consider" is found in "will consider" but not in "considerable").
  */
 export const VAGUE_PHRASES: readonly VaguePhrase[] = [
-  { pattern: 'as soon as (?:possible|practicable|we can|they can)', advice: 'Give a date instead, for example "by Friday 11 December".' },
+  {
+    pattern: 'as soon as (?:possible|practicable|we can|they can)',
+    advice: 'Give a date instead, for example "by Friday 11 December".',
+  },
   { pattern: 'asap', advice: 'Give a date instead, for example "by Friday 11 December".' },
-  { pattern: '(?:try|tries|tried|trying) to', advice: 'Say what will be done, not what will be tried: "will send", "will arrange", "will pay for".' },
-  { pattern: '(?:attempt|endeavour|endeavor|aim|hope)s? to', advice: 'Say what will be done, not what is hoped for: "will send", "will arrange".' },
-  { pattern: 'consider(?:s|ed|ing)?', advice: 'Say what will be decided, by when, and how everyone will hear the decision: "will decide whether ... and write to ... by ...".' },
-  { pattern: '(?:where|when|if|wherever) possible', advice: 'Say exactly what will happen, or what happens if it cannot: leave out the condition.' },
-  { pattern: 'as far as (?:possible|practicable)', advice: 'Say exactly what will happen, or what happens if it cannot: leave out the condition.' },
-  { pattern: 'regularly', advice: 'Say how often: "every week", "once each half term", "on the first Monday of each month".' },
-  { pattern: '(?:frequently|periodically|from time to time|now and then)', advice: 'Say how often: "every week", "once each half term".' },
-  { pattern: '(?:in due course|soon|shortly|in the near future|at some point)', advice: 'Give a date instead, for example "by Friday 11 December".' },
-  { pattern: '(?:look|looks|looking) into', advice: 'Say what will be found out, who will find it out, and when they will report back.' },
-  { pattern: 'explore(?:s|d)?', advice: 'Say what will be found out, who will find it out, and when they will report back.' },
-  { pattern: '(?:as appropriate|as necessary|as needed|if needed|if necessary)', advice: 'Say exactly what will happen and when: who decides whether it is needed, and how?' },
-  { pattern: '(?:appropriate|suitable|adequate) (?:support|provision|help|resources)', advice: 'Say exactly which support: what, how much, how often and who provides it.' },
-  { pattern: '(?:some|more|extra|additional) (?:support|help|time|hours)', advice: 'Say how much: for example "15 hours a week of teaching assistant support".' },
+  {
+    pattern: '(?:try|tries|tried|trying) to',
+    advice: 'Say what will be done, not what will be tried: "will send", "will arrange", "will pay for".',
+  },
+  {
+    pattern: '(?:attempt|endeavour|endeavor|aim|hope)s? to',
+    advice: 'Say what will be done, not what is hoped for: "will send", "will arrange".',
+  },
+  {
+    pattern: 'consider(?:s|ed|ing)?',
+    advice:
+      'Say what will be decided, by when, and how everyone will hear the decision: "will decide whether ... and write to ... by ...".',
+  },
+  {
+    pattern: '(?:where|when|if|wherever) possible',
+    advice: 'Say exactly what will happen, or what happens if it cannot: leave out the condition.',
+  },
+  {
+    pattern: 'as far as (?:possible|practicable)',
+    advice: 'Say exactly what will happen, or what happens if it cannot: leave out the condition.',
+  },
+  {
+    pattern: 'regularly',
+    advice: 'Say how often: "every week", "once each half term", "on the first Monday of each month".',
+  },
+  {
+    pattern: '(?:frequently|periodically|from time to time|now and then)',
+    advice: 'Say how often: "every week", "once each half term".',
+  },
+  {
+    pattern: '(?:in due course|soon|shortly|in the near future|at some point)',
+    advice: 'Give a date instead, for example "by Friday 11 December".',
+  },
+  {
+    pattern: '(?:look|looks|looking) into',
+    advice: 'Say what will be found out, who will find it out, and when they will report back.',
+  },
+  {
+    pattern: 'explore(?:s|d)?',
+    advice: 'Say what will be found out, who will find it out, and when they will report back.',
+  },
+  {
+    pattern: '(?:as appropriate|as necessary|as needed|if needed|if necessary)',
+    advice: 'Say exactly what will happen and when: who decides whether it is needed, and how?',
+  },
+  {
+    pattern: '(?:appropriate|suitable|adequate) (?:support|provision|help|resources)',
+    advice: 'Say exactly which support: what, how much, how often and who provides it.',
+  },
+  {
+    pattern: '(?:some|more|extra|additional) (?:support|help|time|hours)',
+    advice: 'Say how much: for example "15 hours a week of teaching assistant support".',
+  },
 ]
 
-const compiled = VAGUE_PHRASES.map((p) => ({ ...p, regex: new RegExp(`(?<![\\p{L}\\p{N}])${p.pattern.replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu') }))
+const compiled = VAGUE_PHRASES.map((p) => ({
+  ...p,
+  regex: new RegExp(`(?<![\\p{L}\\p{N}])${p.pattern.replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
+}))
 
 /** The vague words in a piece of text, as written, in the order they appear (each phrase once). */
 export function vagueWordsIn(text: string | null | undefined): { phrase: string; advice: string; index: number }[] {
@@ -73,8 +119,11 @@ export function vagueWordsIn(text: string | null | undefined): { phrase: string;
     for (const match of text.matchAll(p.regex)) {
       const phrase = match[0].replace(/\s+/g, ' ')
       // Overlapping patterns ("as soon as possible" and "if possible") report the longer once.
-      const overlaps = found.some((f) => match.index < f.index + f.phrase.length && f.index < match.index + match[0].length)
-      if (!overlaps && !found.some((f) => f.phrase.toLowerCase() === phrase.toLowerCase())) found.push({ phrase, advice: p.advice, index: match.index })
+      const overlaps = found.some(
+        (f) => match.index < f.index + f.phrase.length && f.index < match.index + match[0].length,
+      )
+      if (!overlaps && !found.some((f) => f.phrase.toLowerCase() === phrase.toLowerCase()))
+        found.push({ phrase, advice: p.advice, index: match.index })
     }
   }
   return found.sort((a, b) => a.index - b.index)
@@ -89,11 +138,16 @@ export function smartCheck(point: SmartPoint, today: IsoDate): SmartAdvice[] {
     advice.push({
       code: 'no-one-responsible',
       field: 'responsible',
-      message: 'No one is named as doing this. Say who will do it: a party, or a person by name and role, for example "Priya Shah, SEN officer at the council".',
+      message:
+        'No one is named as doing this. Say who will do it: a party, or a person by name and role, for example "Priya Shah, SEN officer at the council".',
     })
   }
   if (blank(point.what)) {
-    advice.push({ code: 'nothing-to-do', field: 'what', message: 'Say what exactly will be done, in the words everyone agreed.' })
+    advice.push({
+      code: 'nothing-to-do',
+      field: 'what',
+      message: 'Say what exactly will be done, in the words everyone agreed.',
+    })
   }
   const byWhen = point.byWhen && isValidIsoDate(point.byWhen) ? point.byWhen : undefined
   if (!byWhen) {
@@ -105,7 +159,11 @@ export function smartCheck(point: SmartPoint, today: IsoDate): SmartAdvice[] {
         : 'There is no date. Agree the date it will be done by, for example "by Friday 11 December", so everyone knows when to expect it.',
     })
   } else if (compare(byWhen, today) < 0) {
-    advice.push({ code: 'date-in-past', field: 'byWhen', message: `The date, ${formatLongDate(byWhen)}, has already passed. Check the date, or agree a new one.` })
+    advice.push({
+      code: 'date-in-past',
+      field: 'byWhen',
+      message: `The date, ${formatLongDate(byWhen)}, has already passed. Check the date, or agree a new one.`,
+    })
   } else if (point.statutoryDueDate && !point.ownTimescaleAgreed && compare(byWhen, point.statutoryDueDate) > 0) {
     advice.push({
       code: 'after-statutory-date',
@@ -117,12 +175,18 @@ export function smartCheck(point: SmartPoint, today: IsoDate): SmartAdvice[] {
     advice.push({
       code: 'not-measurable',
       field: 'howKnown',
-      message: 'Say how everyone will know it has been done, for example "the council will email a copy of the letter to Sarah and the school".',
+      message:
+        'Say how everyone will know it has been done, for example "the council will email a copy of the letter to Sarah and the school".',
     })
   }
   for (const field of ['what', 'howKnown'] as const) {
     for (const v of vagueWordsIn(point[field])) {
-      advice.push({ code: 'vague-words', field, phrase: v.phrase, message: `"${v.phrase}" can be read in different ways. ${v.advice}` })
+      advice.push({
+        code: 'vague-words',
+        field,
+        phrase: v.phrase,
+        message: `"${v.phrase}" can be read in different ways. ${v.advice}`,
+      })
     }
   }
   return advice

@@ -3,9 +3,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { createShippedCalendar } from './calendar.ts'
 import { compare, fromDayNumber, toDayNumber } from './dates.ts'
-import {
-  chaserDue, chaserDueDate, listParties, partiesNotYetWilling, type PartyWillingness,
-} from './willingness.ts'
+import { chaserDue, chaserDueDate, listParties, partiesNotYetWilling, type PartyWillingness } from './willingness.ts'
 
 const calendar = createShippedCalendar()
 
@@ -63,7 +61,10 @@ describe('party lists', () => {
     assert.equal(listParties([]), '')
     assert.equal(listParties(['school']), 'the school or college')
     assert.equal(listParties(['local-authority', 'social-care']), 'the council and social care')
-    assert.equal(listParties(['local-authority', 'school', 'health']), 'the council, the school or college and the health body')
+    assert.equal(
+      listParties(['local-authority', 'school', 'health']),
+      'the council, the school or college and the health body',
+    )
   })
 
   it('lists invited parties not yet willing, in a fixed order', () => {

@@ -12,8 +12,18 @@
 import { isValidIsoDate, compare, type IsoDate } from './dates.ts'
 import type { ContactMethod } from './request.ts'
 import {
-  invitedParties, isContactMethod, isPartyKind, isWillingnessAnswer, listParties, mustTakePartInSenMediation,
-  partiesNotYetWilling, partyNames, type Parties, type PartyKind, type PartyWillingness, type WillingnessAnswer,
+  invitedParties,
+  isContactMethod,
+  isPartyKind,
+  isWillingnessAnswer,
+  listParties,
+  mustTakePartInSenMediation,
+  partiesNotYetWilling,
+  partyNames,
+  type Parties,
+  type PartyKind,
+  type PartyWillingness,
+  type WillingnessAnswer,
 } from './willingness.ts'
 
 // --- Routes and scope ---
@@ -146,7 +156,11 @@ export type Action =
   | { type: 'invite-party'; party: PartyKind; on: IsoDate; how: ContactMethod }
   | { type: 'chase-party'; party: PartyKind; on: IsoDate }
   | { type: 'record-willingness'; party: PartyKind; on: IsoDate; answer: WillingnessAnswer; reason?: string }
-  | { type: 'allocate-mediator'; mediator: string; /** mediators.id, when allocated from the panel. */ mediatorId?: string }
+  | {
+      type: 'allocate-mediator'
+      mediator: string
+      /** mediators.id, when allocated from the panel. */ mediatorId?: string
+    }
   | { type: 'start-preparation' }
   | { type: 'arrange-meeting'; meetingDate: IsoDate; shorterNoticeAgreed?: boolean; venue?: string }
   | { type: 'cancel-meeting'; reason: string; /** Where it was to be, for the timeline. */ place?: string }
@@ -162,9 +176,25 @@ export type Action =
 export type ActionType = Action['type']
 
 export const ACTION_TYPES = [
-  'decide-scope', 'choose-mediation', 'decline-mediation', 'start-willingness', 'invite-party', 'chase-party',
-  'record-willingness', 'allocate-mediator', 'start-preparation', 'arrange-meeting', 'cancel-meeting', 'hold-meeting', 'conclude',
-  'issue-certificate', 'cannot-arrange', 'start-follow-up', 'close', 'withdraw', 'reopen',
+  'decide-scope',
+  'choose-mediation',
+  'decline-mediation',
+  'start-willingness',
+  'invite-party',
+  'chase-party',
+  'record-willingness',
+  'allocate-mediator',
+  'start-preparation',
+  'arrange-meeting',
+  'cancel-meeting',
+  'hold-meeting',
+  'conclude',
+  'issue-certificate',
+  'cannot-arrange',
+  'start-follow-up',
+  'close',
+  'withdraw',
+  'reopen',
 ] as const satisfies readonly ActionType[]
 
 /** Button text for staff screens. */
@@ -233,7 +263,12 @@ export type TransitionResult = { ok: true; state: CaseState; event: WorkflowEven
 // --- Where each action may happen ---
 
 /** Where the other parties can be asked, chased and answer: from the start of the willingness test until the meeting. */
-const WILLINGNESS_WINDOW: readonly CaseStatus[] = ['willingness', 'mediator-allocated', 'preparation', 'meeting-arranged']
+const WILLINGNESS_WINDOW: readonly CaseStatus[] = [
+  'willingness',
+  'mediator-allocated',
+  'preparation',
+  'meeting-arranged',
+]
 const IN_PROGRESS: readonly CaseStatus[] = ['enquiry', 'scope-decided', ...WILLINGNESS_WINDOW, 'meeting-held']
 const TRIAGE_STATUSES: readonly CaseStatus[] = ['enquiry', 'scope-decided', 'signposted']
 const OUTCOME_STATUSES: readonly CaseStatus[] = ['agreement', 'partial-agreement', 'no-agreement']
@@ -253,7 +288,7 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
   if (status === 'could-not-proceed' && !['reopen', 'close'].includes(type)) {
     return 'Disagreement resolution could not go ahead because not every party is willing to take part: reopen the case, with a reason, if that changes, or close it.'
   }
-  const chooseFirst = 'Record the parent\'s or young person\'s choice first: to mediate, or to decline mediation.'
+  const chooseFirst = "Record the parent's or young person's choice first: to mediate, or to decline mediation."
   const decideScopeFirst = 'Decide the scope first.'
 
   switch (type) {
@@ -276,7 +311,7 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
       if (status === 'enquiry') return decideScopeFirst
       if (isSen(state)) {
         return status === 'scope-decided'
-          ? 'In SEN mediation, record the parent\'s or young person\'s choice to mediate: that starts contact with the other parties.'
+          ? "In SEN mediation, record the parent's or young person's choice to mediate: that starts contact with the other parties."
           : `The other parties are already being contacted or the case has moved on: ${at(state)}.`
       }
       if (status === 'scope-decided') return undefined
@@ -291,7 +326,8 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
         return `The other parties can only be asked to take part before the meeting is held: ${at(state)}.`
       }
       const invited = invitedParties(state.parties)
-      if (type !== 'invite-party' && invited.length === 0) return 'No party has been invited yet: record an invitation first.'
+      if (type !== 'invite-party' && invited.length === 0)
+        return 'No party has been invited yet: record an invitation first.'
       if (type === 'chase-party' && invited.every((kind) => state.parties[kind]?.answered !== undefined)) {
         return 'Every invited party has answered: there is nobody to chase.'
       }
@@ -312,7 +348,8 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
 
     case 'arrange-meeting':
       if (status === 'preparation' || status === 'meeting-arranged') return meetingGate(state)
-      if (status === 'mediator-allocated') return 'Start preparation first: the mediator contacts every party before the meeting.'
+      if (status === 'mediator-allocated')
+        return 'Start preparation first: the mediator contacts every party before the meeting.'
       if (status === 'willingness') return 'Allocate a mediator first.'
       return `A meeting can only be arranged before it is held: ${at(state)}.`
 
@@ -355,10 +392,12 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
 
     case 'start-follow-up': {
       if (status === 'follow-up') return 'Follow-up has already started.'
-      const concluded = OUTCOME_STATUSES.includes(status) || (status === 'certificate-issued' && state.outcome !== undefined)
+      const concluded =
+        OUTCOME_STATUSES.includes(status) || (status === 'certificate-issued' && state.outcome !== undefined)
       if (!concluded) return `Follow-up is for an agreement reached at the meeting: ${at(state)}.`
       if (state.outcome === 'none') return 'There is no agreement to follow up: close the case when everything is done.'
-      if (state.certificateDue !== undefined) return 'Issue the mediation certificate first: it is due within 3 working days of the mediation ending.'
+      if (state.certificateDue !== undefined)
+        return 'Issue the mediation certificate first: it is due within 3 working days of the mediation ending.'
       return undefined
     }
 
@@ -366,7 +405,14 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
       if (state.certificateDue !== undefined) {
         return `Issue the certificate first (it follows ${certificateLabels[state.certificateDue]}): the parent or young person needs it to appeal to the SEND Tribunal.`
       }
-      const closable: readonly CaseStatus[] = ['signposted', 'certificate-issued', 'follow-up', 'withdrawn', 'could-not-proceed', ...OUTCOME_STATUSES]
+      const closable: readonly CaseStatus[] = [
+        'signposted',
+        'certificate-issued',
+        'follow-up',
+        'withdrawn',
+        'could-not-proceed',
+        ...OUTCOME_STATUSES,
+      ]
       if (closable.includes(status)) return undefined
       return `The case is still in progress (${statusLabels[status]}): withdraw it, with a reason, instead of closing it.`
     }
@@ -378,7 +424,9 @@ function refusalForState(state: CaseState, type: ActionType): string | undefined
 
     case 'reopen':
       if (status === 'withdrawn' || status === 'closed' || status === 'could-not-proceed') {
-        return reopenTarget(state) === undefined ? 'The case cannot be reopened: its history does not say where it was before.' : undefined
+        return reopenTarget(state) === undefined
+          ? 'The case cannot be reopened: its history does not say where it was before.'
+          : undefined
       }
       return 'Only a withdrawn or closed case, or one that could not go ahead, can be reopened.'
   }
@@ -412,14 +460,16 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): value is
 function refusalForDetails(state: CaseState, action: Action): string | undefined {
   switch (action.type) {
     case 'decide-scope':
-      if (!oneOf(SCOPES, action.scope)) return 'Choose a scope: SEN mediation, disagreement resolution, both, or out of scope.'
+      if (!oneOf(SCOPES, action.scope))
+        return 'Choose a scope: SEN mediation, disagreement resolution, both, or out of scope.'
       if (isBlank(action.reason)) return 'Give a reason for the scope decision.'
       return undefined
 
     case 'invite-party':
     case 'chase-party':
     case 'record-willingness': {
-      if (!isPartyKind(action.party)) return 'Choose which party: the council, a school or college, a health body or social care.'
+      if (!isPartyKind(action.party))
+        return 'Choose which party: the council, a school or college, a health body or social care.'
       const name = partyNames[action.party]
       const party = state.parties[action.party]
       if (!isValidIsoDate(action.on)) return `Give the date for ${name} as a real date (YYYY-MM-DD).`
@@ -429,7 +479,8 @@ function refusalForDetails(state: CaseState, action: Action): string | undefined
         return undefined
       }
       if (!party) return `${capitalise(name)} has not been invited yet: record the invitation first.`
-      if (compare(action.on, party.invited.on) < 0) return `That date is before ${name} was invited (${party.invited.on}).`
+      if (compare(action.on, party.invited.on) < 0)
+        return `That date is before ${name} was invited (${party.invited.on}).`
       if (action.type === 'chase-party') {
         if (party.answered) return `${capitalise(name)} has already answered: there is nothing to chase.`
         return undefined
@@ -438,7 +489,8 @@ function refusalForDetails(state: CaseState, action: Action): string | undefined
       if (action.answer === 'unwilling' && isSen(state) && mustTakePartInSenMediation(action.party)) {
         return `${capitalise(name)} cannot refuse SEN mediation: the law requires it to take part. If mediation cannot be arranged within 30 days, record that instead, so the certificate can be issued.`
       }
-      if (action.answer === 'unwilling' && isBlank(action.reason)) return `Give the reason ${name} gave for not taking part.`
+      if (action.answer === 'unwilling' && isBlank(action.reason))
+        return `Give the reason ${name} gave for not taking part.`
       return undefined
     }
 
@@ -456,7 +508,8 @@ function refusalForDetails(state: CaseState, action: Action): string | undefined
       return undefined
 
     case 'conclude':
-      if (!oneOf(OUTCOMES, action.outcome)) return 'Say how the mediation ended: agreement, partial agreement, or no agreement.'
+      if (!oneOf(OUTCOMES, action.outcome))
+        return 'Say how the mediation ended: agreement, partial agreement, or no agreement.'
       return undefined
 
     case 'issue-certificate': {
@@ -469,7 +522,8 @@ function refusalForDetails(state: CaseState, action: Action): string | undefined
     }
 
     case 'withdraw':
-      if (!oneOf(WITHDRAWN_BY, action.by)) return 'Say who is withdrawing: the parent, the young person, another party, or the service.'
+      if (!oneOf(WITHDRAWN_BY, action.by))
+        return 'Say who is withdrawing: the parent, the young person, another party, or the service.'
       if (isBlank(action.reason)) return 'Give a reason for withdrawing the case.'
       if (action.by === 'other-party' && isSen(state)) {
         return 'In SEN mediation another party cannot withdraw the case: the council and health body must take part, and a school, college or social care that will not attend is recorded as their answer instead.'
@@ -503,7 +557,10 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
       // clocks.ts reads healthInIssue and healthOnly (health-only mediation runs from the ICB being told).
       return {
         type: 'mediation-requested',
-        data: { healthInIssue: action.healthInIssue === true || action.healthOnly === true, healthOnly: action.healthOnly === true },
+        data: {
+          healthInIssue: action.healthInIssue === true || action.healthOnly === true,
+          healthOnly: action.healthOnly === true,
+        },
       }
     case 'decline-mediation':
       return { type: 'mediation-declined', data: {} }
@@ -519,7 +576,14 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
         data: defined({ party: action.party, on: action.on, answer: action.answer, reason: trimmed(action.reason) }),
       }
     case 'allocate-mediator':
-      return { type: 'mediator-allocated', data: defined({ mediator: action.mediator.trim(), mediatorId: trimmed(action.mediatorId), replaces: state.mediator }) }
+      return {
+        type: 'mediator-allocated',
+        data: defined({
+          mediator: action.mediator.trim(),
+          mediatorId: trimmed(action.mediatorId),
+          replaces: state.mediator,
+        }),
+      }
     case 'start-preparation':
       return { type: 'preparation-started', data: {} }
     case 'arrange-meeting':
@@ -534,7 +598,10 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
         }),
       }
     case 'cancel-meeting':
-      return { type: 'meeting-cancelled', data: defined({ meetingDate: state.meetingDate, place: trimmed(action.place), reason: action.reason.trim() }) }
+      return {
+        type: 'meeting-cancelled',
+        data: defined({ meetingDate: state.meetingDate, place: trimmed(action.place), reason: action.reason.trim() }),
+      }
     case 'hold-meeting':
       return { type: 'meeting-held', data: {} }
     case 'conclude':
@@ -560,12 +627,20 @@ function eventFor(state: CaseState, action: Action): WorkflowEvent {
         }),
       }
     case 'reopen':
-      return { type: 'reopened', data: defined({ reason: action.reason.trim(), from: state.status, to: reopenTarget(state) }) }
+      return {
+        type: 'reopened',
+        data: defined({ reason: action.reason.trim(), from: state.status, to: reopenTarget(state) }),
+      }
   }
 }
 
 function changeOfMindCertificateDue(state: CaseState, by: WithdrawnBy): boolean {
-  return isSen(state) && state.mediationRequested === true && state.certificateIssued === undefined && (by === 'parent' || by === 'young-person')
+  return (
+    isSen(state) &&
+    state.mediationRequested === true &&
+    state.certificateIssued === undefined &&
+    (by === 'parent' || by === 'young-person')
+  )
 }
 
 /** Back to where the case was before it was withdrawn, stopped or closed. */
@@ -605,7 +680,11 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
       // As features/cases/scope-decision.ts does: a case past triage keeps its status (and its route).
       if (!TRIAGE_STATUSES.includes(state.status)) return { ...state, scope: data.scope }
       const route = routeForScope(data.scope)
-      const next: CaseState = { ...withoutKeys(state, 'route'), scope: data.scope, status: route ? 'scope-decided' : 'signposted' }
+      const next: CaseState = {
+        ...withoutKeys(state, 'route'),
+        scope: data.scope,
+        status: route ? 'scope-decided' : 'signposted',
+      }
       return route ? { ...next, route } : next
     }
     case 'mediation-requested':
@@ -625,9 +704,11 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
     }
     case 'willingness-recorded': {
       const party = isPartyKind(data.party) ? state.parties[data.party] : undefined
-      if (!isPartyKind(data.party) || !party || !isValidIsoDate(data.on) || !isWillingnessAnswer(data.answer)) return state
+      if (!isPartyKind(data.party) || !party || !isValidIsoDate(data.on) || !isWillingnessAnswer(data.answer))
+        return state
       const reason = str(data.reason)
-      const answered = reason === undefined ? { on: data.on, answer: data.answer } : { on: data.on, answer: data.answer, reason }
+      const answered =
+        reason === undefined ? { on: data.on, answer: data.answer } : { on: data.on, answer: data.answer, reason }
       const next = setParty(state, data.party, { ...party, answered })
       if (isDr(state) && data.answer !== 'willing' && state.status !== 'could-not-proceed') {
         return { ...next, statusBeforeStopping: state.status, status: 'could-not-proceed' }
@@ -646,7 +727,9 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
       return { ...state, meetingDate: data.meetingDate, status: 'meeting-arranged' }
     case 'meeting-cancelled':
       // Back to preparing: a new date is arranged as before.
-      return state.status === 'meeting-arranged' ? { ...withoutKeys(state, 'meetingDate'), status: 'preparation' } : state
+      return state.status === 'meeting-arranged'
+        ? { ...withoutKeys(state, 'meetingDate'), status: 'preparation' }
+        : state
     case 'meeting-held':
       return { ...state, status: 'meeting-held' }
     case 'mediation-concluded': {
@@ -658,7 +741,11 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
       if (!isSen(state) || !oneOf(CERTIFICATE_KINDS, data.kind)) return state
       const next = withoutKeys(state, 'certificateDue')
       // A withdrawn case stays withdrawn (so it can be reopened); elsewhere the certificate is the next step.
-      return { ...next, certificateIssued: data.kind, status: state.status === 'withdrawn' ? 'withdrawn' : 'certificate-issued' }
+      return {
+        ...next,
+        certificateIssued: data.kind,
+        status: state.status === 'withdrawn' ? 'withdrawn' : 'certificate-issued',
+      }
     }
     case 'cannot-arrange':
       return dueCertificate({ ...state, status: 'cannot-arrange' }, 'cannot-arrange')
@@ -668,13 +755,24 @@ export function evolve(state: CaseState, event: StoredEvent): CaseState {
       return { ...state, statusBeforeClosing: state.status, status: 'closed' }
     case 'withdrawn': {
       const by = oneOf(WITHDRAWN_BY, data.by) ? data.by : 'service'
-      const next: CaseState = { ...state, statusBeforeWithdrawal: state.status, status: 'withdrawn', withdrawal: { by, reason: str(data.reason) ?? '' } }
+      const next: CaseState = {
+        ...state,
+        statusBeforeWithdrawal: state.status,
+        status: 'withdrawn',
+        withdrawal: { by, reason: str(data.reason) ?? '' },
+      }
       return data.certificateDue === true ? dueCertificate(next, 'change-of-mind') : next
     }
     case 'reopened': {
       const to = isCaseStatus(data.to) ? data.to : reopenTarget(state)
       if (to === undefined) return state
-      const next = withoutKeys(state, 'statusBeforeWithdrawal', 'statusBeforeClosing', 'statusBeforeStopping', 'withdrawal')
+      const next = withoutKeys(
+        state,
+        'statusBeforeWithdrawal',
+        'statusBeforeClosing',
+        'statusBeforeStopping',
+        'withdrawal',
+      )
       // Back in mediation, the parent or young person has not withdrawn after all.
       const cleared = next.certificateDue === 'change-of-mind' ? withoutKeys(next, 'certificateDue') : next
       return { ...cleared, status: to }
@@ -702,7 +800,8 @@ export function refusalReason(state: CaseState, type: ActionType): string | unde
  * to append to case_events and the state after it.
  */
 export function transition(state: CaseState, action: Action): TransitionResult {
-  if (!oneOf(ACTION_TYPES, action.type)) return { ok: false, reason: 'That is not something that can be done to a case.' }
+  if (!oneOf(ACTION_TYPES, action.type))
+    return { ok: false, reason: 'That is not something that can be done to a case.' }
   const reason = refusalForState(state, action.type) ?? refusalForDetails(state, action)
   if (reason !== undefined) return { ok: false, reason }
   const event = eventFor(state, action)
@@ -725,7 +824,10 @@ export function stateFromEvents(events: Iterable<StoredEvent>, from: CaseState =
 export const replay = stateFromEvents
 
 /** For a party row on the case page: which willingness actions make sense for that party now. */
-export function partyActions(state: CaseState, party: PartyKind): ('invite-party' | 'chase-party' | 'record-willingness')[] {
+export function partyActions(
+  state: CaseState,
+  party: PartyKind,
+): ('invite-party' | 'chase-party' | 'record-willingness')[] {
   if (refusalForState(state, 'invite-party') !== undefined) return []
   const willingness = state.parties[party]
   if (!willingness) return ['invite-party']

@@ -42,9 +42,10 @@ export async function startJobs(options: {
   const ownTransports = !options.transports
   const transports = options.transports ?? createTransports(config)
 
-  const connection = database.kind === 'pglite'
-    ? { db: fromPglite(database.pglite!), backend: 'pglite' as const }
-    : { connectionString: database.url!, max: 3 }
+  const connection =
+    database.kind === 'pglite'
+      ? { db: fromPglite(database.pglite!), backend: 'pglite' as const }
+      : { connectionString: database.url!, max: 3 }
   // Cron scheduling is off: the timers below ask for runs (see above).
   const boss = new PgBoss({ ...connection, schedule: false, application_name: 'parley-jobs' })
   boss.on('error', (err) => logger.error({ err }, 'The job runner had a problem'))
@@ -65,17 +66,26 @@ export async function startJobs(options: {
 
   for (const task of tasks) {
     // At most one run waiting and one running: a slow run never piles up a queue of runs behind it.
-    await boss.createQueue(task.name, { policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60, deleteAfterSeconds: 60 * 60 })
-    await boss.work(task.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, task.everySeconds) }, async () => {
-      try {
-        await task.run(context)
-      } catch (err) {
-        logger.error({ err }, `${task.name} failed; it runs again at the next interval`)
-        return
-      }
-      const delivery = tasks.find((t) => t.name === DELIVER_MESSAGES)
-      if (task.name !== DELIVER_MESSAGES && delivery) await ask(delivery)
+    await boss.createQueue(task.name, {
+      policy: 'stately',
+      retryLimit: 0,
+      expireInSeconds: 15 * 60,
+      deleteAfterSeconds: 60 * 60,
     })
+    await boss.work(
+      task.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, task.everySeconds) },
+      async () => {
+        try {
+          await task.run(context)
+        } catch (err) {
+          logger.error({ err }, `${task.name} failed; it runs again at the next interval`)
+          return
+        }
+        const delivery = tasks.find((t) => t.name === DELIVER_MESSAGES)
+        if (task.name !== DELIVER_MESSAGES && delivery) await ask(delivery)
+      },
+    )
     timers.push(setInterval(() => void ask(task), task.everySeconds * 1000).unref())
     await ask(task)
   }

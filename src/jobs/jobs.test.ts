@@ -59,6 +59,9 @@ describe('the job runner (pg-boss, in the same database)', () => {
     await smtp.waitFor(2, 20_000)
     await jobs.stop()
     jobs = undefined
-    assert.deepEqual(smtp.received.map((m) => m.messageId), [`<${row.id}@parley>`, `<${second.id}@parley>`])
+    assert.deepEqual(
+      smtp.received.map((m) => m.messageId),
+      [`<${row.id}@parley>`, `<${second.id}@parley>`],
+    )
   })
 })

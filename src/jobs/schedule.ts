@@ -28,7 +28,11 @@ export const DELIVER_MESSAGES = 'deliver-messages'
 
 export const periodicTasks: PeriodicTask[] = [
   // The outbox: anything due, including what a crashed worker left half done.
-  { name: DELIVER_MESSAGES, everySeconds: 5, run: ({ db, clock, transports }) => deliverAll({ db, clock, transports }) },
+  {
+    name: DELIVER_MESSAGES,
+    everySeconds: 5,
+    run: ({ db, clock, transports }) => deliverAll({ db, clock, transports }),
+  },
   // Agreement points that fell due: a check-in to the person responsible and the family, once per point.
   { name: 'agreement-check-ins', everySeconds: 3600, run: ({ db, clock }) => queueDueCheckIns({ db, clock }) },
   // Meeting reminders, the set number of working days before: once per party and version of the meeting.

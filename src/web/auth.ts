@@ -63,7 +63,13 @@ export default fp(async function auth(app: FastifyInstance, opts: { db: Db; cloc
     if (userId) {
       const [row] = await opts.db.select().from(users).where(eq(users.id, userId))
       if (row && !row.disabledAt) {
-        request.user = { id: row.id, email: row.email, name: row.name, roles: row.roles, mustChangePassword: row.mustChangePassword }
+        request.user = {
+          id: row.id,
+          email: row.email,
+          name: row.name,
+          roles: row.roles,
+          mustChangePassword: row.mustChangePassword,
+        }
       } else {
         request.session.userId = undefined
       }
@@ -84,7 +90,11 @@ export default fp(async function auth(app: FastifyInstance, opts: { db: Db; cloc
       reply.locals = { ...reply.locals, party: request.party }
       // Every page and download a party opens shows their case's personal data: log the look.
       if (request.method === 'GET') {
-        await recordAccess(opts.db, opts.clock, { partyId: request.party.partyId, caseId: request.party.caseId, path: request.url })
+        await recordAccess(opts.db, opts.clock, {
+          partyId: request.party.partyId,
+          caseId: request.party.caseId,
+          path: request.url,
+        })
       }
       return
     }
@@ -92,7 +102,11 @@ export default fp(async function auth(app: FastifyInstance, opts: { db: Db; cloc
       const next = encodeURIComponent(request.url)
       return reply.redirect(request.method === 'GET' ? `/sign-in?next=${next}` : '/sign-in', 303)
     }
-    if (request.user.mustChangePassword && !request.url.startsWith('/account/password') && request.url !== '/sign-out') {
+    if (
+      request.user.mustChangePassword &&
+      !request.url.startsWith('/account/password') &&
+      request.url !== '/sign-out'
+    ) {
       return reply.redirect('/account/password', 303)
     }
     if (access !== 'signed-in' && !hasRole(request.user, ...access)) {

@@ -20,7 +20,11 @@ export function formChecks(form: Record<string, unknown>, today: string) {
    * A date input: required unless `optional` and left blank; `notFuture` is the message if it is
    * after today, `past` the message unless it is before today.
    */
-  function date(name: string, label: string, opts: { optional?: boolean; notFuture?: string; past?: string } = {}): string | undefined {
+  function date(
+    name: string,
+    label: string,
+    opts: { optional?: boolean; notFuture?: string; past?: string } = {},
+  ): string | undefined {
     const blank = ['day', 'month', 'year'].every((p) => !String(form[`${name}-${p}`] ?? '').trim())
     if (opts.optional && blank) return undefined
     const read = readDateInput(form, name, label)

@@ -1,6 +1,17 @@
 // How dates and times read to people: "Wednesday 23 December 2026", "9am", "5:30pm".
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const londonParts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+})
 
 /** An ISO date (YYYY-MM-DD) or a Date as "Wednesday 23 December 2026". */
 export function formatDate(value: string | Date | null | undefined): string {

@@ -75,12 +75,23 @@ export function readDateInput(body: Record<string, unknown>, name: string, label
   const missing = (['day', 'month', 'year'] as const).filter((p) => !part(p))
   if (missing.length === 3) return { ok: false, message: `Enter ${label}`, anchor: `${name}-day` }
   if (missing.length) {
-    return { ok: false, message: `${capitalise(label)} must include a ${missing.join(' and ')}`, anchor: `${name}-${missing[0]}` }
+    return {
+      ok: false,
+      message: `${capitalise(label)} must include a ${missing.join(' and ')}`,
+      anchor: `${name}-${missing[0]}`,
+    }
   }
-  const d = Number(day), m = Number(month), y = Number(year)
+  const d = Number(day),
+    m = Number(month),
+    y = Number(year)
   const date = new Date(Date.UTC(y, m - 1, d))
-  const real = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) &&
-    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  const real =
+    /^\d{1,2}$/.test(day) &&
+    /^\d{1,2}$/.test(month) &&
+    /^\d{4}$/.test(year) &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d
   if (!real) return { ok: false, message: `${capitalise(label)} must be a real date`, anchor: `${name}-day` }
   return { ok: true, value: date.toISOString().slice(0, 10) }
 }
@@ -118,6 +129,8 @@ export function combineErrors(order: string[], ...parts: (FormErrors | undefined
 }
 
 /** A GOV.UK date input's problem as form errors (keyed by the input the summary links to). */
-export function dateProblem(result: { ok: true } | { ok: false; message: string; anchor: string }): FormErrors | undefined {
+export function dateProblem(
+  result: { ok: true } | { ok: false; message: string; anchor: string },
+): FormErrors | undefined {
   return result.ok ? undefined : fieldError(result.anchor, result.message)
 }

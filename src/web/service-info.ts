@@ -8,7 +8,9 @@ import { localAuthorities } from '../db/schema/index.ts'
 export default fp(async function serviceInfo(app: FastifyInstance, opts: { db: Db }) {
   let cached: typeof localAuthorities.$inferSelect | undefined
   app.addHook('preHandler', async (_request, reply) => {
-    cached ??= (await opts.db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1))[0]
+    cached ??= (
+      await opts.db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+    )[0]
     reply.locals = { ...reply.locals, service: cached }
   })
 })

@@ -31,21 +31,24 @@ type Callback = (err?: unknown) => void
 function databaseStore(db: Db, clock: Clock, idleMs: number, partyIdleMs: number) {
   return {
     get(sid: string, cb: (err: unknown, session?: Session | null) => void) {
-      db.select().from(sessions).where(eq(sessions.sid, sid)).then(
-        ([row]) => cb(null, row && row.expiresAt > clock.now() ? (row.data as Session) : null),
-        cb,
-      )
+      db.select()
+        .from(sessions)
+        .where(eq(sessions.sid, sid))
+        .then(([row]) => cb(null, row && row.expiresAt > clock.now() ? (row.data as Session) : null), cb)
     },
     set(sid: string, data: Session, cb: Callback) {
       // A party's session ends sooner when left alone (PORTAL_IDLE_MINUTES) than a staff member's.
       const expiresAt = new Date(clock.now().getTime() + (data.partyId ? partyIdleMs : idleMs))
       const plain = JSON.parse(JSON.stringify(data))
-      db.insert(sessions).values({ sid, data: plain, expiresAt })
+      db.insert(sessions)
+        .values({ sid, data: plain, expiresAt })
         .onConflictDoUpdate({ target: sessions.sid, set: { data: plain, expiresAt } })
         .then(() => cb(), cb)
     },
     destroy(sid: string, cb: Callback) {
-      db.delete(sessions).where(eq(sessions.sid, sid)).then(() => cb(), cb)
+      db.delete(sessions)
+        .where(eq(sessions.sid, sid))
+        .then(() => cb(), cb)
     },
   }
 }

@@ -13,9 +13,23 @@ const moj = join(dirname(require.resolve('@ministryofjustice/frontend/package.js
 export default async function staticAssets(app: FastifyInstance) {
   const options = { decorateReply: false, maxAge: '1h', index: false } as const
   await app.register(fastifyStatic, { ...options, root: join(root, 'dist', 'public'), prefix: '/assets/' })
-  await app.register(fastifyStatic, { ...options, root: join(root, 'src', 'web', 'assets', 'js'), prefix: '/assets/js/' })
+  await app.register(fastifyStatic, {
+    ...options,
+    root: join(root, 'src', 'web', 'assets', 'js'),
+    prefix: '/assets/js/',
+  })
   await app.register(fastifyStatic, { ...options, root: join(govuk, 'assets'), prefix: '/assets/govuk/' })
   await app.register(fastifyStatic, { ...options, root: join(moj, 'assets'), prefix: '/assets/moj/' })
-  await app.register(fastifyStatic, { ...options, root: govuk, prefix: '/assets/govuk-frontend/', allowedPath: (p) => p.endsWith('.min.js') })
-  await app.register(fastifyStatic, { ...options, root: moj, prefix: '/assets/moj-frontend/', allowedPath: (p) => p.endsWith('.min.js') })
+  await app.register(fastifyStatic, {
+    ...options,
+    root: govuk,
+    prefix: '/assets/govuk-frontend/',
+    allowedPath: (p) => p.endsWith('.min.js'),
+  })
+  await app.register(fastifyStatic, {
+    ...options,
+    root: moj,
+    prefix: '/assets/moj-frontend/',
+    allowedPath: (p) => p.endsWith('.min.js'),
+  })
 }

@@ -17,7 +17,8 @@ before(async () => {
 })
 after(() => drop())
 
-const count = async () => Number((await database.db.execute<{ n: number }>(sql`select count(*)::int as n from tally`)).rows[0]!.n)
+const count = async () =>
+  Number((await database.db.execute<{ n: number }>(sql`select count(*)::int as n from tally`)).rows[0]!.n)
 
 test('a key does its work once; a repeat, even at the same moment, gets the first outcome', async () => {
   const key = newSubmissionKey()
@@ -25,7 +26,10 @@ test('a key does its work once; a repeat, even at the same moment, gets the firs
     const [row] = (await tx.execute<{ n: number }>(sql`insert into tally default values returning n`)).rows
     return `/done/${row!.n}`
   }
-  const [a, b] = await Promise.all([oncePerSubmission(database.db, clock, key, work), oncePerSubmission(database.db, clock, key, work)])
+  const [a, b] = await Promise.all([
+    oncePerSubmission(database.db, clock, key, work),
+    oncePerSubmission(database.db, clock, key, work),
+  ])
   assert.equal(a, b)
   assert.equal(await oncePerSubmission(database.db, clock, key, work), a)
   assert.equal(await count(), 1)
@@ -35,6 +39,10 @@ test('a key does its work once; a repeat, even at the same moment, gets the firs
 
 test('work that fails leaves the key free, so the person can try again', async () => {
   const key = newSubmissionKey()
-  await assert.rejects(oncePerSubmission(database.db, clock, key, async () => { throw new Error('refused') }))
+  await assert.rejects(
+    oncePerSubmission(database.db, clock, key, async () => {
+      throw new Error('refused')
+    }),
+  )
   assert.equal(await oncePerSubmission(database.db, clock, key, async () => '/second-try'), '/second-try')
 })

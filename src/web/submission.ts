@@ -13,9 +13,18 @@ export const newSubmissionKey = () => randomUUID()
  * Runs `work` once per key, in one transaction with the record of it; returns where to send the
  * person (work's answer, or the first submission's when this key was used before).
  */
-export async function oncePerSubmission(db: Db, clock: Clock, key: string, work: (tx: Tx) => Promise<string>): Promise<string> {
+export async function oncePerSubmission(
+  db: Db,
+  clock: Clock,
+  key: string,
+  work: (tx: Tx) => Promise<string>,
+): Promise<string> {
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(formSubmissions).values({ key, outcome: '', createdAt: clock.now() }).onConflictDoNothing().returning()
+    const claimed = await tx
+      .insert(formSubmissions)
+      .values({ key, outcome: '', createdAt: clock.now() })
+      .onConflictDoNothing()
+      .returning()
     if (!claimed.length) {
       const [first] = await tx.select().from(formSubmissions).where(eq(formSubmissions.key, key))
       return first!.outcome
@@ -33,5 +42,7 @@ export async function oncePerSubmission(db: Db, clock: Clock, key: string, work:
  */
 export function submitOnce(db: Db, clock: Clock, body: unknown, work: (tx: Tx) => Promise<string>): Promise<string> {
   const key = (body as { submissionKey?: unknown } | undefined)?.submissionKey
-  return typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key) ? oncePerSubmission(db, clock, key, work) : db.transaction(work)
+  return typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key)
+    ? oncePerSubmission(db, clock, key, work)
+    : db.transaction(work)
 }

@@ -12,7 +12,20 @@ export const bold = 'Helvetica-Bold'
 const ink = '#0b0c0c'
 
 const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-const noDecomposition: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ħ: 'H', ħ: 'h', Ŀ: 'L', ŀ: 'l', Ŧ: 'T', ŧ: 't', ĸ: 'k' }
+const noDecomposition: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
+  Ħ: 'H',
+  ħ: 'h',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  ĸ: 'k',
+}
 
 function drawable(ch: string): boolean {
   const c = ch.codePointAt(0)!
@@ -102,9 +115,18 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
   /** The height a table of label/value rows will take. */
   const tableHeight = (rows: readonly { key: string; value: string }[], keyShare: number) => {
     const keyWidth = Math.round(width * keyShare)
-    return rows.reduce((sum, row) => sum + rowGap + (style.stacked
-      ? heightOf(bold, style.body, row.key) + heightOf(regular, style.body, row.value)
-      : Math.max(heightOf(bold, style.body, row.key, keyWidth), heightOf(regular, style.body, row.value, width - keyWidth - rowGap))), 0)
+    return rows.reduce(
+      (sum, row) =>
+        sum +
+        rowGap +
+        (style.stacked
+          ? heightOf(bold, style.body, row.key) + heightOf(regular, style.body, row.value)
+          : Math.max(
+              heightOf(bold, style.body, row.key, keyWidth),
+              heightOf(regular, style.body, row.value, width - keyWidth - rowGap),
+            )),
+      0,
+    )
   }
 
   /** A table of label/value rows (TH scope Row, TD), side by side or stacked in large print. */
@@ -116,17 +138,38 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
       t.add(tr)
       if (style.stacked) {
         keepTogether(heightOf(bold, style.body, row.key) + heightOf(regular, style.body, row.value))
-        tr.add(tagged('TH', row.key, (s) => doc.font(bold).fontSize(style.body).text(s, left, doc.y, textOptions), { scope: 'Row' }))
+        tr.add(
+          tagged('TH', row.key, (s) => doc.font(bold).fontSize(style.body).text(s, left, doc.y, textOptions), {
+            scope: 'Row',
+          }),
+        )
         tr.add(tagged('TD', row.value, (s) => doc.font(regular).fontSize(style.body).text(s, left, doc.y, textOptions)))
         doc.y += rowGap
       } else {
         const keyWidth = Math.round(width * keyShare)
         const valueWidth = width - keyWidth - rowGap
-        const height = Math.max(heightOf(bold, style.body, row.key, keyWidth), heightOf(regular, style.body, row.value, valueWidth))
+        const height = Math.max(
+          heightOf(bold, style.body, row.key, keyWidth),
+          heightOf(regular, style.body, row.value, valueWidth),
+        )
         keepTogether(height)
         const top = doc.y
-        tr.add(tagged('TH', row.key, (s) => doc.font(bold).fontSize(style.body).text(s, left, top, { width: keyWidth, lineGap: style.lineGap }), { scope: 'Row' }))
-        tr.add(tagged('TD', row.value, (s) => doc.font(regular).fontSize(style.body).text(s, left + keyWidth + rowGap, top, { width: valueWidth, lineGap: style.lineGap })))
+        tr.add(
+          tagged(
+            'TH',
+            row.key,
+            (s) => doc.font(bold).fontSize(style.body).text(s, left, top, { width: keyWidth, lineGap: style.lineGap }),
+            { scope: 'Row' },
+          ),
+        )
+        tr.add(
+          tagged('TD', row.value, (s) =>
+            doc
+              .font(regular)
+              .fontSize(style.body)
+              .text(s, left + keyWidth + rowGap, top, { width: valueWidth, lineGap: style.lineGap }),
+          ),
+        )
         doc.x = left
         doc.y = top + height + rowGap
       }

@@ -20,5 +20,6 @@ export async function readUpload(part: MultipartFile) {
   part.value = new Upload(part.filename, Buffer.concat(chunks), part.file.truncated)
 }
 
-export const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`)
+export const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))}KB` : `${(bytes / 1024 / 1024).toFixed(1)}MB`
 export const typeText = (type: string | null) => (type === 'application/pdf' ? 'PDF' : 'Word document')

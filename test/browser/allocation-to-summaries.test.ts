@@ -11,7 +11,14 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
 import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
-import { allocations, caseEvents, cases, mediatorConflicts, partyContacts, summaries } from '../../src/db/schema/index.ts'
+import {
+  allocations,
+  caseEvents,
+  cases,
+  mediatorConflicts,
+  partyContacts,
+  summaries,
+} from '../../src/db/schema/index.ts'
 import { createWorkflowService } from '../../src/features/cases/workflow-service.ts'
 import { insertMediator } from '../../src/features/mediators/testing.ts'
 import { exeBytes, pdfBytes, preparationCase } from '../../src/features/preparation/testing.ts'
@@ -86,11 +93,24 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     t = await startBrowserTest()
     await createStaff(t.database, coordinatorEmail, ['coordinator'], 'Cora Ordinator')
     const account = await createStaff(t.database, mediatorEmail, ['mediator'], 'Alice Able')
-    m.alice = (await insertMediator(t.database, { name: 'Alice Able', email: 'alice.able@example.com', userId: account.id })).id
-    m.bob = (await insertMediator(t.database, { name: 'Bob Lapsed', email: 'bob@example.com', dbsCheckedOn: '2023-10-01', dbsRenewalDue: '2026-10-01' })).id
+    m.alice = (
+      await insertMediator(t.database, { name: 'Alice Able', email: 'alice.able@example.com', userId: account.id })
+    ).id
+    m.bob = (
+      await insertMediator(t.database, {
+        name: 'Bob Lapsed',
+        email: 'bob@example.com',
+        dbsCheckedOn: '2023-10-01',
+        dbsRenewalDue: '2026-10-01',
+      })
+    ).id
     m.cara = (await insertMediator(t.database, { name: 'Cara Conflict', email: 'cara@example.com' })).id
     await t.database.db.insert(mediatorConflicts).values({
-      mediatorId: m.cara, organisationKind: 'local-authority', organisationName: 'Warrington Borough Council', link: 'employment', declaredOn: '2025-01-01',
+      mediatorId: m.cara,
+      organisationKind: 'local-authority',
+      organisationName: 'Warrington Borough Council',
+      link: 'employment',
+      declaredOn: '2025-01-01',
     })
     // Sarah Hartley (parent), Warrington Borough Council and Brookfield Primary School: SEN
     // mediation chosen, the other parties being asked, so a mediator can be allocated.
@@ -98,10 +118,18 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     const ready = async (childName: string) => {
       const c = await preparationCase(t)
       await t.database.db.update(cases).set({ childName }).where(eq(cases.id, c.id))
-      const r = await workflow.apply(c.id, [
-        { type: 'decide-scope', scope: 'sen-mediation', reason: 'The council will not amend the EHC plan after a review.' },
-        { type: 'choose-mediation' },
-      ], { actor: { label: 'Set up by the test' } })
+      const r = await workflow.apply(
+        c.id,
+        [
+          {
+            type: 'decide-scope',
+            scope: 'sen-mediation',
+            reason: 'The council will not amend the EHC plan after a review.',
+          },
+          { type: 'choose-mediation' },
+        ],
+        { actor: { label: 'Set up by the test' } },
+      )
       assert.ok(r.ok, r.ok ? '' : r.reason)
       return c
     }
@@ -128,9 +156,15 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     await axe.check()
     assert.equal(await headingOf(page), 'Mediator panel')
     assert.match(await textOf(page.locator('#panel-count')), /^3 mediators: 2 can be allocated, 1 cannot\.$/)
-    assert.match(await textOf(page.locator(`tr[data-mediator="${m.bob}"]`)), /DBS check lapsed on Thursday 1 October 2026\./)
+    assert.match(
+      await textOf(page.locator(`tr[data-mediator="${m.bob}"]`)),
+      /DBS check lapsed on Thursday 1 October 2026\./,
+    )
     // Cara's profile shows her declared link to the council.
-    await clickAndWait(page, page.locator(`tr[data-mediator="${m.cara}"]`).getByRole('link', { name: 'Cara Conflict', exact: true }))
+    await clickAndWait(
+      page,
+      page.locator(`tr[data-mediator="${m.cara}"]`).getByRole('link', { name: 'Cara Conflict', exact: true }),
+    )
     assert.equal(pathOf(page), `/mediators/${m.cara}`)
     await axe.check()
     assert.match(await page.locator('main').innerText(), /Warrington Borough Council/)
@@ -151,10 +185,24 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     assert.match(aliceReasons, /Works in the Warrington Borough Council area/)
     assert.match(await textOf(page.locator(`li[data-mediator="${m.bob}"] h3`)), /^\d\. Bob Lapsed Cannot be allocated$/)
     assert.match(await textOf(page.locator(`#reasons-${m.bob}`)), /DBS check lapsed on Thursday 1 October 2026\./)
-    assert.match(await textOf(page.locator(`li[data-mediator="${m.cara}"] h3`)), /^\d\. Cara Conflict Cannot be allocated$/)
-    assert.match(await textOf(page.locator(`#reasons-${m.cara}`)), /Declared an employment link to Warrington Borough Council/)
-    assert.equal(await page.locator(`a[href$="/mediator/allocate/${m.bob}"]`).count(), 0, 'no Allocate for the lapsed mediator')
-    assert.equal(await page.locator(`a[href$="/mediator/allocate/${m.cara}"]`).count(), 0, 'no Allocate for the conflicted mediator')
+    assert.match(
+      await textOf(page.locator(`li[data-mediator="${m.cara}"] h3`)),
+      /^\d\. Cara Conflict Cannot be allocated$/,
+    )
+    assert.match(
+      await textOf(page.locator(`#reasons-${m.cara}`)),
+      /Declared an employment link to Warrington Borough Council/,
+    )
+    assert.equal(
+      await page.locator(`a[href$="/mediator/allocate/${m.bob}"]`).count(),
+      0,
+      'no Allocate for the lapsed mediator',
+    )
+    assert.equal(
+      await page.locator(`a[href$="/mediator/allocate/${m.cara}"]`).count(),
+      0,
+      'no Allocate for the conflicted mediator',
+    )
 
     // Allocate Alice, by keyboard: saying nothing about why is refused first.
     await pressByKeyboard(page, `a[href="${caseBase}/mediator/allocate/${m.alice}"]`, 'Allocate Alice Able')
@@ -172,7 +220,10 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     await axe.check()
     assert.match(await flashOf(page), /Alice Able allocated/)
     assert.equal(await textOf(page.locator('#mediator-name')), 'Alice Able')
-    assert.equal(await textOf(page.locator('#allocation-note')), 'First on the list; no link to the council or the school.')
+    assert.equal(
+      await textOf(page.locator('#allocation-note')),
+      'First on the list; no link to the council or the school.',
+    )
     assert.equal(await page.locator('#ranked-mediators').count(), 0)
 
     // Tell each party who the mediator is.
@@ -196,10 +247,16 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     await clickAndWait(page, tab(page, 'Preparation'))
     assert.equal(pathOf(page), `${caseBase}/preparation`)
     await axe.check()
-    assert.match(await page.locator('main').innerText(), /Not contacted yet: Sarah Hartley, the council \(Warrington Borough Council\), the school \(Brookfield Primary School\)/)
+    assert.match(
+      await page.locator('main').innerText(),
+      /Not contacted yet: Sarah Hartley, the council \(Warrington Borough Council\), the school \(Brookfield Primary School\)/,
+    )
 
     // A contact with every party.
-    await clickAndWait(page, page.locator('#preparation-summary').getByRole('link', { name: 'Contacts with each party' }))
+    await clickAndWait(
+      page,
+      page.locator('#preparation-summary').getByRole('link', { name: 'Contacts with each party' }),
+    )
     assert.equal(pathOf(page), `${caseBase}/preparation/contacts`)
     await axe.check()
     for (const party of parties) {
@@ -256,10 +313,16 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     // Who attends: the council's SEN officer can agree for it; a supporter for the parent.
     await clickAndWait(page, page.getByRole('link', { name: 'Back to preparation' }))
     await axe.check()
-    await clickAndWait(page, page.locator('#preparation-summary').getByRole('link', { name: 'Attendees for each party' }))
+    await clickAndWait(
+      page,
+      page.locator('#preparation-summary').getByRole('link', { name: 'Attendees for each party' }),
+    )
     assert.equal(pathOf(page), `${caseBase}/preparation/attendees`)
     await axe.check()
-    assert.match(await textOf(page.locator('#authority-warnings')), /No one with authority to agree named for the council/)
+    assert.match(
+      await textOf(page.locator('#authority-warnings')),
+      /No one with authority to agree named for the council/,
+    )
     await chooseRadio(page, 'party', made.council.id)
     await typeInto(page, '#name', 'Priya Shah')
     await typeInto(page, '#role', 'SEN officer')
@@ -281,7 +344,10 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     // Summaries: typed for the parent.
     await clickAndWait(page, page.getByRole('link', { name: 'Back to preparation' }))
     await axe.check()
-    await clickAndWait(page, page.locator('#preparation-summary').getByRole('link', { name: 'Summaries of each party' }))
+    await clickAndWait(
+      page,
+      page.locator('#preparation-summary').getByRole('link', { name: 'Summaries of each party' }),
+    )
     assert.equal(pathOf(page), `${caseBase}/preparation/summaries`)
     await axe.check()
     assert.match(await textOf(page.locator('#release-state')), /^Not released yet/)
@@ -294,13 +360,20 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
 
     // Uploaded as a PDF for the council.
     await chooseRadio(page, 'party', made.council.id)
-    await page.setInputFiles('#document', { name: 'council-summary.pdf', mimeType: 'application/pdf', buffer: pdfBytes() })
+    await page.setInputFiles('#document', {
+      name: 'council-summary.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfBytes(),
+    })
     assert.equal(pdfBytes().subarray(0, 8).toString('latin1'), '%PDF-1.4')
     await pressByKeyboard(page, 'main form[action$="/summaries"] button', 'Save summary')
     assert.equal(pathOf(page), `${caseBase}/preparation/summaries`)
     await axe.check()
     assert.match(await flashOf(page), /Summary saved/)
-    assert.match(await textOf(page.locator('#case-now')), /Download the summary from the council \(Warrington Borough Council\) \(PDF, \d+KB\)/)
+    assert.match(
+      await textOf(page.locator('#case-now')),
+      /Download the summary from the council \(Warrington Borough Council\) \(PDF, \d+KB\)/,
+    )
 
     // A renamed program for the school is refused, by what it is, not by its name.
     await chooseRadio(page, 'party', made.school.id)
@@ -309,7 +382,9 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     assert.equal(pathOf(page), `${caseBase}/preparation/summaries`)
     assert.match(await page.title(), /^Error: /)
     await axe.check()
-    const fileError = page.locator('.govuk-error-summary').getByRole('link', { name: 'The selected file must be a PDF or Word document' })
+    const fileError = page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'The selected file must be a PDF or Word document' })
     assert.equal(await fileError.getAttribute('href'), '#document')
     assert.match(await textOf(page.locator('#document-error')), /The selected file must be a PDF or Word document/)
     assert.equal(await page.isChecked(`input[name=party][value="${made.school.id}"]`), true, 'the party chosen is kept')
@@ -324,7 +399,11 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     assert.match(await flashOf(page), /Summaries released to all parties/)
     assert.match(await textOf(page.locator('#release-state')), /^Released to every party on Friday 27 November 2026/)
     assert.equal(await page.locator('form[action$="/summaries/release"]').count(), 0, 'nothing left to release')
-    assert.equal(await page.locator('form[action$="/summaries"]').count(), 0, 'no summary can be added after the release')
+    assert.equal(
+      await page.locator('form[action$="/summaries"]').count(),
+      0,
+      'no summary can be added after the release',
+    )
     axe.assertAllScanned()
 
     // The mediator, in a browser of their own: only their case.
@@ -350,7 +429,11 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
     assert.match(await textOf(mine.locator('#preparation-summary')), /3 of 3 parties contacted/)
     assert.match(await textOf(mine.locator('#release-state')), /^Released to every party/)
     // Another case: not found, whichever page.
-    for (const path of [`/cases/${other.id}`, `/cases/${other.id}/preparation`, `/cases/${other.id}/preparation/summaries`]) {
+    for (const path of [
+      `/cases/${other.id}`,
+      `/cases/${other.id}/preparation`,
+      `/cases/${other.id}/preparation/summaries`,
+    ]) {
       const response = await mine.goto(path)
       assert.equal(response?.status(), 404, path)
       await mediatorAxe.check()
@@ -361,10 +444,18 @@ describe('in a browser: a coordinator allocates a mediator and prepares every pa
 
     // What was saved.
     const db = t.database.db
-    const current = await db.select().from(allocations).where(and(eq(allocations.caseId, made.id), isNull(allocations.endedAt)))
-    assert.deepEqual(current.map((a) => a.mediatorId), [m.alice])
+    const current = await db
+      .select()
+      .from(allocations)
+      .where(and(eq(allocations.caseId, made.id), isNull(allocations.endedAt)))
+    assert.deepEqual(
+      current.map((a) => a.mediatorId),
+      [m.alice],
+    )
     assert.equal((await db.select().from(allocations).where(eq(allocations.caseId, other.id))).length, 0)
-    const contacted = new Set((await db.select().from(partyContacts).where(eq(partyContacts.caseId, made.id))).map((c) => c.partyId))
+    const contacted = new Set(
+      (await db.select().from(partyContacts).where(eq(partyContacts.caseId, made.id))).map((c) => c.partyId),
+    )
     assert.deepEqual([...contacted].sort(), parties.map((p) => p.id).sort())
     const saved = await db.select().from(summaries).where(eq(summaries.caseId, made.id))
     assert.equal(saved.length, 2)

@@ -108,7 +108,10 @@ describe('in a browser: a coordinator takes a case from enquiry to certificate',
     await page.fill('#decisionLetterDate-year', '2026')
     await page.check('input[name=otherParties][value=local-authority]')
     await page.fill('#otherPartyName-local-authority', 'Warrington Borough Council')
-    await page.fill('#whatHappened', 'After the annual review the council wrote to say it will not change Amelia’s EHC plan.')
+    await page.fill(
+      '#whatHappened',
+      'After the annual review the council wrote to say it will not change Amelia’s EHC plan.',
+    )
     await page.check('input[name=contactMethods][value=phone]')
     await page.fill('#contactPhone', '07700 900 982')
     await page.fill('#reasonForContact', 'Wants to appeal to the SEND Tribunal and needs a mediation certificate.')
@@ -135,7 +138,10 @@ describe('in a browser: a coordinator takes a case from enquiry to certificate',
     await andWaitForPage(page, () => page.keyboard.press('Enter'))
     assert.equal(pathOf(page), `/cases/${caseId}/progress`)
     await axe.check()
-    assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /You are now looking after this case/)
+    assert.match(
+      await page.locator('.govuk-notification-banner--success').innerText(),
+      /You are now looking after this case/,
+    )
     assert.equal((await page.locator('#assigned-to').innerText()).trim(), 'Dana Whitfield')
     assert.equal(await page.locator('#take-case').count(), 0, 'no button to take a case already mine')
 
@@ -178,7 +184,10 @@ describe('in a browser: a coordinator takes a case from enquiry to certificate',
     // The certificate is due in 3 working days: Wednesday 23 December 2026.
     assert.equal(pathOf(page), `/cases/${caseId}/progress`)
     await axe.check()
-    assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /Recorded: mediation declined\. The certificate is now due\./)
+    assert.match(
+      await page.locator('.govuk-notification-banner--success').innerText(),
+      /Recorded: mediation declined\. The certificate is now due\./,
+    )
     const certificateDeadline = page.locator('#deadline-certificate')
     assert.equal((await certificateDeadline.locator('.app-due-date').innerText()).trim(), 'Wednesday 23 December 2026')
     assert.match(await certificateDeadline.innerText(), /3 working days left/)
@@ -253,8 +262,13 @@ describe('in a browser: a coordinator takes a case from enquiry to certificate',
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, caseId))
     assert.equal(row?.status, 'certificate-issued')
     const issued = await t.database.db.select().from(certificates).where(eq(certificates.caseId, caseId))
-    assert.deepEqual(issued.map((c) => c.kind), ['declined'])
-    const types = (await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).map((e) => e.type)
+    assert.deepEqual(
+      issued.map((c) => c.kind),
+      ['declined'],
+    )
+    const types = (await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).map(
+      (e) => e.type,
+    )
     assert.ok(types.includes('mediation-declined'), `events: ${types.join(', ')}`)
     assert.ok(types.includes('certificate-issued'), `events: ${types.join(', ')}`)
   })

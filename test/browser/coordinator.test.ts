@@ -84,14 +84,20 @@ describe('in a browser: a coordinator finds a case and decides its scope', () =>
     assert.match(await page.title(), /^Error: /)
     await axe.check()
     const summary = page.locator('.govuk-error-summary')
-    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), ['Select which service the case is for, or out of scope', 'Enter the reason for the decision'])
+    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
+      'Select which service the case is for, or out of scope',
+      'Enter the reason for the decision',
+    ])
     await summary.getByRole('link', { name: 'Select which service the case is for, or out of scope' }).click()
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'scope')
     await summary.getByRole('link', { name: 'Enter the reason for the decision' }).click()
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'reason')
 
     await page.getByLabel('SEN mediation', { exact: true }).check()
-    await page.fill('#reason', 'The council refused to change the plan after the annual review: an appealable decision.')
+    await page.fill(
+      '#reason',
+      'The council refused to change the plan after the annual review: an appealable decision.',
+    )
     await clickAndWait(page, page.getByRole('button', { name: 'Save decision' }))
 
     // The case page, with the decision and the success message.
@@ -99,7 +105,10 @@ describe('in a browser: a coordinator finds a case and decides its scope', () =>
     assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /Scope decided: SEN mediation/)
     const decision = page.locator('#scope-decision')
     assert.match(await decision.innerText(), /Decision\s+SEN mediation/)
-    assert.equal(await page.locator('#scope-reason').innerText(), 'The council refused to change the plan after the annual review: an appealable decision.')
+    assert.equal(
+      await page.locator('#scope-reason').innerText(),
+      'The council refused to change the plan after the annual review: an appealable decision.',
+    )
     assert.match(await decision.innerText(), /Decided by\s+Dana Whitfield/)
     assert.match(await page.locator('.moj-identity-bar').innerText(), /Type: SEN mediation/)
     await axe.check()

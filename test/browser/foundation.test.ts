@@ -16,7 +16,10 @@ describe('in a browser: the start page and signing in', () => {
     const axe = axeTracker(page)
     await page.goto('/')
     await axe.check()
-    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Get help with a disagreement about special educational needs')
+    assert.equal(
+      await page.getByRole('heading', { level: 1 }).textContent(),
+      'Get help with a disagreement about special educational needs',
+    )
 
     await page.goto('/sign-in')
     await axe.check()

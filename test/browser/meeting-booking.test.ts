@@ -87,7 +87,10 @@ describe('in a browser: a coordinator finds a date and a venue, books the meetin
       assert.match(await flashOf(page), /Availability saved/)
     }
     assert.equal(await textOf(page.locator('#suitable-dates')), 'Wednesday 9 December 2026: afternoon')
-    assert.equal(await textOf(page.locator('#availability tr[data-day="2026-12-10"]')), 'Thursday 10 December 2026 Morning only Not available Available all day No')
+    assert.equal(
+      await textOf(page.locator('#availability tr[data-day="2026-12-10"]')),
+      'Thursday 10 December 2026 Morning only Not available Available all day No',
+    )
 
     // Book it for that afternoon.
     await clickAndWait(page, page.getByRole('button', { name: 'Book the meeting' }))
@@ -105,7 +108,10 @@ describe('in a browser: a coordinator finds a date and a venue, books the meetin
     await axe.check()
     assert.match(await flashOf(page), /Meeting booked/)
     const details = await textOf(page.locator('#meeting-details'))
-    assert.match(details, /Date Wednesday 9 December 2026 Time 1:30pm to 4pm Where Reading room, Warrington Library, Museum Street, Warrington, WA1 1JS/)
+    assert.match(
+      details,
+      /Date Wednesday 9 December 2026 Time 1:30pm to 4pm Where Reading room, Warrington Library, Museum Street, Warrington, WA1 1JS/,
+    )
     assert.match(details, /Version 1 \(the first\)/)
 
     // Move it to the next morning: still more than 5 working days away, so no agreement is needed.
@@ -119,13 +125,18 @@ describe('in a browser: a coordinator finds a date and a venue, books the meetin
     assert.equal(pathOf(page), meetingUrl)
     await axe.check()
     assert.match(await flashOf(page), /Meeting moved/)
-    assert.match(await textOf(page.locator('#meeting-details')), /Date Thursday 10 December 2026 Time 9:30am to 12pm .* Version 2 \(moved since it was first sent\)/)
+    assert.match(
+      await textOf(page.locator('#meeting-details')),
+      /Date Thursday 10 December 2026 Time 9:30am to 12pm .* Version 2 \(moved since it was first sent\)/,
+    )
     axe.assertAllScanned()
 
     const rows = await t.database.db.select().from(meetings).where(eq(meetings.caseId, made.id))
     assert.equal(rows.length, 1)
     assert.equal(rows[0]!.icsSequence, 1)
-    const sent = (await t.database.db.select().from(messages).where(eq(messages.caseId, made.id))).map((m) => m.templateKey)
+    const sent = (await t.database.db.select().from(messages).where(eq(messages.caseId, made.id))).map(
+      (m) => m.templateKey,
+    )
     assert.equal(sent.filter((k) => k === 'meeting-invitation').length, 3)
     assert.equal(sent.filter((k) => k === 'meeting-update').length, 3)
   })

@@ -33,7 +33,11 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     t = await startBrowserTest()
     const coordinator = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
     const account = await createStaff(t.database, 'alice@example.com', ['mediator'], 'Alice Able')
-    const mediator = await insertMediator(t.database, { name: 'Alice Able', email: 'alice.able@example.com', userId: account.id })
+    const mediator = await insertMediator(t.database, {
+      name: 'Alice Able',
+      email: 'alice.able@example.com',
+      userId: account.id,
+    })
     c = await agreementCase(t, { mediatorId: mediator.id, coordinatorId: coordinator.id })
   })
   after(() => t.close())
@@ -60,12 +64,16 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     await clickAndWait(page, page.getByRole('link', { name: 'Record the meeting: who came and the ground rules' }))
     assert.equal(pathOf(page), `${base}/meeting-record`)
     await axe.check()
-    for (const rule of ['confidentiality', 'respect', 'listening']) await page.check(`input[name=groundRules][value=${rule}]`)
+    for (const rule of ['confidentiality', 'respect', 'listening'])
+      await page.check(`input[name=groundRules][value=${rule}]`)
     await page.fill('#startedAt', '10:00')
     await clickAndWait(page, page.getByRole('button', { name: 'Save the meeting record' }))
     assert.match(await page.title(), /^Error: /)
     await axe.check()
-    await page.locator('.govuk-error-summary').getByRole('link', { name: /Confirm that everyone agreed each ground rule/ }).click()
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /Confirm that everyone agreed each ground rule/ })
+      .click()
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'groundRules')
     assert.equal(await page.isChecked('input[name=groundRules][value=respect]'), true, 'what was ticked is kept')
     await tabTo(page, 'input[name=groundRules][value=impartiality]')
@@ -98,7 +106,13 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     assert.match(advice, /There is no date/)
 
     // The parties make it specific, in their own words.
-    await clickAndWait(page, page.locator('#agreement-draft .govuk-summary-card').first().getByRole('link', { name: /Change/ }))
+    await clickAndWait(
+      page,
+      page
+        .locator('#agreement-draft .govuk-summary-card')
+        .first()
+        .getByRole('link', { name: /Change/ }),
+    )
     await axe.check()
     assert.match(await textOf(page.locator('#smart-advice')), /Say how everyone will know/)
     await page.fill('#what', 'Tom Reed will set up the quiet room next to the library for Amelia to use at lunchtime.')
@@ -109,19 +123,28 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     await page.fill('#responsibleName', 'Tom Reed, SENCO')
     await clickAndWait(page, page.getByRole('button', { name: 'Save point' }))
     await axe.check()
-    assert.match(await textOf(page.locator('#agreement-draft .govuk-summary-card').first()), /This point says who, what, by when and how everyone will know\./)
+    assert.match(
+      await textOf(page.locator('#agreement-draft .govuk-summary-card').first()),
+      /This point says who, what, by when and how everyone will know\./,
+    )
 
     // An appealable point: the law's date is shown.
     await clickAndWait(page, page.getByRole('link', { name: 'Add a point' }))
     await axe.check()
     await page.check(`input[name=responsiblePartyId][value="${c.council.id}"]`)
     await page.fill('#responsibleName', 'Priya Shah, SEN officer')
-    await page.fill('#what', 'Send Sarah the draft amended EHC plan with 15 hours a week of teaching assistant support in section F.')
+    await page.fill(
+      '#what',
+      'Send Sarah the draft amended EHC plan with 15 hours a week of teaching assistant support in section F.',
+    )
     await page.fill('#howKnown', 'Priya emails a copy to Sarah and the school.')
     await page.check('input[name=appealableKind][value=draft-plan]')
     await clickAndWait(page, page.getByRole('button', { name: 'Save point' }))
     await axe.check()
-    assert.match(await textOf(page.locator('#agreement-draft .govuk-summary-card').nth(1)), /Due date if made final today Friday 1 January 2027/)
+    assert.match(
+      await textOf(page.locator('#agreement-draft .govuk-summary-card').nth(1)),
+      /Due date if made final today Friday 1 January 2027/,
+    )
 
     // What was not agreed, and check-ins.
     await clickAndWait(page, page.getByRole('link', { name: 'Change what was not agreed, and check-ins' }))
@@ -144,7 +167,10 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     await clickAndWait(page, page.getByRole('button', { name: 'Make the agreement final' }))
     assert.equal(pathOf(page), `${base}/finalise`)
     await axe.check()
-    assert.match(await textOf(page.locator('#finalise-summary')), /It will be recorded as: Everyone agreed on some issues, but not all\./)
+    assert.match(
+      await textOf(page.locator('#finalise-summary')),
+      /It will be recorded as: Everyone agreed on some issues, but not all\./,
+    )
     await clickAndWait(page, page.getByRole('button', { name: 'Make final and send copies' }))
     assert.equal(pathOf(page), `${base}/final`)
     await axe.check()
@@ -164,14 +190,24 @@ describe('in a browser: a meeting, from the ground rules to the final agreement 
     const rows = other.locator('#case-messages tbody tr', { hasText: 'Your copy of the mediation agreement' })
     assert.equal(await rows.count(), 3)
     for (const name of ['Sarah Hartley', 'Warrington Borough Council', 'Brookfield Primary School']) {
-      assert.equal(await other.locator('#case-messages tbody tr', { hasText: name }).filter({ hasText: 'Your copy of the mediation agreement' }).count(), 1, name)
+      assert.equal(
+        await other
+          .locator('#case-messages tbody tr', { hasText: name })
+          .filter({ hasText: 'Your copy of the mediation agreement' })
+          .count(),
+        1,
+        name,
+      )
     }
     coordinatorAxe.assertAllScanned()
 
     const [agreement] = await t.database.db.select().from(agreements).where(eq(agreements.caseId, c.id))
     assert.equal(agreement!.status, 'final')
     assert.equal(agreement!.checkInsAgreed, true)
-    const copies = await t.database.db.select().from(messages).where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'agreement-copy')))
+    const copies = await t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'agreement-copy')))
     assert.ok(copies.every((m) => (m.attachments as { contentType: string }[])[0]?.contentType === 'application/pdf'))
     assert.equal((await t.database.db.select().from(cases).where(eq(cases.id, c.id)))[0]!.status, 'partial-agreement')
   })

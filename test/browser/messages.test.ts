@@ -52,7 +52,10 @@ describe('in a browser: message wording, the updates owed sent in one step, and 
     await admin.fill('#subject', 'News about ((child)) for ((nickname))')
     await clickAndWait(admin, admin.getByRole('button', { name: 'Save' }))
     assert.match(await admin.title(), /^Error: /)
-    assert.match(await admin.locator('.govuk-error-summary').innerText(), /\(\(nickname\)\), which this message does not have/)
+    assert.match(
+      await admin.locator('.govuk-error-summary').innerText(),
+      /\(\(nickname\)\), which this message does not have/,
+    )
     await axe.check()
     await admin.locator('.govuk-error-summary a').first().click()
     assert.equal(await admin.evaluate(() => document.activeElement?.id), 'subject')

@@ -51,7 +51,12 @@ describe('in a browser: a parent uses the portal', () => {
 
   /** Delivers what the outbox holds through the SMTP server; returns the sign-in link's path from the newest email. */
   async function linkFromEmail(count: number): Promise<string> {
-    const transports = createTransports({ SMTP_URL: smtp.url, MAIL_FROM: 'Parley <no-reply@example.org>', SMS_PROVIDER_URL: undefined, SMS_PROVIDER_TOKEN: undefined })
+    const transports = createTransports({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Parley <no-reply@example.org>',
+      SMS_PROVIDER_URL: undefined,
+      SMS_PROVIDER_TOKEN: undefined,
+    })
     await deliverDueMessages({ db: t.database.db, clock: t.clock, transports })
     const mails = await smtp.waitFor(count)
     const mail = mails[count - 1]!
@@ -73,7 +78,10 @@ describe('in a browser: a parent uses the portal', () => {
     await clickAndWait(page, page.getByRole('button', { name: 'Send me a link or code' }))
     assert.match(await page.title(), /^Error: /)
     await axe.check()
-    await page.locator('.govuk-error-summary').getByRole('link', { name: 'Enter your email address or mobile phone number' }).click()
+    await page
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: 'Enter your email address or mobile phone number' })
+      .click()
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'contact')
 
     await page.fill('#contact', emails.parent)
@@ -112,7 +120,10 @@ describe('in a browser: a parent uses the portal', () => {
     axe.assertAllScanned()
 
     const saved = await t.database.db.select().from(partyAvailability).where(eq(partyAvailability.partyId, f.parent.id))
-    assert.deepEqual(saved.map((s) => [s.day, s.availability, s.source]).sort(), [[days[0], 'all-day', 'portal'], [days[1], 'morning', 'portal']])
+    assert.deepEqual(saved.map((s) => [s.day, s.availability, s.source]).sort(), [
+      [days[0], 'all-day', 'portal'],
+      [days[1], 'morning', 'portal'],
+    ])
     const sent = await t.database.db.select().from(summaries).where(eq(summaries.partyId, f.parent.id))
     assert.equal(sent.length, 1)
   })
@@ -135,7 +146,12 @@ describe('in a browser: a parent uses the portal', () => {
     assert.equal(pathOf(page), '/portal/availability')
     // The first day's question: Tab into it, arrow to "Afternoon only", and choose it.
     await tabTo(page, `input[name="day-${days[0]}"]`)
-    for (let i = 0; i < 4 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement).value === 'afternoon')); i++) await page.keyboard.press('ArrowRight')
+    for (
+      let i = 0;
+      i < 4 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement).value === 'afternoon'));
+      i++
+    )
+      await page.keyboard.press('ArrowRight')
     await page.keyboard.press('Space')
     assert.equal(await page.isChecked(`input[name="day-${days[0]}"][value="afternoon"]`), true)
     await enterOn(page, 'form button.govuk-button')
@@ -166,7 +182,16 @@ describe('in a browser: a parent uses the portal', () => {
     await axe.check()
     await clickAndWait(page, page.getByRole('button', { name: 'Continue to your case' }))
     await axe.check()
-    for (const path of ['/portal/contact', '/portal/attendees', '/portal/meeting', '/portal/agreement', '/portal/documents', '/portal/feedback', '/portal/complaint', '/portal/permissions']) {
+    for (const path of [
+      '/portal/contact',
+      '/portal/attendees',
+      '/portal/meeting',
+      '/portal/agreement',
+      '/portal/documents',
+      '/portal/feedback',
+      '/portal/complaint',
+      '/portal/permissions',
+    ]) {
       await page.goto(path)
       assert.equal(pathOf(page), path)
       await axe.check()
@@ -245,7 +270,10 @@ describe('in a browser: a parent uses the portal', () => {
     await axe.check()
 
     const second = await makeCase(t.database, t.clock, { childName: 'Ben Hartley' })
-    await t.database.db.update(caseParties).set({ email: emails.parent }).where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
+    await t.database.db
+      .update(caseParties)
+      .set({ email: emails.parent })
+      .where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
     await page.goto(await linkFor(t, f.parent.id))
     await axe.check()
     await clickAndWait(page, page.getByRole('button', { name: 'Continue to your case' }))

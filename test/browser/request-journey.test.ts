@@ -34,10 +34,22 @@ const parentJourney: JourneyPage[] = [
       await p.fill('#setting', 'Oak Tree Primary School')
     },
   },
-  { path: '/request/postcode', heading: "What is the child's home postcode?", answer: (p) => p.fill('#postcode', 'WA1 1AB') },
+  {
+    path: '/request/postcode',
+    heading: "What is the child's home postcode?",
+    answer: (p) => p.fill('#postcode', 'WA1 1AB'),
+  },
   // Tells them which council area the postcode is in; nothing to answer.
-  { path: '/request/council', heading: /^(This postcode is in the .+ area|Our service may not be free for this postcode)$/, answer: async () => {} },
-  { path: '/request/ehc-plan', heading: 'Does the child or young person have an EHC plan?', answer: (p) => p.check('input[name=ehcStatus][value=has-plan]') },
+  {
+    path: '/request/council',
+    heading: /^(This postcode is in the .+ area|Our service may not be free for this postcode)$/,
+    answer: async () => {},
+  },
+  {
+    path: '/request/ehc-plan',
+    heading: 'Does the child or young person have an EHC plan?',
+    answer: (p) => p.check('input[name=ehcStatus][value=has-plan]'),
+  },
   {
     path: '/request/about',
     heading: 'What is the disagreement about?',
@@ -68,7 +80,8 @@ const parentJourney: JourneyPage[] = [
   {
     path: '/request/what-happened',
     heading: 'What has happened?',
-    answer: (p) => p.fill('#whatHappened', 'The plan does not say how many hours of speech therapy Sam gets.\nWe have asked twice.'),
+    answer: (p) =>
+      p.fill('#whatHappened', 'The plan does not say how many hours of speech therapy Sam gets.\nWe have asked twice.'),
   },
   {
     path: '/request/contact',
@@ -88,7 +101,11 @@ const parentJourney: JourneyPage[] = [
       await p.fill('#language', 'Polish')
     },
   },
-  { path: '/request/supporter', heading: 'Will someone support you?', answer: (p) => p.check('input[name=hasSupporter][value=no]') },
+  {
+    path: '/request/supporter',
+    heading: 'Will someone support you?',
+    answer: (p) => p.check('input[name=hasSupporter][value=no]'),
+  },
 ]
 
 const pathOf = (page: Page) => new URL(page.url()).pathname
@@ -129,7 +146,10 @@ async function typeInto(page: Page, selector: string, text: string) {
 async function tick(page: Page, selector: string) {
   await tabTo(page, selector)
   await page.keyboard.press('Space')
-  assert.ok(await page.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked, selector), `${selector} is not ticked`)
+  assert.ok(
+    await page.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.checked, selector),
+    `${selector} is not ticked`,
+  )
 }
 
 /** Keyboard only: Tab to the page's button (or button-styled link) and press Enter. */
@@ -195,7 +215,10 @@ describe('in a browser: a parent asks for help', () => {
     // Continue without choosing, then follow the error summary's link to the question.
     await continueByKeyboard(page)
     assert.match(await page.title(), /^Error: /)
-    assert.ok(await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null), 'the error summary has focus')
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null),
+      'the error summary has focus',
+    )
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'role')
@@ -236,7 +259,10 @@ describe('in a browser: a parent asks for help', () => {
     await tabTo(page, '#decision') // into the group, on its first choice
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowDown') // arrows move through the group and choose
-    assert.equal(await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value), 'plan-contents')
+    assert.equal(
+      await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=decision]:checked')?.value),
+      'plan-contents',
+    )
     await typeInto(page, '#letterDate-day', '2')
     await typeInto(page, '#letterDate-month', '11')
     await typeInto(page, '#letterDate-year', '2026')
@@ -265,7 +291,10 @@ describe('in a browser: a parent asks for help', () => {
     await assertOnPage(page, '/request/supporter', 'Will someone support you?')
     await tabTo(page, '#hasSupporter') // "Yes", the first choice
     await page.keyboard.press('ArrowDown') // "No, or not yet"
-    assert.equal(await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=hasSupporter]:checked')?.value), 'no')
+    assert.equal(
+      await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name=hasSupporter]:checked')?.value),
+      'no',
+    )
     await continueByKeyboard(page)
 
     await assertOnPage(page, '/request/check', 'Check your answers before sending your request')
@@ -286,7 +315,10 @@ describe('in a browser: a parent asks for help', () => {
       await assertOnPage(page, step.path, step.heading)
       if (step.path === '/request/with') {
         // Without JavaScript the name boxes that the ticks would reveal are shown from the start.
-        assert.ok(await page.locator('#partyName-school').isVisible(), 'the school name box is shown without JavaScript')
+        assert.ok(
+          await page.locator('#partyName-school').isVisible(),
+          'the school name box is shown without JavaScript',
+        )
       }
       if (step.path === '/request/contact') {
         assert.ok(await page.locator('#address').isVisible(), 'the address box is shown without JavaScript')

@@ -26,7 +26,9 @@ test('a backup restores the data as it was, and keeps the replaced folder', asyn
 
   // A change after the backup...
   const db2 = await openDatabase({ dataDir })
-  await db2.db.insert(agencies).values({ code: 'after-backup', name: 'Added after the backup', helpsWith: '-', contact: '-' })
+  await db2.db
+    .insert(agencies)
+    .values({ code: 'after-backup', name: 'Added after the backup', helpsWith: '-', contact: '-' })
   await db2.close()
 
   // ...is gone once the backup is restored.

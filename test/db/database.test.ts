@@ -81,7 +81,9 @@ describe('the embedded data folder', () => {
     const b = await openDatabase({ dataDir })
     const rows = await b.db.select().from(localAuthorities)
     assert.equal(rows.length, 1)
-    const s = await b.db.execute<{ s: number }>(sql`select similarity(name, 'Warington Borough Council') as s from local_authorities`)
+    const s = await b.db.execute<{ s: number }>(
+      sql`select similarity(name, 'Warington Borough Council') as s from local_authorities`,
+    )
     assert.ok(Number(s.rows[0]!.s) > 0.5)
     await b.close()
   })

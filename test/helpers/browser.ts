@@ -19,7 +19,16 @@ export async function startBrowserTest(options: Parameters<typeof createTestApp>
   const port = typeof address === 'object' && address ? address.port : 0
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   return {
     ...t,
@@ -38,8 +47,12 @@ export async function startBrowserTest(options: Parameters<typeof createTestApp>
 
 /** Zero axe violations against WCAG 2.2 AA on the page as it is now. */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  const problems = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  const problems = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
   assert.deepEqual(problems, [], `axe found problems on ${page.url()}`)
 }
 
@@ -59,7 +72,11 @@ export function axeTracker(page: Page) {
       scanned.add(page.url())
     },
     assertAllScanned() {
-      assert.deepEqual([...visited].filter((u) => !scanned.has(u)), [], 'pages visited but not scanned with axe')
+      assert.deepEqual(
+        [...visited].filter((u) => !scanned.has(u)),
+        [],
+        'pages visited but not scanned with axe',
+      )
     },
   }
 }

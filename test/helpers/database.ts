@@ -18,7 +18,8 @@ const migrationsDir = path.join(root, 'src/db/migrations')
 async function migratedTemplate(): Promise<Blob> {
   const hash = createHash('sha256')
   for (const file of (await readdir(migrationsDir, { recursive: true })).sort()) {
-    if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(await readFile(path.join(migrationsDir, file)))
+    if (file.endsWith('.sql') || file.endsWith('.json'))
+      hash.update(file).update(await readFile(path.join(migrationsDir, file)))
   }
   const file = path.join(root, '.cache', `test-database-${hash.digest('hex').slice(0, 16)}.tar`)
   try {

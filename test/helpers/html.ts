@@ -12,7 +12,10 @@ export function assertFormErrors(res: LightMyRequestResponse, fieldIds: string[]
   assert.match(titleOf(res), /^Error: /)
   const doc = html(res)
   const links = doc.querySelectorAll('.govuk-error-summary__list a').map((a) => a.getAttribute('href'))
-  assert.deepEqual(links, fieldIds.map((id) => `#${id}`))
+  assert.deepEqual(
+    links,
+    fieldIds.map((id) => `#${id}`),
+  )
   for (const id of fieldIds) assert.ok(doc.getElementById(id), `no field with id ${id} for the summary to link to`)
 }
 

@@ -20,7 +20,9 @@ describe('the app as a whole', () => {
     assert.equal(res.json().status, 'ready')
     const { database } = t
     const ping = database.ping
-    database.ping = async () => { throw new Error('gone') }
+    database.ping = async () => {
+      throw new Error('gone')
+    }
     try {
       const down = await t.app.inject('/ready')
       assert.equal(down.statusCode, 503)
@@ -54,8 +56,13 @@ describe('the app as a whole', () => {
     assert.match(doc.querySelector('main')!.text, /free/i)
   })
 
-  test('the stylesheet and the design systems\' scripts are served', async () => {
-    for (const url of ['/assets/app.css', '/assets/js/app.js', '/assets/govuk-frontend/govuk-frontend.min.js', '/assets/moj-frontend/moj-frontend.min.js']) {
+  test("the stylesheet and the design systems' scripts are served", async () => {
+    for (const url of [
+      '/assets/app.css',
+      '/assets/js/app.js',
+      '/assets/govuk-frontend/govuk-frontend.min.js',
+      '/assets/moj-frontend/moj-frontend.min.js',
+    ]) {
       assert.equal((await t.app.inject(url)).statusCode, 200, url)
     }
     assert.equal((await t.app.inject('/assets/govuk-frontend/../../package.json')).statusCode, 404)
@@ -68,20 +75,35 @@ describe('the app as a whole', () => {
   })
 
   test('a form posted without its CSRF token is refused with a page that says what to do', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/sign-in', payload: 'email=a%40b.com&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: 'email=a%40b.com&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     assert.equal(res.statusCode, 403)
     assert.match(html(res).querySelector('main')!.text, /Go back, reload the page and try again/)
   })
 
   test('an oversize body gets a clear error page, never a stack trace', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/sign-in', payload: 'x='.padEnd(200_000, 'a'), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: 'x='.padEnd(200_000, 'a'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     assert.equal(res.statusCode, 413)
     assert.match(res.body, /too large/)
     assert.doesNotMatch(res.body, /at .*\.ts:\d+/)
   })
 
   test('an unsupported body type is refused clearly', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/sign-in', payload: '<x/>', headers: { 'content-type': 'application/xml' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    })
     assert.equal(res.statusCode, 415)
     assert.match(res.body, /not accepted/)
   })

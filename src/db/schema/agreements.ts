@@ -7,17 +7,27 @@ import { users } from './users.ts'
 
 /** What happened at the meeting: who came, the ground rules agreed, times, and each issue's result. */
 export const meetingRecords = pgTable('meeting_records', {
-  meetingId: uuid('meeting_id').primaryKey().references(() => meetings.id),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
   startedAt: text('started_at'), // HH:MM
   endedAt: text('ended_at'),
   // [{ attendeeId?, partyId, name, role, attended, hadAuthorityToAgree }]
-  attendance: jsonb('attendance').notNull().default(sql`'[]'::jsonb`),
+  attendance: jsonb('attendance')
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   // { confidentiality: true, respect: true, listening: true, impartiality: true }
-  groundRules: jsonb('ground_rules').notNull().default(sql`'{}'::jsonb`),
+  groundRules: jsonb('ground_rules')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   privateSessions: integer('private_sessions').notNull().default(0),
   // { [case_issues.id]: 'resolved' | 'partly-resolved' | 'not-resolved' }
-  issueOutcomes: jsonb('issue_outcomes').notNull().default(sql`'{}'::jsonb`),
+  issueOutcomes: jsonb('issue_outcomes')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   recordedBy: uuid('recorded_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   version: integer('version').notNull().default(1),
@@ -26,11 +36,16 @@ export const meetingRecords = pgTable('meeting_records', {
 /** The agreement: drafted at the meeting, reviewed by all, then final (its content frozen). */
 export const agreements = pgTable('agreements', {
   id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().unique().references(() => cases.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .unique()
+    .references(() => cases.id),
   meetingId: uuid('meeting_id').references(() => meetings.id),
   status: text('status').notNull().default('draft'), // draft | final
   // Issues not agreed, in the parties' words.
-  notAgreed: jsonb('not_agreed').notNull().default(sql`'[]'::jsonb`),
+  notAgreed: jsonb('not_agreed')
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   // The parties agreed that a check-in goes out when each point falls due.
   checkInsAgreed: boolean('check_ins_agreed').notNull().default(false),
   // What the final agreement said, kept so it can be produced again exactly.
@@ -48,8 +63,12 @@ export const agreementPoints = pgTable(
   'agreement_points',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     issueId: uuid('issue_id').references(() => caseIssues.id),
     position: integer('position').notNull(),
     // Who will do it: a party of the case, or someone named in words.
@@ -71,7 +90,10 @@ export const agreementPoints = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('agreement_points_agreement').on(t.agreementId, t.position), index('agreement_points_due').on(t.followUp, t.dueDate)],
+  (t) => [
+    index('agreement_points_agreement').on(t.agreementId, t.position),
+    index('agreement_points_due').on(t.followUp, t.dueDate),
+  ],
 )
 
 /** Each party's acceptance of the agreement as it stood (its version), at the meeting or online. */
@@ -79,8 +101,12 @@ export const agreementAcceptances = pgTable(
   'agreement_acceptances',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    agreementId: uuid('agreement_id').notNull().references(() => agreements.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     agreementVersion: integer('agreement_version').notNull(),
     how: text('how').notNull(), // at-meeting | portal
     recordedBy: uuid('recorded_by').references(() => users.id),
@@ -91,7 +117,9 @@ export const agreementAcceptances = pgTable(
 
 /** How the case ended, for reporting: one row per case, written when it closes. */
 export const caseOutcomes = pgTable('case_outcomes', {
-  caseId: uuid('case_id').primaryKey().references(() => cases.id),
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
   // full-agreement | partial-agreement | no-agreement | withdrawn | could-not-proceed | referred
   outcome: text('outcome').notNull(),
   withdrawnBy: text('withdrawn_by'),

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { agencies, localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
 
@@ -47,7 +59,9 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     type: text('type').notNull(),
     // The day it happened, which may be earlier than the day it was recorded.
     occurredOn: date('occurred_on').notNull(),
@@ -61,11 +75,15 @@ export const caseEvents = pgTable(
 
 export const scopeDecisions = pgTable('scope_decisions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
   scope: text('scope').notNull(),
   reason: text('reason').notNull(),
   signpostAgencyId: uuid('signpost_agency_id').references(() => agencies.id),
-  decidedBy: uuid('decided_by').notNull().references(() => users.id),
+  decidedBy: uuid('decided_by')
+    .notNull()
+    .references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
 })
 
@@ -74,7 +92,9 @@ export const caseParties = pgTable(
   'case_parties',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     // parent | young-person | referrer | local-authority | school | health | social-care
     role: text('role').notNull(),
     name: text('name').notNull(),
@@ -92,6 +112,8 @@ export const caseParties = pgTable(
     index('case_parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     // The portal finds a party by the address they type (src/features/portal/party-access.ts).
     index('case_parties_email_lower').on(sql`lower(trim(${t.email}))`),
-    index('case_parties_phone_digits').on(sql`regexp_replace(regexp_replace(coalesce(${t.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`),
+    index('case_parties_phone_digits').on(
+      sql`regexp_replace(regexp_replace(coalesce(${t.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`,
+    ),
   ],
 )

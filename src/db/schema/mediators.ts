@@ -8,7 +8,9 @@ import { users } from './users.ts'
 export const mediators = pgTable('mediators', {
   id: uuid('id').primaryKey().defaultRandom(),
   // Their staff account (role mediator), through which they see their own cases.
-  userId: uuid('user_id').unique().references(() => users.id),
+  userId: uuid('user_id')
+    .unique()
+    .references(() => users.id),
   name: text('name').notNull(),
   email: text('email').notNull(),
   phone: text('phone'),
@@ -24,12 +26,24 @@ export const mediators = pgTable('mediators', {
   insuranceExpiry: date('insurance_expiry'),
   dbsCheckedOn: date('dbs_checked_on'),
   dbsRenewalDue: date('dbs_renewal_due'),
-  languages: text('languages').array().notNull().default(sql`'{}'::text[]`), // 'English', 'BSL', 'Polish', ...
+  languages: text('languages')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`), // 'English', 'BSL', 'Polish', ...
   // Commissioning authorities (local_authorities.code) whose area they can reach.
-  areas: text('areas').array().notNull().default(sql`'{}'::text[]`),
-  venues: text('venues').array().notNull().default(sql`'{}'::text[]`),
+  areas: text('areas')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  venues: text('venues')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   // ISO weekdays they work: 1 Monday .. 5 Friday.
-  workingDays: integer('working_days').array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
+  workingDays: integer('working_days')
+    .array()
+    .notNull()
+    .default(sql`'{1,2,3,4,5}'::integer[]`),
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -38,7 +52,9 @@ export const mediators = pgTable('mediators', {
 
 export const mediatorCpd = pgTable('mediator_cpd', {
   id: uuid('id').primaryKey().defaultRandom(),
-  mediatorId: uuid('mediator_id').notNull().references(() => mediators.id),
+  mediatorId: uuid('mediator_id')
+    .notNull()
+    .references(() => mediators.id),
   completedOn: date('completed_on').notNull(),
   hours: numeric('hours', { precision: 5, scale: 1 }).notNull(),
   activity: text('activity').notNull(),
@@ -47,7 +63,9 @@ export const mediatorCpd = pgTable('mediator_cpd', {
 
 export const mediatorUnavailability = pgTable('mediator_unavailability', {
   id: uuid('id').primaryKey().defaultRandom(),
-  mediatorId: uuid('mediator_id').notNull().references(() => mediators.id),
+  mediatorId: uuid('mediator_id')
+    .notNull()
+    .references(() => mediators.id),
   fromDate: date('from_date').notNull(),
   toDate: date('to_date').notNull(),
   note: text('note'),
@@ -56,7 +74,9 @@ export const mediatorUnavailability = pgTable('mediator_unavailability', {
 /** A declared link to an organisation that could be a party: allocation refuses or flags it. */
 export const mediatorConflicts = pgTable('mediator_conflicts', {
   id: uuid('id').primaryKey().defaultRandom(),
-  mediatorId: uuid('mediator_id').notNull().references(() => mediators.id),
+  mediatorId: uuid('mediator_id')
+    .notNull()
+    .references(() => mediators.id),
   // local-authority | school | college | health
   organisationKind: text('organisation_kind').notNull(),
   organisationName: text('organisation_name').notNull(),
@@ -73,9 +93,15 @@ export const allocations = pgTable(
   'allocations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    mediatorId: uuid('mediator_id').notNull().references(() => mediators.id),
-    allocatedBy: uuid('allocated_by').notNull().references(() => users.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    mediatorId: uuid('mediator_id')
+      .notNull()
+      .references(() => mediators.id),
+    allocatedBy: uuid('allocated_by')
+      .notNull()
+      .references(() => users.id),
     allocatedAt: timestamp('allocated_at', { withTimezone: true }).notNull(),
     // The ranking's explanation at the time, and the coordinator's own reason.
     reasons: jsonb('reasons').notNull(),
@@ -88,8 +114,12 @@ export const allocations = pgTable(
 
 export const allocationObjections = pgTable('allocation_objections', {
   id: uuid('id').primaryKey().defaultRandom(),
-  allocationId: uuid('allocation_id').notNull().references(() => allocations.id),
-  partyId: uuid('party_id').notNull().references(() => caseParties.id),
+  allocationId: uuid('allocation_id')
+    .notNull()
+    .references(() => allocations.id),
+  partyId: uuid('party_id')
+    .notNull()
+    .references(() => caseParties.id),
   reason: text('reason').notNull(),
   raisedOn: date('raised_on').notNull(),
   decision: text('decision'), // upheld | dismissed

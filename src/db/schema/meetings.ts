@@ -28,7 +28,9 @@ export const venues = pgTable('venues', {
 /** A room at a venue: the main room or a breakout room for private sessions. */
 export const venueRooms = pgTable('venue_rooms', {
   id: uuid('id').primaryKey().defaultRandom(),
-  venueId: uuid('venue_id').notNull().references(() => venues.id),
+  venueId: uuid('venue_id')
+    .notNull()
+    .references(() => venues.id),
   name: text('name').notNull(),
   capacity: integer('capacity').notNull(),
   isBreakout: boolean('is_breakout').notNull().default(false),
@@ -40,8 +42,12 @@ export const partyAvailability = pgTable(
   'party_availability',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     day: date('day').notNull(),
     // all-day | morning | afternoon | unavailable
     availability: text('availability').notNull(),
@@ -49,7 +55,10 @@ export const partyAvailability = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('party_availability_party_day').on(t.partyId, t.day), index('party_availability_case').on(t.caseId)],
+  (t) => [
+    uniqueIndex('party_availability_party_day').on(t.partyId, t.day),
+    index('party_availability_case').on(t.caseId),
+  ],
 )
 
 /**
@@ -60,7 +69,9 @@ export const meetings = pgTable(
   'meetings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     mediatorId: uuid('mediator_id').references(() => mediators.id),
     venueId: uuid('venue_id').references(() => venues.id),
     roomId: uuid('room_id').references(() => venueRooms.id),
@@ -85,7 +96,9 @@ export const meetings = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    uniqueIndex('meetings_one_live_per_case').on(t.caseId).where(sql`cancelled_at is null`),
+    uniqueIndex('meetings_one_live_per_case')
+      .on(t.caseId)
+      .where(sql`cancelled_at is null`),
     index('meetings_day').on(t.day),
   ],
 )
@@ -95,8 +108,12 @@ export const meetingResponses = pgTable(
   'meeting_responses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     attending: boolean('attending').notNull(),
     note: text('note'),
     // The invitation's sequence they answered (a moved meeting asks again).

@@ -23,7 +23,9 @@ export const messages = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     // [{ filename, contentType, content (base64) }]: an .ics invitation, an agreement PDF, ...
-    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     largePrint: boolean('large_print').notNull().default(false), // a letter set in large print
     // queued | sending | sent | failed (gave up after retries) | kept (no transport configured)
     status: text('status').notNull().default('queued'),

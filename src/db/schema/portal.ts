@@ -8,7 +8,9 @@ export const portalSignIns = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull().unique(),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     channel: text('channel').notNull(), // email | text
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -25,8 +27,12 @@ export const partyPermissions = pgTable(
   'party_permissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     givenBy: text('given_by').notNull(),
     givenOn: text('given_on').notNull(), // ISO date
     how: text('how'),
@@ -44,8 +50,12 @@ export const partyFeedback = pgTable(
   'party_feedback',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     kind: text('kind').notNull(), // feedback | complaint
     answers: jsonb('answers').notNull(),
     submissionKey: text('submission_key').unique(),

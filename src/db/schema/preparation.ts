@@ -10,11 +10,17 @@ export const partyContacts = pgTable(
   'party_contacts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     contactedOn: date('contacted_on').notNull(),
     method: text('method').notNull(), // phone | email | letter | video | in-person
-    byUserId: uuid('by_user_id').notNull().references(() => users.id),
+    byUserId: uuid('by_user_id')
+      .notNull()
+      .references(() => users.id),
     note: text('note').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -26,8 +32,12 @@ export const caseIssues = pgTable(
   'case_issues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     text: text('text').notNull(),
     area: text('area').notNull(), // education | health | social-care
     position: integer('position').notNull(),
@@ -41,22 +51,33 @@ export const caseIssues = pgTable(
 /** The child's or young person's views, how they were gathered, and who they agreed may see them. */
 export const childViews = pgTable('child_views', {
   id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
   views: text('views').notNull(),
   gatheredBy: text('gathered_by').notNull(), // in-person | drawing | letter | parent | advocate | other
   gatheredOn: date('gathered_on').notNull(),
   // The party roles the child agreed may see them (empty: the mediator only).
-  shareWith: text('share_with').array().notNull().default(sql`'{}'::text[]`),
+  shareWith: text('share_with')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   consentToShare: boolean('consent_to_share').notNull(),
-  recordedBy: uuid('recorded_by').notNull().references(() => users.id),
+  recordedBy: uuid('recorded_by')
+    .notNull()
+    .references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 })
 
 /** Who comes to the meeting for each party, and who can agree for the council or health body. */
 export const attendees = pgTable('attendees', {
   id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id').notNull().references(() => cases.id),
-  partyId: uuid('party_id').notNull().references(() => caseParties.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id),
+  partyId: uuid('party_id')
+    .notNull()
+    .references(() => caseParties.id),
   name: text('name').notNull(),
   role: text('role').notNull(), // e.g. SEN officer, headteacher, advocate
   hasAuthorityToAgree: boolean('has_authority_to_agree').notNull().default(false),
@@ -69,8 +90,12 @@ export const summaries = pgTable(
   'summaries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
-    partyId: uuid('party_id').notNull().references(() => caseParties.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
     text: text('text'),
     fileName: text('file_name'),
     fileType: text('file_type'), // the type found in the content: application/pdf, ...wordprocessingml.document

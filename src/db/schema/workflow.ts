@@ -10,7 +10,9 @@ import { users } from './users.ts'
 export const caseDeadlines = pgTable(
   'case_deadlines',
   {
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     // A statutory clock's name (appeal, certificate, ...), or update:<party id> for an update owed.
     name: text('name').notNull(),
     dueDate: date('due_date').notNull(),
@@ -33,7 +35,9 @@ export const bankHolidayFiles = pgTable('bank_holiday_files', {
   data: jsonb('data').notNull(),
   coveredUntilYear: text('covered_until_year').notNull(),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
-  uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+  uploadedBy: uuid('uploaded_by')
+    .notNull()
+    .references(() => users.id),
 })
 
 /** Bearer tokens for the JSON API, each for one commissioning authority. Only a hash is kept. */
@@ -41,7 +45,9 @@ export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
-  localAuthorityId: uuid('local_authority_id').notNull().references(() => localAuthorities.id),
+  localAuthorityId: uuid('local_authority_id')
+    .notNull()
+    .references(() => localAuthorities.id),
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -53,7 +59,9 @@ export const certificates = pgTable(
   'certificates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull().references(() => cases.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
     kind: text('kind').notNull(),
     issuedOn: date('issued_on').notNull(),
     issuedBy: uuid('issued_by').references(() => users.id),

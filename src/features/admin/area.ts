@@ -14,5 +14,18 @@ import authorityCadence from './settings/authorities/routes.ts'
 import bankHolidays from './bank-holidays/routes.ts'
 
 export default async function adminArea(app: FastifyInstance, deps: AppDeps) {
-  for (const page of [users, newUser, account, oneTimePassword, settings, authorityCadence, bankHolidays, apiTokens, newApiToken, showApiToken, revokeApiToken]) await page(app, deps)
+  for (const page of [
+    users,
+    newUser,
+    account,
+    oneTimePassword,
+    settings,
+    authorityCadence,
+    bankHolidays,
+    apiTokens,
+    newApiToken,
+    showApiToken,
+    revokeApiToken,
+  ])
+    await page(app, deps)
 }

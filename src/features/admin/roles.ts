@@ -10,10 +10,18 @@ export const roleLabels: Record<Role, { text: string; hint: string }> = {
 
 /** Checkbox items for a roles question, with the chosen ones ticked. */
 export function roleItems(checked: readonly string[]) {
-  return roles.map((role) => ({ value: role, text: roleLabels[role].text, hint: { text: roleLabels[role].hint }, checked: checked.includes(role) }))
+  return roles.map((role) => ({
+    value: role,
+    text: roleLabels[role].text,
+    hint: { text: roleLabels[role].hint },
+    checked: checked.includes(role),
+  }))
 }
 
 /** "Coordinator, Manager": in the order of the list above, whatever order they were stored in. */
 export function describeRoles(chosen: readonly Role[]): string {
-  return roles.filter((r) => chosen.includes(r)).map((r) => roleLabels[r].text).join(', ')
+  return roles
+    .filter((r) => chosen.includes(r))
+    .map((r) => roleLabels[r].text)
+    .join(', ')
 }

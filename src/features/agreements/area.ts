@@ -11,7 +11,17 @@ import overview from './overview/routes.ts'
 import points from './points/routes.ts'
 import review from './review/routes.ts'
 
-const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [overview, meetingRecord, points, notAgreed, review, finalise, final, followUp, outcome]
+const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [
+  overview,
+  meetingRecord,
+  points,
+  notAgreed,
+  review,
+  finalise,
+  final,
+  followUp,
+  outcome,
+]
 
 export default async function agreementsArea(app: FastifyInstance, deps: AppDeps) {
   for (const page of pages) await page(app, deps)

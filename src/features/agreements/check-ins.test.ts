@@ -9,7 +9,12 @@ import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Sta
 describe('check-ins when a point of the agreement falls due', () => {
   let t: TestApp
   let staff: Staff
-  const checkIns = (caseId: string) => t.database.db.select().from(messages).where(and(eq(messages.caseId, caseId), eq(messages.templateKey, 'agreement-check-in'))).orderBy(asc(messages.createdAt))
+  const checkIns = (caseId: string) =>
+    t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.caseId, caseId), eq(messages.templateKey, 'agreement-check-in')))
+      .orderBy(asc(messages.createdAt))
 
   before(async () => {
     t = await createTestApp()
@@ -46,12 +51,19 @@ describe('check-ins when a point of the agreement falls due', () => {
 
     // Friday 11 December: Sarah's own point (no party named, so only the parent) is due; the
     // council's was kept early and gets none.
-    const [p1] = await t.database.db.select().from(agreementPoints).where(eq(agreementPoints.caseId, agreed.id)).orderBy(asc(agreementPoints.position))
+    const [p1] = await t.database.db
+      .select()
+      .from(agreementPoints)
+      .where(eq(agreementPoints.caseId, agreed.id))
+      .orderBy(asc(agreementPoints.position))
     await t.database.db.update(agreementPoints).set({ followUp: 'kept' }).where(eq(agreementPoints.id, p1!.id))
     t.clock.set('2026-12-21T08:00:00Z')
     assert.deepEqual(await queueDueCheckIns({ db: t.database.db, clock: t.clock }), { points: 1, messages: 1 })
     assert.equal((await checkIns(agreed.id)).length, 3)
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, agreed.id), eq(caseEvents.type, 'agreement-check-in-sent')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, agreed.id), eq(caseEvents.type, 'agreement-check-in-sent')))
     assert.equal(events.length, 2)
   })
 })

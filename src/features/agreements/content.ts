@@ -3,7 +3,10 @@
 import { formatLongDate } from '../../domain/dates.ts'
 
 export const GROUND_RULES = [
-  { key: 'confidentiality', text: 'Confidentiality: what is said at the meeting stays there, except what everyone agrees to share.' },
+  {
+    key: 'confidentiality',
+    text: 'Confidentiality: what is said at the meeting stays there, except what everyone agrees to share.',
+  },
   { key: 'respect', text: 'Respectful behaviour: everyone speaks and is spoken to with respect.' },
   { key: 'listening', text: 'Willingness to hear what others have to say.' },
   { key: 'impartiality', text: 'The mediator is impartial: they make no suggestions and propose no solutions.' },
@@ -56,7 +59,13 @@ export interface AgreementDocument {
   title: string
   heading: string
   intro: string[]
-  sections: { heading: string; paragraphs?: string[]; list?: string[]; points?: { heading: string; rows: { key: string; value: string }[] }[]; rows?: { key: string; value: string }[] }[]
+  sections: {
+    heading: string
+    paragraphs?: string[]
+    list?: string[]
+    points?: { heading: string; rows: { key: string; value: string }[] }[]
+    rows?: { key: string; value: string }[]
+  }[]
 }
 
 const date = formatLongDate
@@ -71,7 +80,12 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
       { key: 'Child or young person', value: content.childName },
       { key: 'Agreement made', value: date(content.madeOn) },
       ...(content.meeting
-        ? [{ key: 'Meeting', value: `${date(content.meeting.day)}${content.meeting.startedAt ? `, ${content.meeting.startedAt}${content.meeting.endedAt ? ` to ${content.meeting.endedAt}` : ''}` : ''}` }]
+        ? [
+            {
+              key: 'Meeting',
+              value: `${date(content.meeting.day)}${content.meeting.startedAt ? `, ${content.meeting.startedAt}${content.meeting.endedAt ? ` to ${content.meeting.endedAt}` : ''}` : ''}`,
+            },
+          ]
         : []),
       { key: 'Outcome', value: outcomeTitles[content.outcome] },
     ],
@@ -95,7 +109,9 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
   }
   sections.push({
     heading: 'What was not agreed',
-    ...(content.notAgreed.length ? { list: content.notAgreed } : { paragraphs: ['Nothing: every issue discussed was agreed.'] }),
+    ...(content.notAgreed.length
+      ? { list: content.notAgreed }
+      : { paragraphs: ['Nothing: every issue discussed was agreed.'] }),
   })
   sections.push({
     heading: 'Following it through',
@@ -109,7 +125,12 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
   sections.push({
     heading: 'Who took part',
     ...(content.attended.length
-      ? { rows: content.attended.map((a) => ({ key: a.name, value: `${a.role}, for ${a.party}${a.hadAuthorityToAgree ? ' (able to agree for them)' : ''}` })) }
+      ? {
+          rows: content.attended.map((a) => ({
+            key: a.name,
+            value: `${a.role}, for ${a.party}${a.hadAuthorityToAgree ? ' (able to agree for them)' : ''}`,
+          })),
+        }
       : { paragraphs: ['Not recorded.'] }),
   })
   sections.push({
@@ -120,12 +141,16 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
   sections.push({
     heading: 'Acceptance',
     rows: content.parties.map((p) => ({ key: p.name, value: p.accepted ?? 'Acceptance not recorded' })),
-    ...(content.acceptanceNote ? { paragraphs: [`Made final without every acceptance recorded because: ${content.acceptanceNote}`] } : {}),
+    ...(content.acceptanceNote
+      ? { paragraphs: [`Made final without every acceptance recorded because: ${content.acceptanceNote}`] }
+      : {}),
   })
   return {
     title: `${content.title} - ${content.caseReference}`,
     heading: content.title,
-    intro: [`This is the agreement made at mediation about ${content.childName}. Everyone who took part gets a copy, so that nothing is unclear.`],
+    intro: [
+      `This is the agreement made at mediation about ${content.childName}. Everyone who took part gets a copy, so that nothing is unclear.`,
+    ],
     sections,
   }
 }

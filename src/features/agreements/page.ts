@@ -18,11 +18,19 @@ export const caseWorkerAccess = { access: [...caseWorkers] }
 export const base = (caseId: string) => `/cases/${caseId}/agreement`
 
 export function pageContext(found: CaseRow, request: FastifyRequest) {
-  return { ...caseContext(found, 'agreement'), base: base(found.id), isCaseWorker: hasRole(currentUser(request), ...caseWorkers) }
+  return {
+    ...caseContext(found, 'agreement'),
+    base: base(found.id),
+    isCaseWorker: hasRole(currentUser(request), ...caseWorkers),
+  }
 }
 
 /** The status for a refusal: a stale version is a conflict, anything else a bad request. */
 export const statusFor = (code: string) => (code === 'stale' ? 409 : code === 'not-found' ? 404 : 400)
 
 export const itemsOf = (labels: Record<string, string>, checked?: string | string[]) =>
-  Object.entries(labels).map(([value, text]) => ({ value, text, checked: Array.isArray(checked) ? checked.includes(value) : checked === value }))
+  Object.entries(labels).map(([value, text]) => ({
+    value,
+    text,
+    checked: Array.isArray(checked) ? checked.includes(value) : checked === value,
+  }))

@@ -6,18 +6,44 @@ import { agreementPdf } from './pdf.ts'
 
 function sample(change: Partial<AgreementContent> = {}): AgreementContent {
   return {
-    title: 'Mediation agreement', caseReference: 'MED-2026-000042', service: 'SEN mediation', childName: 'Amelia Hartley', madeOn: '2026-11-27', version: 7,
+    title: 'Mediation agreement',
+    caseReference: 'MED-2026-000042',
+    service: 'SEN mediation',
+    childName: 'Amelia Hartley',
+    madeOn: '2026-11-27',
+    version: 7,
     meeting: { day: '2026-11-27', startedAt: '10:00', endedAt: '12:30' },
-    parties: [{ name: 'Sarah Hartley', accepted: 'Accepted at the meeting' }, { name: 'The council (Warrington Borough Council)', accepted: null }],
-    attended: [{ name: 'Priya Shah', role: 'SEN officer', party: 'the council (Warrington Borough Council)', hadAuthorityToAgree: true }],
+    parties: [
+      { name: 'Sarah Hartley', accepted: 'Accepted at the meeting' },
+      { name: 'The council (Warrington Borough Council)', accepted: null },
+    ],
+    attended: [
+      {
+        name: 'Priya Shah',
+        role: 'SEN officer',
+        party: 'the council (Warrington Borough Council)',
+        hadAuthorityToAgree: true,
+      },
+    ],
     groundRules: [{ text: 'Confidentiality: what is said at the meeting stays there.', agreed: true }],
     outcome: 'partial',
-    points: [{
-      number: 1, responsible: 'Priya Shah, SEN officer (the council (Warrington Borough Council))', what: 'Send Sarah the draft amended EHC plan.',
-      byWhen: '2026-12-18', howKnown: 'Priya emails Sarah a copy.', appealable: 'Make an EHC plan: send the draft (within 5 weeks)', ownTimescaleAgreed: false,
-      statutoryDueDate: '2027-01-01', dueDate: '2026-12-18', rule: 'Due by Friday 18 December 2026, the date the parties wrote in.',
-    }],
-    notAgreed: ['Transport to school.'], checkInsAgreed: true, acceptanceNote: 'The council will confirm online.',
+    points: [
+      {
+        number: 1,
+        responsible: 'Priya Shah, SEN officer (the council (Warrington Borough Council))',
+        what: 'Send Sarah the draft amended EHC plan.',
+        byWhen: '2026-12-18',
+        howKnown: 'Priya emails Sarah a copy.',
+        appealable: 'Make an EHC plan: send the draft (within 5 weeks)',
+        ownTimescaleAgreed: false,
+        statutoryDueDate: '2027-01-01',
+        dueDate: '2026-12-18',
+        rule: 'Due by Friday 18 December 2026, the date the parties wrote in.',
+      },
+    ],
+    notAgreed: ['Transport to school.'],
+    checkInsAgreed: true,
+    acceptanceNote: 'The council will confirm online.',
     provider: { name: 'SEN Mediation Service', phone: '03330 062 835', email: 'help@example.org' },
     ...change,
   }
@@ -38,8 +64,15 @@ describe('the agreement as a PDF (agreementPdf)', () => {
     const content = sample()
     const pdf = await readPdf(await agreementPdf(content, { largePrint: false }))
     const document = agreementDocument(content)
-    assert.deepEqual(pdf.structure.filter((e) => e.role === 'H2').map((e) => e.text), document.sections.map((s) => s.heading))
-    for (const expected of ['Made final without every acceptance recorded because: The council will confirm online.', 'Acceptance not recorded', 'we will check with the person responsible and the family']) {
+    assert.deepEqual(
+      pdf.structure.filter((e) => e.role === 'H2').map((e) => e.text),
+      document.sections.map((s) => s.heading),
+    )
+    for (const expected of [
+      'Made final without every acceptance recorded because: The council will confirm online.',
+      'Acceptance not recorded',
+      'we will check with the person responsible and the family',
+    ]) {
       assert.ok(pdf.text.includes(expected), `the PDF says "${expected}"`)
     }
   })

@@ -31,12 +31,15 @@ export function agreementPdf(content: AgreementContent, options: AgreementPdfOpt
   const document = agreementDocument(content)
   const style = options.largePrint ? large : standard
   const createdAt = options.createdAt ?? new Date(`${content.madeOn}T12:00:00Z`)
-  const pdf = startTaggedPdf({
-    title: options.largePrint ? `${document.title} (large print)` : document.title,
-    subject: 'Mediation agreement',
-    author: content.provider.name,
-    createdAt,
-  }, style)
+  const pdf = startTaggedPdf(
+    {
+      title: options.largePrint ? `${document.title} (large print)` : document.title,
+      subject: 'Mediation agreement',
+      author: content.provider.name,
+      createdAt,
+    },
+    style,
+  )
   const { doc, root, left, width, textOptions, tagged, heightOf, keepTogether } = pdf
   const heading = (parent: StructureElement, type: 'H2' | 'H3', text: string) => {
     const size = type === 'H2' ? style.h2 : style.h3
@@ -45,7 +48,14 @@ export function agreementPdf(content: AgreementContent, options: AgreementPdfOpt
     doc.moveDown(0.2)
   }
   const paragraph = (parent: StructureElement, text: string) => {
-    parent.add(tagged('P', text, (t) => doc.font(regular).fontSize(style.body).text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 })))
+    parent.add(
+      tagged('P', text, (t) =>
+        doc
+          .font(regular)
+          .fontSize(style.body)
+          .text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 }),
+      ),
+    )
   }
 
   root.add(tagged('H1', document.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)))
@@ -68,7 +78,18 @@ export function agreementPdf(content: AgreementContent, options: AgreementPdfOpt
         keepTogether(heightOf(regular, style.body, item, width - indent))
         const top = doc.y
         li.add(doc.struct('Lbl', () => doc.font(regular).fontSize(style.body).text('•', left, top, { width: indent })))
-        li.add(tagged('LBody', item, (t) => doc.font(regular).fontSize(style.body).text(t, left + indent, top, { width: width - indent, lineGap: style.lineGap, paragraphGap: style.body * 0.3 })))
+        li.add(
+          tagged('LBody', item, (t) =>
+            doc
+              .font(regular)
+              .fontSize(style.body)
+              .text(t, left + indent, top, {
+                width: width - indent,
+                lineGap: style.lineGap,
+                paragraphGap: style.body * 0.3,
+              }),
+          ),
+        )
         doc.x = left
         li.end()
       }

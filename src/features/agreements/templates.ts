@@ -15,7 +15,18 @@ Everyone who took part gets the same copy, so that nothing is unclear. It has ((
 Please keep it safe. If something in it looks wrong, or something agreed does not happen, call us on ((service-phone)) or email ((service-email)). We are open ((opening-hours)).
 
 ((service-name))`,
-    placeholders: ['name', 'child', 'reference', 'made-on', 'points-count', 'first-due', 'service-name', 'service-phone', 'service-email', 'opening-hours'],
+    placeholders: [
+      'name',
+      'child',
+      'reference',
+      'made-on',
+      'points-count',
+      'first-due',
+      'service-name',
+      'service-phone',
+      'service-email',
+      'opening-hours',
+    ],
   },
   {
     key: 'agreement-check-in',
@@ -32,6 +43,18 @@ Who was doing it: ((responsible))
 Please tell us whether it has been done, done late, or not done. Reply to this message, call us on ((service-phone)) or email ((service-email)). We are open ((opening-hours)).
 
 ((service-name))`,
-    placeholders: ['name', 'child', 'reference', 'number', 'what', 'responsible', 'due-date', 'service-name', 'service-phone', 'service-email', 'opening-hours'],
+    placeholders: [
+      'name',
+      'child',
+      'reference',
+      'number',
+      'what',
+      'responsible',
+      'due-date',
+      'service-name',
+      'service-phone',
+      'service-email',
+      'opening-hours',
+    ],
   },
 ]

@@ -28,7 +28,11 @@ export async function agreementStaff(t: TestApp): Promise<Staff> {
   const coordinator = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
   const account = await createStaff(t.database, 'alice@example.com', ['mediator'], 'Alice Able')
   await createStaff(t.database, 'mo@example.com', ['mediator'], 'Mo Mediator')
-  const mediator = await insertMediator(t.database, { name: 'Alice Able', email: 'alice.able@example.com', userId: account.id })
+  const mediator = await insertMediator(t.database, {
+    name: 'Alice Able',
+    email: 'alice.able@example.com',
+    userId: account.id,
+  })
   return {
     coordinator: await new Agent(t.app).signIn('cora@example.com'),
     mediator: await new Agent(t.app).signIn('alice@example.com'),
@@ -46,7 +50,13 @@ export async function agreementCase(
 ) {
   const c = await preparationCase(t as TestApp, { health: options.health })
   const db = t.database.db
-  await db.update(caseParties).set({ email: 'sarah@example.com', ...(options.largePrintParent ? { adjustments: { kinds: ['large-print'] } } : {}) }).where(eq(caseParties.id, c.parent.id))
+  await db
+    .update(caseParties)
+    .set({
+      email: 'sarah@example.com',
+      ...(options.largePrintParent ? { adjustments: { kinds: ['large-print'] } } : {}),
+    })
+    .where(eq(caseParties.id, c.parent.id))
   await db.update(caseParties).set({ email: 'sen@warrington.example.gov.uk' }).where(eq(caseParties.id, c.council.id))
   await db.update(caseParties).set({ email: 'office@brookfield.example.sch.uk' }).where(eq(caseParties.id, c.school.id))
   const workflow = createWorkflowService({ db, clock: t.clock })
@@ -62,42 +72,114 @@ export async function agreementCase(
   const r = await workflow.apply(c.id, [...steps], { actor })
   if (!r.ok) throw new Error(r.reason)
   await contactEveryParty(t.database, t.clock, c.id, { id: staff.coordinatorId, name: 'Cora Ordinator' })
-  const people = await db.insert(attendees).values([
-    { caseId: c.id, partyId: c.parent.id, name: 'Sarah Hartley', role: 'Parent', createdAt: t.clock.now() },
-    { caseId: c.id, partyId: c.council.id, name: 'Priya Shah', role: 'SEN officer', hasAuthorityToAgree: true, createdAt: t.clock.now() },
-    { caseId: c.id, partyId: c.school.id, name: 'Tom Reed', role: 'SENCO', createdAt: t.clock.now() },
-  ]).returning()
-  const issues = await db.insert(caseIssues).values([
-    { caseId: c.id, partyId: c.parent.id, text: 'Amelia needs a teaching assistant all day.', area: 'education', position: 1, createdAt: t.clock.now() },
-    { caseId: c.id, partyId: c.parent.id, text: 'Transport to school.', area: 'education', position: 2, createdAt: t.clock.now() },
-  ]).returning()
+  const people = await db
+    .insert(attendees)
+    .values([
+      { caseId: c.id, partyId: c.parent.id, name: 'Sarah Hartley', role: 'Parent', createdAt: t.clock.now() },
+      {
+        caseId: c.id,
+        partyId: c.council.id,
+        name: 'Priya Shah',
+        role: 'SEN officer',
+        hasAuthorityToAgree: true,
+        createdAt: t.clock.now(),
+      },
+      { caseId: c.id, partyId: c.school.id, name: 'Tom Reed', role: 'SENCO', createdAt: t.clock.now() },
+    ])
+    .returning()
+  const issues = await db
+    .insert(caseIssues)
+    .values([
+      {
+        caseId: c.id,
+        partyId: c.parent.id,
+        text: 'Amelia needs a teaching assistant all day.',
+        area: 'education',
+        position: 1,
+        createdAt: t.clock.now(),
+      },
+      {
+        caseId: c.id,
+        partyId: c.parent.id,
+        text: 'Transport to school.',
+        area: 'education',
+        position: 2,
+        createdAt: t.clock.now(),
+      },
+    ])
+    .returning()
   let meetingId: string | undefined
   if (options.meeting !== false) {
     if (options.arranged !== false) {
-      const arranged = await workflow.apply(c.id, { type: 'arrange-meeting', meetingDate: t.clock.today(), shorterNoticeAgreed: true }, { actor })
+      const arranged = await workflow.apply(
+        c.id,
+        { type: 'arrange-meeting', meetingDate: t.clock.today(), shorterNoticeAgreed: true },
+        { actor },
+      )
       if (!arranged.ok) throw new Error(arranged.reason)
     }
-    const [m] = await db.insert(meetings).values({
-      caseId: c.id, mediatorId: staff.mediatorId, day: t.clock.today(), startTime: '10:00', endTime: '13:00', icsUid: `${randomUUID()}@parley.test`,
-      noticeSentOn: t.clock.today(), bookedAt: t.clock.now(),
-    }).returning()
+    const [m] = await db
+      .insert(meetings)
+      .values({
+        caseId: c.id,
+        mediatorId: staff.mediatorId,
+        day: t.clock.today(),
+        startTime: '10:00',
+        endTime: '13:00',
+        icsUid: `${randomUUID()}@parley.test`,
+        noticeSentOn: t.clock.today(),
+        bookedAt: t.clock.now(),
+      })
+      .returning()
     meetingId = m!.id
   }
   return { ...c, attendees: people, issues, meetingId }
 }
 
 /** Three points written straight through the service (one vague, one appealable), and what was not agreed. */
-export async function draftPoints(t: { database: Database; clock: Clock }, c: Awaited<ReturnType<typeof agreementCase>>, options: { checkIns?: boolean; notAgreed?: string[] } = {}) {
+export async function draftPoints(
+  t: { database: Database; clock: Clock },
+  c: Awaited<ReturnType<typeof agreementCase>>,
+  options: { checkIns?: boolean; notAgreed?: string[] } = {},
+) {
   const { createAgreementService } = await import('./service.ts')
   const service = createAgreementService({ db: t.database.db, clock: t.clock })
   const actor = { label: 'Alice Able' }
   const points = [
-    { responsiblePartyId: c.council.id, responsibleName: 'Priya Shah, SEN officer', what: 'Send Sarah the draft amended EHC plan, with 15 hours a week of teaching assistant support in section F.', byWhen: '2026-12-18', howKnown: 'Priya emails Sarah and the school a copy of the covering letter.', appealableKind: 'draft-plan', ownTimescaleAgreed: false },
-    { responsiblePartyId: c.school.id, responsibleName: null, what: 'Meet Sarah every Monday at 3:30pm to go through the home-school book.', byWhen: '2026-12-07', howKnown: 'Tom writes the date of each meeting in the book.', appealableKind: null, ownTimescaleAgreed: false },
-    { responsiblePartyId: null, responsibleName: 'Sarah Hartley', what: 'Try to bring Amelia to the school open morning.', byWhen: null, howKnown: null, appealableKind: null, ownTimescaleAgreed: false },
+    {
+      responsiblePartyId: c.council.id,
+      responsibleName: 'Priya Shah, SEN officer',
+      what: 'Send Sarah the draft amended EHC plan, with 15 hours a week of teaching assistant support in section F.',
+      byWhen: '2026-12-18',
+      howKnown: 'Priya emails Sarah and the school a copy of the covering letter.',
+      appealableKind: 'draft-plan',
+      ownTimescaleAgreed: false,
+    },
+    {
+      responsiblePartyId: c.school.id,
+      responsibleName: null,
+      what: 'Meet Sarah every Monday at 3:30pm to go through the home-school book.',
+      byWhen: '2026-12-07',
+      howKnown: 'Tom writes the date of each meeting in the book.',
+      appealableKind: null,
+      ownTimescaleAgreed: false,
+    },
+    {
+      responsiblePartyId: null,
+      responsibleName: 'Sarah Hartley',
+      what: 'Try to bring Amelia to the school open morning.',
+      byWhen: null,
+      howKnown: null,
+      appealableKind: null,
+      ownTimescaleAgreed: false,
+    },
   ]
   for (const p of points) await t.database.db.transaction((tx) => service.addPoint(tx, c.id, p, actor))
-  const r = await service.saveNotAgreed(c.id, { notAgreed: options.notAgreed ?? ['Transport to school.'], checkInsAgreed: options.checkIns ?? false }, { actor })
+  const r = await service.saveNotAgreed(
+    c.id,
+    { notAgreed: options.notAgreed ?? ['Transport to school.'], checkInsAgreed: options.checkIns ?? false },
+    { actor },
+  )
   if (!r.ok) throw new Error(r.reason)
 }
 
@@ -109,9 +191,17 @@ export async function acceptAndFinalise(t: { database: Database; clock: Clock },
   const agreement = (await agreementWithPoints(t.database.db, caseId))!
   const parties = await mediationParties(t.database.db, caseId)
   const actor = { userId, label: 'Alice Able' }
-  const accepted = await service.acceptAtMeeting(caseId, { partyIds: parties.map((p) => p.id), agreementVersion: agreement.version }, { actor })
+  const accepted = await service.acceptAtMeeting(
+    caseId,
+    { partyIds: parties.map((p) => p.id), agreementVersion: agreement.version },
+    { actor },
+  )
   if (!accepted.ok) throw new Error(accepted.reason)
-  const result = await service.finalise(caseId, { agreementVersion: agreement.version, noAgreement: false, acceptanceNote: null }, { actor })
+  const result = await service.finalise(
+    caseId,
+    { agreementVersion: agreement.version, noAgreement: false, acceptanceNote: null },
+    { actor },
+  )
   if (!result.ok) throw new Error(result.reason)
   return result
 }

@@ -3,7 +3,15 @@
 // current version, and the case's outcome.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { appealableKindLabels, followUpLabels, isAppealableKind, issueOutcomeLabels, pointDueDate, type FollowUp, type IssueOutcome } from '../../domain/agreement-rules.ts'
+import {
+  appealableKindLabels,
+  followUpLabels,
+  isAppealableKind,
+  issueOutcomeLabels,
+  pointDueDate,
+  type FollowUp,
+  type IssueOutcome,
+} from '../../domain/agreement-rules.ts'
 import { smartCheck } from '../../domain/smart-check.ts'
 import { currentCalendar } from '../settings/service-settings.ts'
 import type { AgreementContent } from './content.ts'
@@ -14,7 +22,12 @@ import { mediationParties, responsibleOf } from './service.ts'
 export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
   const today = clock.today()
   const [meeting, agenda, parties, agreement, outcome, calendar] = await Promise.all([
-    liveMeeting(db, caseId), agendaOf(db, caseId), mediationParties(db, caseId), agreementWithPoints(db, caseId), outcomeOf(db, caseId), currentCalendar(db),
+    liveMeeting(db, caseId),
+    agendaOf(db, caseId),
+    mediationParties(db, caseId),
+    agreementWithPoints(db, caseId),
+    outcomeOf(db, caseId),
+    currentCalendar(db),
   ])
   const record = meeting ? await meetingRecordOf(db, meeting.id) : undefined
   const acceptances = agreement ? await acceptancesOf(db, agreement.id) : []
@@ -34,9 +47,15 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     }
   })
   const issueOutcomes = (record?.issueOutcomes ?? {}) as Record<string, IssueOutcome>
-  const notAgreedFromAgenda = agenda.filter((i) => issueOutcomes[i.id] === 'not-resolved' || issueOutcomes[i.id] === 'partly-resolved')
+  const notAgreedFromAgenda = agenda
+    .filter((i) => issueOutcomes[i.id] === 'not-resolved' || issueOutcomes[i.id] === 'partly-resolved')
     .map((i) => ({ text: i.text, outcome: issueOutcomeLabels[issueOutcomes[i.id]!] }))
-  const attendance = ((record?.attendance ?? []) as { attendeeId?: string; name: string; attended: boolean; hadAuthorityToAgree: boolean }[])
+  const attendance = (record?.attendance ?? []) as {
+    attendeeId?: string
+    name: string
+    attended: boolean
+    hadAuthorityToAgree: boolean
+  }[]
   return {
     today,
     attendance: {
@@ -47,10 +66,17 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     },
     meeting,
     record,
-    agenda: agenda.map((i) => ({ ...i, outcome: issueOutcomes[i.id], outcomeLabel: issueOutcomes[i.id] ? issueOutcomeLabels[issueOutcomes[i.id]!] : 'Not recorded' })),
+    agenda: agenda.map((i) => ({
+      ...i,
+      outcome: issueOutcomes[i.id],
+      outcomeLabel: issueOutcomes[i.id] ? issueOutcomeLabels[issueOutcomes[i.id]!] : 'Not recorded',
+    })),
     parties: parties.map((p) => {
       const accepted = current.find((a) => a.partyId === p.id)
-      return { ...p, accepted: accepted ? (accepted.how === 'portal' ? 'Accepted online' : 'Accepted at the meeting') : undefined }
+      return {
+        ...p,
+        accepted: accepted ? (accepted.how === 'portal' ? 'Accepted online' : 'Accepted at the meeting') : undefined,
+      }
     }),
     agreement,
     content: (agreement?.finalContent ?? undefined) as AgreementContent | undefined,
@@ -59,6 +85,8 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     notAgreedFromAgenda,
     allAccepted: parties.length > 0 && parties.every((p) => current.some((a) => a.partyId === p.id)),
     outcome,
-    outcomeLabel: outcome ? (caseOutcomeLabels[outcome.outcome as keyof typeof caseOutcomeLabels] ?? outcome.outcome) : undefined,
+    outcomeLabel: outcome
+      ? (caseOutcomeLabels[outcome.outcome as keyof typeof caseOutcomeLabels] ?? outcome.outcome)
+      : undefined,
   }
 }

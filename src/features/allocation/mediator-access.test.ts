@@ -51,19 +51,30 @@ describe('what a mediator can open', () => {
     coordinator = await new Agent(t.app).signIn('coordinator@example.com')
     routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))
       .map((r) => r.split(' ') as [string, string])
-      .filter(([method, path]) => (method === 'GET' || method === 'POST') && (path === '/cases/:id' || path.startsWith('/cases/:id/')))
+      .filter(
+        ([method, path]) =>
+          (method === 'GET' || method === 'POST') && (path === '/cases/:id' || path.startsWith('/cases/:id/')),
+      )
       .map(([method, path]) => ({ method: method as 'GET' | 'POST', path }))
     fill = async (path, caseId) => {
-      const [party] = await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, caseId), eq(caseParties.role, 'parent')))
+      const [party] = await t.database.db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, caseId), eq(caseParties.role, 'parent')))
       const known: Record<string, string> = { id: caseId, partyId: party!.id, mediatorId, action: 'start-preparation' }
       return path.replace(/:(\w+)/g, (_, name: string) => known[name] ?? randomUUID())
     }
   })
   after(() => t.close())
 
-  it('finds the case pages to check, this area\'s among them', () => {
+  it("finds the case pages to check, this area's among them", () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`)
-    for (const expected of ['GET /cases/:id', 'GET /cases/:id/mediator', 'POST /cases/:id/mediator/allocate/:mediatorId', 'POST /cases/:id/actions/:action']) {
+    for (const expected of [
+      'GET /cases/:id',
+      'GET /cases/:id/mediator',
+      'POST /cases/:id/mediator/allocate/:mediatorId',
+      'POST /cases/:id/actions/:action',
+    ]) {
       assert.ok(paths.includes(expected), `${expected} in ${paths.join(', ')}`)
     }
     for (const r of routes) assert.ok(t.app.hasRoute({ method: r.method, url: r.path }), r.path)
@@ -83,7 +94,10 @@ describe('what a mediator can open', () => {
     for (const route of routes) {
       const url = await fill(route.path, caseB.id)
       const res = route.method === 'GET' ? await mediator.get(url) : await mediator.post(url, { version: '1' })
-      assert.ok(!res.body.includes('Bethany Beyond') && !res.body.includes(caseB.reference), `${route.method} ${route.path} showed case B`)
+      assert.ok(
+        !res.body.includes('Bethany Beyond') && !res.body.includes(caseB.reference),
+        `${route.method} ${route.path} showed case B`,
+      )
       if (res.statusCode === 404) {
         notFound.push(`${route.method} ${route.path}`)
         continue
@@ -98,14 +112,21 @@ describe('what a mediator can open', () => {
     }
     assert.deepEqual(results, [], 'every page of case B must be refused')
     // The pages mediators may use answer "not found" for a case that is not theirs.
-    for (const page of ['GET /cases/:id', 'GET /cases/:id/mediator', 'GET /cases/:id/timeline', 'GET /cases/:id/progress']) {
+    for (const page of [
+      'GET /cases/:id',
+      'GET /cases/:id/mediator',
+      'GET /cases/:id/timeline',
+      'GET /cases/:id/progress',
+    ]) {
       assert.ok(notFound.includes(page), page)
     }
   })
 
   it('proves the refusals are about the case: a coordinator opens the same pages of case B', async () => {
     // Pages with nothing else in their path; a download (agreement.pdf) is rightly not found until its document exists.
-    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.replace('/cases/:id', '').includes(':') && !r.path.endsWith('.pdf'))) {
+    for (const route of routes.filter(
+      (r) => r.method === 'GET' && !r.path.replace('/cases/:id', '').includes(':') && !r.path.endsWith('.pdf'),
+    )) {
       const res = await coordinator.get(await fill(route.path, caseB.id))
       assert.notEqual(res.statusCode, 404, route.path)
     }

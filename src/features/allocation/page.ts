@@ -19,6 +19,7 @@ export function refusalErrors(reason: string): FormErrors {
   return { summary: [{ text: reason, href: '#case-now' }], fields: {} }
 }
 
-export const statusFor = (code: 'not-found' | 'refused' | 'stale') => (code === 'stale' || code === 'refused' ? 409 : 404)
+export const statusFor = (code: 'not-found' | 'refused' | 'stale') =>
+  code === 'stale' || code === 'refused' ? 409 : 404
 
 export const notFound = (reply: FastifyReply) => reply.code(404).view('cases/not-found.njk')

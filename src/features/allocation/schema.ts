@@ -21,7 +21,9 @@ export const toldSchema = z
     _csrf: z.string(),
     version,
     allocationId: z.string(),
-    channel: z.enum(Object.keys(updateChannels) as [keyof typeof updateChannels, ...(keyof typeof updateChannels)[]], { error: 'Select how you told them' }),
+    channel: z.enum(Object.keys(updateChannels) as [keyof typeof updateChannels, ...(keyof typeof updateChannels)[]], {
+      error: 'Select how you told them',
+    }),
     note: text(false, 500, 'Anything else you told them'),
   })
   .strict()
@@ -31,7 +33,9 @@ export const objectionSchema = z
     _csrf: z.string(),
     version,
     allocationId: z.string(),
-    party: z.string({ error: 'Select who objects to the mediator' }).min(1, { error: 'Select who objects to the mediator' }),
+    party: z
+      .string({ error: 'Select who objects to the mediator' })
+      .min(1, { error: 'Select who objects to the mediator' }),
     reason: text('Enter the reason they gave for objecting', noteMaxLength, 'The reason'),
   })
   .strict()

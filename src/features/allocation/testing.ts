@@ -4,7 +4,11 @@ import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
 import { allocations, mediatorCpd, mediators } from '../../db/schema/index.ts'
 
-export async function makeMediator(database: Database, clock: Clock, change: Partial<typeof mediators.$inferInsert> = {}) {
+export async function makeMediator(
+  database: Database,
+  clock: Clock,
+  change: Partial<typeof mediators.$inferInsert> = {},
+) {
   const [row] = await database.db
     .insert(mediators)
     .values({
@@ -28,12 +32,20 @@ export async function makeMediator(database: Database, clock: Clock, change: Par
       ...change,
     })
     .returning()
-  await database.db.insert(mediatorCpd).values({ mediatorId: row!.id, completedOn: clock.today(), hours: '8', activity: 'Course', createdAt: clock.now() })
+  await database.db
+    .insert(mediatorCpd)
+    .values({ mediatorId: row!.id, completedOn: clock.today(), hours: '8', activity: 'Course', createdAt: clock.now() })
   return row!
 }
 
 /** An allocation row only (no workflow event): for access tests. */
-export async function allocateDirectly(database: Database, clock: Clock, caseId: string, mediatorId: string, allocatedBy: string) {
+export async function allocateDirectly(
+  database: Database,
+  clock: Clock,
+  caseId: string,
+  mediatorId: string,
+  allocatedBy: string,
+) {
   const [row] = await database.db
     .insert(allocations)
     .values({ caseId, mediatorId, allocatedBy, allocatedAt: clock.now(), reasons: [], note: 'test' })
@@ -42,5 +54,8 @@ export async function allocateDirectly(database: Database, clock: Clock, caseId:
 }
 
 export async function endAllocation(database: Database, clock: Clock, allocationId: string) {
-  await database.db.update(allocations).set({ endedAt: clock.now(), endedBecause: 'withdrawn' }).where(eq(allocations.id, allocationId))
+  await database.db
+    .update(allocations)
+    .set({ endedAt: clock.now(), endedBecause: 'withdrawn' })
+    .where(eq(allocations.id, allocationId))
 }

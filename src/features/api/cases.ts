@@ -10,11 +10,15 @@ import { DEADLINE_NAMES, type DeadlineResponse } from './schemas.ts'
 /** The case with this reference, if it belongs to the token's authority. */
 export async function caseForToken(db: Db, reference: string, localAuthorityId: string) {
   if (reference.length > 40) return undefined
-  const [row] = await db.select().from(cases).where(and(eq(cases.reference, reference), eq(cases.localAuthorityId, localAuthorityId)))
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.reference, reference), eq(cases.localAuthorityId, localAuthorityId)))
   return row
 }
 
-export const isStatutory = (name: string): name is DeadlineResponse['name'] => (DEADLINE_NAMES as readonly string[]).includes(name)
+export const isStatutory = (name: string): name is DeadlineResponse['name'] =>
+  (DEADLINE_NAMES as readonly string[]).includes(name)
 
 export function deadlineJson(d: CaseDeadline | Deadline): DeadlineResponse {
   return {
@@ -29,7 +33,8 @@ export function deadlineJson(d: CaseDeadline | Deadline): DeadlineResponse {
   }
 }
 
-export const statutoryDeadlines = (all: readonly CaseDeadline[]) => all.filter((d) => isStatutory(d.name)).map(deadlineJson)
+export const statutoryDeadlines = (all: readonly CaseDeadline[]) =>
+  all.filter((d) => isStatutory(d.name)).map(deadlineJson)
 
 /** Staff's own notes and first-contact checklist answers stay inside the service. */
 const INTERNAL_KEYS = new Set(['note', 'reasonForContact', 'signposting', 'partyId'])
@@ -41,12 +46,23 @@ function publicData(data: unknown): Record<string, unknown> {
 
 export async function caseDetails(db: Db, row: typeof cases.$inferSelect) {
   const parties = await db
-    .select({ role: caseParties.role, name: caseParties.name, organisation: caseParties.organisation, isRequester: caseParties.isRequester })
+    .select({
+      role: caseParties.role,
+      name: caseParties.name,
+      organisation: caseParties.organisation,
+      isRequester: caseParties.isRequester,
+    })
     .from(caseParties)
     .where(eq(caseParties.caseId, row.id))
     .orderBy(asc(caseParties.createdAt), asc(caseParties.role))
   const events = await db
-    .select({ type: caseEvents.type, date: caseEvents.occurredOn, recordedAt: caseEvents.recordedAt, actor: caseEvents.actorLabel, data: caseEvents.data })
+    .select({
+      type: caseEvents.type,
+      date: caseEvents.occurredOn,
+      recordedAt: caseEvents.recordedAt,
+      actor: caseEvents.actorLabel,
+      data: caseEvents.data,
+    })
     .from(caseEvents)
     .where(eq(caseEvents.caseId, row.id))
     .orderBy(asc(caseEvents.id))

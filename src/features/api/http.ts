@@ -31,7 +31,13 @@ export function requireToken(tokens: ApiTokenService): preHandlerAsyncHookHandle
     const identity = token ? await tokens.authenticate(token) : undefined
     if (!identity) {
       reply.header('www-authenticate', 'Bearer realm="parley"')
-      return reply.code(401).send({ error: token ? 'The API token is not valid or has been revoked.' : 'Send an API token: Authorization: Bearer <token>.' })
+      return reply
+        .code(401)
+        .send({
+          error: token
+            ? 'The API token is not valid or has been revoked.'
+            : 'Send an API token: Authorization: Bearer <token>.',
+        })
     }
     request.apiToken = identity
   }
@@ -61,7 +67,8 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
 
 /** Clearer words than zod's defaults where a schema gives none. */
 function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'This field is required'
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined)
+    return 'This field is required'
   if (issue.code === 'invalid_type') return `Must be ${article(issue.expected)}`
   if (issue.code === 'invalid_value') return `Must be one of: ${issue.values.map(String).join(', ')}`
   return undefined

@@ -4,7 +4,12 @@ import type { Actor } from '../cases/events.ts'
 import type { WorkflowResult, WorkflowService } from '../cases/workflow-service.ts'
 import type { RecordEvent } from './schemas.ts'
 
-export async function recordApiEvent(workflow: WorkflowService, caseId: string, event: RecordEvent, actor: Actor): Promise<WorkflowResult> {
+export async function recordApiEvent(
+  workflow: WorkflowService,
+  caseId: string,
+  event: RecordEvent,
+  actor: Actor,
+): Promise<WorkflowResult> {
   const options = { actor, occurredOn: event.date }
   switch (event.type) {
     case 'decision-letter-sent':
@@ -15,7 +20,11 @@ export async function recordApiEvent(workflow: WorkflowService, caseId: string, 
     case 'mediation-declined':
       return workflow.apply(caseId, { type: 'decline-mediation' }, options)
     case 'mediation-requested':
-      return workflow.apply(caseId, { type: 'choose-mediation', healthInIssue: event.data.healthInIssue, healthOnly: event.data.healthOnly }, options)
+      return workflow.apply(
+        caseId,
+        { type: 'choose-mediation', healthInIssue: event.data.healthInIssue, healthOnly: event.data.healthOnly },
+        options,
+      )
     case 'cannot-arrange':
       return workflow.apply(caseId, { type: 'cannot-arrange', reason: event.data?.reason }, options)
     case 'meeting-scheduled':
@@ -23,7 +32,11 @@ export async function recordApiEvent(workflow: WorkflowService, caseId: string, 
     case 'mediation-concluded': {
       // Integrators report the outcome; the meeting it ended is recorded as held the same day.
       const conclude = { type: 'conclude', outcome: event.data.outcome } as const
-      return workflow.apply(caseId, (state) => (state.status === 'meeting-arranged' ? [{ type: 'hold-meeting' }, conclude] : [conclude]), options)
+      return workflow.apply(
+        caseId,
+        (state) => (state.status === 'meeting-arranged' ? [{ type: 'hold-meeting' }, conclude] : [conclude]),
+        options,
+      )
     }
     case 'withdrawn':
       return workflow.apply(caseId, { type: 'withdraw', by: event.data.by, reason: event.data.reason }, options)

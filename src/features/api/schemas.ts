@@ -4,28 +4,63 @@
 import { z } from 'zod'
 import { CASE_EVENT_TYPES, type DeadlineName } from '../../domain/clocks.ts'
 import {
-  adjustmentKinds, contactMethods, disagreementAreas, ehcDecisions, ehcStatuses, otherPartyKinds, requesterRoles, whatHappenedMaxLength,
+  adjustmentKinds,
+  contactMethods,
+  disagreementAreas,
+  ehcDecisions,
+  ehcStatuses,
+  otherPartyKinds,
+  requesterRoles,
+  whatHappenedMaxLength,
 } from '../../domain/request.ts'
 import { CASE_STATUSES, CERTIFICATE_KINDS, OUTCOMES, WITHDRAWN_BY } from '../../domain/workflow.ts'
 
-const keysOf = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
+const keysOf = <T extends Record<string, unknown>>(record: T) =>
+  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 
 /** The workflow event types the API records and the what-if accepts (issue 3, section 6). */
 export const API_EVENT_TYPES = [
-  'decision-letter-sent', 'adviser-contacted', 'mediation-declined', 'mediation-requested', 'health-body-notified', 'cannot-arrange',
-  'meeting-scheduled', 'meeting-notice-sent', 'mediation-concluded', 'withdrawn', 'certificate-issued',
+  'decision-letter-sent',
+  'adviser-contacted',
+  'mediation-declined',
+  'mediation-requested',
+  'health-body-notified',
+  'cannot-arrange',
+  'meeting-scheduled',
+  'meeting-notice-sent',
+  'mediation-concluded',
+  'withdrawn',
+  'certificate-issued',
 ] as const satisfies readonly (typeof CASE_EVENT_TYPES)[number][]
 export type ApiEventType = (typeof API_EVENT_TYPES)[number]
 
-export const DEADLINE_NAMES = ['adviser-contact', 'certificate', 'health-body-notice', 'mediation-held', 'meeting-notice', 'appeal'] as const satisfies readonly DeadlineName[]
+export const DEADLINE_NAMES = [
+  'adviser-contact',
+  'certificate',
+  'health-body-notice',
+  'mediation-held',
+  'meeting-notice',
+  'appeal',
+] as const satisfies readonly DeadlineName[]
 export const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'met-late', 'stopped'] as const
 export const CHANNELS = ['online', 'phone', 'email'] as const
 
 const isoDate = z.iso.date({ error: 'Enter a real date as YYYY-MM-DD' })
-const notFuture = (today: () => string) => isoDate.refine((d) => d <= today(), { error: 'The date cannot be in the future' })
+const notFuture = (today: () => string) =>
+  isoDate.refine((d) => d <= today(), { error: 'The date cannot be in the future' })
 const pastDate = (today: () => string) => isoDate.refine((d) => d < today(), { error: 'The date must be in the past' })
-const text = (max: number) => z.string().trim().min(1, { error: 'Enter a value' }).max(max, { error: `Must be ${max} characters or fewer` })
-const optionalText = (max: number) => z.string().trim().max(max, { error: `Must be ${max} characters or fewer` }).optional()
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter a value' })
+    .max(max, { error: `Must be ${max} characters or fewer` })
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Must be ${max} characters or fewer` })
+    .optional()
 
 // --- Events ---
 
@@ -35,20 +70,31 @@ function eventUnion<D extends z.ZodType, R extends z.ZodType, W extends z.ZodTyp
   details: { requested: R; withdrawn: W; certificate: C },
 ) {
   const noData = z.strictObject({}).optional()
-  const event = <T extends ApiEventType, S extends z.ZodType>(type: T, data: S) => z.strictObject({ type: z.literal(type), date, data })
-  return z.discriminatedUnion('type', [
-    event('decision-letter-sent', z.strictObject({ kind: z.enum(keysOf(ehcDecisions)).optional() }).optional()),
-    event('adviser-contacted', z.strictObject({ channel: z.enum(['online', 'phone', 'email', 'letter', 'in-person']).optional() }).optional()),
-    event('mediation-declined', noData),
-    event('mediation-requested', details.requested),
-    event('health-body-notified', noData),
-    event('cannot-arrange', z.strictObject({ reason: optionalText(1000) }).optional()),
-    event('meeting-scheduled', z.strictObject({ meetingDate: isoDate, shorterNoticeAgreed: z.boolean().optional(), venue: optionalText(200) })),
-    event('meeting-notice-sent', noData),
-    event('mediation-concluded', z.strictObject({ outcome: z.enum(OUTCOMES) })),
-    event('withdrawn', details.withdrawn),
-    event('certificate-issued', details.certificate),
-  ], { error: `Use one of the event types: ${API_EVENT_TYPES.join(', ')}` })
+  const event = <T extends ApiEventType, S extends z.ZodType>(type: T, data: S) =>
+    z.strictObject({ type: z.literal(type), date, data })
+  return z.discriminatedUnion(
+    'type',
+    [
+      event('decision-letter-sent', z.strictObject({ kind: z.enum(keysOf(ehcDecisions)).optional() }).optional()),
+      event(
+        'adviser-contacted',
+        z.strictObject({ channel: z.enum(['online', 'phone', 'email', 'letter', 'in-person']).optional() }).optional(),
+      ),
+      event('mediation-declined', noData),
+      event('mediation-requested', details.requested),
+      event('health-body-notified', noData),
+      event('cannot-arrange', z.strictObject({ reason: optionalText(1000) }).optional()),
+      event(
+        'meeting-scheduled',
+        z.strictObject({ meetingDate: isoDate, shorterNoticeAgreed: z.boolean().optional(), venue: optionalText(200) }),
+      ),
+      event('meeting-notice-sent', noData),
+      event('mediation-concluded', z.strictObject({ outcome: z.enum(OUTCOMES) })),
+      event('withdrawn', details.withdrawn),
+      event('certificate-issued', details.certificate),
+    ],
+    { error: `Use one of the event types: ${API_EVENT_TYPES.join(', ')}` },
+  )
 }
 
 /** POST /cases/:reference/events: the date cannot be in the future, and the details the workflow needs are required. */
@@ -85,39 +131,79 @@ export function enquirySchema(today: () => string) {
     .strictObject({
       channel: z.enum(CHANNELS),
       contactedOn: notFuture(today).optional(),
-      requester: z.strictObject({ role: z.enum(keysOf(requesterRoles)), name: text(100), organisation: optionalText(200) }),
+      requester: z.strictObject({
+        role: z.enum(keysOf(requesterRoles)),
+        name: text(100),
+        organisation: optionalText(200),
+      }),
       permission: z.strictObject({ givenBy: text(100), givenOn: notFuture(today) }).optional(),
       parent: z.strictObject({ name: text(100) }).optional(),
       child: z.strictObject({ name: text(100), dateOfBirth: pastDate(today), setting: text(200), postcode: text(10) }),
       ehcStatus: z.enum(keysOf(ehcStatuses)),
       areas: z.array(z.enum(keysOf(disagreementAreas))).min(1, { error: 'Give at least one area' }),
-      decision: z.strictObject({ kind: z.enum(keysOf(ehcDecisions)), letterDate: notFuture(today).optional() }).optional(),
+      decision: z
+        .strictObject({ kind: z.enum(keysOf(ehcDecisions)), letterDate: notFuture(today).optional() })
+        .optional(),
       otherParties: z.array(z.strictObject({ kind: z.enum(keysOf(otherPartyKinds)), name: optionalText(200) })).max(10),
       whatHappened: text(whatHappenedMaxLength),
       contact: z.strictObject({
         methods: z.array(z.enum(keysOf(contactMethods))).min(1, { error: 'Give at least one way to contact them' }),
         email: z.email({ error: 'Enter an email address, like name@example.com' }).max(254).optional(),
-        phone: z.string().trim().max(30).regex(/^[+\d\s()-]{10,30}$/, { error: 'Enter a phone number, like 01632 960 001' }).optional(),
+        phone: z
+          .string()
+          .trim()
+          .max(30)
+          .regex(/^[+\d\s()-]{10,30}$/, { error: 'Enter a phone number, like 01632 960 001' })
+          .optional(),
         address: optionalText(500),
         bestTimes: optionalText(200),
       }),
-      adjustments: z.strictObject({ kinds: z.array(z.enum(keysOf(adjustmentKinds))), language: optionalText(100), details: optionalText(1000) }).optional(),
+      adjustments: z
+        .strictObject({
+          kinds: z.array(z.enum(keysOf(adjustmentKinds))),
+          language: optionalText(100),
+          details: optionalText(1000),
+        })
+        .optional(),
       supporter: optionalText(200),
     })
     .superRefine((body, ctx) => {
       const needsPermission = body.requester.role !== 'parent' && body.requester.role !== 'young-person'
       if (needsPermission && !body.permission) {
-        ctx.addIssue({ code: 'custom', path: ['permission'], message: 'Someone other than the parent or young person needs their permission: give permission.givenBy and permission.givenOn' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['permission'],
+          message:
+            'Someone other than the parent or young person needs their permission: give permission.givenBy and permission.givenOn',
+        })
       }
       if (body.areas.includes('ehc-decision') && !body.decision) {
-        ctx.addIssue({ code: 'custom', path: ['decision'], message: 'Give the decision (decision.kind) when the areas include ehc-decision' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decision'],
+          message: 'Give the decision (decision.kind) when the areas include ehc-decision',
+        })
       }
       const methods = body.contact.methods
-      if (methods.includes('email') && !body.contact.email) ctx.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'Give an email address to contact them by email' })
+      if (methods.includes('email') && !body.contact.email)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contact', 'email'],
+          message: 'Give an email address to contact them by email',
+        })
       if ((methods.includes('phone') || methods.includes('text')) && !body.contact.phone) {
-        ctx.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'Give a phone number to contact them by phone or text' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contact', 'phone'],
+          message: 'Give a phone number to contact them by phone or text',
+        })
       }
-      if (methods.includes('post') && !body.contact.address) ctx.addIssue({ code: 'custom', path: ['contact', 'address'], message: 'Give an address to contact them by post' })
+      if (methods.includes('post') && !body.contact.address)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contact', 'address'],
+          message: 'Give an address to contact them by post',
+        })
     })
 }
 export type EnquiryBody = z.infer<ReturnType<typeof enquirySchema>>
@@ -145,27 +231,37 @@ export const caseResponse = z.object({
   receivedOn: isoDate,
   channel: z.enum(CHANNELS),
   child: z.object({ name: z.string(), dateOfBirth: isoDate }),
-  parties: z.array(z.object({
-    role: z.string().describe('parent, young-person, referrer, local-authority, school, health or social-care'),
-    name: z.string(),
-    organisation: z.string().nullable(),
-    isRequester: z.boolean(),
-  })),
-  events: z.array(z.object({
-    type: z.string().describe('A workflow event type (the API event types and others, such as scope-decided)'),
-    date: isoDate.describe('The day it happened (occurred_on)'),
-    recordedAt: z.iso.datetime(),
-    actor: z.string().describe('Who recorded it: a staff name, "API: <token name>", or "The person asking for help"'),
-    data: z.record(z.string(), z.unknown()),
-  })),
+  parties: z.array(
+    z.object({
+      role: z.string().describe('parent, young-person, referrer, local-authority, school, health or social-care'),
+      name: z.string(),
+      organisation: z.string().nullable(),
+      isRequester: z.boolean(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      type: z.string().describe('A workflow event type (the API event types and others, such as scope-decided)'),
+      date: isoDate.describe('The day it happened (occurred_on)'),
+      recordedAt: z.iso.datetime(),
+      actor: z.string().describe('Who recorded it: a staff name, "API: <token name>", or "The person asking for help"'),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
   deadlines: z.array(deadlineResponse),
 })
 
-export const eventRecordedResponse = z.object({ reference: z.string(), status: z.enum(CASE_STATUSES), deadlines: z.array(deadlineResponse) })
+export const eventRecordedResponse = z.object({
+  reference: z.string(),
+  status: z.enum(CASE_STATUSES),
+  deadlines: z.array(deadlineResponse),
+})
 export const deadlinesResponse = z.object({ deadlines: z.array(deadlineResponse) })
 
 export const errorResponse = z.object({ error: z.string() })
 export const invalidResponse = z.object({
   error: z.literal('Invalid request'),
-  fields: z.record(z.string(), z.string()).describe('Each bad field, by its path (for example child.postcode or events.0.date), with what is wrong'),
+  fields: z
+    .record(z.string(), z.string())
+    .describe('Each bad field, by its path (for example child.postcode or events.0.date), with what is wrong'),
 })

@@ -64,11 +64,21 @@ export function createApiTokenService(db: Db, clock: Clock) {
 
   return {
     /** Issues a token for the authority; the token is returned once and never stored. */
-    async issue(input: { name: string; localAuthorityId: string; createdBy: string }): Promise<{ id: string; token: string }> {
+    async issue(input: {
+      name: string
+      localAuthorityId: string
+      createdBy: string
+    }): Promise<{ id: string; token: string }> {
       const token = generateToken()
       const [row] = await db
         .insert(apiTokens)
-        .values({ name: input.name, tokenHash: hashToken(token), localAuthorityId: input.localAuthorityId, createdBy: input.createdBy, createdAt: clock.now() })
+        .values({
+          name: input.name,
+          tokenHash: hashToken(token),
+          localAuthorityId: input.localAuthorityId,
+          createdBy: input.createdBy,
+          createdAt: clock.now(),
+        })
         .returning({ id: apiTokens.id })
       return { id: row!.id, token }
     },
@@ -79,17 +89,28 @@ export function createApiTokenService(db: Db, clock: Clock) {
       const [found] = await db.select().from(apiTokens).where(eq(apiTokens.id, id))
       if (!found) return undefined
       if (found.revokedAt) return { name: found.name, already: true }
-      await db.update(apiTokens).set({ revokedAt: clock.now() }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      await db
+        .update(apiTokens)
+        .set({ revokedAt: clock.now() })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       return { name: found.name, already: false }
     },
 
     list(): Promise<ApiTokenRow[]> {
-      return db.select(columns).from(apiTokens).innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId)).orderBy(desc(apiTokens.createdAt))
+      return db
+        .select(columns)
+        .from(apiTokens)
+        .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
+        .orderBy(desc(apiTokens.createdAt))
     },
 
     async find(id: string): Promise<ApiTokenRow | undefined> {
       if (!isUuid(id)) return undefined
-      const [row] = await db.select(columns).from(apiTokens).innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId)).where(eq(apiTokens.id, id))
+      const [row] = await db
+        .select(columns)
+        .from(apiTokens)
+        .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
+        .where(eq(apiTokens.id, id))
       return row
     },
 
@@ -98,7 +119,13 @@ export function createApiTokenService(db: Db, clock: Clock) {
       if (!TOKEN_PATTERN.test(token)) return undefined
       const tokenHash = hashToken(token)
       const [row] = await db
-        .select({ id: apiTokens.id, name: apiTokens.name, localAuthorityId: apiTokens.localAuthorityId, localAuthorityName: localAuthorities.name, revokedAt: apiTokens.revokedAt })
+        .select({
+          id: apiTokens.id,
+          name: apiTokens.name,
+          localAuthorityId: apiTokens.localAuthorityId,
+          localAuthorityName: localAuthorities.name,
+          revokedAt: apiTokens.revokedAt,
+        })
         .from(apiTokens)
         .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
         .where(eq(apiTokens.tokenHash, tokenHash))
@@ -107,8 +134,19 @@ export function createApiTokenService(db: Db, clock: Clock) {
       await db
         .update(apiTokens)
         .set({ lastUsedAt: now })
-        .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS)))))
-      return { id: row.id, name: row.name, tokenHash, localAuthorityId: row.localAuthorityId, localAuthorityName: row.localAuthorityName }
+        .where(
+          and(
+            eq(apiTokens.id, row.id),
+            or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS))),
+          ),
+        )
+      return {
+        id: row.id,
+        name: row.name,
+        tokenHash,
+        localAuthorityId: row.localAuthorityId,
+        localAuthorityName: row.localAuthorityName,
+      }
     },
   }
 }

@@ -17,11 +17,19 @@ export interface WhatIfEvent {
  */
 function clockEvent(event: WhatIfEvent): CaseEvent {
   const data = { ...event.data }
-  if (event.type === 'withdrawn') data.certificateDue = data.by === undefined || data.by === 'parent' || data.by === 'young-person'
+  if (event.type === 'withdrawn')
+    data.certificateDue = data.by === undefined || data.by === 'parent' || data.by === 'young-person'
   return { type: event.type, date: event.date, data }
 }
 
-export async function workOutDeadlines(db: Db, events: readonly WhatIfEvent[], today: string): Promise<{ deadlines: Deadline[]; calendar: Calendar }> {
+export async function workOutDeadlines(
+  db: Db,
+  events: readonly WhatIfEvent[],
+  today: string,
+): Promise<{ deadlines: Deadline[]; calendar: Calendar }> {
   const [calendar, settings] = await Promise.all([currentCalendar(db), readSettings(db)])
-  return { deadlines: computeDeadlines(events.map(clockEvent), { calendar, appealExclusion: settings.appealExclusion, today }), calendar }
+  return {
+    deadlines: computeDeadlines(events.map(clockEvent), { calendar, appealExclusion: settings.appealExclusion, today }),
+    calendar,
+  }
 }

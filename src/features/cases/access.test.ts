@@ -7,7 +7,13 @@ import { allocateDirectly, endAllocation, makeMediator } from '../allocation/tes
 import { canSeeCase, visibleCases } from './access.ts'
 import { makeCase } from './testing.ts'
 
-const userWith = (role: (typeof roles)[number], id = '00000000-0000-4000-8000-000000000000'): StaffUser => ({ id, email: 'u@example.com', name: 'U', roles: [role], mustChangePassword: false })
+const userWith = (role: (typeof roles)[number], id = '00000000-0000-4000-8000-000000000000'): StaffUser => ({
+  id,
+  email: 'u@example.com',
+  name: 'U',
+  roles: [role],
+  mustChangePassword: false,
+})
 
 describe('who may see a case', () => {
   let t: TestApp
@@ -30,14 +36,23 @@ describe('who may see a case', () => {
   const sees = async (user: StaffUser, id: string) => {
     const one = await canSeeCase(t.database.db, user, { id })
     const listed = await t.database.db.select({ id: cases.id }).from(cases).where(visibleCases(user))
-    assert.equal(listed.some((c) => c.id === id), one, 'the list and the case pages must agree')
+    assert.equal(
+      listed.some((c) => c.id === id),
+      one,
+      'the list and the case pages must agree',
+    )
     return one
   }
 
   it('lets coordinators, managers and administrators see every case, and a mediator with no allocation none', async () => {
     const answers = []
     for (const r of roles) answers.push([r, await sees(userWith(r), caseId)])
-    assert.deepEqual(answers, [['coordinator', true], ['mediator', false], ['manager', true], ['administrator', true]])
+    assert.deepEqual(answers, [
+      ['coordinator', true],
+      ['mediator', false],
+      ['manager', true],
+      ['administrator', true],
+    ])
   })
 
   it('lets a mediator see exactly the case they hold the allocation for, until it ends', async () => {

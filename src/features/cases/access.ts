@@ -18,7 +18,10 @@ export const caseWorkers: readonly Role[] = ['coordinator', 'manager', 'administ
 export async function canSeeCase(db: Db, user: StaffUser, caseRow: { id: string }): Promise<boolean> {
   if (hasRole(user, ...caseWorkers)) return true
   if (!hasRole(user, 'mediator')) return false
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseRow.id), visibleCases(user)))
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseRow.id), visibleCases(user)))
   return row !== undefined
 }
 

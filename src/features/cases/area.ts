@@ -15,7 +15,21 @@ import preparationPages from '../preparation/area.ts'
 import { allocationPages } from '../allocation/pages.ts'
 
 export default async function casesArea(app: FastifyInstance, deps: AppDeps) {
-  for (const page of [caseList, caseOverview, caseProgress, takeThisCase, statutoryDates, caseActions, recordUpdate, caseTimeline, scopeDecision, certificatesTab, certificatePage, preparationPages, ...allocationPages]) {
+  for (const page of [
+    caseList,
+    caseOverview,
+    caseProgress,
+    takeThisCase,
+    statutoryDates,
+    caseActions,
+    recordUpdate,
+    caseTimeline,
+    scopeDecision,
+    certificatesTab,
+    certificatePage,
+    preparationPages,
+    ...allocationPages,
+  ]) {
     await page(app, deps)
   }
 }

@@ -13,7 +13,11 @@ import { findCase, type CaseRow } from './repository.ts'
 const caseId = z.guid()
 
 /** The case at /cases/:id if this person may see it; otherwise replies 404 and returns undefined. */
-export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<CaseRow | undefined> {
+export async function visibleCaseOr404(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<CaseRow | undefined> {
   const id = caseId.safeParse((request.params as { id?: unknown }).id)
   const found = id.success ? await findCase(db, id.data.toLowerCase()) : undefined
   if (found && (await canSeeCase(db, currentUser(request), found))) return found
@@ -22,7 +26,11 @@ export async function visibleCaseOr404(db: Db, request: FastifyRequest, reply: F
 }
 
 /** The case for a GET, with the look recorded in the access log; undefined once a 404 is sent. */
-export async function caseForView({ database, clock }: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<CaseRow | undefined> {
+export async function caseForView(
+  { database, clock }: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<CaseRow | undefined> {
   const found = await visibleCaseOr404(database.db, request, reply)
   if (!found) return undefined
   await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: request.url })
@@ -35,7 +43,17 @@ export function actorOf(request: FastifyRequest) {
   return { userId: user.id, label: user.name }
 }
 
-export type CaseTab = 'overview' | 'progress' | 'mediator' | 'preparation' | 'meeting' | 'agreement' | 'messages' | 'timeline' | 'certificates' | 'scope'
+export type CaseTab =
+  | 'overview'
+  | 'progress'
+  | 'mediator'
+  | 'preparation'
+  | 'meeting'
+  | 'agreement'
+  | 'messages'
+  | 'timeline'
+  | 'certificates'
+  | 'scope'
 
 /** The identity bar and sub navigation, for cases/case-layout.njk. */
 export function caseContext(found: CaseRow, tab: CaseTab) {

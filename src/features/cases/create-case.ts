@@ -28,7 +28,11 @@ export interface NewCase {
   firstContact?: FirstContactChecklist
 }
 
-export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<{ id: string; reference: string; created: boolean }> {
+export async function createCase(
+  db: Db,
+  clock: Clock,
+  input: NewCase,
+): Promise<{ id: string; reference: string; created: boolean }> {
   return db.transaction(async (tx) => {
     if (input.submissionKey) {
       const existing = await findBySubmissionKey(tx, input.submissionKey)
@@ -37,7 +41,9 @@ export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<
     const { facts } = input
     const authorities = await tx.select().from(localAuthorities)
     const authority = authorityForPostcode(facts.child.postcode, authorities)
-    const [{ n } = { n: 0 }] = await tx.execute<{ n: string }>(sql`select nextval('case_reference_seq') as n`).then((r) => r.rows)
+    const [{ n } = { n: 0 }] = await tx
+      .execute<{ n: string }>(sql`select nextval('case_reference_seq') as n`)
+      .then((r) => r.rows)
     const reference = formatCaseReference(Number(clock.today().slice(0, 4)), Number(n))
 
     const [row] = await tx
@@ -74,14 +80,32 @@ export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<
       data: { channel: input.channel, requesterRole: facts.requester.role, localAuthority: authority?.name ?? null },
     })
     if (input.firstContact) {
-      await appendEvent(tx, clock, { caseId: row.id, type: 'first-contact-recorded', actor: input.actor, occurredOn: input.contactedOn, data: { ...input.firstContact } })
+      await appendEvent(tx, clock, {
+        caseId: row.id,
+        type: 'first-contact-recorded',
+        actor: input.actor,
+        occurredOn: input.contactedOn,
+        data: { ...input.firstContact },
+      })
     }
     // An appealable decision starts the statutory clocks: the letter, and this contact with the adviser.
     if (facts.areas.includes('ehc-decision')) {
       if (facts.decision?.letterDate) {
-        await appendEvent(tx, clock, { caseId: row.id, type: 'decision-letter-sent', actor: input.actor, occurredOn: facts.decision.letterDate, data: { kind: facts.decision.kind } })
+        await appendEvent(tx, clock, {
+          caseId: row.id,
+          type: 'decision-letter-sent',
+          actor: input.actor,
+          occurredOn: facts.decision.letterDate,
+          data: { kind: facts.decision.kind },
+        })
       }
-      await appendEvent(tx, clock, { caseId: row.id, type: 'adviser-contacted', actor: input.actor, occurredOn: input.contactedOn, data: { channel: input.channel } })
+      await appendEvent(tx, clock, {
+        caseId: row.id,
+        type: 'adviser-contacted',
+        actor: input.actor,
+        occurredOn: input.contactedOn,
+        data: { channel: input.channel },
+      })
     }
     await refreshDeadlineIndex(tx, clock, row.id)
     return { id: row.id, reference, created: true }
@@ -89,16 +113,31 @@ export async function createCase(db: Db, clock: Clock, input: NewCase): Promise<
 }
 
 async function findBySubmissionKey(tx: Tx, key: string) {
-  const [row] = await tx.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.submissionKey, key))
+  const [row] = await tx
+    .select({ id: cases.id, reference: cases.reference })
+    .from(cases)
+    .where(eq(cases.submissionKey, key))
   return row
 }
 
 function partiesOf(caseId: string, facts: RequestFacts): (typeof caseParties.$inferInsert)[] {
   const { requester, contact, adjustments } = facts
-  const reachable = { email: contact.email || null, phone: contact.phone || null, contactPreferences: contact, adjustments }
+  const reachable = {
+    email: contact.email || null,
+    phone: contact.phone || null,
+    contactPreferences: contact,
+    adjustments,
+  }
   const parties: (typeof caseParties.$inferInsert)[] = []
   if (needsPermission(requester.role)) {
-    parties.push({ caseId, role: 'referrer', name: requester.name, organisation: requester.organisation, isRequester: true, ...reachable })
+    parties.push({
+      caseId,
+      role: 'referrer',
+      name: requester.name,
+      organisation: requester.organisation,
+      isRequester: true,
+      ...reachable,
+    })
     if (facts.parent?.name) parties.push({ caseId, role: 'parent', name: facts.parent.name })
   } else {
     parties.push({ caseId, role: requester.role, name: requester.name, isRequester: true, ...reachable })

@@ -25,7 +25,10 @@ export async function deadlinesOf(q: Db | Tx, clock: Clock, caseId: string): Pro
     .where(eq(cases.id, caseId))
   if (!row) return []
   const events = await eventsOf(q, caseId)
-  const parties = await q.select({ id: caseParties.id, name: caseParties.name, role: caseParties.role }).from(caseParties).where(eq(caseParties.caseId, caseId))
+  const parties = await q
+    .select({ id: caseParties.id, name: caseParties.name, role: caseParties.role })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, caseId))
   const settings = await readSettings(q as Db)
   const calendar = await currentCalendar(q as Db)
   return deriveDeadlines(
@@ -38,6 +41,8 @@ export async function refreshDeadlineIndex(tx: Tx, clock: Clock, caseId: string)
   const deadlines = await deadlinesOf(tx, clock, caseId)
   await tx.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId))
   if (deadlines.length) {
-    await tx.insert(caseDeadlines).values(deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })))
+    await tx
+      .insert(caseDeadlines)
+      .values(deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })))
   }
 }

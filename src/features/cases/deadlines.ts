@@ -51,32 +51,57 @@ export interface PartyRow {
 const finished: readonly string[] = ['closed', 'withdrawn', 'signposted', 'could-not-proceed']
 
 export function caseDeadlines(
-  input: { events: EventRow[]; parties: PartyRow[]; status: CaseStatus | string; receivedOn: string; cadenceWorkingDays: number },
+  input: {
+    events: EventRow[]
+    parties: PartyRow[]
+    status: CaseStatus | string
+    receivedOn: string
+    cadenceWorkingDays: number
+  },
   context: { calendar: Calendar; settings: ServiceSettings; today: string },
 ): CaseDeadline[] {
   const { calendar, settings, today } = context
-  const events = input.events.map((e) => ({ type: e.type, date: e.occurredOn, data: (e.data ?? {}) as Record<string, unknown> }))
+  const events = input.events.map((e) => ({
+    type: e.type,
+    date: e.occurredOn,
+    data: (e.data ?? {}) as Record<string, unknown>,
+  }))
   const clocks = computeDeadlines(events, { calendar, appealExclusion: settings.appealExclusion, today }).map((d) =>
-    withUrgency({
-      name: d.name,
-      label: deadlineLabels[d.name] ?? d.name,
-      dueDate: d.dueDate,
-      rule: d.rule,
-      source: d.source,
-      startedBy: d.startedBy,
-      status: d.status,
-      metOn: d.metOn,
-      beyondCalendar: d.beyondCalendar === true,
-    }, context),
+    withUrgency(
+      {
+        name: d.name,
+        label: deadlineLabels[d.name] ?? d.name,
+        dueDate: d.dueDate,
+        rule: d.rule,
+        source: d.source,
+        startedBy: d.startedBy,
+        status: d.status,
+        metOn: d.metOn,
+        beyondCalendar: d.beyondCalendar === true,
+      },
+      context,
+    ),
   )
   const updates = finished.includes(input.status) ? [] : input.parties.map((party) => updateOwed(party, input, context))
   // Each point of a final mediation agreement, until it is followed up (features/agreements).
   const points = agreementPointDeadlines(events, today).map((d) =>
-    withUrgency({ ...d, source: 'The mediation agreement (SEND Regulations 2014, regs 42 and 44)', beyondCalendar: !calendar.isCovered(d.dueDate) }, context))
+    withUrgency(
+      {
+        ...d,
+        source: 'The mediation agreement (SEND Regulations 2014, regs 42 and 44)',
+        beyondCalendar: !calendar.isCovered(d.dueDate),
+      },
+      context,
+    ),
+  )
   return [...clocks, ...updates, ...points].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
 }
 
-function updateOwed(party: PartyRow, input: Parameters<typeof caseDeadlines>[0], context: Parameters<typeof caseDeadlines>[1]): CaseDeadline {
+function updateOwed(
+  party: PartyRow,
+  input: Parameters<typeof caseDeadlines>[0],
+  context: Parameters<typeof caseDeadlines>[1],
+): CaseDeadline {
   const last = input.events
     .filter((e) => e.type === 'update-sent' && (e.data as { partyId?: string } | null)?.partyId === party.id)
     .map((e) => e.occurredOn)
@@ -84,24 +109,35 @@ function updateOwed(party: PartyRow, input: Parameters<typeof caseDeadlines>[0],
     .at(-1)
   const from = last ?? input.receivedOn
   const due = context.calendar.addWorkingDays(from, input.cadenceWorkingDays)
-  return withUrgency({
-    name: `update:${party.id}`,
-    label: `Update ${party.name || 'this party'}`,
-    dueDate: due,
-    rule: `Everyone hears from us at least every ${input.cadenceWorkingDays} working days, even when the news is that we are still waiting. ${last ? `Last update: ${formatLongDate(last)}.` : 'No update yet since the request arrived.'}`,
-    source: "The service's promise to keep everyone informed",
-    startedBy: { type: last ? 'update-sent' : 'enquiry-received', date: from },
-    status: due < context.today ? 'overdue' : 'open',
-    beyondCalendar: !context.calendar.isCovered(due),
-  }, context)
+  return withUrgency(
+    {
+      name: `update:${party.id}`,
+      label: `Update ${party.name || 'this party'}`,
+      dueDate: due,
+      rule: `Everyone hears from us at least every ${input.cadenceWorkingDays} working days, even when the news is that we are still waiting. ${last ? `Last update: ${formatLongDate(last)}.` : 'No update yet since the request arrived.'}`,
+      source: "The service's promise to keep everyone informed",
+      startedBy: { type: last ? 'update-sent' : 'enquiry-received', date: from },
+      status: due < context.today ? 'overdue' : 'open',
+      beyondCalendar: !context.calendar.isCovered(due),
+    },
+    context,
+  )
 }
 
-function withUrgency(d: Omit<CaseDeadline, 'workingDaysLeft' | 'urgency'>, context: { calendar: Calendar; settings: ServiceSettings; today: string }): CaseDeadline {
+function withUrgency(
+  d: Omit<CaseDeadline, 'workingDaysLeft' | 'urgency'>,
+  context: { calendar: Calendar; settings: ServiceSettings; today: string },
+): CaseDeadline {
   const workingDaysLeft = context.calendar.workingDaysBetween(context.today, d.dueDate)
   const urgency: Urgency =
-    d.status === 'met' || d.status === 'met-late' ? 'met'
-      : d.status === 'stopped' ? 'stopped'
-        : d.dueDate < context.today ? 'overdue'
-          : workingDaysLeft <= context.settings.dueSoonWorkingDays ? 'due-soon' : 'on-track'
+    d.status === 'met' || d.status === 'met-late'
+      ? 'met'
+      : d.status === 'stopped'
+        ? 'stopped'
+        : d.dueDate < context.today
+          ? 'overdue'
+          : workingDaysLeft <= context.settings.dueSoonWorkingDays
+            ? 'due-soon'
+            : 'on-track'
   return { ...d, workingDaysLeft, urgency }
 }

@@ -5,10 +5,10 @@ import { statusLabels, type CaseStatus } from '../../domain/workflow.ts'
 export type { CaseStatus }
 
 export const caseScopes = {
-  'undecided': 'Not decided yet',
+  undecided: 'Not decided yet',
   'sen-mediation': 'SEN mediation',
   'disagreement-resolution': 'Disagreement resolution',
-  'both': 'SEN mediation and disagreement resolution',
+  both: 'SEN mediation and disagreement resolution',
   'out-of-scope': 'Out of scope',
 } as const
 export type CaseScope = keyof typeof caseScopes
@@ -28,12 +28,12 @@ export const caseChannels = {
 export type CaseChannel = keyof typeof caseChannels
 
 export const partyRoles = {
-  'parent': 'Parent or carer',
+  parent: 'Parent or carer',
   'young-person': 'Young person',
-  'referrer': 'Asked for the family',
+  referrer: 'Asked for the family',
   'local-authority': 'Local authority',
-  'school': 'School, college or early years setting',
-  'health': 'Health service',
+  school: 'School, college or early years setting',
+  health: 'Health service',
   'social-care': 'Social care',
 } as const
 

@@ -1,7 +1,15 @@
 // Queries for the case pages. No rules here: who may see what is in access.ts.
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { agencies, caseEvents, caseParties, cases, localAuthorities, scopeDecisions, users } from '../../db/schema/index.ts'
+import {
+  agencies,
+  caseEvents,
+  caseParties,
+  cases,
+  localAuthorities,
+  scopeDecisions,
+  users,
+} from '../../db/schema/index.ts'
 import { caseReferencePattern } from '../../domain/case-reference.ts'
 import type { RequestFacts } from '../../domain/request.ts'
 import { caseScopes, caseStatuses } from './labels.ts'
@@ -41,7 +49,10 @@ export const isReference = (search: string) => caseReferencePattern.test(search.
 
 /** An SQL list in a fixed order, for sorting by the order the labels are in rather than by key. */
 const positionIn = (keys: readonly string[], column: typeof cases.scope | typeof cases.status) =>
-  sql`array_position(array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[], ${column})`
+  sql`array_position(array[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[], ${column})`
 
 function nameMatches(search: string): SQL {
   // Each branch can use its GIN trigram index: a misspelt whole name (%) or a close word (<%).
@@ -72,7 +83,8 @@ function conditions(q: CaseListQuery): SQL[] {
 
 function ordering(q: CaseListQuery): SQL[] {
   const dir = q.order === 'asc' ? asc : desc
-  if (!q.sort && q.search && !isReference(q.search)) return [desc(bestMatch(q.search)), desc(cases.receivedOn), desc(cases.createdAt), desc(cases.reference)]
+  if (!q.sort && q.search && !isReference(q.search))
+    return [desc(bestMatch(q.search)), desc(cases.receivedOn), desc(cases.createdAt), desc(cases.reference)]
   switch (q.sort ?? 'received') {
     case 'reference':
       return [dir(cases.reference)]
@@ -87,13 +99,23 @@ function ordering(q: CaseListQuery): SQL[] {
   }
 }
 
-export async function listCases(db: Db, q: CaseListQuery): Promise<{ rows: CaseListRow[]; total: number; page: number }> {
+export async function listCases(
+  db: Db,
+  q: CaseListQuery,
+): Promise<{ rows: CaseListRow[]; total: number; page: number }> {
   const where = and(...conditions(q))
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(cases).where(where)
   const lastPage = Math.max(1, Math.ceil(n / q.pageSize))
   const page = Math.min(q.page, lastPage)
   const rows = await db
-    .select({ id: cases.id, reference: cases.reference, childName: cases.childName, scope: cases.scope, status: cases.status, receivedOn: cases.receivedOn })
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      childName: cases.childName,
+      scope: cases.scope,
+      status: cases.status,
+      receivedOn: cases.receivedOn,
+    })
     .from(cases)
     .where(where)
     .orderBy(...ordering(q))
@@ -114,12 +136,20 @@ export async function findCase(db: Db, id: string) {
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 
 export async function partiesOf(db: Db, caseId: string) {
-  return db.select().from(caseParties).where(eq(caseParties.caseId, caseId)).orderBy(desc(caseParties.isRequester), asc(caseParties.createdAt), asc(caseParties.id))
+  return db
+    .select()
+    .from(caseParties)
+    .where(eq(caseParties.caseId, caseId))
+    .orderBy(desc(caseParties.isRequester), asc(caseParties.createdAt), asc(caseParties.id))
 }
 
 /** Newest first: by the day it happened, then by the order it was recorded. */
 export async function eventsOf(db: Db, caseId: string) {
-  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.occurredOn), desc(caseEvents.id))
+  return db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.occurredOn), desc(caseEvents.id))
 }
 
 export async function latestEventOf(db: Db, caseId: string, type: string) {

@@ -35,7 +35,10 @@ export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInpu
   return db.transaction(async (tx) => {
     let agency: { id: string; name: string } | undefined
     if (outOfScope) {
-      ;[agency] = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, input.agencyId!))
+      ;[agency] = await tx
+        .select({ id: agencies.id, name: agencies.name })
+        .from(agencies)
+        .where(eq(agencies.id, input.agencyId!))
       if (!agency) return { ok: false, problem: 'unknown-agency' } as const
     }
     const [current] = await tx
@@ -48,7 +51,12 @@ export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInpu
     const now = clock.now()
     const [updated] = await tx
       .update(cases)
-      .set({ scope: input.scope, status: statusAfterScopeDecision(current.status, input.scope), version: sql`${cases.version} + 1`, updatedAt: now })
+      .set({
+        scope: input.scope,
+        status: statusAfterScopeDecision(current.status, input.scope),
+        version: sql`${cases.version} + 1`,
+        updatedAt: now,
+      })
       .where(and(eq(cases.id, input.caseId), eq(cases.version, input.version)))
       .returning({ id: cases.id })
     if (!updated) return { ok: false, problem: 'stale' } as const
@@ -65,7 +73,12 @@ export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInpu
       caseId: input.caseId,
       type: 'scope-decided',
       actor: input.actor,
-      data: { scope: input.scope, reason: input.reason, agencyId: agency?.id ?? null, agencyName: agency?.name ?? null },
+      data: {
+        scope: input.scope,
+        reason: input.reason,
+        agencyId: agency?.id ?? null,
+        agencyName: agency?.name ?? null,
+      },
     })
     await refreshDeadlineIndex(tx, clock, input.caseId)
     return { ok: true } as const

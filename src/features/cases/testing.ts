@@ -4,10 +4,17 @@ import type { Database } from '../../db/client.ts'
 import type { RequestFacts } from '../../domain/request.ts'
 import { createCase, type NewCase } from './create-case.ts'
 
-export function sampleFacts(change: { childName?: string; parentName?: string; whatHappened?: string } = {}): RequestFacts {
+export function sampleFacts(
+  change: { childName?: string; parentName?: string; whatHappened?: string } = {},
+): RequestFacts {
   return {
     requester: { role: 'parent', name: change.parentName ?? 'Sarah Hartley' },
-    child: { name: change.childName ?? 'Amelia Hartley', dateOfBirth: '2015-03-14', setting: 'Oakwood Primary School', postcode: 'WA1 1AA' },
+    child: {
+      name: change.childName ?? 'Amelia Hartley',
+      dateOfBirth: '2015-03-14',
+      setting: 'Oakwood Primary School',
+      postcode: 'WA1 1AA',
+    },
     ehcStatus: 'has-plan',
     areas: ['ehc-decision'],
     decision: { kind: 'refuse-amend', letterDate: '2026-10-19' },

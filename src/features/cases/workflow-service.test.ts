@@ -17,7 +17,9 @@ describe('the workflow service, on the worked example in rules.md', () => {
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
     const { id } = await makeCase(t.database, t.clock) // letter sent Mon 19 Oct 2026
     const index = async () =>
-      Object.fromEntries((await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, id))).map((d) => [d.name, d]))
+      Object.fromEntries(
+        (await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, id))).map((d) => [d.name, d]),
+      )
 
     // The letter and this contact start the clocks as soon as the case exists.
     assert.equal((await index())['adviser-contact']?.status, 'met')
@@ -27,7 +29,16 @@ describe('the workflow service, on the worked example in rules.md', () => {
     assert.equal(refused.ok, false)
     assert.match(!refused.ok ? refused.reason : '', /scope/i)
 
-    assert.equal((await workflow.apply(id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'Appealable decision' }, { actor })).ok, true)
+    assert.equal(
+      (
+        await workflow.apply(
+          id,
+          { type: 'decide-scope', scope: 'sen-mediation', reason: 'Appealable decision' },
+          { actor },
+        )
+      ).ok,
+      true,
+    )
     assert.equal((await workflow.apply(id, { type: 'decline-mediation' }, { actor })).ok, true)
     assert.equal((await index()).certificate?.dueDate, '2026-12-23')
     assert.equal((await t.database.db.select().from(cases).where(eq(cases.id, id)))[0]!.status, 'declined')
@@ -49,7 +60,11 @@ describe('the workflow service, on the worked example in rules.md', () => {
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
     const { id } = await makeCase(t.database, t.clock)
     const [before] = await t.database.db.select().from(cases).where(eq(cases.id, id))
-    const stale = await workflow.apply(id, { type: 'decide-scope', scope: 'disagreement-resolution', reason: 'x' }, { actor, expectedVersion: before!.version + 1 })
+    const stale = await workflow.apply(
+      id,
+      { type: 'decide-scope', scope: 'disagreement-resolution', reason: 'x' },
+      { actor, expectedVersion: before!.version + 1 },
+    )
     assert.deepEqual(stale.ok ? null : stale.code, 'stale')
     const future = await workflow.recordFact(id, 'health-body-notified', {}, { actor, occurredOn: '2099-01-01' })
     assert.deepEqual(future.ok ? null : future.code, 'invalid')
@@ -64,7 +79,16 @@ describe('the workflow service, on the worked example in rules.md', () => {
     const owed = deadlines.find((d) => d.name.startsWith('update:'))!
     const partyId = owed.name.slice('update:'.length)
     t.clock.set('2026-12-24T10:00:00Z')
-    assert.equal((await workflow.recordUpdate(id, { partyId, channel: 'phone', note: 'Still waiting to hear from the council' }, { actor })).ok, true)
+    assert.equal(
+      (
+        await workflow.recordUpdate(
+          id,
+          { partyId, channel: 'phone', note: 'Still waiting to hear from the council' },
+          { actor },
+        )
+      ).ok,
+      true,
+    )
     const later = (await workflow.deadlinesOf(id)).find((d) => d.name === owed.name)!
     assert.ok(later.dueDate > owed.dueDate)
     assert.match(later.rule, /Last update: Thursday 24 December 2026/)

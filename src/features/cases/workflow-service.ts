@@ -15,7 +15,12 @@ import { appendEvent, type Actor } from './events.ts'
 import { meetingContactRefusal } from '../preparation/contact-rule.ts'
 
 /** Facts that start or stop a clock without moving the case along (the API records them too). */
-export const FACT_EVENT_TYPES = ['decision-letter-sent', 'adviser-contacted', 'health-body-notified', 'meeting-notice-sent'] as const
+export const FACT_EVENT_TYPES = [
+  'decision-letter-sent',
+  'adviser-contacted',
+  'health-body-notified',
+  'meeting-notice-sent',
+] as const
 export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
 
 export type WorkflowResult =
@@ -40,17 +45,27 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
   async function change(
     caseId: string,
     options: ChangeOptions,
-    work: (ctx: { tx: Tx; state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<
-      { ok: true; events: { type: string; data: Record<string, unknown> }[]; state: CaseState } | { ok: false; reason: string }
+    work: (ctx: {
+      tx: Tx
+      state: CaseState
+      caseRow: typeof cases.$inferSelect
+    }) => Promise<
+      | { ok: true; events: { type: string; data: Record<string, unknown> }[]; state: CaseState }
+      | { ok: false; reason: string }
     >,
   ): Promise<WorkflowResult> {
     const occurredOn = options.occurredOn ?? clock.today()
-    if (occurredOn > clock.today()) return { ok: false, code: 'invalid', reason: 'The date it happened cannot be in the future.' }
+    if (occurredOn > clock.today())
+      return { ok: false, code: 'invalid', reason: 'The date it happened cannot be in the future.' }
     return db.transaction(async (tx) => {
       const [caseRow] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update')
       if (!caseRow) return { ok: false, code: 'not-found', reason: 'There is no such case.' }
       if (options.expectedVersion !== undefined && options.expectedVersion !== caseRow.version) {
-        return { ok: false, code: 'stale', reason: 'Someone else changed this case while you were working on it. Check the case and try again.' }
+        return {
+          ok: false,
+          code: 'stale',
+          reason: 'Someone else changed this case while you were working on it. Check the case and try again.',
+        }
       }
       const events = await eventsOf(tx, caseId)
       const state = stateFromEvents(events)
@@ -59,11 +74,18 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       if (options.beforeEvent) await options.beforeEvent(tx, { state, caseRow })
       let eventId = 0
       for (const event of result.events) {
-        eventId = (await appendEvent(tx, clock, { caseId, type: event.type, actor: options.actor, occurredOn, data: event.data })).id
+        eventId = (
+          await appendEvent(tx, clock, { caseId, type: event.type, actor: options.actor, occurredOn, data: event.data })
+        ).id
       }
       await tx
         .update(cases)
-        .set({ status: result.state.status, ...(result.state.scope ? { scope: result.state.scope } : {}), version: caseRow.version + 1, updatedAt: clock.now() })
+        .set({
+          status: result.state.status,
+          ...(result.state.scope ? { scope: result.state.scope } : {}),
+          version: caseRow.version + 1,
+          updatedAt: clock.now(),
+        })
         .where(eq(cases.id, caseId))
       await refreshDeadlineIndex(tx, clock, caseId)
       return { ok: true, state: result.state, eventId }
@@ -83,7 +105,11 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
      * Workflow actions (domain/workflow.ts), applied in order in one transaction; a function of
      * the current state may choose them. Refused, with the reason, when one is not allowed now.
      */
-    apply(caseId: string, actions: Action | Action[] | ((state: CaseState) => Action[]), options: ChangeOptions): Promise<WorkflowResult> {
+    apply(
+      caseId: string,
+      actions: Action | Action[] | ((state: CaseState) => Action[]),
+      options: ChangeOptions,
+    ): Promise<WorkflowResult> {
       return change(caseId, options, async ({ tx, state, caseRow }) => {
         const list = typeof actions === 'function' ? actions(state) : [actions].flat()
         const events: { type: string; data: Record<string, unknown> }[] = []
@@ -107,7 +133,12 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** A statutory fact (a decision letter sent, the health body told, ...), allowed while the case is open. */
-    recordFact(caseId: string, type: FactEventType, data: Record<string, unknown>, options: ChangeOptions): Promise<WorkflowResult> {
+    recordFact(
+      caseId: string,
+      type: FactEventType,
+      data: Record<string, unknown>,
+      options: ChangeOptions,
+    ): Promise<WorkflowResult> {
       return change(caseId, options, async ({ state }) =>
         state.status === 'closed'
           ? { ok: false, reason: 'The case is closed. Reopen it before recording anything new.' }
@@ -116,31 +147,61 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** An update given to one person, by any channel: it restarts their update clock. */
-    recordUpdate(caseId: string, update: { partyId: string; channel: string; note: string }, options: ChangeOptions): Promise<WorkflowResult> {
+    recordUpdate(
+      caseId: string,
+      update: { partyId: string; channel: string; note: string },
+      options: ChangeOptions,
+    ): Promise<WorkflowResult> {
       return change(caseId, options, async ({ tx, state }) => {
-        const [party] = await tx.select().from(caseParties).where(and(eq(caseParties.id, update.partyId), eq(caseParties.caseId, caseId)))
+        const [party] = await tx
+          .select()
+          .from(caseParties)
+          .where(and(eq(caseParties.id, update.partyId), eq(caseParties.caseId, caseId)))
         if (!party) return { ok: false, reason: 'Choose a person in this case.' }
-        return { ok: true, events: [{ type: 'update-sent', data: { partyId: party.id, partyName: party.name, channel: update.channel, note: update.note } }], state }
+        return {
+          ok: true,
+          events: [
+            {
+              type: 'update-sent',
+              data: { partyId: party.id, partyName: party.name, channel: update.channel, note: update.note },
+            },
+          ],
+          state,
+        }
       })
     },
-
   }
 
-  async function recordCertificate(tx: Tx, caseRow: typeof cases.$inferSelect, kind: Parameters<typeof certificateContent>[0]['kind'], issuedOn: string, userId?: string) {
+  async function recordCertificate(
+    tx: Tx,
+    caseRow: typeof cases.$inferSelect,
+    kind: Parameters<typeof certificateContent>[0]['kind'],
+    issuedOn: string,
+    userId?: string,
+  ) {
     const facts = caseRow.request as RequestFacts
     const [authority] = caseRow.localAuthorityId
       ? await tx.select().from(localAuthorities).where(eq(localAuthorities.id, caseRow.localAuthorityId))
       : []
     const [provider] = await tx.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(certificates).where(eq(certificates.caseId, caseRow.id))
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(certificates)
+      .where(eq(certificates.caseId, caseRow.id))
     const youngPerson = facts.requester.role === 'young-person'
     // The appeal deadline this certificate starts, as the clocks see it once it is issued.
-    const events = [...(await eventsOf(tx, caseRow.id)), { type: 'certificate-issued', occurredOn: issuedOn, data: { kind } }]
+    const events = [
+      ...(await eventsOf(tx, caseRow.id)),
+      { type: 'certificate-issued', occurredOn: issuedOn, data: { kind } },
+    ]
     const settings = await readSettings(tx as unknown as Db)
-    const appeal = computeDeadlines(events.map((e) => ({ type: e.type, date: e.occurredOn, data: e.data })), {
-      calendar: await currentCalendar(tx as unknown as Db),
-      appealExclusion: settings.appealExclusion,
-    }).find((d) => d.name === 'appeal')
+    const appeal = computeDeadlines(
+      events.map((e) => ({ type: e.type, date: e.occurredOn, data: e.data })),
+      {
+        calendar: await currentCalendar(tx as unknown as Db),
+        appealExclusion: settings.appealExclusion,
+      },
+    ).find((d) => d.name === 'appeal')
     const content = certificateContent({
       reference: caseRow.reference,
       sequence: Number(n) + 1,
@@ -149,12 +210,22 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       facts,
       parentOrYoungPerson: youngPerson
         ? { name: facts.requester.name, role: 'young-person' }
-        : { name: facts.requester.role === 'parent' ? facts.requester.name : (facts.parent?.name ?? 'The parent or carer'), role: 'parent' },
+        : {
+            name:
+              facts.requester.role === 'parent' ? facts.requester.name : (facts.parent?.name ?? 'The parent or carer'),
+            role: 'parent',
+          },
       localAuthority: authority?.name ?? 'The local authority',
-      provider: { name: provider?.serviceName ?? 'SEN mediation service', address: provider?.address ?? '', phone: provider?.phone ?? '' },
+      provider: {
+        name: provider?.serviceName ?? 'SEN mediation service',
+        address: provider?.address ?? '',
+        phone: provider?.phone ?? '',
+      },
       ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
     })
-    await tx.insert(certificates).values({ caseId: caseRow.id, kind, issuedOn, issuedBy: userId, content, createdAt: clock.now() })
+    await tx
+      .insert(certificates)
+      .values({ caseId: caseRow.id, kind, issuedOn, issuedBy: userId, content, createdAt: clock.now() })
   }
 }
 

@@ -39,7 +39,9 @@ export function certificateContent(input: {
     child: { name: facts.child.name, dateOfBirth: facts.child.dateOfBirth },
     localAuthority: input.localAuthority,
     decision: {
-      description: facts.decision ? ehcDecisions[facts.decision.kind] : 'A decision about an EHC needs assessment or plan',
+      description: facts.decision
+        ? ehcDecisions[facts.decision.kind]
+        : 'A decision about an EHC needs assessment or plan',
       ...(facts.decision?.letterDate ? { letterDate: facts.decision.letterDate } : {}),
     },
     provider: input.provider,
@@ -95,8 +97,7 @@ export interface CertificateRow {
 }
 
 export type CertificateBlock =
-  | { type: 'paragraph'; text: string; strong?: boolean }
-  | { type: 'rows'; rows: CertificateRow[] }
+  { type: 'paragraph'; text: string; strong?: boolean } | { type: 'rows'; rows: CertificateRow[] }
 
 export interface CertificateSection {
   heading: string
@@ -132,9 +133,20 @@ export function certificateDocument(
     },
     appeal
       ? { type: 'paragraph', strong: true, text: `The last day to appeal is ${formatDate(appeal.dueDate)}.` }
-      : { type: 'paragraph', strong: true, text: 'The last day to appeal is the later of 2 months from the date of the decision letter and 1 month from the date of this certificate.' },
+      : {
+          type: 'paragraph',
+          strong: true,
+          text: 'The last day to appeal is the later of 2 months from the date of the decision letter and 1 month from the date of this certificate.',
+        },
     // The rule ends by giving the date again: the sentence above says it already.
-    ...(appeal ? [{ type: 'paragraph' as const, text: appeal.rule.replace(/\s*The last day to appeal to the SEND Tribunal is [^.]*\.$/, '') }] : []),
+    ...(appeal
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: appeal.rule.replace(/\s*The last day to appeal to the SEND Tribunal is [^.]*\.$/, ''),
+          },
+        ]
+      : []),
   ]
   return {
     title: `Mediation certificate ${content.number}: ${kindTitle}`,
@@ -145,51 +157,76 @@ export function certificateDocument(
       {
         heading: 'About this certificate',
         id: 'certificate',
-        blocks: [{
-          type: 'rows',
-          rows: [
-            { key: 'Type of certificate', value: kindTitle },
-            { key: 'What it means', value: certificateKindExplanation(content.kind, who) },
-            { key: 'Date of issue', value: formatDate(content.issuedOn) },
-            { key: 'Certificate number', value: content.number },
-            { key: 'Case reference', value: content.caseReference },
-          ],
-        }],
+        blocks: [
+          {
+            type: 'rows',
+            rows: [
+              { key: 'Type of certificate', value: kindTitle },
+              { key: 'What it means', value: certificateKindExplanation(content.kind, who) },
+              { key: 'Date of issue', value: formatDate(content.issuedOn) },
+              { key: 'Certificate number', value: content.number },
+              { key: 'Case reference', value: content.caseReference },
+            ],
+          },
+        ],
       },
       {
         heading: 'Who it is for',
         id: 'issued-to',
-        blocks: [{ type: 'rows', rows: [
-          { key: 'Name', value: who },
-          { key: 'Role', value: issuedToRoles[content.issuedTo.role] },
-        ] }],
+        blocks: [
+          {
+            type: 'rows',
+            rows: [
+              { key: 'Name', value: who },
+              { key: 'Role', value: issuedToRoles[content.issuedTo.role] },
+            ],
+          },
+        ],
       },
       {
         heading: 'The child or young person',
         id: 'child',
-        blocks: [{ type: 'rows', rows: [
-          { key: 'Name', value: content.child.name },
-          { key: 'Date of birth', value: formatDate(content.child.dateOfBirth) },
-        ] }],
+        blocks: [
+          {
+            type: 'rows',
+            rows: [
+              { key: 'Name', value: content.child.name },
+              { key: 'Date of birth', value: formatDate(content.child.dateOfBirth) },
+            ],
+          },
+        ],
       },
       {
         heading: 'The decision in dispute',
         id: 'decision',
-        blocks: [{ type: 'rows', rows: [
-          { key: 'Local authority (council)', value: content.localAuthority },
-          { key: 'Decision', value: content.decision.description },
-          { key: 'Date of the decision letter', value: content.decision.letterDate ? formatDate(content.decision.letterDate) : 'Not known' },
-        ] }],
+        blocks: [
+          {
+            type: 'rows',
+            rows: [
+              { key: 'Local authority (council)', value: content.localAuthority },
+              { key: 'Decision', value: content.decision.description },
+              {
+                key: 'Date of the decision letter',
+                value: content.decision.letterDate ? formatDate(content.decision.letterDate) : 'Not known',
+              },
+            ],
+          },
+        ],
       },
       { heading: 'Appealing to the SEND Tribunal', id: 'appeal', blocks: appealBlocks },
       {
         heading: 'Issued by',
         id: 'provider',
-        blocks: [{ type: 'rows', rows: [
-          { key: 'Mediation service', value: content.provider.name },
-          { key: 'Address', value: content.provider.address || 'Not recorded' },
-          { key: 'Phone', value: content.provider.phone || 'Not recorded' },
-        ] }],
+        blocks: [
+          {
+            type: 'rows',
+            rows: [
+              { key: 'Mediation service', value: content.provider.name },
+              { key: 'Address', value: content.provider.address || 'Not recorded' },
+              { key: 'Phone', value: content.provider.phone || 'Not recorded' },
+            ],
+          },
+        ],
       },
     ],
   }

@@ -27,11 +27,24 @@ describe('the certificate as a PDF', () => {
   it('says what the Tribunal needs, in both sizes', () => {
     for (const pdf of [standard, large]) {
       for (const expected of [
-        'Mediation certificate', 'MED-2026-000042-C1', 'MED-2026-000042', 'Mediation declined', 'Sarah Hartley', 'Parent or carer',
-        'Amelia Hartley', 'Saturday 14 March 2015', 'Warrington Borough Council', 'Not to change the EHC plan after a review',
-        'Monday 19 October 2026', 'Wednesday 23 December 2026', 'The last day to appeal is Monday 25 January 2027.',
-        'SEN Mediation and Disagreement Resolution Service', '249 Birmingham Road, Sutton Coldfield', '03330 062 835',
-      ]) assert.ok(pdf.text.includes(expected), `the PDF says "${expected}"`)
+        'Mediation certificate',
+        'MED-2026-000042-C1',
+        'MED-2026-000042',
+        'Mediation declined',
+        'Sarah Hartley',
+        'Parent or carer',
+        'Amelia Hartley',
+        'Saturday 14 March 2015',
+        'Warrington Borough Council',
+        'Not to change the EHC plan after a review',
+        'Monday 19 October 2026',
+        'Wednesday 23 December 2026',
+        'The last day to appeal is Monday 25 January 2027.',
+        'SEN Mediation and Disagreement Resolution Service',
+        '249 Birmingham Road, Sutton Coldfield',
+        '03330 062 835',
+      ])
+        assert.ok(pdf.text.includes(expected), `the PDF says "${expected}"`)
     }
   })
 
@@ -48,10 +61,17 @@ describe('the certificate as a PDF', () => {
     for (const pdf of [standard, large]) {
       assert.equal(pdf.marked, true)
       const roles = new Set(pdf.structure.map((e) => e.role))
-      for (const role of ['Document', 'H1', 'H2', 'P', 'Sect', 'Table', 'TR', 'TH', 'TD']) assert.ok(roles.has(role), `has ${role}`)
+      for (const role of ['Document', 'H1', 'H2', 'P', 'Sect', 'Table', 'TR', 'TH', 'TD'])
+        assert.ok(roles.has(role), `has ${role}`)
       const h1 = pdf.structure.filter((e) => e.role === 'H1')
-      assert.deepEqual(h1.map((e) => e.text), ['Mediation certificate'])
-      assert.deepEqual(pdf.structure.filter((e) => e.role === 'H2').map((e) => e.text), document.sections.map((s) => s.heading))
+      assert.deepEqual(
+        h1.map((e) => e.text),
+        ['Mediation certificate'],
+      )
+      assert.deepEqual(
+        pdf.structure.filter((e) => e.role === 'H2').map((e) => e.text),
+        document.sections.map((s) => s.heading),
+      )
       // Each row reads label then value.
       const cells = pdf.structure.filter((e) => e.role === 'TH' || e.role === 'TD').map((e) => e.text)
       assert.deepEqual(cells.slice(0, 2), ['Type of certificate', 'Mediation declined'])
@@ -69,11 +89,19 @@ describe('the certificate as a PDF', () => {
     assert.equal(standard.pages, 1, 'the standard certificate fits on one page')
     assert.ok(large.pages > standard.pages, `large print has ${large.pages} pages`)
     // Headings stay whole across pages in large print.
-    assert.deepEqual(large.structure.filter((e) => e.role === 'H2').map((e) => e.text), document.sections.map((s) => s.heading))
+    assert.deepEqual(
+      large.structure.filter((e) => e.role === 'H2').map((e) => e.text),
+      document.sections.map((s) => s.heading),
+    )
   })
 
   it('prints a script tag as plain words', async () => {
-    const pdf = await readPdf(await renderCertificatePdf(certificateDocument(sampleContent({ childName: '<script>alert(1)</script>' }), appeal, formatDate), { largePrint: false, createdAt }))
+    const pdf = await readPdf(
+      await renderCertificatePdf(
+        certificateDocument(sampleContent({ childName: '<script>alert(1)</script>' }), appeal, formatDate),
+        { largePrint: false, createdAt },
+      ),
+    )
     assert.ok(pdf.text.includes('<script>alert(1)</script>'))
   })
 

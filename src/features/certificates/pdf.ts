@@ -22,26 +22,44 @@ const keyShare = 0.36
 
 /** Some of the certificate's words cannot be drawn exactly in the PDF (they keep their ActualText). */
 export function pdfChangesText(certificate: CertificateDocument): boolean {
-  const texts = [certificate.title, certificate.heading, certificate.caption, certificate.intro, ...certificate.sections.flatMap((s) => [
-    s.heading, ...s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.flatMap((r) => [r.key, r.value]))),
-  ])]
+  const texts = [
+    certificate.title,
+    certificate.heading,
+    certificate.caption,
+    certificate.intro,
+    ...certificate.sections.flatMap((s) => [
+      s.heading,
+      ...s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.rows.flatMap((r) => [r.key, r.value]))),
+    ]),
+  ]
   return texts.some((t) => toPdfText(t) !== t.replace(/\r\n?/g, '\n').replace(/\t/g, ' '))
 }
 
 export function renderCertificatePdf(certificate: CertificateDocument, options: PdfOptions): Promise<Buffer> {
   const style = options.largePrint ? large : standard
-  const pdf = startTaggedPdf({
-    title: options.largePrint ? `${certificate.title} (large print)` : certificate.title,
-    subject: 'Mediation certificate for an appeal to the SEND Tribunal',
-    author: options.author,
-    createdAt: options.createdAt,
-  }, style)
+  const pdf = startTaggedPdf(
+    {
+      title: options.largePrint ? `${certificate.title} (large print)` : certificate.title,
+      subject: 'Mediation certificate for an appeal to the SEND Tribunal',
+      author: options.author,
+      createdAt: options.createdAt,
+    },
+    style,
+  )
   const { doc, root, left, bottom, textOptions, tagged, heightOf, keepTogether } = pdf
 
-  root.add(tagged('H1', certificate.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)))
-  root.add(tagged('P', `Certificate number ${certificate.caption}`, (t) => doc.font(regular).fontSize(style.caption).text(t, left, doc.y, textOptions)))
+  root.add(
+    tagged('H1', certificate.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)),
+  )
+  root.add(
+    tagged('P', `Certificate number ${certificate.caption}`, (t) =>
+      doc.font(regular).fontSize(style.caption).text(t, left, doc.y, textOptions),
+    ),
+  )
   doc.moveDown(0.3)
-  root.add(tagged('P', certificate.intro, (t) => doc.font(regular).fontSize(style.body).text(t, left, doc.y, textOptions)))
+  root.add(
+    tagged('P', certificate.intro, (t) => doc.font(regular).fontSize(style.body).text(t, left, doc.y, textOptions)),
+  )
 
   for (const section of certificate.sections) {
     const sect = doc.struct('Sect', { title: section.heading })
@@ -55,8 +73,14 @@ export function renderCertificatePdf(certificate: CertificateDocument, options: 
     doc.moveDown(0.15)
     for (const block of section.blocks) {
       if (block.type === 'paragraph') {
-        sect.add(tagged('P', block.text, (t) =>
-          doc.font(block.strong ? bold : regular).fontSize(style.body).text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 })))
+        sect.add(
+          tagged('P', block.text, (t) =>
+            doc
+              .font(block.strong ? bold : regular)
+              .fontSize(style.body)
+              .text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 }),
+          ),
+        )
       } else {
         pdf.table(sect, block.rows, keyShare)
       }
@@ -66,8 +90,13 @@ export function renderCertificatePdf(certificate: CertificateDocument, options: 
   return pdf.finish()
 
   function sectionHeight(section: CertificateDocument['sections'][number]): number {
-    return section.blocks.reduce((sum, block) => sum + (block.type === 'paragraph'
-      ? heightOf(block.strong ? bold : regular, style.body, block.text) + style.body * 0.5
-      : pdf.tableHeight(block.rows, keyShare)), 0)
+    return section.blocks.reduce(
+      (sum, block) =>
+        sum +
+        (block.type === 'paragraph'
+          ? heightOf(block.strong ? bold : regular, style.body, block.text) + style.body * 0.5
+          : pdf.tableHeight(block.rows, keyShare)),
+      0,
+    )
   }
 }

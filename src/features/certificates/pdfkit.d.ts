@@ -18,7 +18,15 @@ declare module 'pdfkit' {
     displayTitle?: boolean
     autoFirstPage?: boolean
     font?: string
-    info?: { Title?: string; Author?: string; Subject?: string; Keywords?: string; Creator?: string; CreationDate?: Date; ModDate?: Date }
+    info?: {
+      Title?: string
+      Author?: string
+      Subject?: string
+      Keywords?: string
+      Creator?: string
+      CreationDate?: Date
+      ModDate?: Date
+    }
   }
 
   export interface StructureOptions {

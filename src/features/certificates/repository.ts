@@ -25,12 +25,23 @@ const columns = {
 
 /** Oldest first: the order they were issued. */
 export async function certificatesOf(db: Db, caseId: string): Promise<CertificateRecord[]> {
-  const rows = await db.select(columns).from(certificates).where(eq(certificates.caseId, caseId)).orderBy(asc(certificates.createdAt), asc(certificates.id))
+  const rows = await db
+    .select(columns)
+    .from(certificates)
+    .where(eq(certificates.caseId, caseId))
+    .orderBy(asc(certificates.createdAt), asc(certificates.id))
   return rows.map((r) => ({ ...r, content: r.content as CertificateContent }))
 }
 
 /** The certificate, only if it belongs to this case. */
-export async function findCertificate(db: Db, caseId: string, certificateId: string): Promise<CertificateRecord | undefined> {
-  const [row] = await db.select(columns).from(certificates).where(and(eq(certificates.id, certificateId), eq(certificates.caseId, caseId)))
+export async function findCertificate(
+  db: Db,
+  caseId: string,
+  certificateId: string,
+): Promise<CertificateRecord | undefined> {
+  const [row] = await db
+    .select(columns)
+    .from(certificates)
+    .where(and(eq(certificates.id, certificateId), eq(certificates.caseId, caseId)))
   return row ? { ...row, content: row.content as CertificateContent } : undefined
 }

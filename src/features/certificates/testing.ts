@@ -58,7 +58,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       for (const item of content.items) {
         if ('str' in item) {
           texts.push(item.str, item.hasEOL ? ' ' : '')
-          if (item.str.trim()) sizes.set(Math.round(item.height), (sizes.get(Math.round(item.height)) ?? 0) + item.str.length)
+          if (item.str.trim())
+            sizes.set(Math.round(item.height), (sizes.get(Math.round(item.height)) ?? 0) + item.str.length)
           for (const id of open) byId.set(id, (byId.get(id) ?? '') + item.str + (item.hasEOL ? ' ' : ''))
         } else if (item.type === 'beginMarkedContentProps' && item.id) {
           open.push(item.id)
@@ -96,7 +97,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
 }
 
 /** What the worked example's certificate keeps (a parent's case, letter sent 19 October 2026). */
-export function sampleContent(change: { childName?: string; kind?: CertificateContent['kind']; noLetterDate?: boolean } = {}): CertificateContent {
+export function sampleContent(
+  change: { childName?: string; kind?: CertificateContent['kind']; noLetterDate?: boolean } = {},
+): CertificateContent {
   const facts = sampleFacts({ childName: change.childName })
   if (change.noLetterDate) facts.decision = { kind: 'refuse-amend' }
   return certificateContent({
@@ -107,7 +110,11 @@ export function sampleContent(change: { childName?: string; kind?: CertificateCo
     facts,
     parentOrYoungPerson: { name: 'Sarah Hartley', role: 'parent' },
     localAuthority: 'Warrington Borough Council',
-    provider: { name: 'SEN Mediation and Disagreement Resolution Service', address: '249 Birmingham Road, Sutton Coldfield, West Midlands, B72 1EA', phone: '03330 062 835' },
+    provider: {
+      name: 'SEN Mediation and Disagreement Resolution Service',
+      address: '249 Birmingham Road, Sutton Coldfield, West Midlands, B72 1EA',
+      phone: '03330 062 835',
+    },
   })
 }
 
@@ -126,19 +133,34 @@ export async function issueWorkedExample(
   if (change.largePrint) {
     const [row] = await database.db.select().from(cases).where(eq(cases.id, made.id))
     const request = row!.request as ReturnType<typeof sampleFacts>
-    await database.db.update(cases).set({ request: { ...request, adjustments: { kinds: ['large-print'] } } }).where(eq(cases.id, made.id))
+    await database.db
+      .update(cases)
+      .set({ request: { ...request, adjustments: { kinds: ['large-print'] } } })
+      .where(eq(cases.id, made.id))
   }
   const workflow = createWorkflowService({ db: database.db, clock })
   const actor = { label: 'Test coordinator' }
   const steps = [
-    () => workflow.apply(made.id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'An EHC plan decision' }, { actor }),
+    () =>
+      workflow.apply(
+        made.id,
+        { type: 'decide-scope', scope: 'sen-mediation', reason: 'An EHC plan decision' },
+        { actor },
+      ),
     () => workflow.apply(made.id, { type: 'decline-mediation' }, { actor }),
-    () => (clock.set('2026-12-23T12:00:00Z'), workflow.apply(made.id, { type: 'issue-certificate', kind: 'declined' }, { actor })),
+    () => (
+      clock.set('2026-12-23T12:00:00Z'),
+      workflow.apply(made.id, { type: 'issue-certificate', kind: 'declined' }, { actor })
+    ),
   ]
   for (const step of steps) {
     const result = await step()
     if (!result.ok) throw new Error(result.reason)
   }
-  const [certificate] = await database.db.select().from(certificates).where(eq(certificates.caseId, made.id)).orderBy(asc(certificates.createdAt))
+  const [certificate] = await database.db
+    .select()
+    .from(certificates)
+    .where(eq(certificates.caseId, made.id))
+    .orderBy(asc(certificates.createdAt))
   return { ...made, certificateId: certificate!.id, number: (certificate!.content as CertificateContent).number }
 }

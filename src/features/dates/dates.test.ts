@@ -5,7 +5,10 @@ import { assertFormErrors, html, titleOf } from '../../../test/helpers/html.ts'
 
 const query = (answers: Record<string, string>) => `/dates/result?${new URLSearchParams(answers)}`
 const letter = { 'letter-day': '19', 'letter-month': '10', 'letter-year': '2026' }
-const paragraphs = (body: string) => html({ body } as never).querySelectorAll('main p').map((p) => p.text.replace(/\s+/g, ' ').trim())
+const paragraphs = (body: string) =>
+  html({ body } as never)
+    .querySelectorAll('main p')
+    .map((p) => p.text.replace(/\s+/g, ' ').trim())
 
 describe('/dates: work out your dates', () => {
   let t: TestApp
@@ -18,35 +21,60 @@ describe('/dates: work out your dates', () => {
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Work out your dates/)
     const doc = html(res)
-    for (const id of ['letter-day', 'letter-month', 'letter-year', 'stage', 'when-day', 'when-month', 'when-year']) assert.ok(doc.getElementById(id), id)
-    assert.deepEqual(doc.querySelectorAll('input[name="stage"]').map((r) => r.getAttribute('value')), ['nothing', 'contacted', 'declined', 'mediated', 'certificate'])
+    for (const id of ['letter-day', 'letter-month', 'letter-year', 'stage', 'when-day', 'when-month', 'when-year'])
+      assert.ok(doc.getElementById(id), id)
+    assert.deepEqual(
+      doc.querySelectorAll('input[name="stage"]').map((r) => r.getAttribute('value')),
+      ['nothing', 'contacted', 'declined', 'mediated', 'certificate'],
+    )
     assert.equal(doc.querySelector('form')?.getAttribute('method'), 'get')
     assert.ok(html(await get('/')).querySelector('a[href="/dates"]'), 'linked from the start page')
   })
 
   it('works out the worked example in rules.md for a parent who declined mediation', async () => {
-    const res = await get(query({ ...letter, stage: 'declined', 'when-day': '18', 'when-month': '12', 'when-year': '2026' }))
+    const res = await get(
+      query({ ...letter, stage: 'declined', 'when-day': '18', 'when-month': '12', 'when-year': '2026' }),
+    )
     assert.equal(res.statusCode, 200, res.body)
     assert.match(titleOf(res), /^Your dates/)
     const text = paragraphs(res.body)
-    assert.ok(text.includes('We must give you your mediation certificate by Wednesday 23 December 2026.'), text.join('\n'))
-    assert.ok(text.some((p) => p.startsWith('This is 3 working days after you told us you do not want mediation, on Friday 18 December 2026.')))
-    assert.ok(text.includes('If you get your certificate on Wednesday 23 December 2026, the last day to appeal will be Monday 25 January 2027.'))
+    assert.ok(
+      text.includes('We must give you your mediation certificate by Wednesday 23 December 2026.'),
+      text.join('\n'),
+    )
+    assert.ok(
+      text.some((p) =>
+        p.startsWith('This is 3 working days after you told us you do not want mediation, on Friday 18 December 2026.'),
+      ),
+    )
+    assert.ok(
+      text.includes(
+        'If you get your certificate on Wednesday 23 December 2026, the last day to appeal will be Monday 25 January 2027.',
+      ),
+    )
     assert.ok(text.includes('You have until at least Monday 21 December 2026 to appeal to the SEND Tribunal.'))
     assert.match(res.body, /Saturday 19 December 2026 is a weekend, so the last day moves to Monday 21 December 2026\./)
     assert.match(res.body, /does not affect your right to appeal/)
     assert.match(res.body, /This is a guide/)
-    assert.match(res.body, /call us on <a class="govuk-link" href="tel:03330062835">03330 062 835<\/a>\. We are open Monday to Friday, 9am to 6pm\./)
+    assert.match(
+      res.body,
+      /call us on <a class="govuk-link" href="tel:03330062835">03330 062 835<\/a>\. We are open Monday to Friday, 9am to 6pm\./,
+    )
   })
 
   it('gives the appeal deadline plainly once the certificate is issued, with the rule behind it', async () => {
-    const res = await get(query({ ...letter, stage: 'certificate', 'when-day': '23', 'when-month': '12', 'when-year': '2026' }))
+    const res = await get(
+      query({ ...letter, stage: 'certificate', 'when-day': '23', 'when-month': '12', 'when-year': '2026' }),
+    )
     assert.equal(res.statusCode, 200)
     const text = paragraphs(res.body)
     assert.ok(text.includes('The last day to appeal to the SEND Tribunal is Monday 25 January 2027.'), text.join('\n'))
-    assert.ok(text.includes(
-      "This is the later of 2 dates: 2 months after the date on the council's letter (Saturday 19 December 2026), and 1 month after the date on your certificate (Saturday 23 January 2027). Saturday 23 January 2027 is a weekend, so the last day moves to Monday 25 January 2027.",
-    ), text.join('\n'))
+    assert.ok(
+      text.includes(
+        "This is the later of 2 dates: 2 months after the date on the council's letter (Saturday 19 December 2026), and 1 month after the date on your certificate (Saturday 23 January 2027). Saturday 23 January 2027 is a weekend, so the last day moves to Monday 25 January 2027.",
+      ),
+      text.join('\n'),
+    )
     assert.ok(!res.body.includes('This date has passed'))
   })
 
@@ -80,16 +108,30 @@ describe('/dates: work out your dates', () => {
     assert.match(empty.body, /Enter the date on the council&#39;s letter|Enter the date on the council's letter/)
     assert.match(empty.body, /Select what you have done so far/)
 
-    const future = await get(query({ 'letter-day': '6', 'letter-month': '1', 'letter-year': '2027', stage: 'declined' }))
+    const future = await get(
+      query({ 'letter-day': '6', 'letter-month': '1', 'letter-year': '2027', stage: 'declined' }),
+    )
     assertFormErrors(future, ['letter-day', 'when-day'])
 
-    const typed = await get(query({ 'letter-day': '<script>alert(1)</script>', 'letter-month': '10', 'letter-year': '2026', stage: 'mediated', 'when-day': '1', 'when-month': '9', 'when-year': '2026' }))
+    const typed = await get(
+      query({
+        'letter-day': '<script>alert(1)</script>',
+        'letter-month': '10',
+        'letter-year': '2026',
+        stage: 'mediated',
+        'when-day': '1',
+        'when-month': '9',
+        'when-year': '2026',
+      }),
+    )
     assertFormErrors(typed, ['letter-day']) // the mediation date is checked against the letter once that is right
     assert.ok(!typed.body.includes('<script>alert(1)'))
     assert.equal(html(typed).getElementById('letter-day')?.getAttribute('value'), '<script>alert(1)</script>')
     assert.equal(html(typed).querySelector('input[name="stage"][value="mediated"]')?.hasAttribute('checked'), true)
 
-    const before = await get(query({ ...letter, stage: 'certificate', 'when-day': '1', 'when-month': '10', 'when-year': '2026' }))
+    const before = await get(
+      query({ ...letter, stage: 'certificate', 'when-day': '1', 'when-month': '10', 'when-year': '2026' }),
+    )
     assertFormErrors(before, ['when-day'])
     assert.match(before.body, /must be the same as or after the date on the council/)
 

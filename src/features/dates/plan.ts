@@ -66,16 +66,28 @@ export async function planDates(db: Db, answers: DatesAnswers, today: string): P
       sentence: `We must give you your mediation certificate by ${fmt(certificate.dueDate)}.`,
       why: `This is 3 working days after ${after}, on ${fmt(stageDate!)}. ${WORKING_DAYS}`,
       notes: ['You need this certificate to appeal.'],
-      passed: certificate.dueDate < today ? 'This date has passed. If you do not have your certificate yet, call us.' : undefined,
+      passed:
+        certificate.dueDate < today
+          ? 'This date has passed. If you do not have your certificate yet, call us.'
+          : undefined,
       done: false,
     })
     // What the appeal deadline becomes if the certificate comes on its last day.
-    const ifIssued = await workOutDeadlines(db, [...events, { type: 'certificate-issued', date: certificate.dueDate }], today)
+    const ifIssued = await workOutDeadlines(
+      db,
+      [...events, { type: 'certificate-issued', date: certificate.dueDate }],
+      today,
+    )
     projected = find(ifIssued.deadlines, 'appeal')
     if (projected) shown.push(projected)
   }
   if (stage === 'certificate') {
-    items.push({ heading: 'Get your mediation certificate', sentence: `You have this. It is dated ${fmt(stageDate!)}.`, notes: [], done: true })
+    items.push({
+      heading: 'Get your mediation certificate',
+      sentence: `You have this. It is dated ${fmt(stageDate!)}.`,
+      notes: [],
+      done: true,
+    })
   }
 
   const appeal = find(deadlines, 'appeal')!
@@ -90,7 +102,9 @@ export async function planDates(db: Db, answers: DatesAnswers, today: string): P
       why: [
         `This is the later of 2 dates: 2 months after the date on the council's letter (${fmt(fromLetter)}), and 1 month after the date on your certificate (${fmt(fromCertificate)}).`,
         moved(max(fromLetter, fromCertificate), appeal.dueDate, calendar),
-      ].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(' '),
       notes: [],
       passed: appeal.dueDate < today ? appealPassed : undefined,
       done: false,
@@ -104,10 +118,15 @@ export async function planDates(db: Db, answers: DatesAnswers, today: string): P
         "This is 2 months after the date on the council's letter.",
         moved(fromLetter, appeal.dueDate, calendar),
         'When you get your mediation certificate, you have until 1 month after the date on it, if that is later.',
-      ].filter(Boolean).join(' '),
-      notes: projected && certificate
-        ? [`If you get your certificate on ${fmt(certificate.dueDate)}, the last day to appeal will be ${fmt(projected.dueDate)}.`]
-        : [],
+      ]
+        .filter(Boolean)
+        .join(' '),
+      notes:
+        projected && certificate
+          ? [
+              `If you get your certificate on ${fmt(certificate.dueDate)}, the last day to appeal will be ${fmt(projected.dueDate)}.`,
+            ]
+          : [],
       passed: appeal.dueDate < today ? appealPassed : undefined,
       done: false,
     })
@@ -117,16 +136,18 @@ export async function planDates(db: Db, answers: DatesAnswers, today: string): P
   return { items, ...(beyond ? { beyondCalendarYear: calendar.coveredUntilYear } : {}) }
 }
 
-const appealPassed = 'This date has passed. You may still be able to ask the Tribunal to accept a late appeal. Get advice as soon as you can.'
+const appealPassed =
+  'This date has passed. You may still be able to ask the Tribunal to accept a late appeal. Get advice as soon as you can.'
 
 /** Why the deadline is later than the date the rule gives, in plain words. */
 function moved(base: string, due: string, calendar: Calendar): string {
   if (base === due) return ''
   let why: string
   if (isSenExcludedDay(base)) {
-    why = parseIsoDate(base).month === 8
-      ? `${fmt(base)} is in August. Days in August do not count for SEN appeals`
-      : `${fmt(base)} is between 25 December and 1 January. These days do not count for SEN appeals`
+    why =
+      parseIsoDate(base).month === 8
+        ? `${fmt(base)} is in August. Days in August do not count for SEN appeals`
+        : `${fmt(base)} is between 25 December and 1 January. These days do not count for SEN appeals`
   } else if (isWeekend(base)) {
     why = `${fmt(base)} is a weekend`
   } else if (!calendar.isWorkingDay(base)) {

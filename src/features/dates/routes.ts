@@ -21,6 +21,11 @@ export default async function datesForm(app: FastifyInstance) {
   app.get('/dates', { config: { access: 'public' } }, async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>
     const known = Object.keys(datesQuerySchema.shape)
-    return reply.view(datesView, datesPage(Object.fromEntries(Object.entries(query).filter(([k, v]) => known.includes(k) && typeof v === 'string'))))
+    return reply.view(
+      datesView,
+      datesPage(
+        Object.fromEntries(Object.entries(query).filter(([k, v]) => known.includes(k) && typeof v === 'string')),
+      ),
+    )
   })
 }

@@ -24,7 +24,8 @@ export const stageDates = {
 } as const
 type DatedStage = keyof typeof stageDates
 
-const dateParts = (name: string) => Object.fromEntries(['day', 'month', 'year'].map((p) => [`${name}-${p}`, z.string().optional()]))
+const dateParts = (name: string) =>
+  Object.fromEntries(['day', 'month', 'year'].map((p) => [`${name}-${p}`, z.string().optional()]))
 
 export const datesQuerySchema = z
   .object({ stage: z.string().optional(), ...dateParts('letter'), ...dateParts('when') })
@@ -51,7 +52,8 @@ export function validateDates(query: unknown, today: string): FormResult<DatesAn
 
   const letter = readDateInput(values, 'letter', "the date on the council's letter")
   if (!letter.ok) fail('letter', letter.message, letter.anchor)
-  else if (letter.value > today) fail('letter', "The date on the council's letter must be today or in the past", 'letter-day')
+  else if (letter.value > today)
+    fail('letter', "The date on the council's letter must be today or in the past", 'letter-day')
 
   const stage = values.stage && values.stage in stages ? (values.stage as Stage) : undefined
   if (!stage) fail('stage', 'Select what you have done so far')
@@ -63,7 +65,8 @@ export function validateDates(query: unknown, today: string): FormResult<DatesAn
     const read = readDateInput(values, field, label)
     if (!read.ok) fail(field, read.message, read.anchor)
     else if (read.value > today) fail(field, `${capitalise(label)} must be today or in the past`, `${field}-day`)
-    else if (letter.ok && read.value < letter.value) fail(field, `${capitalise(label)} must be the same as or after the date on the council's letter`, `${field}-day`)
+    else if (letter.ok && read.value < letter.value)
+      fail(field, `${capitalise(label)} must be the same as or after the date on the council's letter`, `${field}-day`)
     else stageDate = read.value
   }
 

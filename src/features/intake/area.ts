@@ -22,8 +22,24 @@ import yourName from './your-name/routes.ts'
 
 export default async function intakeArea(app: FastifyInstance, deps: AppDeps) {
   const pages = [
-    who, yourName, permission, permissionNeeded, permissionDetails, child, postcode, council, ehcPlan, about,
-    decision, withWhom, whatHappened, contact, adjustments, supporter, check, confirmation,
+    who,
+    yourName,
+    permission,
+    permissionNeeded,
+    permissionDetails,
+    child,
+    postcode,
+    council,
+    ehcPlan,
+    about,
+    decision,
+    withWhom,
+    whatHappened,
+    contact,
+    adjustments,
+    supporter,
+    check,
+    confirmation,
   ]
   for (const page of pages) await page(app, deps)
 }

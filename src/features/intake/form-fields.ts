@@ -23,7 +23,12 @@ export function report(ctx: Ctx, field: string, message: string, anchor = field)
 }
 
 /** Trimmed text; '' if empty and optional. Reports a missing or too long answer. */
-export function textAnswer(ctx: Ctx, value: string | undefined, field: string, opts: { required?: string | false; max?: number; label: string }): string {
+export function textAnswer(
+  ctx: Ctx,
+  value: string | undefined,
+  field: string,
+  opts: { required?: string | false; max?: number; label: string },
+): string {
   const text = (value ?? '').trim()
   const max = opts.max ?? 200
   if (!text && opts.required) report(ctx, field, opts.required)
@@ -32,14 +37,26 @@ export function textAnswer(ctx: Ctx, value: string | undefined, field: string, o
 }
 
 /** One of a word list's keys, or undefined (reported) if none or an unknown one was chosen. */
-export function choice<K extends string>(ctx: Ctx, value: string | undefined, words: Record<K, string>, field: string, message: string): K | undefined {
+export function choice<K extends string>(
+  ctx: Ctx,
+  value: string | undefined,
+  words: Record<K, string>,
+  field: string,
+  message: string,
+): K | undefined {
   if (value && Object.hasOwn(words, value)) return value as K
   report(ctx, field, message)
   return undefined
 }
 
 /** The keys ticked in a checkbox group, in the word list's order; at least one unless `required` is false. */
-export function choices<K extends string>(ctx: Ctx, values: string[], words: Record<K, string>, field: string, required: string | false): K[] {
+export function choices<K extends string>(
+  ctx: Ctx,
+  values: string[],
+  words: Record<K, string>,
+  field: string,
+  required: string | false,
+): K[] {
   const known = (Object.keys(words) as K[]).filter((k) => values.includes(k))
   if (known.length !== new Set(values).size) report(ctx, field, required || 'Select from the list')
   else if (!known.length && required) report(ctx, field, required)

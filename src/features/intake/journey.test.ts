@@ -16,7 +16,8 @@ before(async () => {
 })
 after(() => t.close())
 
-const keyOn = (body: string) => /name="submissionKey" value="([^"]+)"/.exec(body)?.[1] ?? assert.fail('no submission key on the page')
+const keyOn = (body: string) =>
+  /name="submissionKey" value="([^"]+)"/.exec(body)?.[1] ?? assert.fail('no submission key on the page')
 const casesWithKey = (key: string) => t.database.db.select().from(cases).where(eq(cases.submissionKey, key))
 
 async function atCheckPage(changes = {}) {
@@ -33,10 +34,15 @@ describe('check your answers', () => {
     const doc = html(page)
     assert.equal(doc.querySelector('h1')?.text.trim(), 'Check your answers before sending your request')
     const rows = Object.fromEntries(
-      doc.querySelectorAll('.govuk-summary-list__row').map((r) => [
-        r.querySelector('.govuk-summary-list__key')!.text.trim(),
-        { value: r.querySelector('.govuk-summary-list__value')!.text.trim(), change: r.querySelector('.govuk-summary-list__actions a')?.getAttribute('href') },
-      ]),
+      doc
+        .querySelectorAll('.govuk-summary-list__row')
+        .map((r) => [
+          r.querySelector('.govuk-summary-list__key')!.text.trim(),
+          {
+            value: r.querySelector('.govuk-summary-list__value')!.text.trim(),
+            change: r.querySelector('.govuk-summary-list__actions a')?.getAttribute('href'),
+          },
+        ]),
     )
     assert.deepEqual(rows['Who is asking'], { value: 'Parent or carer', change: '/request' })
     assert.deepEqual(rows['Date of birth'], { value: formatDate('2015-05-03'), change: '/request/child' })
@@ -52,7 +58,16 @@ describe('check your answers', () => {
     const { agent } = await atCheckPage()
     const page = await agent.get('/request/child')
     assert.equal(html(page).querySelector('.govuk-back-link')?.getAttribute('href'), '/request/check')
-    assertRedirect(await agent.submit('/request/child', { childName: 'Sam Changed', 'dateOfBirth-day': '3', 'dateOfBirth-month': '5', 'dateOfBirth-year': '2015', setting: 'Oak' }), '/request/check')
+    assertRedirect(
+      await agent.submit('/request/child', {
+        childName: 'Sam Changed',
+        'dateOfBirth-day': '3',
+        'dateOfBirth-month': '5',
+        'dateOfBirth-year': '2015',
+        setting: 'Oak',
+      }),
+      '/request/check',
+    )
     assert.match((await agent.get('/request/check')).body, /Sam Changed/)
   })
 
@@ -66,9 +81,21 @@ describe('check your answers', () => {
   test('a change that needs more answers asks for them before returning', async () => {
     const { agent } = await atCheckPage()
     assertRedirect(await agent.submit('/request', { role: 'health-social-care' }), '/request/your-name')
-    assertRedirect(await agent.submit('/request/your-name', { name: 'Dr Lee', organisation: 'Community paediatrics' }), '/request/permission')
+    assertRedirect(
+      await agent.submit('/request/your-name', { name: 'Dr Lee', organisation: 'Community paediatrics' }),
+      '/request/permission',
+    )
     assertRedirect(await agent.submit('/request/permission', { permission: 'yes' }), '/request/permission-details')
-    assertRedirect(await agent.submit('/request/permission-details', { givenBy: 'Pat Example', 'givenOn-day': '1', 'givenOn-month': '11', 'givenOn-year': '2026', parentName: 'Pat Example' }), '/request/check')
+    assertRedirect(
+      await agent.submit('/request/permission-details', {
+        givenBy: 'Pat Example',
+        'givenOn-day': '1',
+        'givenOn-month': '11',
+        'givenOn-year': '2026',
+        parentName: 'Pat Example',
+      }),
+      '/request/check',
+    )
     assert.match((await agent.get('/request/check')).body, /Pat Example, on Sunday,? 1 November 2026/)
   })
 
@@ -77,7 +104,12 @@ describe('check your answers', () => {
     const { page } = await atCheckPage({ '/request/your-name': { name: xss } })
     assert.ok(!page.body.includes(xss), 'the name was not escaped')
     assert.match(page.body, /&(lt|#60);script&(gt|#62);alert\(1\)&(lt|#60);\/script&(gt|#62);/)
-    assert.equal(html(page).querySelectorAll('script').filter((s) => s.text.includes('alert')).length, 0)
+    assert.equal(
+      html(page)
+        .querySelectorAll('script')
+        .filter((s) => s.text.includes('alert')).length,
+      0,
+    )
   })
 })
 
@@ -101,11 +133,14 @@ describe('sending', () => {
     assert.equal(made!.childPostcode, 'WA1 1AB')
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, made!.id))
     // An appealable decision with a letter date starts the statutory clocks too.
-    assert.deepEqual(events.map((e) => [e.type, e.actorLabel]), [
-      ['enquiry-received', 'The person asking for help'],
-      ['decision-letter-sent', 'The person asking for help'],
-      ['adviser-contacted', 'The person asking for help'],
-    ])
+    assert.deepEqual(
+      events.map((e) => [e.type, e.actorLabel]),
+      [
+        ['enquiry-received', 'The person asking for help'],
+        ['decision-letter-sent', 'The person asking for help'],
+        ['adviser-contacted', 'The person asking for help'],
+      ],
+    )
 
     // The answers are gone from the session.
     assertRedirect(await agent.get('/request/check'), '/request')
@@ -133,7 +168,10 @@ describe('sending', () => {
     assertRedirect(b!, '/request/confirmation')
     assert.equal((await casesWithKey(key)).length, 1)
     assert.equal((await t.database.db.select({ id: cases.id }).from(cases)).length, before + 1)
-    assert.match(html(await agent.get('/request/confirmation')).querySelector('.govuk-panel__body strong')?.text ?? '', /^MED-\d{4}-\d{6}$/)
+    assert.match(
+      html(await agent.get('/request/confirmation')).querySelector('.govuk-panel__body strong')?.text ?? '',
+      /^MED-\d{4}-\d{6}$/,
+    )
   })
 
   test('someone asking for a family records who they are and the parent', async () => {
@@ -145,8 +183,14 @@ describe('sending', () => {
     const [made] = await casesWithKey(key)
     const parties = await t.database.db.select().from(caseParties).where(eq(caseParties.caseId, made!.id))
     const roles = parties.map((p) => [p.role, p.name, p.isRequester])
-    assert.deepEqual(roles.slice(0, 2), [['referrer', 'Jo Teacher', true], ['parent', 'Pat Example', false]])
-    assert.deepEqual((made!.request as { permission?: unknown }).permission, { givenBy: 'Pat Example', givenOn: '2026-11-20' })
+    assert.deepEqual(roles.slice(0, 2), [
+      ['referrer', 'Jo Teacher', true],
+      ['parent', 'Pat Example', false],
+    ])
+    assert.deepEqual((made!.request as { permission?: unknown }).permission, {
+      givenBy: 'Pat Example',
+      givenOn: '2026-11-20',
+    })
   })
 
   test('a form from an old page does not send', async () => {

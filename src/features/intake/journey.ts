@@ -69,7 +69,8 @@ export function writeState(request: FastifyRequest, state: JourneyState) {
 }
 
 /** Professionals (not "someone else") must say which organisation they are from. */
-export const needsOrganisation = (role: RequesterRole | undefined) => !!role && needsPermission(role) && role !== 'other'
+export const needsOrganisation = (role: RequesterRole | undefined) =>
+  !!role && needsPermission(role) && role !== 'other'
 
 const asksForPermission = (a: Answers) => !!a.role && needsPermission(a.role)
 
@@ -95,7 +96,12 @@ export const steps: Step[] = [
     applies: always,
     answered: (a) => !!a.name && (!needsOrganisation(a.role) || !!a.organisation),
   },
-  { slug: 'permission', path: '/request/permission', applies: asksForPermission, answered: (a) => a.permission === 'yes' },
+  {
+    slug: 'permission',
+    path: '/request/permission',
+    applies: asksForPermission,
+    answered: (a) => a.permission === 'yes',
+  },
   {
     slug: 'permission-details',
     path: '/request/permission-details',
@@ -107,7 +113,9 @@ export const steps: Step[] = [
     path: '/request/child',
     applies: always,
     answered: (a, today) =>
-      !!a.childName && !!a.childDateOfBirth && !!a.childSetting &&
+      !!a.childName &&
+      !!a.childDateOfBirth &&
+      !!a.childSetting &&
       (a.role !== 'young-person' || isYoungPersonAge(a.childDateOfBirth, today)),
   },
   { slug: 'postcode', path: '/request/postcode', applies: always, answered: (a) => !!a.postcode },
@@ -178,15 +186,44 @@ export function nextPath(slug: string, state: JourneyState, today: string): stri
 export function backPath(slug: string, state: JourneyState, today: string): string {
   if (state.reviewing) return checkPath
   const index = steps.findIndex((s) => s.slug === slug)
-  const previous = steps.slice(0, index).reverse().find((s) => s.applies(state.answers, today))
+  const previous = steps
+    .slice(0, index)
+    .reverse()
+    .find((s) => s.applies(state.answers, today))
   return previous?.path ?? '/'
 }
 
 /** The request as the case will hold it, or null while anything is missing. */
 export function toFacts(a: Answers, today: string): RequestFacts | null {
   if (firstUnanswered(a, today) !== checkPath) return null
-  const { role, name, childName, childDateOfBirth, childSetting, postcode, ehcStatus, areas, otherParties, whatHappened, contact, adjustments } = a
-  if (!role || !name || !childName || !childDateOfBirth || !childSetting || !postcode || !ehcStatus || !areas || !otherParties || !whatHappened || !contact || !adjustments) {
+  const {
+    role,
+    name,
+    childName,
+    childDateOfBirth,
+    childSetting,
+    postcode,
+    ehcStatus,
+    areas,
+    otherParties,
+    whatHappened,
+    contact,
+    adjustments,
+  } = a
+  if (
+    !role ||
+    !name ||
+    !childName ||
+    !childDateOfBirth ||
+    !childSetting ||
+    !postcode ||
+    !ehcStatus ||
+    !areas ||
+    !otherParties ||
+    !whatHappened ||
+    !contact ||
+    !adjustments
+  ) {
     return null
   }
   const asking = needsPermission(role)

@@ -5,7 +5,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { AppDeps } from '../../app.ts'
 import { asArray, parseForm } from '../../web/forms.ts'
-import { backPath, canVisit, firstUnanswered, nextPath, readState, stepFor, writeState, type Answers } from './journey.ts'
+import {
+  backPath,
+  canVisit,
+  firstUnanswered,
+  nextPath,
+  readState,
+  stepFor,
+  writeState,
+  type Answers,
+} from './journey.ts'
 
 export interface PageContext {
   answers: Answers
@@ -31,7 +40,11 @@ export function questionPage<T>(app: FastifyInstance, deps: AppDeps, page: Quest
   const step = stepFor(page.slug)
   const access = 'public' as const
 
-  async function render(request: FastifyRequest, reply: FastifyReply, extra: { values: Record<string, unknown>; errors?: unknown }) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values: Record<string, unknown>; errors?: unknown },
+  ) {
     const state = readState(request)
     const ctx: PageContext = { answers: state.answers, today: deps.clock.today(), deps }
     const context = (await page.context?.(ctx)) ?? {}

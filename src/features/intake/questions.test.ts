@@ -13,7 +13,10 @@ before(async () => {
 })
 after(() => t.close())
 
-const professional = { '/request': { role: 'school' }, '/request/your-name': { name: 'Jo Teacher', organisation: 'Oak Tree Primary School' } }
+const professional = {
+  '/request': { role: 'school' },
+  '/request/your-name': { name: 'Jo Teacher', organisation: 'Oak Tree Primary School' },
+}
 
 interface PageCase {
   path: string
@@ -28,60 +31,163 @@ interface PageCase {
 }
 
 const pages: PageCase[] = [
-  { path: '/request', heading: 'Who is asking for help?', invalid: {}, errors: ['role'], messages: ['Select who is asking for help'], valid: { role: 'parent' }, next: '/request/your-name' },
-  { path: '/request/your-name', heading: 'What is your name?', invalid: { name: ' ' }, errors: ['name'], messages: ['Enter your full name'], valid: { name: 'Pat Example' }, next: '/request/child' },
   {
-    path: '/request/your-name', via: { '/request': { role: 'sendiass' } }, heading: 'Your name and organisation',
-    invalid: { name: '', organisation: '' }, errors: ['name', 'organisation'], messages: ['Enter your full name', 'Enter the name of your organisation'],
-    valid: { name: 'Jo Adviser', organisation: 'SENDIASS' }, next: '/request/permission',
+    path: '/request',
+    heading: 'Who is asking for help?',
+    invalid: {},
+    errors: ['role'],
+    messages: ['Select who is asking for help'],
+    valid: { role: 'parent' },
+    next: '/request/your-name',
   },
   {
-    path: '/request/permission', via: professional, heading: 'Has the parent or young person said you can ask for help for them?',
-    invalid: {}, errors: ['permission'], valid: { permission: 'yes' }, next: '/request/permission-details',
+    path: '/request/your-name',
+    heading: 'What is your name?',
+    invalid: { name: ' ' },
+    errors: ['name'],
+    messages: ['Enter your full name'],
+    valid: { name: 'Pat Example' },
+    next: '/request/child',
   },
   {
-    path: '/request/permission-details', via: professional, heading: 'Who gave permission, and when?',
+    path: '/request/your-name',
+    via: { '/request': { role: 'sendiass' } },
+    heading: 'Your name and organisation',
+    invalid: { name: '', organisation: '' },
+    errors: ['name', 'organisation'],
+    messages: ['Enter your full name', 'Enter the name of your organisation'],
+    valid: { name: 'Jo Adviser', organisation: 'SENDIASS' },
+    next: '/request/permission',
+  },
+  {
+    path: '/request/permission',
+    via: professional,
+    heading: 'Has the parent or young person said you can ask for help for them?',
+    invalid: {},
+    errors: ['permission'],
+    valid: { permission: 'yes' },
+    next: '/request/permission-details',
+  },
+  {
+    path: '/request/permission-details',
+    via: professional,
+    heading: 'Who gave permission, and when?',
     invalid: { givenBy: '', 'givenOn-day': '1', 'givenOn-month': '', 'givenOn-year': '2026', parentName: '' },
-    errors: ['givenBy', 'givenOn-month'], messages: ['Enter the name of the person who gave permission', 'The date they gave permission must include a month'],
-    valid: { givenBy: 'Pat Example', 'givenOn-day': '27', 'givenOn-month': '11', 'givenOn-year': '2026', parentName: 'Pat Example' }, next: '/request/child',
+    errors: ['givenBy', 'givenOn-month'],
+    messages: [
+      'Enter the name of the person who gave permission',
+      'The date they gave permission must include a month',
+    ],
+    valid: {
+      givenBy: 'Pat Example',
+      'givenOn-day': '27',
+      'givenOn-month': '11',
+      'givenOn-year': '2026',
+      parentName: 'Pat Example',
+    },
+    next: '/request/child',
   },
   {
-    path: '/request/child', heading: 'About the child or young person',
+    path: '/request/child',
+    heading: 'About the child or young person',
     invalid: { childName: '', 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '', setting: '' },
-    errors: ['childName', 'dateOfBirth-day', 'setting'], messages: ["Enter the child's full name", "Enter the child's date of birth", 'Enter the name of the school or setting, or say if they are not in one'],
-    valid: { childName: 'Sam Example', 'dateOfBirth-day': '3', 'dateOfBirth-month': '5', 'dateOfBirth-year': '2015', setting: 'Oak Tree Primary School' }, next: '/request/postcode',
+    errors: ['childName', 'dateOfBirth-day', 'setting'],
+    messages: [
+      "Enter the child's full name",
+      "Enter the child's date of birth",
+      'Enter the name of the school or setting, or say if they are not in one',
+    ],
+    valid: {
+      childName: 'Sam Example',
+      'dateOfBirth-day': '3',
+      'dateOfBirth-month': '5',
+      'dateOfBirth-year': '2015',
+      setting: 'Oak Tree Primary School',
+    },
+    next: '/request/postcode',
   },
   {
-    path: '/request/postcode', heading: "What is the child's home postcode?", invalid: { postcode: 'WA1 ZZZ' }, errors: ['postcode'],
-    messages: ['Enter a real postcode, like WA1 1AB'], valid: { postcode: 'wa11ab' }, next: '/request/council',
+    path: '/request/postcode',
+    heading: "What is the child's home postcode?",
+    invalid: { postcode: 'WA1 ZZZ' },
+    errors: ['postcode'],
+    messages: ['Enter a real postcode, like WA1 1AB'],
+    valid: { postcode: 'wa11ab' },
+    next: '/request/council',
   },
-  { path: '/request/ehc-plan', heading: 'Does the child or young person have an EHC plan?', invalid: {}, errors: ['ehcStatus'], valid: { ehcStatus: 'none' }, next: '/request/about' },
-  { path: '/request/about', heading: 'What is the disagreement about?', invalid: {}, errors: ['areas'], messages: ['Select what the disagreement is about'], valid: { areas: 'provision' }, next: '/request/with' },
   {
-    path: '/request/decision', heading: 'Which decision did the council make?',
-    invalid: { 'letterDate-day': '31', 'letterDate-month': '2', 'letterDate-year': '2026' }, errors: ['decision', 'letterDate-day'],
+    path: '/request/ehc-plan',
+    heading: 'Does the child or young person have an EHC plan?',
+    invalid: {},
+    errors: ['ehcStatus'],
+    valid: { ehcStatus: 'none' },
+    next: '/request/about',
+  },
+  {
+    path: '/request/about',
+    heading: 'What is the disagreement about?',
+    invalid: {},
+    errors: ['areas'],
+    messages: ['Select what the disagreement is about'],
+    valid: { areas: 'provision' },
+    next: '/request/with',
+  },
+  {
+    path: '/request/decision',
+    heading: 'Which decision did the council make?',
+    invalid: { 'letterDate-day': '31', 'letterDate-month': '2', 'letterDate-year': '2026' },
+    errors: ['decision', 'letterDate-day'],
     messages: ['Select which decision the council made', 'The date of the decision letter must be a real date'],
-    valid: { decision: 'refuse-assessment' }, next: '/request/with',
+    valid: { decision: 'refuse-assessment' },
+    next: '/request/with',
   },
   {
-    path: '/request/with', heading: 'Who is the disagreement with?', invalid: { parties: [] }, errors: ['parties'],
-    valid: { parties: 'health', 'partyName-health': 'Cheshire and Merseyside ICB' }, next: '/request/what-happened',
-  },
-  { path: '/request/what-happened', heading: 'What has happened?', invalid: { whatHappened: 'x'.repeat(5001) }, errors: ['whatHappened'], messages: ['What has happened must be 5000 characters or fewer'], valid: { whatHappened: 'They cut the hours.' }, next: '/request/contact' },
-  {
-    path: '/request/contact', heading: 'How should we contact you?',
-    invalid: { methods: ['email', 'text', 'post'], email: 'pat.example.com', phone: '123', address: '', bestTimes: '' }, errors: ['email', 'address', 'phone'],
-    messages: ['Enter an email address in the correct format, like name@example.com', 'Enter your address', 'Enter a UK phone number, like 01632 960 001 or 07700 900 982'],
-    valid: { methods: 'text', phone: '+44 7700 900982' }, next: '/request/adjustments',
+    path: '/request/with',
+    heading: 'Who is the disagreement with?',
+    invalid: { parties: [] },
+    errors: ['parties'],
+    valid: { parties: 'health', 'partyName-health': 'Cheshire and Merseyside ICB' },
+    next: '/request/what-happened',
   },
   {
-    path: '/request/adjustments', heading: 'Do you need anything to help you take part?', invalid: { adjustments: ['interpreter', 'other'], language: '', details: '' },
-    errors: ['language', 'details'], messages: ['Enter the language you need an interpreter for', 'Tell us what help you need'],
-    valid: { adjustments: 'none' }, next: '/request/supporter',
+    path: '/request/what-happened',
+    heading: 'What has happened?',
+    invalid: { whatHappened: 'x'.repeat(5001) },
+    errors: ['whatHappened'],
+    messages: ['What has happened must be 5000 characters or fewer'],
+    valid: { whatHappened: 'They cut the hours.' },
+    next: '/request/contact',
   },
   {
-    path: '/request/supporter', heading: 'Will someone support you?', invalid: { hasSupporter: 'yes', supporter: '' }, errors: ['supporter'],
-    messages: ['Enter the name of the person who will support you'], valid: { hasSupporter: 'yes', supporter: 'Alex Brown, advocate' }, next: '/request/check',
+    path: '/request/contact',
+    heading: 'How should we contact you?',
+    invalid: { methods: ['email', 'text', 'post'], email: 'pat.example.com', phone: '123', address: '', bestTimes: '' },
+    errors: ['email', 'address', 'phone'],
+    messages: [
+      'Enter an email address in the correct format, like name@example.com',
+      'Enter your address',
+      'Enter a UK phone number, like 01632 960 001 or 07700 900 982',
+    ],
+    valid: { methods: 'text', phone: '+44 7700 900982' },
+    next: '/request/adjustments',
+  },
+  {
+    path: '/request/adjustments',
+    heading: 'Do you need anything to help you take part?',
+    invalid: { adjustments: ['interpreter', 'other'], language: '', details: '' },
+    errors: ['language', 'details'],
+    messages: ['Enter the language you need an interpreter for', 'Tell us what help you need'],
+    valid: { adjustments: 'none' },
+    next: '/request/supporter',
+  },
+  {
+    path: '/request/supporter',
+    heading: 'Will someone support you?',
+    invalid: { hasSupporter: 'yes', supporter: '' },
+    errors: ['supporter'],
+    messages: ['Enter the name of the person who will support you'],
+    valid: { hasSupporter: 'yes', supporter: 'Alex Brown, advocate' },
+    next: '/request/check',
   },
 ]
 
@@ -109,12 +215,18 @@ for (const page of pages) {
       const agent = await reach()
       const res = await agent.submit(page.path, page.invalid)
       assertFormErrors(res, page.errors)
-      const summary = html(res).querySelectorAll('.govuk-error-summary__list a').map((a) => a.text.trim())
+      const summary = html(res)
+        .querySelectorAll('.govuk-error-summary__list a')
+        .map((a) => a.text.trim())
       if (page.messages) assert.deepEqual(summary, page.messages)
       for (const [name, value] of Object.entries(page.invalid)) {
         if (typeof value !== 'string' || !value.trim()) continue
         const field = html(res).querySelector(`[name="${name}"]`)
-        assert.equal(field?.tagName === 'TEXTAREA' ? field.text : field?.getAttribute('value'), value, `${name} was not kept`)
+        assert.equal(
+          field?.tagName === 'TEXTAREA' ? field.text : field?.getAttribute('value'),
+          value,
+          `${name} was not kept`,
+        )
       }
     })
 
@@ -137,7 +249,9 @@ describe('ticked boxes are kept when the page has errors', () => {
     await walkTo(agent, '/request/contact')
     const res = await agent.submit('/request/contact', { methods: ['email', 'post'], email: '', address: '' })
     assertFormErrors(res, ['email', 'address'])
-    const ticked = html(res).querySelectorAll('input[name="methods"][checked]').map((i) => i.getAttribute('value'))
+    const ticked = html(res)
+      .querySelectorAll('input[name="methods"][checked]')
+      .map((i) => i.getAttribute('value'))
     assert.deepEqual(ticked, ['email', 'post'])
   })
 })
@@ -190,14 +304,26 @@ describe('permission', () => {
   test('the date permission was given cannot be in the future', async () => {
     const agent = new Agent(t.app)
     await walkTo(agent, '/request/permission-details', professional)
-    const res = await agent.submit('/request/permission-details', { givenBy: 'Pat', 'givenOn-day': '28', 'givenOn-month': '11', 'givenOn-year': '2026', parentName: '' })
+    const res = await agent.submit('/request/permission-details', {
+      givenBy: 'Pat',
+      'givenOn-day': '28',
+      'givenOn-month': '11',
+      'givenOn-year': '2026',
+      parentName: '',
+    })
     assertFormErrors(res, ['givenOn-day'])
     assert.match(res.body, /The date they gave permission must be today or in the past/)
   })
 })
 
 describe('the child', () => {
-  const child = (day: string, month: string, year: string) => ({ childName: 'Robin', 'dateOfBirth-day': day, 'dateOfBirth-month': month, 'dateOfBirth-year': year, setting: 'Riverside College' })
+  const child = (day: string, month: string, year: string) => ({
+    childName: 'Robin',
+    'dateOfBirth-day': day,
+    'dateOfBirth-month': month,
+    'dateOfBirth-year': year,
+    setting: 'Riverside College',
+  })
 
   test('a date of birth must be in the past', async () => {
     const agent = new Agent(t.app)

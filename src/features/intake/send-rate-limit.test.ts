@@ -13,7 +13,8 @@ after(() => t.close())
 test('more than 10 sends in 10 minutes are refused', async () => {
   const agent = new Agent(t.app)
   await agent.get('/request') // for a form token
-  for (let i = 0; i < 10; i++) assert.notEqual((await agent.post('/request/check', { submissionKey: `key-${i}` })).statusCode, 429)
+  for (let i = 0; i < 10; i++)
+    assert.notEqual((await agent.post('/request/check', { submissionKey: `key-${i}` })).statusCode, 429)
   const res = await agent.post('/request/check', { submissionKey: 'key-10' })
   assert.equal(res.statusCode, 429)
   assert.match(res.body, /too many attempts/)

@@ -9,15 +9,44 @@ export const goodAnswers: Record<string, Fields> = {
   '/request': { role: 'parent' },
   '/request/your-name': { name: 'Pat Example' },
   '/request/permission': { permission: 'yes' },
-  '/request/permission-details': { givenBy: 'Pat Example', 'givenOn-day': '20', 'givenOn-month': '11', 'givenOn-year': '2026', parentName: 'Pat Example' },
-  '/request/child': { childName: 'Sam Example', 'dateOfBirth-day': '3', 'dateOfBirth-month': '5', 'dateOfBirth-year': '2015', setting: 'Oak Tree Primary School' },
+  '/request/permission-details': {
+    givenBy: 'Pat Example',
+    'givenOn-day': '20',
+    'givenOn-month': '11',
+    'givenOn-year': '2026',
+    parentName: 'Pat Example',
+  },
+  '/request/child': {
+    childName: 'Sam Example',
+    'dateOfBirth-day': '3',
+    'dateOfBirth-month': '5',
+    'dateOfBirth-year': '2015',
+    setting: 'Oak Tree Primary School',
+  },
   '/request/postcode': { postcode: 'wa1 1ab' },
   '/request/ehc-plan': { ehcStatus: 'has-plan' },
   '/request/about': { areas: ['provision', 'ehc-decision'] },
-  '/request/decision': { decision: 'plan-contents', 'letterDate-day': '2', 'letterDate-month': '11', 'letterDate-year': '2026' },
-  '/request/with': { parties: ['local-authority', 'school'], 'partyName-local-authority': 'Warrington Borough Council', 'partyName-school': '' },
-  '/request/what-happened': { whatHappened: 'The plan does not say how many hours of speech therapy Sam gets.\nWe have asked twice.' },
-  '/request/contact': { methods: ['email', 'phone'], email: 'pat@example.com', phone: '07700 900 982', address: '', bestTimes: 'Weekday mornings' },
+  '/request/decision': {
+    decision: 'plan-contents',
+    'letterDate-day': '2',
+    'letterDate-month': '11',
+    'letterDate-year': '2026',
+  },
+  '/request/with': {
+    parties: ['local-authority', 'school'],
+    'partyName-local-authority': 'Warrington Borough Council',
+    'partyName-school': '',
+  },
+  '/request/what-happened': {
+    whatHappened: 'The plan does not say how many hours of speech therapy Sam gets.\nWe have asked twice.',
+  },
+  '/request/contact': {
+    methods: ['email', 'phone'],
+    email: 'pat@example.com',
+    phone: '07700 900 982',
+    address: '',
+    bestTimes: 'Weekday mornings',
+  },
   '/request/adjustments': { adjustments: ['interpreter'], language: 'Polish', details: '' },
   '/request/supporter': { hasSupporter: 'no', supporter: '' },
 }
@@ -32,7 +61,9 @@ export async function walkTo(agent: Agent, stop: string, changes: Record<string,
     assert.ok(guard < 30, `the journey never reached ${stop}`)
     if (path === '/request/council') {
       const page = await agent.get(path)
-      path = /href="(\/request\/[^"]+)" role="button"/.exec(page.body)?.[1] ?? assert.fail('no Continue link on the council page')
+      path =
+        /href="(\/request\/[^"]+)" role="button"/.exec(page.body)?.[1] ??
+        assert.fail('no Continue link on the council page')
       continue
     }
     const fields = changes[path] ?? goodAnswers[path] ?? assert.fail(`no answers for ${path}`)

@@ -36,7 +36,12 @@ export type Permission = keyof ReturnType<typeof permissionsFor>
  * The mediator at :id if this person may see it and, when `need` is given, do that. Otherwise it
  * replies (404 for a profile they may not see, 403 for a thing they may not do) and returns undefined.
  */
-export async function mediatorOr404(db: Db, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, need?: Permission) {
+export async function mediatorOr404(
+  db: Db,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+  need?: Permission,
+) {
   const user = currentUser(request)
   const m = await findMediator(db, request.params.id)
   if (!m || !canSeeProfile(user, m)) {

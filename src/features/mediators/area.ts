@@ -10,5 +10,6 @@ import profile from './profile/routes.ts'
 import unavailability from './unavailability/routes.ts'
 
 export default async function mediatorsArea(app: FastifyInstance, deps: AppDeps) {
-  for (const page of [panel, newMediator, me, profile, editMediator, logCpd, unavailability, conflicts]) await page(app, deps)
+  for (const page of [panel, newMediator, me, profile, editMediator, logCpd, unavailability, conflicts])
+    await page(app, deps)
 }

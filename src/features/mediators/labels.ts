@@ -20,7 +20,13 @@ export function languageLabel(value: string): string {
   return commonLanguages.find((l) => l.value === value)?.text ?? value
 }
 
-export const weekdays: Record<string, string> = { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday' }
+export const weekdays: Record<string, string> = {
+  '1': 'Monday',
+  '2': 'Tuesday',
+  '3': 'Wednesday',
+  '4': 'Thursday',
+  '5': 'Friday',
+}
 
 export const organisationKinds = {
   'local-authority': 'Council',

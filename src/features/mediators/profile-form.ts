@@ -23,7 +23,11 @@ export async function profileFormOptions(db: Db, mediatorId?: string): Promise<P
       return {
         languages: commonLanguages.map((l) => ({ ...l, checked: ticked('languages').includes(l.value) })),
         areas: authorities.map((a) => ({ value: a.code, text: a.name, checked: ticked('areas').includes(a.code) })),
-        workingDays: Object.entries(weekdays).map(([value, text]) => ({ value, text, checked: ticked('workingDays').includes(value) })),
+        workingDays: Object.entries(weekdays).map(([value, text]) => ({
+          value,
+          text,
+          checked: ticked('workingDays').includes(value),
+        })),
         active: [
           { value: 'yes', text: 'Yes, they are taking cases', checked: values.active === 'yes' },
           { value: 'no', text: 'No, not at the moment', checked: values.active === 'no' },

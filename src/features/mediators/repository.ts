@@ -64,7 +64,11 @@ export interface MediatorForAllocation extends MediatorCredentials {
 
 /** Every active mediator, by name, with credentials, CPD by year, reach, availability and conflicts. */
 export async function listMediatorsForAllocation(db: Queryable): Promise<MediatorForAllocation[]> {
-  const rows = await db.select().from(mediators).where(eq(mediators.active, true)).orderBy(asc(mediators.name), asc(mediators.id))
+  const rows = await db
+    .select()
+    .from(mediators)
+    .where(eq(mediators.active, true))
+    .orderBy(asc(mediators.name), asc(mediators.id))
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [cpd, unavailable, conflicts] = await Promise.all([
@@ -167,7 +171,10 @@ export interface PanelRow {
 /** Every mediator, active or not, with their CPD by year (the panel page sorts them). */
 export async function listPanel(db: Queryable): Promise<PanelRow[]> {
   const rows = await db.select().from(mediators).orderBy(asc(mediators.name), asc(mediators.id))
-  const cpd = await cpdHoursByYearFor(db, rows.map((r) => r.id))
+  const cpd = await cpdHoursByYearFor(
+    db,
+    rows.map((r) => r.id),
+  )
   return rows.map((mediator) => ({ mediator, cpdHoursByYear: cpd.get(mediator.id) ?? {} }))
 }
 
@@ -206,7 +213,10 @@ export async function listUnavailability(db: Queryable, mediatorId: string): Pro
   return (await unavailabilityFor(db, [mediatorId])).get(mediatorId) ?? []
 }
 
-export async function listConflicts(db: Queryable, mediatorId: string): Promise<(DeclaredConflict & { localAuthorityName: string | null })[]> {
+export async function listConflicts(
+  db: Queryable,
+  mediatorId: string,
+): Promise<(DeclaredConflict & { localAuthorityName: string | null })[]> {
   const names = new Map((await listLocalAuthorities(db)).map((a) => [a.id, a.name]))
   return ((await conflictsFor(db, [mediatorId])).get(mediatorId) ?? []).map((c) => ({
     ...c,

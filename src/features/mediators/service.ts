@@ -68,7 +68,10 @@ export function createMediatorService({ db, clock }: { db: Db; clock: Clock }) {
     async create(profile: MediatorProfile): Promise<SaveOutcome> {
       if (await accountTaken(profile.userId)) return { ok: false, problem: 'account-taken' }
       const now = clock.now()
-      const [row] = await db.insert(mediators).values({ ...profile, createdAt: now, updatedAt: now }).returning({ id: mediators.id })
+      const [row] = await db
+        .insert(mediators)
+        .values({ ...profile, createdAt: now, updatedAt: now })
+        .returning({ id: mediators.id })
       return { ok: true, id: row!.id }
     },
 
@@ -86,7 +89,9 @@ export function createMediatorService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     async addCpd(mediatorId: string, entry: CpdInput) {
-      await db.insert(mediatorCpd).values({ mediatorId, ...entry, hours: entry.hours.toFixed(1), createdAt: clock.now() })
+      await db
+        .insert(mediatorCpd)
+        .values({ mediatorId, ...entry, hours: entry.hours.toFixed(1), createdAt: clock.now() })
     },
 
     async addUnavailability(mediatorId: string, range: UnavailabilityInput) {
@@ -113,7 +118,13 @@ export function createMediatorService({ db, clock }: { db: Db; clock: Clock }) {
       const ended = await db
         .update(mediatorConflicts)
         .set({ endedOn: clock.today() })
-        .where(and(eq(mediatorConflicts.id, id), eq(mediatorConflicts.mediatorId, mediatorId), isNull(mediatorConflicts.endedOn)))
+        .where(
+          and(
+            eq(mediatorConflicts.id, id),
+            eq(mediatorConflicts.mediatorId, mediatorId),
+            isNull(mediatorConflicts.endedOn),
+          ),
+        )
         .returning({ id: mediatorConflicts.id })
       return ended.length > 0
     },

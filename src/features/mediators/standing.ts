@@ -12,7 +12,11 @@ export interface StandingView extends Standing {
   lapsingSoon: boolean
 }
 
-const tagClasses: Record<StandingStatus, string> = { ok: 'govuk-tag--green', due: 'govuk-tag--yellow', blocked: 'govuk-tag--red' }
+const tagClasses: Record<StandingStatus, string> = {
+  ok: 'govuk-tag--green',
+  due: 'govuk-tag--yellow',
+  blocked: 'govuk-tag--red',
+}
 
 export function standingOf(m: MediatorRow, cpdHoursByYear: Record<number, number>, today: string): StandingView {
   const standing = mediatorStanding({ ...m, cpdHoursByYear }, today)

@@ -30,9 +30,20 @@ export const goodStanding: MediatorProfile = {
 /** Inserts a mediator (with `cpdHours` logged this year, 6 unless said) and returns their row. */
 export async function insertMediator(database: Database, overrides: Partial<MediatorProfile> = {}, cpdHours = 6) {
   const now = new Date('2026-11-27T10:00:00Z')
-  const [row] = await database.db.insert(mediators).values({ ...goodStanding, ...overrides, createdAt: now, updatedAt: now }).returning()
+  const [row] = await database.db
+    .insert(mediators)
+    .values({ ...goodStanding, ...overrides, createdAt: now, updatedAt: now })
+    .returning()
   if (cpdHours > 0) {
-    await database.db.insert(mediatorCpd).values({ mediatorId: row!.id, completedOn: '2026-03-01', hours: String(cpdHours), activity: 'Course', createdAt: now })
+    await database.db
+      .insert(mediatorCpd)
+      .values({
+        mediatorId: row!.id,
+        completedOn: '2026-03-01',
+        hours: String(cpdHours),
+        activity: 'Course',
+        createdAt: now,
+      })
   }
   return row!
 }
@@ -44,16 +55,28 @@ export function profileFields(overrides: Record<string, string | string[]> = {})
     email: 'dee@example.com',
     phone: '07700 900 982',
     cmcRegistrationNumber: 'CMC-9',
-    'cmcRegistrationExpiry-day': '30', 'cmcRegistrationExpiry-month': '6', 'cmcRegistrationExpiry-year': '2027',
+    'cmcRegistrationExpiry-day': '30',
+    'cmcRegistrationExpiry-month': '6',
+    'cmcRegistrationExpiry-year': '2027',
     sendRegisterNumber: 'SEND-9',
-    'sendRegisterExpiry-day': '30', 'sendRegisterExpiry-month': '6', 'sendRegisterExpiry-year': '2027',
-    'senTrainingCompletedOn-day': '14', 'senTrainingCompletedOn-month': '9', 'senTrainingCompletedOn-year': '2024',
+    'sendRegisterExpiry-day': '30',
+    'sendRegisterExpiry-month': '6',
+    'sendRegisterExpiry-year': '2027',
+    'senTrainingCompletedOn-day': '14',
+    'senTrainingCompletedOn-month': '9',
+    'senTrainingCompletedOn-year': '2024',
     senTrainingDetails: 'SEND mediation course',
     insurer: 'Safe Insurance Ltd',
     insuranceCoverPounds: '£2,000,000',
-    'insuranceExpiry-day': '30', 'insuranceExpiry-month': '6', 'insuranceExpiry-year': '2027',
-    'dbsCheckedOn-day': '2', 'dbsCheckedOn-month': '2', 'dbsCheckedOn-year': '2025',
-    'dbsRenewalDue-day': '2', 'dbsRenewalDue-month': '2', 'dbsRenewalDue-year': '2028',
+    'insuranceExpiry-day': '30',
+    'insuranceExpiry-month': '6',
+    'insuranceExpiry-year': '2027',
+    'dbsCheckedOn-day': '2',
+    'dbsCheckedOn-month': '2',
+    'dbsCheckedOn-year': '2025',
+    'dbsRenewalDue-day': '2',
+    'dbsRenewalDue-month': '2',
+    'dbsRenewalDue-year': '2028',
     languages: ['English', 'BSL'],
     otherLanguages: 'Tamil, polish',
     areas: ['warrington'],

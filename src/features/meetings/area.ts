@@ -11,7 +11,14 @@ import venueList from './venues/routes.ts'
 import venuePage from './venues/venue/routes.ts'
 
 const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [
-  venueList, newVenue, venuePage, meetingTab, partyAvailabilityPage, bookMeeting, moveMeeting, cancelMeeting,
+  venueList,
+  newVenue,
+  venuePage,
+  meetingTab,
+  partyAvailabilityPage,
+  bookMeeting,
+  moveMeeting,
+  cancelMeeting,
 ]
 
 export default async function meetingsArea(app: FastifyInstance, deps: AppDeps) {

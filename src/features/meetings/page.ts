@@ -6,7 +6,13 @@ import type { AppDeps } from '../../app.ts'
 import { roles } from '../../db/schema/index.ts'
 import type { Db } from '../../db/client.ts'
 import type { Clock } from '../../clock.ts'
-import { availabilityGrid, availabilityLabels, comingWorkingDays, NOT_GIVEN, sessionLabels } from '../../domain/meeting-availability.ts'
+import {
+  availabilityGrid,
+  availabilityLabels,
+  comingWorkingDays,
+  NOT_GIVEN,
+  sessionLabels,
+} from '../../domain/meeting-availability.ts'
 import { checkNotice } from '../../domain/meeting-notice.ts'
 import { formatTimeRange } from '../../domain/meeting-times.ts'
 import { addDays, compare } from '../../domain/dates.ts'
@@ -29,7 +35,8 @@ export const meetingBase = (caseId: string) => `/cases/${caseId}/meeting`
 export { caseForView }
 
 /** For a POST: the case if this person may see it (else a 404 is sent). */
-export const caseForChange = (deps: AppDeps, request: FastifyRequest, reply: FastifyReply) => visibleCaseOr404(deps.database.db, request, reply)
+export const caseForChange = (deps: AppDeps, request: FastifyRequest, reply: FastifyReply) =>
+  visibleCaseOr404(deps.database.db, request, reply)
 
 export const WEEKS_AHEAD = 4
 
@@ -53,7 +60,11 @@ export async function meetingPicture(db: Db, clock: Clock, found: CaseRow) {
     lastCancelledMeeting(db, found.id),
   ])
   const days = comingWorkingDays(today, calendar, WEEKS_AHEAD)
-  const grid = availabilityGrid(days, parties.map((p) => p.id), entries)
+  const grid = availabilityGrid(
+    days,
+    parties.map((p) => p.id),
+    entries,
+  )
   const afterDeadline = (day: string) => deadline !== undefined && compare(day, deadline.dueDate) > 0
   const rows = grid.map((d) => ({
     day: d.day,
@@ -83,9 +94,26 @@ export async function meetingPicture(db: Db, clock: Clock, found: CaseRow) {
         afterDeadline: afterDeadline(meeting.day),
       }
     : undefined
-  return { today, calendar, parties, entries, days, rows, suitable, meeting: placed, mediator, deadline, cancelled, firstWithNotice }
+  return {
+    today,
+    calendar,
+    parties,
+    entries,
+    days,
+    rows,
+    suitable,
+    meeting: placed,
+    mediator,
+    deadline,
+    cancelled,
+    firstWithNotice,
+  }
 }
 
 export function meetingContext(found: CaseRow, request: FastifyRequest) {
-  return { ...caseContext(found, 'meeting'), base: meetingBase(found.id), canBook: hasRole(currentUser(request), ...caseWorkers) }
+  return {
+    ...caseContext(found, 'meeting'),
+    base: meetingBase(found.id),
+    canBook: hasRole(currentUser(request), ...caseWorkers),
+  }
 }

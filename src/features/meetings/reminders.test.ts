@@ -15,7 +15,8 @@ import { writeSettings } from '../settings/service-settings.ts'
 import { createMeetingService, queueMeetingReminders, type BookingInput } from './service.ts'
 import { dateFields, makeVenue, meetingCase } from './testing.ts'
 
-const addressesOf = (mail: ParsedMail) => (mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : [])
+const addressesOf = (mail: ParsedMail) =>
+  mail.to && !Array.isArray(mail.to) ? mail.to.value.map((v) => v.address) : []
 
 describe('meeting reminders, and the invitation by email', () => {
   let t: TestApp
@@ -27,15 +28,31 @@ describe('meeting reminders, and the invitation by email', () => {
   })
   after(() => t.close())
 
-  async function arrange(caseId: string, input: Partial<BookingInput> & { day: string }, moving?: { id: string; version: number }) {
+  async function arrange(
+    caseId: string,
+    input: Partial<BookingInput> & { day: string },
+    moving?: { id: string; version: number },
+  ) {
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, caseId))
     const service = createMeetingService({ db: t.database.db, clock: t.clock })
     return t.database.db.transaction((tx) =>
-      service.arrange(tx, caseId, { start: '10:00', end: '12:00', place: { kind: 'room', roomId }, adjustments: '', ...input }, { actor: { label: 'Test' }, expectedVersion: row!.version, ...(moving ? { moving } : {}) }),
+      service.arrange(
+        tx,
+        caseId,
+        { start: '10:00', end: '12:00', place: { kind: 'room', roomId }, adjustments: '', ...input },
+        { actor: { label: 'Test' }, expectedVersion: row!.version, ...(moving ? { moving } : {}) },
+      ),
     )
   }
   const remindersOf = async (caseId: string) =>
-    (await t.database.db.select().from(messages).where(and(eq(messages.caseId, caseId), eq(messages.templateKey, 'meeting-reminder')))).map((m) => m.recipientAddress).sort()
+    (
+      await t.database.db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.caseId, caseId), eq(messages.templateKey, 'meeting-reminder')))
+    )
+      .map((m) => m.recipientAddress)
+      .sort()
 
   it('reminds each party once, the set number of working days before, and again once the meeting moves', async () => {
     t.clock.set('2026-11-27T10:00:00Z')
@@ -50,14 +67,27 @@ describe('meeting reminders, and the invitation by email', () => {
     t.clock.set('2026-12-08T08:00:00Z')
     assert.equal(await queueMeetingReminders({ db: t.database.db, clock: t.clock }), 0, 'still once')
     assert.deepEqual(await remindersOf(c.id), ['sarah@example.com', 'senco@brookfield.example.com'])
-    const [reminder] = await t.database.db.select().from(messages).where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'meeting-reminder'), eq(messages.recipientAddress, 'sarah@example.com')))
+    const [reminder] = await t.database.db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.caseId, c.id),
+          eq(messages.templateKey, 'meeting-reminder'),
+          eq(messages.recipientAddress, 'sarah@example.com'),
+        ),
+      )
     assert.equal(reminder!.subject, `Reminder: your mediation meeting on Wednesday 9 December 2026: ${c.reference}`)
     assert.match(reminder!.body, /Wednesday 9 December 2026, 10am to 12pm/)
     assert.doesNotMatch(reminder!.body, /\(\(/)
 
     // Moved to Friday 11 December: a reminder of the new date, on Wednesday 9th.
     const [m] = await t.database.db.select().from(meetings).where(eq(meetings.id, meetingId))
-    await arrange(c.id, { day: '2026-12-11', shorterNotice: { by: 'Sarah Hartley, by email', on: '2026-12-08' } }, { id: m!.id, version: m!.version })
+    await arrange(
+      c.id,
+      { day: '2026-12-11', shorterNotice: { by: 'Sarah Hartley, by email', on: '2026-12-08' } },
+      { id: m!.id, version: m!.version },
+    )
     assert.equal(await queueMeetingReminders({ db: t.database.db, clock: t.clock }), 0)
     t.clock.set('2026-12-09T08:00:00Z')
     assert.equal(await queueMeetingReminders({ db: t.database.db, clock: t.clock }), 2)
@@ -72,7 +102,14 @@ describe('meeting reminders, and the invitation by email', () => {
     const { meetingId } = await arrange(called.id, { day: '2026-12-16', start: '09:00', end: '10:00' })
     const [m] = await t.database.db.select().from(meetings).where(eq(meetings.id, meetingId))
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, called.id))
-    await t.database.db.transaction((tx) => createMeetingService({ db: t.database.db, clock: t.clock }).cancel(tx, called.id, { meetingId, meetingVersion: m!.version, expectedVersion: row!.version, reason: 'The parent is ill.' }, { label: 'Test' }))
+    await t.database.db.transaction((tx) =>
+      createMeetingService({ db: t.database.db, clock: t.clock }).cancel(
+        tx,
+        called.id,
+        { meetingId, meetingVersion: m!.version, expectedVersion: row!.version, reason: 'The parent is ill.' },
+        { label: 'Test' },
+      ),
+    )
     const admin = await createStaff(t.database, `admin-${Date.now()}@example.com`, ['administrator'], 'Ada Admin')
     await writeSettings(t.database.db, t.clock, { meetingReminderDays: 5 }, admin.id)
     t.clock.set('2026-12-09T08:00:00Z') // 5 working days before Wednesday 16 December
@@ -90,18 +127,38 @@ describe('meeting reminders, and the invitation by email', () => {
     const c = await meetingCase(t)
     const url = `/cases/${c.id}/meeting/book`
     const page = await coordinator.get(url)
-    const hidden = Object.fromEntries([...page.body.matchAll(/name="(version|submissionKey)" value="([^"]*)"/g)].map((x) => [x[1]!, x[2]!]))
-    const res = await coordinator.post(url, { ...hidden, ...dateFields('meetingDate', '2026-12-10'), startTime: '1:30pm', endTime: '4pm', place: `room:${roomId}`, breakoutRoom: '', onlineLink: '', shorterNoticeAgreedBy: '', adjustments: 'Sarah Hartley: step-free access' })
+    const hidden = Object.fromEntries(
+      [...page.body.matchAll(/name="(version|submissionKey)" value="([^"]*)"/g)].map((x) => [x[1]!, x[2]!]),
+    )
+    const res = await coordinator.post(url, {
+      ...hidden,
+      ...dateFields('meetingDate', '2026-12-10'),
+      startTime: '1:30pm',
+      endTime: '4pm',
+      place: `room:${roomId}`,
+      breakoutRoom: '',
+      onlineLink: '',
+      shorterNoticeAgreedBy: '',
+      adjustments: 'Sarah Hartley: step-free access',
+    })
     assert.equal(res.statusCode, 303)
     const [meeting] = await t.database.db.select().from(meetings).where(eq(meetings.caseId, c.id))
 
     const smtp = await startSmtpServer()
-    const transports = createTransports({ SMTP_URL: smtp.url, MAIL_FROM: 'Mediation service <no-reply@parley.example>', SMS_PROVIDER_URL: undefined, SMS_PROVIDER_TOKEN: undefined } as never)
+    const transports = createTransports({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Mediation service <no-reply@parley.example>',
+      SMS_PROVIDER_URL: undefined,
+      SMS_PROVIDER_TOKEN: undefined,
+    } as never)
     try {
       const report = await deliverDueMessages({ db: t.database.db, clock: t.clock, transports })
       assert.equal(report.sent, 3)
       const mails = await smtp.waitFor(3)
-      assert.deepEqual(mails.flatMap(addressesOf).sort(), ['sarah@example.com', 'senco@brookfield.example.com', c.mediator.email].sort())
+      assert.deepEqual(
+        mails.flatMap(addressesOf).sort(),
+        ['sarah@example.com', 'senco@brookfield.example.com', c.mediator.email].sort(),
+      )
       const sarah = mails.find((m) => addressesOf(m).includes('sarah@example.com'))!
       assert.equal(sarah.subject, `Your mediation meeting on Thursday 10 December 2026: ${c.reference}`)
       assert.match(sarah.text ?? '', /Dear Sarah Hartley,/)

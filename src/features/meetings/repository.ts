@@ -1,7 +1,15 @@
 // Queries for venues, availability and meetings. No rules here (domain/meeting-*.ts), no changes (service.ts).
 import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { allocations, mediatorUnavailability, mediators, meetings, partyAvailability, venueRooms, venues } from '../../db/schema/index.ts'
+import {
+  allocations,
+  mediatorUnavailability,
+  mediators,
+  meetings,
+  partyAvailability,
+  venueRooms,
+  venues,
+} from '../../db/schema/index.ts'
 import { isAvailability, type AvailabilityEntry } from '../../domain/meeting-availability.ts'
 
 type Q = Db | Tx
@@ -14,7 +22,11 @@ export type MeetingRow = typeof meetings.$inferSelect
 export async function venuesWithRooms(q: Q) {
   const [rows, rooms] = await Promise.all([
     q.select().from(venues).orderBy(desc(venues.active), asc(venues.name)),
-    q.select().from(venueRooms).where(eq(venueRooms.active, true)).orderBy(asc(venueRooms.isBreakout), asc(venueRooms.name)),
+    q
+      .select()
+      .from(venueRooms)
+      .where(eq(venueRooms.active, true))
+      .orderBy(asc(venueRooms.isBreakout), asc(venueRooms.name)),
   ])
   return rows.map((v) => ({ ...v, rooms: rooms.filter((r) => r.venueId === v.id) }))
 }
@@ -22,29 +34,47 @@ export async function venuesWithRooms(q: Q) {
 export async function findVenue(q: Q, id: string) {
   const [venue] = await q.select().from(venues).where(eq(venues.id, id))
   if (!venue) return undefined
-  const rooms = await q.select().from(venueRooms).where(and(eq(venueRooms.venueId, id), eq(venueRooms.active, true))).orderBy(asc(venueRooms.isBreakout), asc(venueRooms.name))
+  const rooms = await q
+    .select()
+    .from(venueRooms)
+    .where(and(eq(venueRooms.venueId, id), eq(venueRooms.active, true)))
+    .orderBy(asc(venueRooms.isBreakout), asc(venueRooms.name))
   return { ...venue, rooms }
 }
 
 export async function findRoom(q: Q, id: string) {
-  const [row] = await q.select({ room: venueRooms, venue: venues }).from(venueRooms).innerJoin(venues, eq(venues.id, venueRooms.venueId)).where(eq(venueRooms.id, id))
+  const [row] = await q
+    .select({ room: venueRooms, venue: venues })
+    .from(venueRooms)
+    .innerJoin(venues, eq(venues.id, venueRooms.venueId))
+    .where(eq(venueRooms.id, id))
   return row
 }
 
 export async function availabilityOf(q: Q, caseId: string): Promise<AvailabilityEntry[]> {
   const rows = await q.select().from(partyAvailability).where(eq(partyAvailability.caseId, caseId))
-  return rows.flatMap((r) => (isAvailability(r.availability) ? [{ partyId: r.partyId, day: r.day, availability: r.availability }] : []))
+  return rows.flatMap((r) =>
+    isAvailability(r.availability) ? [{ partyId: r.partyId, day: r.day, availability: r.availability }] : [],
+  )
 }
 
 /** The case's meeting that is not cancelled, with where it is. */
 export async function liveMeeting(q: Q, caseId: string) {
-  const [row] = await q.select().from(meetings).where(and(eq(meetings.caseId, caseId), isNull(meetings.cancelledAt)))
+  const [row] = await q
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.caseId, caseId), isNull(meetings.cancelledAt)))
   return row ? withPlace(q, row) : undefined
 }
 
 /** The most recent cancelled meeting, when there is no live one (to say so on the page). */
 export async function lastCancelledMeeting(q: Q, caseId: string) {
-  const [row] = await q.select().from(meetings).where(eq(meetings.caseId, caseId)).orderBy(desc(meetings.bookedAt)).limit(1)
+  const [row] = await q
+    .select()
+    .from(meetings)
+    .where(eq(meetings.caseId, caseId))
+    .orderBy(desc(meetings.bookedAt))
+    .limit(1)
   return row?.cancelledAt ? row : undefined
 }
 
@@ -58,12 +88,18 @@ export type PlacedMeeting = Awaited<ReturnType<typeof withPlace>>
 
 /** Meetings not cancelled on a day, of every case: for clashes. */
 export async function liveMeetingsOn(q: Q, day: string) {
-  return q.select().from(meetings).where(and(eq(meetings.day, day), isNull(meetings.cancelledAt)))
+  return q
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.day, day), isNull(meetings.cancelledAt)))
 }
 
 /** Live meetings from one day to another (both included): for reminders. */
 export async function liveMeetingsBetween(q: Q, from: string, to: string) {
-  return q.select().from(meetings).where(and(gte(meetings.day, from), lte(meetings.day, to), isNull(meetings.cancelledAt)))
+  return q
+    .select()
+    .from(meetings)
+    .where(and(gte(meetings.day, from), lte(meetings.day, to), isNull(meetings.cancelledAt)))
 }
 
 /** The mediator holding the case's live allocation. */

@@ -2,7 +2,15 @@ import type { MessageTemplate } from '../messages/templates.ts'
 
 // The messages about the meeting: the invitation, a change, a cancellation and a reminder. Every
 // one says when and where in plain words; the invitation and the change carry an .ics file.
-const common = ['name', 'child', 'reference', 'service-name', 'service-phone', 'service-email', 'opening-hours'] as const
+const common = [
+  'name',
+  'child',
+  'reference',
+  'service-name',
+  'service-phone',
+  'service-email',
+  'opening-hours',
+] as const
 const meetingDetails = ['date', 'time', 'place', 'access', 'online-link', 'adjustments'] as const
 
 const getHelp = `If you cannot come, or need anything to make the meeting easier for you, call us on ((service-phone)) or email ((service-email)). We are open ((opening-hours)).

@@ -12,33 +12,93 @@ import { insertMediator } from '../mediators/testing.ts'
 import { contactEveryParty, preparationCase } from '../preparation/testing.ts'
 
 /** Sarah Hartley (parent, sarah@example.com), Warrington Borough Council and Brookfield Primary School (senco@brookfield.example.com). */
-export async function meetingCase(t: TestApp, options: { mediator?: { id: string; email: string; name: string }; mediatorUserId?: string; contact?: boolean } = {}) {
+export async function meetingCase(
+  t: TestApp,
+  options: { mediator?: { id: string; email: string; name: string }; mediatorUserId?: string; contact?: boolean } = {},
+) {
   const c = await preparationCase(t)
-  await t.database.db.update(caseParties).set({ email: 'senco@brookfield.example.com', contactPreferences: { methods: ['email'] } }).where(eq(caseParties.id, c.school.id))
-  await t.database.db.update(caseParties).set({ adjustments: { kinds: ['accessible-venue'], details: 'Uses a wheelchair' } }).where(eq(caseParties.id, c.parent.id))
+  await t.database.db
+    .update(caseParties)
+    .set({ email: 'senco@brookfield.example.com', contactPreferences: { methods: ['email'] } })
+    .where(eq(caseParties.id, c.school.id))
+  await t.database.db
+    .update(caseParties)
+    .set({ adjustments: { kinds: ['accessible-venue'], details: 'Uses a wheelchair' } })
+    .where(eq(caseParties.id, c.parent.id))
   const [someone] = await t.database.db.select().from(users).limit(1)
-  const by = someone ?? (await t.database.db.insert(users).values({ email: `setup-${Math.random()}@example.com`, name: 'Set Up', roles: ['coordinator'], passwordHash: 'x' }).returning())[0]!
-  const mediator = options.mediator ?? (await insertMediator(t.database, { name: 'Maya Mediator', email: `maya-${Math.random().toString(36).slice(2)}@example.com`, userId: options.mediatorUserId ?? null }))
+  const by =
+    someone ??
+    (
+      await t.database.db
+        .insert(users)
+        .values({
+          email: `setup-${Math.random()}@example.com`,
+          name: 'Set Up',
+          roles: ['coordinator'],
+          passwordHash: 'x',
+        })
+        .returning()
+    )[0]!
+  const mediator =
+    options.mediator ??
+    (await insertMediator(t.database, {
+      name: 'Maya Mediator',
+      email: `maya-${Math.random().toString(36).slice(2)}@example.com`,
+      userId: options.mediatorUserId ?? null,
+    }))
   await allocateDirectly(t.database, t.clock, c.id, mediator.id, by.id)
   const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
-  const result = await workflow.apply(c.id, [
-    { type: 'decide-scope', scope: 'sen-mediation', reason: 'The council will not amend the EHC plan.' },
-    { type: 'choose-mediation' },
-    { type: 'invite-party', party: 'local-authority', on: t.clock.today(), how: 'email' },
-    { type: 'allocate-mediator', mediator: 'Maya Mediator', mediatorId: mediator.id },
-    { type: 'start-preparation' },
-  ], { actor: { label: 'Set up by the test' } })
+  const result = await workflow.apply(
+    c.id,
+    [
+      { type: 'decide-scope', scope: 'sen-mediation', reason: 'The council will not amend the EHC plan.' },
+      { type: 'choose-mediation' },
+      { type: 'invite-party', party: 'local-authority', on: t.clock.today(), how: 'email' },
+      { type: 'allocate-mediator', mediator: 'Maya Mediator', mediatorId: mediator.id },
+      { type: 'start-preparation' },
+    ],
+    { actor: { label: 'Set up by the test' } },
+  )
   assert.ok(result.ok, result.ok ? '' : result.reason)
   if (options.contact !== false) await contactEveryParty(t.database, t.clock, c.id, by)
   return { ...c, mediator }
 }
 
-export async function makeVenue(database: Database, clock: Clock, change: Partial<typeof venues.$inferInsert> = {}, rooms: { name: string; capacity?: number; isBreakout?: boolean }[] = [{ name: 'Room 1' }, { name: 'Quiet room', isBreakout: true }]) {
+export async function makeVenue(
+  database: Database,
+  clock: Clock,
+  change: Partial<typeof venues.$inferInsert> = {},
+  rooms: { name: string; capacity?: number; isBreakout?: boolean }[] = [
+    { name: 'Room 1' },
+    { name: 'Quiet room', isBreakout: true },
+  ],
+) {
   const [venue] = await database.db
     .insert(venues)
-    .values({ name: 'Warrington Town Hall', kind: 'in-person', address: 'Sankey Street, Warrington', postcode: 'WA1 1UH', stepFree: true, hearingLoop: true, createdAt: clock.now(), ...change })
+    .values({
+      name: 'Warrington Town Hall',
+      kind: 'in-person',
+      address: 'Sankey Street, Warrington',
+      postcode: 'WA1 1UH',
+      stepFree: true,
+      hearingLoop: true,
+      createdAt: clock.now(),
+      ...change,
+    })
     .returning()
-  const saved = rooms.length ? await database.db.insert(venueRooms).values(rooms.map((r) => ({ venueId: venue!.id, name: r.name, capacity: r.capacity ?? 8, isBreakout: r.isBreakout ?? false }))).returning() : []
+  const saved = rooms.length
+    ? await database.db
+        .insert(venueRooms)
+        .values(
+          rooms.map((r) => ({
+            venueId: venue!.id,
+            name: r.name,
+            capacity: r.capacity ?? 8,
+            isBreakout: r.isBreakout ?? false,
+          })),
+        )
+        .returning()
+    : []
   return { venue: venue!, rooms: saved }
 }
 

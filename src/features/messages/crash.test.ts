@@ -18,7 +18,10 @@ import { closeTransports, createTransports } from './transports.ts'
 
 function runChild(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['test/fixtures/messages-crash-child.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['test/fixtures/messages-crash-child.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (c: Buffer) => (output += c.toString()))
     child.stderr.on('data', (c: Buffer) => (output += c.toString()))
@@ -80,9 +83,16 @@ describe('a crash between commit and send', () => {
       }
       await smtp.waitFor(3)
       const received = smtp.received.map((m) => m.messageId)
-      assert.deepEqual([...received].sort(), ids.map((id) => `<${id}@parley>`).sort(), 'each message arrived exactly once')
+      assert.deepEqual(
+        [...received].sort(),
+        ids.map((id) => `<${id}@parley>`).sort(),
+        'each message arrived exactly once',
+      )
       const after = await database!.db.select().from(messages).where(inArray(messages.id, ids))
-      assert.deepEqual(after.map((r) => r.status), ['sent', 'sent', 'sent'])
+      assert.deepEqual(
+        after.map((r) => r.status),
+        ['sent', 'sent', 'sent'],
+      )
     } finally {
       await drop!()
     }

@@ -43,12 +43,20 @@ describe('delivering the outbox', () => {
     const transports = createTransports({ SMTP_URL: smtp.url, MAIL_FROM: from })
     try {
       const row = await queueOne(database.db, clock, {
-        attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64') }],
+        attachments: [
+          {
+            filename: 'invitation.ics',
+            contentType: 'text/calendar',
+            content: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64'),
+          },
+        ],
       })
       const report = await deliverDueMessages({ db: database.db, clock, transports })
       assert.deepEqual(report, { sent: 1, retrying: 0, failed: 0, kept: 0 })
       const [mail] = await smtp.waitFor(1)
-      assert.deepEqual(mail!.to && !Array.isArray(mail!.to) ? mail!.to.value : [], [{ address: 'sarah@example.com', name: 'Sarah Hartley' }])
+      assert.deepEqual(mail!.to && !Array.isArray(mail!.to) ? mail!.to.value : [], [
+        { address: 'sarah@example.com', name: 'Sarah Hartley' },
+      ])
       assert.equal(mail!.from?.value[0]?.address, 'no-reply@parley.example')
       assert.equal(mail!.subject, 'An update about your request for help: MED-2026-000001')
       assert.match(mail!.text ?? '', /Dear Sarah Hartley,/)
@@ -66,7 +74,12 @@ describe('delivering the outbox', () => {
       assert.equal(after!.sentAt?.toISOString(), '2026-11-27T10:00:00.000Z')
       assert.equal(after!.lockedUntil, null)
       // Nothing is sent twice.
-      assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), { sent: 0, retrying: 0, failed: 0, kept: 0 })
+      assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), {
+        sent: 0,
+        retrying: 0,
+        failed: 0,
+        kept: 0,
+      })
       assert.equal(smtp.received.length, 1)
     } finally {
       await closeTransports(transports)
@@ -77,7 +90,10 @@ describe('delivering the outbox', () => {
   it('keeps messages in the outbox when the server is down, and delivers each once when it is back', async () => {
     const port = await freePort()
     const transports = { email: smtpTransport(`smtp://127.0.0.1:${port}`, from) }
-    const rows = [await queueOne(database.db, clock), await queueOne(database.db, clock, { to: { name: 'Tom Hartley', email: 'tom@example.com' } })]
+    const rows = [
+      await queueOne(database.db, clock),
+      await queueOne(database.db, clock, { to: { name: 'Tom Hartley', email: 'tom@example.com' } }),
+    ]
 
     const first = await deliverDueMessages({ db: database.db, clock, transports })
     assert.deepEqual(first, { sent: 0, retrying: 2, failed: 0, kept: 0 })
@@ -89,12 +105,22 @@ describe('delivering the outbox', () => {
       assert.equal(m.nextAttemptAt.toISOString(), '2026-11-27T10:01:00.000Z')
     }
     // Not due yet: nothing is tried.
-    assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), { sent: 0, retrying: 0, failed: 0, kept: 0 })
+    assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), {
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      kept: 0,
+    })
 
     const smtp = await startSmtpServer(port)
     try {
       clock.set('2026-11-27T10:01:00Z')
-      assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), { sent: 2, retrying: 0, failed: 0, kept: 0 })
+      assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports }), {
+        sent: 2,
+        retrying: 0,
+        failed: 0,
+        kept: 0,
+      })
       await smtp.waitFor(2)
       assert.deepEqual(smtp.received.map((m) => m.messageId).sort(), rows.map((r) => `<${r.id}@parley>`).sort())
       clock.set('2026-11-27T12:00:00Z')
@@ -154,18 +180,37 @@ describe('delivering the outbox', () => {
   it('keeps email, texts and letters in the outbox when there is no way to send them', async () => {
     await queueOne(database.db, clock)
     await queueOne(database.db, clock, { to: { name: 'Tom', phone: '07700 900123', methods: ['text'] } })
-    await queueOne(database.db, clock, { to: { name: 'Ann', address: '1 High Street\nWarrington\nWA1 1AA', methods: ['post'] } })
-    assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports: {} }), { sent: 0, retrying: 0, failed: 0, kept: 3 })
+    await queueOne(database.db, clock, {
+      to: { name: 'Ann', address: '1 High Street\nWarrington\nWA1 1AA', methods: ['post'] },
+    })
+    assert.deepEqual(await deliverDueMessages({ db: database.db, clock, transports: {} }), {
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      kept: 3,
+    })
     const rows = await database.db.select().from(messages)
-    assert.deepEqual(rows.map((r) => r.status), ['kept', 'kept', 'kept'])
-    assert.deepEqual(rows.map((r) => r.attempts), [0, 0, 0])
+    assert.deepEqual(
+      rows.map((r) => r.status),
+      ['kept', 'kept', 'kept'],
+    )
+    assert.deepEqual(
+      rows.map((r) => r.attempts),
+      [0, 0, 0],
+    )
   })
 
   it('sends a text message through an HTTP provider: JSON {to, body}, a bearer token, retried after a 503', async () => {
     const provider = await startTextProvider()
-    const transports = createTransports({ MAIL_FROM: from, SMS_PROVIDER_URL: provider.url, SMS_PROVIDER_TOKEN: 'secret-token' })
+    const transports = createTransports({
+      MAIL_FROM: from,
+      SMS_PROVIDER_URL: provider.url,
+      SMS_PROVIDER_TOKEN: 'secret-token',
+    })
     try {
-      const row = await queueOne(database.db, clock, { to: { name: 'Tom Hartley', phone: '07700 900123', email: 'tom@example.com', methods: ['text'] } })
+      const row = await queueOne(database.db, clock, {
+        to: { name: 'Tom Hartley', phone: '07700 900123', email: 'tom@example.com', methods: ['text'] },
+      })
       assert.equal(row.channel, 'text')
       provider.failNext(503)
       assert.equal((await deliverDueMessages({ db: database.db, clock, transports })).retrying, 1)
@@ -189,7 +234,9 @@ describe('delivering the outbox', () => {
     const provider = await startTextProvider()
     try {
       const transports = createTransports({ MAIL_FROM: from, SMS_PROVIDER_URL: provider.url })
-      const row = await queueOne(database.db, clock, { to: { name: 'Tom Hartley', phone: 'not a number', methods: ['text'] } })
+      const row = await queueOne(database.db, clock, {
+        to: { name: 'Tom Hartley', phone: 'not a number', methods: ['text'] },
+      })
       provider.failNext(400)
       assert.equal((await deliverDueMessages({ db: database.db, clock, transports })).failed, 1)
       const [now] = await database.db.select().from(messages).where(eq(messages.id, row.id))
@@ -206,7 +253,10 @@ describe('delivering the outbox', () => {
     try {
       const row = await queueOne(database.db, clock)
       // A worker claimed it, then died.
-      await database.db.update(messages).set({ status: 'sending', attempts: 1, lockedUntil: new Date(clock.now().getTime() + LEASE_SECONDS * 1000) }).where(eq(messages.id, row.id))
+      await database.db
+        .update(messages)
+        .set({ status: 'sending', attempts: 1, lockedUntil: new Date(clock.now().getTime() + LEASE_SECONDS * 1000) })
+        .where(eq(messages.id, row.id))
       assert.equal((await deliverDueMessages({ db: database.db, clock, transports })).sent, 0)
       clock.set(new Date(clock.now().getTime() + LEASE_SECONDS * 1000))
       assert.equal((await deliverDueMessages({ db: database.db, clock, transports })).sent, 1)
@@ -224,14 +274,19 @@ describe('delivering the outbox', () => {
     const b = createTransports({ SMTP_URL: smtp.url, MAIL_FROM: from })
     try {
       const rows = []
-      for (let i = 0; i < 12; i++) rows.push(await queueOne(database.db, clock, { to: { name: `Person ${i}`, email: `person${i}@example.com` } }))
-      const [one, two] = await Promise.all([deliverDueMessages({ db: database.db, clock, transports: a }), deliverDueMessages({ db: database.db, clock, transports: b })])
+      for (let i = 0; i < 12; i++)
+        rows.push(await queueOne(database.db, clock, { to: { name: `Person ${i}`, email: `person${i}@example.com` } }))
+      const [one, two] = await Promise.all([
+        deliverDueMessages({ db: database.db, clock, transports: a }),
+        deliverDueMessages({ db: database.db, clock, transports: b }),
+      ])
       assert.equal(one.sent + two.sent, 12)
       await smtp.waitFor(12)
       const ids = smtp.received.map((m) => m.messageId)
       assert.equal(new Set(ids).size, 12)
       assert.deepEqual([...ids].sort(), rows.map((r) => `<${r.id}@parley>`).sort())
-      if (database.kind === 'postgres') assert.ok(one.sent > 0 && two.sent > 0, `both workers sent some (${one.sent} and ${two.sent})`)
+      if (database.kind === 'postgres')
+        assert.ok(one.sent > 0 && two.sent > 0, `both workers sent some (${one.sent} and ${two.sent})`)
     } finally {
       await closeTransports(a)
       await closeTransports(b)

@@ -16,7 +16,17 @@ import { messages } from '../../db/schema/index.ts'
 import type { Attachment, Channel } from './outbox.ts'
 import { PermanentDeliveryError, type Transports } from './transports.ts'
 
-export { createTransports, closeTransports, messageIdOf, PermanentDeliveryError, type EmailTransport, type TextTransport, type LetterTransport, type Transports, type OutgoingMessage } from './transports.ts'
+export {
+  createTransports,
+  closeTransports,
+  messageIdOf,
+  PermanentDeliveryError,
+  type EmailTransport,
+  type TextTransport,
+  type LetterTransport,
+  type Transports,
+  type OutgoingMessage,
+} from './transports.ts'
 
 export const MAX_ATTEMPTS = 8
 /** How long a worker may take over one message before another may take it again. */
@@ -42,7 +52,17 @@ const channels: Channel[] = ['email', 'letter', 'text']
  * Sends what is due: up to `limit` messages, one claim at a time (a short lease each). Returns
  * what happened; never throws for a message that could not be sent.
  */
-export async function deliverDueMessages({ db, clock, transports, limit = 50 }: { db: Db; clock: Clock; transports: Transports; limit?: number }): Promise<DeliveryReport> {
+export async function deliverDueMessages({
+  db,
+  clock,
+  transports,
+  limit = 50,
+}: {
+  db: Db
+  clock: Clock
+  transports: Transports
+  limit?: number
+}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, kept: 0 }
   const ready = channels.filter((c) => transports[c])
 
@@ -51,10 +71,15 @@ export async function deliverDueMessages({ db, clock, transports, limit = 50 }: 
   const kept = await db
     .update(messages)
     .set({ status: 'kept', lockedUntil: null })
-    .where(and(
-      ready.length ? notInArray(messages.channel, ready) : sql`true`,
-      or(and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, clock.now())), and(eq(messages.status, 'sending'), lte(messages.lockedUntil, clock.now()))),
-    ))
+    .where(
+      and(
+        ready.length ? notInArray(messages.channel, ready) : sql`true`,
+        or(
+          and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, clock.now())),
+          and(eq(messages.status, 'sending'), lte(messages.lockedUntil, clock.now())),
+        ),
+      ),
+    )
     .returning({ id: messages.id })
   report.kept = kept.length
   if (!ready.length) return report
@@ -65,14 +90,16 @@ export async function deliverDueMessages({ db, clock, transports, limit = 50 }: 
     const due = db
       .select({ id: messages.id })
       .from(messages)
-      .where(and(
-        inArray(messages.channel, ready),
-        or(
-          and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, now)),
-          // A worker took it and stopped answering: its lease has passed.
-          and(eq(messages.status, 'sending'), lte(messages.lockedUntil, now)),
+      .where(
+        and(
+          inArray(messages.channel, ready),
+          or(
+            and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, now)),
+            // A worker took it and stopped answering: its lease has passed.
+            and(eq(messages.status, 'sending'), lte(messages.lockedUntil, now)),
+          ),
         ),
-      ))
+      )
       .orderBy(asc(messages.nextAttemptAt), asc(messages.createdAt))
       .limit(1)
       .for('update', { skipLocked: true })
@@ -95,16 +122,32 @@ export async function deliverDueMessages({ db, clock, transports, limit = 50 }: 
         attachments: row.attachments as Attachment[],
         largePrint: row.largePrint,
       })
-      await db.update(messages).set({ status: 'sent', sentAt: clock.now(), providerReference: result.reference ?? null, lockedUntil: null, lastError: null }).where(mine)
+      await db
+        .update(messages)
+        .set({
+          status: 'sent',
+          sentAt: clock.now(),
+          providerReference: result.reference ?? null,
+          lockedUntil: null,
+          lastError: null,
+        })
+        .where(mine)
       report.sent++
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       const giveUp = err instanceof PermanentDeliveryError || row.attempts >= MAX_ATTEMPTS
       await db
         .update(messages)
-        .set(giveUp
-          ? { status: 'failed', lockedUntil: null, lastError: message.slice(0, 1000) }
-          : { status: 'queued', lockedUntil: null, lastError: message.slice(0, 1000), nextAttemptAt: new Date(clock.now().getTime() + backoffSeconds(row.attempts) * 1000) })
+        .set(
+          giveUp
+            ? { status: 'failed', lockedUntil: null, lastError: message.slice(0, 1000) }
+            : {
+                status: 'queued',
+                lockedUntil: null,
+                lastError: message.slice(0, 1000),
+                nextAttemptAt: new Date(clock.now().getTime() + backoffSeconds(row.attempts) * 1000),
+              },
+        )
         .where(mine)
       if (giveUp) report.failed++
       else report.retrying++

@@ -17,6 +17,16 @@ What happens next: ((next-step))
 If you have a question, call us on ((service-phone)) or email ((service-email)). We are open ((opening-hours)).
 
 ((service-name))`,
-    placeholders: ['name', 'child', 'reference', 'update', 'next-step', 'service-name', 'service-phone', 'service-email', 'opening-hours'],
+    placeholders: [
+      'name',
+      'child',
+      'reference',
+      'update',
+      'next-step',
+      'service-name',
+      'service-phone',
+      'service-email',
+      'opening-hours',
+    ],
   },
 ]

@@ -28,7 +28,10 @@ const tagClasses: Record<MessageStatus, string> = {
 export function statusTag(status: string, channel: string): { text: string; classes: string } {
   if (channel === 'letter' && status === 'kept') return { text: 'To print and post', classes: 'govuk-tag--yellow' }
   if (channel === 'letter' && status === 'sent') return { text: 'Posted', classes: 'govuk-tag--green' }
-  return { text: statusLabels[status as MessageStatus] ?? status, classes: tagClasses[status as MessageStatus] ?? 'govuk-tag--grey' }
+  return {
+    text: statusLabels[status as MessageStatus] ?? status,
+    classes: tagClasses[status as MessageStatus] ?? 'govuk-tag--grey',
+  }
 }
 
 export const channelLabel = (channel: string) => channelLabels[channel as Channel] ?? channel

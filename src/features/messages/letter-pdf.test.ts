@@ -9,7 +9,12 @@ const letter: Letter = {
   subject: 'An update about your request for help: MED-2026-000042',
   body: 'Dear Sarah Hartley,\n\nWe have written to the council.\n\nWhat happens next: we will call you.\n\nSEN mediation service',
   date: 'Friday 27 November 2026',
-  sender: { name: 'SEN mediation service', address: '249 Birmingham Road, Sutton Coldfield', phone: '03330 062 835', email: 'help@example.org' },
+  sender: {
+    name: 'SEN mediation service',
+    address: '249 Birmingham Road, Sutton Coldfield',
+    phone: '03330 062 835',
+    email: 'help@example.org',
+  },
   largePrint: false,
 }
 const createdAt = new Date('2026-11-27T10:00:00Z')
@@ -29,7 +34,12 @@ describe('a letter as a PDF for posting', () => {
     assert.equal(texts[2], 'Sarah Hartley 12 Orchard Close Warrington WA1 1AA')
     assert.equal(texts[3], 'Friday 27 November 2026')
     assert.equal(texts[4], letter.subject)
-    assert.deepEqual(texts.slice(5), ['Dear Sarah Hartley,', 'We have written to the council.', 'What happens next: we will call you.', 'SEN mediation service'])
+    assert.deepEqual(texts.slice(5), [
+      'Dear Sarah Hartley,',
+      'We have written to the council.',
+      'What happens next: we will call you.',
+      'SEN mediation service',
+    ])
   })
 
   it('prints large print at 18pt or more when the person asked for it', async () => {

@@ -20,28 +20,70 @@ const standard = { body: 12, heading: 16, small: 10, lineGap: 3, margin: 57, sta
 const large = { body: 18, heading: 26, small: 16, lineGap: 7, margin: 57, stacked: true }
 
 export function addressLines(address: string): string[] {
-  return address.split(/\r?\n|,/).map((l) => l.trim()).filter(Boolean)
+  return address
+    .split(/\r?\n|,/)
+    .map((l) => l.trim())
+    .filter(Boolean)
 }
 
 export function renderLetterPdf(letter: Letter, options: { createdAt: Date }): Promise<Buffer> {
   const style = letter.largePrint ? large : standard
   const title = `${letter.subject}${letter.largePrint ? ' (large print)' : ''}`
-  const { doc, root, left, width, tagged, finish } = startTaggedPdf({ title, subject: `A letter to ${letter.recipientName}`, author: letter.sender.name, createdAt: options.createdAt }, style)
-  const text = (type: string, words: string, font: string, size: number, opts: { x?: number; y?: number; width?: number; align?: 'left' | 'right'; gap?: number } = {}) =>
+  const { doc, root, left, width, tagged, finish } = startTaggedPdf(
+    { title, subject: `A letter to ${letter.recipientName}`, author: letter.sender.name, createdAt: options.createdAt },
+    style,
+  )
+  const text = (
+    type: string,
+    words: string,
+    font: string,
+    size: number,
+    opts: { x?: number; y?: number; width?: number; align?: 'left' | 'right'; gap?: number } = {},
+  ) =>
     tagged(type, words, (drawn) => {
-      doc.font(font).fontSize(size).text(drawn, opts.x ?? left, opts.y ?? doc.y, { width: opts.width ?? width, lineGap: style.lineGap, align: opts.align ?? 'left', paragraphGap: opts.gap ?? 0 })
+      doc
+        .font(font)
+        .fontSize(size)
+        .text(drawn, opts.x ?? left, opts.y ?? doc.y, {
+          width: opts.width ?? width,
+          lineGap: style.lineGap,
+          align: opts.align ?? 'left',
+          paragraphGap: opts.gap ?? 0,
+        })
     })
 
   // Who it is from, top right.
-  const senderLines = [letter.sender.name, ...addressLines(letter.sender.address), letter.sender.phone && `Phone: ${letter.sender.phone}`, letter.sender.email && `Email: ${letter.sender.email}`].filter(Boolean)
-  root.add(text('P', senderLines.join('\n'), regular, style.small, { x: left + width / 2, y: style.margin, width: width / 2, align: 'right' }))
+  const senderLines = [
+    letter.sender.name,
+    ...addressLines(letter.sender.address),
+    letter.sender.phone && `Phone: ${letter.sender.phone}`,
+    letter.sender.email && `Email: ${letter.sender.email}`,
+  ].filter(Boolean)
+  root.add(
+    text('P', senderLines.join('\n'), regular, style.small, {
+      x: left + width / 2,
+      y: style.margin,
+      width: width / 2,
+      align: 'right',
+    }),
+  )
   // To whom, in the envelope window.
-  root.add(text('P', [letter.recipientName, ...addressLines(letter.recipientAddress)].join('\n'), regular, style.body, { x: 57, y: Math.max(142, doc.y + style.body), width: width / 2 + 20 }))
+  root.add(
+    text('P', [letter.recipientName, ...addressLines(letter.recipientAddress)].join('\n'), regular, style.body, {
+      x: 57,
+      y: Math.max(142, doc.y + style.body),
+      width: width / 2 + 20,
+    }),
+  )
   doc.moveDown(1.5)
   root.add(text('P', letter.date, regular, style.body))
   doc.moveDown(1)
   root.add(text('H1', letter.subject, bold, style.heading, { gap: style.body * 0.6 }))
-  for (const paragraph of letter.body.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
+  for (const paragraph of letter.body
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     root.add(text('P', paragraph, regular, style.body, { gap: style.body * 0.8 }))
   }
   return finish()

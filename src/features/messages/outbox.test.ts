@@ -6,19 +6,35 @@ import type { Database } from '../../db/client.ts'
 import { runMigrations } from '../../db/migrate.ts'
 import { chooseChannel, queueForParty, queueMessage } from './outbox.ts'
 import { messagesCase, queueOne } from './testing.ts'
-import { allTemplates, placeholdersIn, saveWording, unknownPlaceholders, templateByKey, resetWording } from './templates.ts'
+import {
+  allTemplates,
+  placeholdersIn,
+  saveWording,
+  unknownPlaceholders,
+  templateByKey,
+  resetWording,
+} from './templates.ts'
 
 describe('choosing the channel', () => {
   const all = { name: 'A', email: 'a@example.com', phone: '07700 900123', address: '1 High Street' }
   it('honours the first preferred way the person can be reached', () => {
-    assert.deepEqual(chooseChannel({ ...all, methods: ['post', 'email'] }), { channel: 'letter', address: '1 High Street' })
+    assert.deepEqual(chooseChannel({ ...all, methods: ['post', 'email'] }), {
+      channel: 'letter',
+      address: '1 High Street',
+    })
     assert.deepEqual(chooseChannel({ ...all, methods: ['text'] }), { channel: 'text', address: '07700 900123' })
     assert.deepEqual(chooseChannel({ ...all, methods: ['email'] }), { channel: 'email', address: 'a@example.com' })
-    assert.deepEqual(chooseChannel({ name: 'A', address: '1 High Street', methods: ['email', 'post'] }), { channel: 'letter', address: '1 High Street' })
+    assert.deepEqual(chooseChannel({ name: 'A', address: '1 High Street', methods: ['email', 'post'] }), {
+      channel: 'letter',
+      address: '1 High Street',
+    })
   })
   it('sends a written message to someone who prefers calls: a text, then email, then a letter', () => {
     assert.equal(chooseChannel({ ...all, methods: ['phone'] })?.channel, 'text')
-    assert.equal(chooseChannel({ name: 'A', email: 'a@example.com', address: 'x', methods: ['phone'] })?.channel, 'email')
+    assert.equal(
+      chooseChannel({ name: 'A', email: 'a@example.com', address: 'x', methods: ['phone'] })?.channel,
+      'email',
+    )
     assert.equal(chooseChannel({ name: 'A', address: 'x', methods: ['phone'] })?.channel, 'letter')
   })
   it('falls back to email, text, letter with no preference, and to nothing without details', () => {
@@ -35,7 +51,10 @@ describe('templates', () => {
   })
   it('finds placeholders, with spaces inside the brackets', () => {
     assert.deepEqual(placeholdersIn('Dear ((name)), (( child )) ((name)) (not) ((9x))'), ['name', 'child'])
-    assert.deepEqual(unknownPlaceholders(templateByKey('case-update'), 'Hello ((nickname))', '((name)) ((shoe-size))'), ['nickname', 'shoe-size'])
+    assert.deepEqual(
+      unknownPlaceholders(templateByKey('case-update'), 'Hello ((nickname))', '((name)) ((shoe-size))'),
+      ['nickname', 'shoe-size'],
+    )
   })
 })
 
@@ -52,18 +71,36 @@ describe('queueing for a party', () => {
   it('writes by each person’s preferred way, large print for a letter where asked, and nothing for someone unreachable', async () => {
     const c = await messagesCase(database, clock)
     const values = { name: 'X', child: 'Amelia', reference: c.reference, update: 'News', 'next-step': 'Next' }
-    const rows = await database.db.transaction(async (tx) => Promise.all([c.parent, c.school, c.carer, c.council].map((p) => queueForParty(tx, clock, p.id, { caseId: c.id, template: 'case-update', values }))))
-    assert.deepEqual(rows.map((r) => r && [r.channel, r.recipientAddress, r.largePrint]), [
-      ['email', 'sarah@example.com', false],
-      ['text', '07700 900123', false],
-      ['letter', '12 Orchard Close\nWarrington\nWA1 1AA', true],
-      null,
-    ])
+    const rows = await database.db.transaction(async (tx) =>
+      Promise.all(
+        [c.parent, c.school, c.carer, c.council].map((p) =>
+          queueForParty(tx, clock, p.id, { caseId: c.id, template: 'case-update', values }),
+        ),
+      ),
+    )
+    assert.deepEqual(
+      rows.map((r) => r && [r.channel, r.recipientAddress, r.largePrint]),
+      [
+        ['email', 'sarah@example.com', false],
+        ['text', '07700 900123', false],
+        ['letter', '12 Orchard Close\nWarrington\nWA1 1AA', true],
+        null,
+      ],
+    )
   })
 
   it('uses the wording an administrator saved, refuses an unknown placeholder, and goes back to the standard', async () => {
-    assert.deepEqual(await saveWording(database.db, clock, 'case-update', { subject: 'News for ((name)) about ((shoe))', body: 'x' }), { ok: false, unknown: ['shoe'] })
-    assert.deepEqual(await saveWording(database.db, clock, 'case-update', { subject: 'News about ((child))', body: 'Hello ((name)). ((update))' }), { ok: true })
+    assert.deepEqual(
+      await saveWording(database.db, clock, 'case-update', { subject: 'News for ((name)) about ((shoe))', body: 'x' }),
+      { ok: false, unknown: ['shoe'] },
+    )
+    assert.deepEqual(
+      await saveWording(database.db, clock, 'case-update', {
+        subject: 'News about ((child))',
+        body: 'Hello ((name)). ((update))',
+      }),
+      { ok: true },
+    )
     const row = await queueOne(database.db, clock)
     assert.equal(row.subject, 'News about Amelia')
     assert.equal(row.body, 'Hello Sarah Hartley. We have written to the council.')
@@ -73,7 +110,14 @@ describe('queueing for a party', () => {
 
   it('queues once for one dedupe key', async () => {
     const a = await queueOne(database.db, clock, { dedupeKey: 'reminder-1' })
-    const b = await database.db.transaction(async (tx) => queueMessage(tx, clock, { to: { name: 'S', email: 's@example.com' }, template: 'case-update', values: {}, dedupeKey: 'reminder-1' }))
+    const b = await database.db.transaction(async (tx) =>
+      queueMessage(tx, clock, {
+        to: { name: 'S', email: 's@example.com' },
+        template: 'case-update',
+        values: {},
+        dedupeKey: 'reminder-1',
+      }),
+    )
     assert.ok(a)
     assert.equal(b, null)
   })

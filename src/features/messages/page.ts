@@ -21,19 +21,29 @@ export function canSend(config: Config, channel: string): boolean {
 
 /** A message for message-details.njk, with the URLs of what may be done with it. */
 export function messageView(message: MessageRow, config: Config, base: string, mayAct: boolean) {
-  const attachments = (message.attachments as Attachment[]).map((a, i) => ({ filename: a.filename, contentType: a.contentType, size: Buffer.from(a.content, 'base64').length, href: `${base}/attachments/${i + 1}` }))
-  const retryable = mayAct && message.channel !== 'letter' && (message.status === 'failed' || (message.status === 'kept' && canSend(config, message.channel)))
+  const attachments = (message.attachments as Attachment[]).map((a, i) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    size: Buffer.from(a.content, 'base64').length,
+    href: `${base}/attachments/${i + 1}`,
+  }))
+  const retryable =
+    mayAct &&
+    message.channel !== 'letter' &&
+    (message.status === 'failed' || (message.status === 'kept' && canSend(config, message.channel)))
   return {
     ...message,
     attachments,
-    channelText: channelLabel(message.channel) + (message.largePrint && message.channel === 'letter' ? ' (large print)' : ''),
+    channelText:
+      channelLabel(message.channel) + (message.largePrint && message.channel === 'letter' ? ' (large print)' : ''),
     tag: statusTag(message.status, message.channel),
     retryUrl: retryable ? `${base}/retry` : undefined,
     postedUrl: mayAct && message.channel === 'letter' && message.status !== 'sent' ? `${base}/posted` : undefined,
     letterUrl: message.channel === 'letter' ? `${base}/letter.pdf` : undefined,
-    keptReason: message.status === 'kept' && message.channel !== 'letter'
-      ? `Parley is not set up to send ${message.channel === 'email' ? 'email (SMTP_URL)' : 'text messages (SMS_PROVIDER_URL)'}, so this message was kept here. Send it another way, or ask whoever runs Parley to set it up.`
-      : undefined,
+    keptReason:
+      message.status === 'kept' && message.channel !== 'letter'
+        ? `Parley is not set up to send ${message.channel === 'email' ? 'email (SMTP_URL)' : 'text messages (SMS_PROVIDER_URL)'}, so this message was kept here. Send it another way, or ask whoever runs Parley to set it up.`
+        : undefined,
   }
 }
 
@@ -46,15 +56,25 @@ export async function sendLetterPdf(db: Db, reply: FastifyReply, message: Messag
       recipientAddress: message.recipientAddress,
       subject: message.subject,
       // What goes in the envelope with it, for whoever posts it.
-      body: (message.attachments as Attachment[]).length ? `${message.body}\n\nEnclosed: ${(message.attachments as Attachment[]).map((a) => a.filename).join(', ')}` : message.body,
+      body: (message.attachments as Attachment[]).length
+        ? `${message.body}\n\nEnclosed: ${(message.attachments as Attachment[]).map((a) => a.filename).join(', ')}`
+        : message.body,
       date: formatDate(message.createdAt),
       largePrint: message.largePrint,
-      sender: { name: service?.serviceName ?? 'Parley', address: service?.address ?? '', phone: service?.phone ?? '', email: service?.email ?? '' },
+      sender: {
+        name: service?.serviceName ?? 'Parley',
+        address: service?.address ?? '',
+        phone: service?.phone ?? '',
+        email: service?.email ?? '',
+      },
     },
     { createdAt: message.createdAt },
   )
   const name = `letter-${message.reference ?? 'parley'}-${message.id.slice(0, 8)}${message.largePrint ? '-large-print' : ''}.pdf`
-  return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf)
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `inline; filename="${name}"`)
+    .send(pdf)
 }
 
 /** Replies with the message's nth attachment (from 1), as a download; 404 when there is none. */

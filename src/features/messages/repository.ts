@@ -30,7 +30,10 @@ export interface MessageFilter {
 }
 
 export async function listMessages(db: Db, filter: MessageFilter) {
-  const where = and(filter.status ? eq(messages.status, filter.status) : undefined, filter.channel ? eq(messages.channel, filter.channel) : undefined)
+  const where = and(
+    filter.status ? eq(messages.status, filter.status) : undefined,
+    filter.channel ? eq(messages.channel, filter.channel) : undefined,
+  )
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(messages).where(where)
   const lastPage = Math.max(1, Math.ceil(Number(total) / filter.pageSize))
   const page = Math.min(Math.max(1, filter.page), lastPage)
@@ -46,11 +49,20 @@ export async function listMessages(db: Db, filter: MessageFilter) {
 }
 
 export function messagesOfCase(db: Db, caseId: string) {
-  return db.select(listColumns).from(messages).leftJoin(cases, eq(cases.id, messages.caseId)).where(eq(messages.caseId, caseId)).orderBy(desc(messages.createdAt), desc(messages.id))
+  return db
+    .select(listColumns)
+    .from(messages)
+    .leftJoin(cases, eq(cases.id, messages.caseId))
+    .where(eq(messages.caseId, caseId))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
 }
 
 export async function findMessage(db: Db, id: string) {
-  const [row] = await db.select({ message: messages, reference: cases.reference }).from(messages).leftJoin(cases, eq(cases.id, messages.caseId)).where(eq(messages.id, id))
+  const [row] = await db
+    .select({ message: messages, reference: cases.reference })
+    .from(messages)
+    .leftJoin(cases, eq(cases.id, messages.caseId))
+    .where(eq(messages.id, id))
   return row ? { ...row.message, reference: row.reference } : undefined
 }
 export type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>
@@ -59,7 +71,10 @@ export type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>
  * managers and administrators, those of no case). */
 export function undeliveredFor(db: Db, user: StaffUser, limit = 100) {
   const seesUnattached = hasRole(user, 'manager', 'administrator')
-  const scope: SQL = or(and(sql`${messages.caseId} is not null`, visibleCases(user)), seesUnattached ? isNull(messages.caseId) : sql`false`)!
+  const scope: SQL = or(
+    and(sql`${messages.caseId} is not null`, visibleCases(user)),
+    seesUnattached ? isNull(messages.caseId) : sql`false`,
+  )!
   return db
     .select(listColumns)
     .from(messages)

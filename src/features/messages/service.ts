@@ -29,12 +29,22 @@ export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const [row] = await tx
           .update(messages)
-          .set({ status: 'sent', sentAt: clock.now(), lockedUntil: null, providerReference: `Posted by ${actor.label}` })
+          .set({
+            status: 'sent',
+            sentAt: clock.now(),
+            lockedUntil: null,
+            providerReference: `Posted by ${actor.label}`,
+          })
           .where(and(eq(messages.id, id), eq(messages.channel, 'letter'), ne(messages.status, 'sent')))
           .returning()
         if (!row) return false
         if (row.caseId) {
-          await appendEvent(tx, clock, { caseId: row.caseId, type: 'letter-posted', actor, data: { recipient: row.recipientName, subject: row.subject, messageId: row.id } })
+          await appendEvent(tx, clock, {
+            caseId: row.caseId,
+            type: 'letter-posted',
+            actor,
+            data: { recipient: row.recipientName, subject: row.subject, messageId: row.id },
+          })
         }
         return true
       })
@@ -50,7 +60,14 @@ export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
 export async function sendUpdates(
   tx: Tx,
   clock: Clock,
-  input: { caseId: string; partyIds: string[]; update: string; nextStep: string; actor: Actor; expectedVersion?: number },
+  input: {
+    caseId: string
+    partyIds: string[]
+    update: string
+    nextStep: string
+    actor: Actor
+    expectedVersion?: number
+  },
 ): Promise<number> {
   const [caseRow] = await tx.select().from(cases).where(eq(cases.id, input.caseId))
   if (!caseRow) throw new UpdateRefused('There is no such case.')
@@ -60,10 +77,17 @@ export async function sendUpdates(
   for (const [i, partyId] of input.partyIds.entries()) {
     const to = await partyRecipient(tx, partyId)
     const route = chooseChannel(to)
-    if (!route) throw new UpdateRefused(`${to.name || 'One person'} has no email address, phone number or postal address. Record their update another way.`)
+    if (!route)
+      throw new UpdateRefused(
+        `${to.name || 'One person'} has no email address, phone number or postal address. Record their update another way.`,
+      )
     const result = await workflow.recordUpdate(
       input.caseId,
-      { partyId, channel: channelLabel(route.channel).toLowerCase(), note: `${input.update}\nWhat happens next: ${input.nextStep}` },
+      {
+        partyId,
+        channel: channelLabel(route.channel).toLowerCase(),
+        note: `${input.update}\nWhat happens next: ${input.nextStep}`,
+      },
       {
         actor: input.actor,
         expectedVersion: i === 0 ? input.expectedVersion : undefined,
@@ -72,7 +96,14 @@ export async function sendUpdates(
             caseId: input.caseId,
             to,
             template: 'case-update',
-            values: { ...service, name: to.name, child: caseRow.childName, reference: caseRow.reference, update: input.update, 'next-step': input.nextStep },
+            values: {
+              ...service,
+              name: to.name,
+              child: caseRow.childName,
+              reference: caseRow.reference,
+              update: input.update,
+              'next-step': input.nextStep,
+            },
             createdBy: input.actor.userId,
           })
           if (!row) throw new UpdateRefused(`${to.name} could not be sent a message.`)

@@ -18,7 +18,12 @@ export interface MessageTemplate {
   placeholders: readonly string[]
 }
 
-export const allTemplates: readonly MessageTemplate[] = [...generalTemplates, ...meetingTemplates, ...agreementTemplates, ...portalTemplates]
+export const allTemplates: readonly MessageTemplate[] = [
+  ...generalTemplates,
+  ...meetingTemplates,
+  ...agreementTemplates,
+  ...portalTemplates,
+]
 
 export function templateByKey(key: string): MessageTemplate {
   const found = allTemplates.find((t) => t.key === key)
@@ -43,10 +48,15 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 /** The wording in use: the administrator's, when they have changed it. */
-export async function currentWording(db: Db | Tx, key: string): Promise<{ subject: string; body: string; changed: boolean }> {
+export async function currentWording(
+  db: Db | Tx,
+  key: string,
+): Promise<{ subject: string; body: string; changed: boolean }> {
   const template = templateByKey(key)
   const [saved] = await db.select().from(messageTemplates).where(eq(messageTemplates.key, key))
-  return saved ? { subject: saved.subject, body: saved.body, changed: true } : { subject: template.subject, body: template.body, changed: false }
+  return saved
+    ? { subject: saved.subject, body: saved.body, changed: true }
+    : { subject: template.subject, body: template.body, changed: false }
 }
 
 export async function renderMessage(db: Db | Tx, key: string, values: Readonly<Record<string, string>>) {
@@ -72,17 +82,31 @@ const samples: Record<string, string> = {
   minutes: '30',
 }
 
-export function sampleValues(template: MessageTemplate, service: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(template.placeholders.map((p) => [p, service[p] || samples[p] || `[${p.replace(/-/g, ' ')}]`]))
+export function sampleValues(
+  template: MessageTemplate,
+  service: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    template.placeholders.map((p) => [p, service[p] || samples[p] || `[${p.replace(/-/g, ' ')}]`]),
+  )
 }
 
 /** Saves an administrator's wording; refuses placeholders the template does not offer. */
-export async function saveWording(db: Db, clock: { now(): Date }, key: string, wording: { subject: string; body: string }, userId?: string): Promise<{ ok: true } | { ok: false; unknown: string[] }> {
+export async function saveWording(
+  db: Db,
+  clock: { now(): Date },
+  key: string,
+  wording: { subject: string; body: string },
+  userId?: string,
+): Promise<{ ok: true } | { ok: false; unknown: string[] }> {
   const template = templateByKey(key)
   const unknown = unknownPlaceholders(template, wording.subject, wording.body)
   if (unknown.length) return { ok: false, unknown }
   const values = { subject: wording.subject, body: wording.body, updatedAt: clock.now(), updatedBy: userId ?? null }
-  await db.insert(messageTemplates).values({ key, ...values }).onConflictDoUpdate({ target: messageTemplates.key, set: values })
+  await db
+    .insert(messageTemplates)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: messageTemplates.key, set: values })
   return { ok: true }
 }
 

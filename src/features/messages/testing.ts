@@ -15,7 +15,13 @@ export async function queueOne(db: Db, clock: Clock, change: Partial<NewMessage>
     queueMessage(tx, clock, {
       to: change.to ?? { name: 'Sarah Hartley', email: 'sarah@example.com', methods: ['email'] },
       template: change.template ?? 'case-update',
-      values: change.values ?? { name: 'Sarah Hartley', child: 'Amelia', reference: 'MED-2026-000001', update: 'We have written to the council.', 'next-step': 'We will call you next week.' },
+      values: change.values ?? {
+        name: 'Sarah Hartley',
+        child: 'Amelia',
+        reference: 'MED-2026-000001',
+        update: 'We have written to the council.',
+        'next-step': 'We will call you next week.',
+      },
       ...change,
     }),
   )
@@ -46,7 +52,11 @@ export async function startTextProvider(): Promise<TestTextProvider> {
         return
       }
       const json = JSON.parse(data) as { to: string; body: string }
-      received.push({ ...json, authorization: req.headers.authorization, idempotencyKey: req.headers['idempotency-key'] as string | undefined })
+      received.push({
+        ...json,
+        authorization: req.headers.authorization,
+        idempotencyKey: req.headers['idempotency-key'] as string | undefined,
+      })
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `sms-${++n}` }))
     })
   })
@@ -69,11 +79,30 @@ export async function startTextProvider(): Promise<TestTextProvider> {
 export async function messagesCase(database: Database, clock: Clock) {
   const made = await makeCase(database, clock)
   await database.db.insert(caseParties).values([
-    { caseId: made.id, role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School', phone: '07700 900123', contactPreferences: { methods: ['text'] } },
-    { caseId: made.id, role: 'parent', name: 'Joan Hartley', contactPreferences: { methods: ['post'], address: '12 Orchard Close\nWarrington\nWA1 1AA' }, adjustments: { kinds: ['large-print'] } },
+    {
+      caseId: made.id,
+      role: 'school',
+      name: 'Brookfield Primary School',
+      organisation: 'Brookfield Primary School',
+      phone: '07700 900123',
+      contactPreferences: { methods: ['text'] },
+    },
+    {
+      caseId: made.id,
+      role: 'parent',
+      name: 'Joan Hartley',
+      contactPreferences: { methods: ['post'], address: '12 Orchard Close\nWarrington\nWA1 1AA' },
+      adjustments: { kinds: ['large-print'] },
+    },
   ])
   await database.db.transaction((tx) => refreshDeadlineIndex(tx, clock, made.id))
   const parties = await database.db.select().from(caseParties).where(eq(caseParties.caseId, made.id))
   const named = (name: string) => parties.find((p) => p.name === name)!
-  return { ...made, parent: named('Sarah Hartley'), school: named('Brookfield Primary School'), carer: named('Joan Hartley'), council: parties.find((p) => p.role === 'local-authority')! }
+  return {
+    ...made,
+    parent: named('Sarah Hartley'),
+    school: named('Brookfield Primary School'),
+    carer: named('Joan Hartley'),
+    council: parties.find((p) => p.role === 'local-authority')!,
+  }
 }

@@ -60,13 +60,19 @@ export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
           subject: message.subject,
           text: message.body,
           messageId: messageIdOf(message.id),
-          attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: 'base64' })),
+          attachments: message.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+            encoding: 'base64',
+          })),
         })
         return { reference: info.messageId }
       } catch (err) {
         // 5xx: the server refused this message for good (no such mailbox, ...).
         const code = (err as { responseCode?: number }).responseCode
-        if (code && code >= 500 && code < 600) throw new PermanentDeliveryError(`The email server refused the message: ${(err as Error).message}`)
+        if (code && code >= 500 && code < 600)
+          throw new PermanentDeliveryError(`The email server refused the message: ${(err as Error).message}`)
         throw err
       }
     },
@@ -95,13 +101,15 @@ export function httpTextTransport(url: string, token?: string): TextTransport {
       const text = await response.text()
       if (!response.ok) {
         const problem = `The text message provider answered ${response.status}: ${text.slice(0, 200)}`
-        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) throw new PermanentDeliveryError(problem)
+        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)
+          throw new PermanentDeliveryError(problem)
         throw new Error(problem)
       }
       let reference: string | undefined
       try {
         const json = JSON.parse(text) as { id?: unknown; reference?: unknown }
-        reference = typeof json.id === 'string' ? json.id : typeof json.reference === 'string' ? json.reference : undefined
+        reference =
+          typeof json.id === 'string' ? json.id : typeof json.reference === 'string' ? json.reference : undefined
       } catch {
         reference = undefined
       }
@@ -111,7 +119,9 @@ export function httpTextTransport(url: string, token?: string): TextTransport {
 }
 
 /** The transports the settings describe: none for a channel that is not set up. */
-export function createTransports(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'SMS_PROVIDER_URL' | 'SMS_PROVIDER_TOKEN'>): Transports {
+export function createTransports(
+  config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'SMS_PROVIDER_URL' | 'SMS_PROVIDER_TOKEN'>,
+): Transports {
   return {
     ...(config.SMTP_URL ? { email: smtpTransport(config.SMTP_URL, config.MAIL_FROM) } : {}),
     ...(config.SMS_PROVIDER_URL ? { text: httpTextTransport(config.SMS_PROVIDER_URL, config.SMS_PROVIDER_TOKEN) } : {}),

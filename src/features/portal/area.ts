@@ -18,7 +18,21 @@ import staff from './staff/routes.ts'
 import summary from './summary/routes.ts'
 
 const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [
-  signIn, signOut, cases, home, contact, attendees, availability, meeting, summary, agreement, documents, feedback, complaint, permissions, staff,
+  signIn,
+  signOut,
+  cases,
+  home,
+  contact,
+  attendees,
+  availability,
+  meeting,
+  summary,
+  agreement,
+  documents,
+  feedback,
+  complaint,
+  permissions,
+  staff,
 ]
 
 export default async function portalArea(app: FastifyInstance, deps: AppDeps) {

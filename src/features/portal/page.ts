@@ -10,7 +10,17 @@ import { isFamily, type PortalParty } from './party-access.ts'
 export const portalAccess = { access: 'party' as const }
 
 export type PortalPage =
-  | 'home' | 'contact' | 'attendees' | 'availability' | 'meeting' | 'summary' | 'agreement' | 'documents' | 'feedback' | 'complaint' | 'permissions'
+  | 'home'
+  | 'contact'
+  | 'attendees'
+  | 'availability'
+  | 'meeting'
+  | 'summary'
+  | 'agreement'
+  | 'documents'
+  | 'feedback'
+  | 'complaint'
+  | 'permissions'
 
 /**
  * Which pages each party has. Someone acting for the family (a referrer, with the family's
@@ -24,7 +34,11 @@ export function hasPage(party: Pick<PortalParty, 'role'>, page: PortalPage): boo
 }
 
 /** The party for a page they may use; otherwise a 404 is sent and undefined returned. */
-export async function partyFor(request: FastifyRequest, reply: FastifyReply, page: PortalPage): Promise<PortalParty | undefined> {
+export async function partyFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: PortalPage,
+): Promise<PortalParty | undefined> {
   const party = currentParty(request)
   if (hasPage(party, page)) return party
   await reply.code(404).view('errors/not-found.njk')
@@ -35,7 +49,8 @@ export async function partyFor(request: FastifyRequest, reply: FastifyReply, pag
 export function portalContext({ config, clock }: AppDeps, party: PortalParty, page: PortalPage) {
   const idleMinutes = config.PORTAL_IDLE_MINUTES
   const signOutAt = new Date(clock.now().getTime() + idleMinutes * 60_000)
-  const item = (p: PortalPage, text: string, href: string) => (hasPage(party, p) ? [{ text, href, active: page === p }] : [])
+  const item = (p: PortalPage, text: string, href: string) =>
+    hasPage(party, p) ? [{ text, href, active: page === p }] : []
   return {
     party,
     portalPage: page,

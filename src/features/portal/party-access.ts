@@ -36,7 +36,10 @@ export function normalisePhone(phone: string): string | undefined {
 export const phoneDigitsSql = sql`regexp_replace(regexp_replace(coalesce(${caseParties.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`
 
 /** Whether this party's own details still hold the address they proved. */
-export function addressMatches(party: { email: string | null; phone: string | null }, address: string | undefined): boolean {
+export function addressMatches(
+  party: { email: string | null; phone: string | null },
+  address: string | undefined,
+): boolean {
   if (!address) return false
   if (address.includes('@')) return !!party.email && normaliseEmail(party.email) === address
   return !!party.phone && normalisePhone(party.phone) === address
@@ -44,13 +47,20 @@ export function addressMatches(party: { email: string | null; phone: string | nu
 
 /** Whether someone acting for the family (role 'referrer') holds a permission that stands. */
 export async function permissionStands(db: Db | Tx, partyId: string): Promise<boolean> {
-  const [row] = await db.select({ id: partyPermissions.id }).from(partyPermissions)
-    .where(and(eq(partyPermissions.partyId, partyId), isNull(partyPermissions.withdrawnAt))).limit(1)
+  const [row] = await db
+    .select({ id: partyPermissions.id })
+    .from(partyPermissions)
+    .where(and(eq(partyPermissions.partyId, partyId), isNull(partyPermissions.withdrawnAt)))
+    .limit(1)
   return !!row
 }
 
 /** The portal party for a session, or null when their access has ended. */
-export async function loadPortalParty(db: Db, partyId: string, address: string | undefined): Promise<PortalParty | null> {
+export async function loadPortalParty(
+  db: Db,
+  partyId: string,
+  address: string | undefined,
+): Promise<PortalParty | null> {
   if (!/^[0-9a-f-]{36}$/.test(partyId)) return null
   const [row] = await db
     .select({ party: caseParties, reference: cases.reference, childName: cases.childName })

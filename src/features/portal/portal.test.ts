@@ -11,8 +11,25 @@ import { Agent } from '../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { assertFormErrors, html, titleOf } from '../../../test/helpers/html.ts'
 import {
-  accessLog, agreementAcceptances, agreementPoints, agreements, attendees, caseEvents, caseParties, cases, certificates, meetingResponses, meetings, messages,
-  partyAvailability, partyContacts, partyFeedback, partyPermissions, sessions, summaries, venues,
+  accessLog,
+  agreementAcceptances,
+  agreementPoints,
+  agreements,
+  attendees,
+  caseEvents,
+  caseParties,
+  cases,
+  certificates,
+  meetingResponses,
+  meetings,
+  messages,
+  partyAvailability,
+  partyContacts,
+  partyFeedback,
+  partyPermissions,
+  sessions,
+  summaries,
+  venues,
 } from '../../db/schema/index.ts'
 import { appendEvent } from '../cases/events.ts'
 import { docxBytes, exeBytes, pdfBytes, submitMultipart } from '../preparation/testing.ts'
@@ -44,32 +61,149 @@ describe('the parties portal: every route, every kind of visitor', () => {
     const coordinator = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
     await db.update(caseParties).set({ phone: secrets.parentPhone }).where(eq(caseParties.id, f.parent.id))
     // What staff wrote, which no party may ever read.
-    await db.insert(partyContacts).values({ caseId: f.id, partyId: f.parent.id, contactedOn: t.clock.today(), method: 'phone', byUserId: coordinator.id, note: secrets.staffNote, createdAt: now })
-    await db.transaction((tx) => appendEvent(tx, t.clock, { caseId: f.id, type: 'scope-decided', actor: { userId: coordinator.id, label: 'Cora Ordinator' }, data: { scope: 'sen-mediation', reason: secrets.staffReason } }))
+    await db
+      .insert(partyContacts)
+      .values({
+        caseId: f.id,
+        partyId: f.parent.id,
+        contactedOn: t.clock.today(),
+        method: 'phone',
+        byUserId: coordinator.id,
+        note: secrets.staffNote,
+        createdAt: now,
+      })
+    await db.transaction((tx) =>
+      appendEvent(tx, t.clock, {
+        caseId: f.id,
+        type: 'scope-decided',
+        actor: { userId: coordinator.id, label: 'Cora Ordinator' },
+        data: { scope: 'sen-mediation', reason: secrets.staffReason },
+      }),
+    )
     // The parent's own things (private to them until released), and the school's uploaded summary.
-    await db.insert(summaries).values({ caseId: f.id, partyId: f.parent.id, text: secrets.parentSummary, submittedAt: now })
-    const [schoolSummary] = await db.insert(summaries).values({ caseId: f.id, partyId: f.school.id, fileName: 'school.pdf', fileType: 'application/pdf', fileSize: pdfBytes().length, file: pdfBytes(), submittedAt: now }).returning()
-    const [parentFile] = await db.insert(summaries).values({ caseId: f.id, partyId: f.parent.id, fileName: 'ours.pdf', fileType: 'application/pdf', fileSize: pdfBytes().length, file: pdfBytes(), submittedAt: new Date(now.getTime() - 60_000) }).returning()
-    const [attendee] = await db.insert(attendees).values({ caseId: f.id, partyId: f.parent.id, name: secrets.parentAttendee, role: 'My aunt', isSupporter: true, createdAt: now }).returning()
-    const [venue] = await db.insert(venues).values({ name: 'Quiet Rooms', kind: 'in-person', address: '1 Bridge Street, Warrington', postcode: 'WA1 2AA', stepFree: true, createdAt: now }).returning()
-    const [meeting] = await db.insert(meetings).values({ caseId: f.id, venueId: venue!.id, day: '2026-12-10', startTime: '10:00', endTime: '13:00', icsUid: 'test-meeting@parley', noticeSentOn: t.clock.today(), bookedAt: now }).returning()
-    const [certificate] = await db.insert(certificates).values({
-      caseId: f.id, kind: 'declined', issuedOn: t.clock.today(), createdAt: now,
-      content: {
-        number: 'MED-2026-000001-C1', kind: 'declined', kindLabel: 'the parent or young person declining mediation', issuedOn: t.clock.today(),
-        issuedTo: { name: 'Sarah Hartley', role: 'parent' }, child: { name: 'Amelia Hartley', dateOfBirth: '2015-03-14' }, localAuthority: 'Warrington Borough Council',
-        decision: { description: 'Not to change the EHC plan after a review', letterDate: '2026-10-19' }, provider: { name: 'KIDS', address: '1 Street', phone: '0300 000 000' }, caseReference: f.reference,
-      },
-    }).returning()
-    const [letter] = await db.insert(messages).values({
-      caseId: f.id, partyId: f.parent.id, channel: 'letter', recipientName: 'Sarah Hartley', recipientAddress: '2 Lane, Warrington, WA1 1AA',
-      templateKey: 'case-update', subject: 'An update about your request', body: 'Dear Sarah Hartley,\n\nWe are still waiting to hear.', nextAttemptAt: now, createdAt: now,
-    }).returning()
-    const [agreement] = await db.insert(agreements).values({ caseId: f.id, meetingId: meeting!.id, createdAt: now, updatedAt: now }).returning()
-    await db.insert(agreementPoints).values({ agreementId: agreement!.id, caseId: f.id, position: 1, responsiblePartyId: f.council.id, what: 'Send the amended plan', byWhen: '2027-01-15', dueDate: '2027-01-15', createdAt: now })
+    await db
+      .insert(summaries)
+      .values({ caseId: f.id, partyId: f.parent.id, text: secrets.parentSummary, submittedAt: now })
+    const [schoolSummary] = await db
+      .insert(summaries)
+      .values({
+        caseId: f.id,
+        partyId: f.school.id,
+        fileName: 'school.pdf',
+        fileType: 'application/pdf',
+        fileSize: pdfBytes().length,
+        file: pdfBytes(),
+        submittedAt: now,
+      })
+      .returning()
+    const [parentFile] = await db
+      .insert(summaries)
+      .values({
+        caseId: f.id,
+        partyId: f.parent.id,
+        fileName: 'ours.pdf',
+        fileType: 'application/pdf',
+        fileSize: pdfBytes().length,
+        file: pdfBytes(),
+        submittedAt: new Date(now.getTime() - 60_000),
+      })
+      .returning()
+    const [attendee] = await db
+      .insert(attendees)
+      .values({
+        caseId: f.id,
+        partyId: f.parent.id,
+        name: secrets.parentAttendee,
+        role: 'My aunt',
+        isSupporter: true,
+        createdAt: now,
+      })
+      .returning()
+    const [venue] = await db
+      .insert(venues)
+      .values({
+        name: 'Quiet Rooms',
+        kind: 'in-person',
+        address: '1 Bridge Street, Warrington',
+        postcode: 'WA1 2AA',
+        stepFree: true,
+        createdAt: now,
+      })
+      .returning()
+    const [meeting] = await db
+      .insert(meetings)
+      .values({
+        caseId: f.id,
+        venueId: venue!.id,
+        day: '2026-12-10',
+        startTime: '10:00',
+        endTime: '13:00',
+        icsUid: 'test-meeting@parley',
+        noticeSentOn: t.clock.today(),
+        bookedAt: now,
+      })
+      .returning()
+    const [certificate] = await db
+      .insert(certificates)
+      .values({
+        caseId: f.id,
+        kind: 'declined',
+        issuedOn: t.clock.today(),
+        createdAt: now,
+        content: {
+          number: 'MED-2026-000001-C1',
+          kind: 'declined',
+          kindLabel: 'the parent or young person declining mediation',
+          issuedOn: t.clock.today(),
+          issuedTo: { name: 'Sarah Hartley', role: 'parent' },
+          child: { name: 'Amelia Hartley', dateOfBirth: '2015-03-14' },
+          localAuthority: 'Warrington Borough Council',
+          decision: { description: 'Not to change the EHC plan after a review', letterDate: '2026-10-19' },
+          provider: { name: 'KIDS', address: '1 Street', phone: '0300 000 000' },
+          caseReference: f.reference,
+        },
+      })
+      .returning()
+    const [letter] = await db
+      .insert(messages)
+      .values({
+        caseId: f.id,
+        partyId: f.parent.id,
+        channel: 'letter',
+        recipientName: 'Sarah Hartley',
+        recipientAddress: '2 Lane, Warrington, WA1 1AA',
+        templateKey: 'case-update',
+        subject: 'An update about your request',
+        body: 'Dear Sarah Hartley,\n\nWe are still waiting to hear.',
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .returning()
+    const [agreement] = await db
+      .insert(agreements)
+      .values({ caseId: f.id, meetingId: meeting!.id, createdAt: now, updatedAt: now })
+      .returning()
+    await db
+      .insert(agreementPoints)
+      .values({
+        agreementId: agreement!.id,
+        caseId: f.id,
+        position: 1,
+        responsiblePartyId: f.council.id,
+        what: 'Send the amended plan',
+        byWhen: '2027-01-15',
+        dueDate: '2027-01-15',
+        createdAt: now,
+      })
     Object.assign(ids, {
-      schoolSummary: schoolSummary!.id, parentFile: parentFile!.id, attendee: attendee!.id, meeting: meeting!.id, certificate: certificate!.id, letter: letter!.id,
-      agreement: agreement!.id, permission: f.permission.id,
+      schoolSummary: schoolSummary!.id,
+      parentFile: parentFile!.id,
+      attendee: attendee!.id,
+      meeting: meeting!.id,
+      certificate: certificate!.id,
+      letter: letter!.id,
+      agreement: agreement!.id,
+      permission: f.permission.id,
     })
     firstDay = (await currentCalendar(db)).addWorkingDays(t.clock.today(), 1)
   })
@@ -91,42 +225,143 @@ describe('the parties portal: every route, every kind of visitor', () => {
   const rows: Row[] = [
     { route: 'GET /portal', url: () => '/portal', own: 200, page: true },
     { route: 'GET /portal/cases', url: () => '/portal/cases', own: 200, page: true },
-    { route: 'POST /portal/cases', url: () => '/portal/cases', fields: () => ({ partyId: f.parent.id }), own: 303, sameCase: 404, otherCase: 404 },
+    {
+      route: 'POST /portal/cases',
+      url: () => '/portal/cases',
+      fields: () => ({ partyId: f.parent.id }),
+      own: 303,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/contact', url: () => '/portal/contact', own: 200, page: true },
     // Each party saves their own details (the address they signed in with).
-    { route: 'POST /portal/contact', url: () => '/portal/contact', fields: () => ({ version: '1', methods: 'email', email: caller, phone: '', address: '', bestTimes: '', language: '', details: '' }), own: 303 },
+    {
+      route: 'POST /portal/contact',
+      url: () => '/portal/contact',
+      fields: () => ({
+        version: '1',
+        methods: 'email',
+        email: caller,
+        phone: '',
+        address: '',
+        bestTimes: '',
+        language: '',
+        details: '',
+      }),
+      own: 303,
+    },
     { route: 'GET /portal/attendees', url: () => '/portal/attendees', own: 200, page: true },
-    { route: 'POST /portal/attendees', url: () => '/portal/attendees', fields: () => ({ name: 'Jo Friend', role: 'A friend' }), own: 303 },
-    { route: 'POST /portal/attendees/:attendeeId/remove', url: () => `/portal/attendees/${ids.attendee}/remove`, own: 303, sameCase: 404, otherCase: 404 },
+    {
+      route: 'POST /portal/attendees',
+      url: () => '/portal/attendees',
+      fields: () => ({ name: 'Jo Friend', role: 'A friend' }),
+      own: 303,
+    },
+    {
+      route: 'POST /portal/attendees/:attendeeId/remove',
+      url: () => `/portal/attendees/${ids.attendee}/remove`,
+      own: 303,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/availability', url: () => '/portal/availability', own: 200, page: true },
-    { route: 'POST /portal/availability', url: () => '/portal/availability', fields: () => ({ [`day-${firstDay}`]: 'morning' }), own: 303 },
+    {
+      route: 'POST /portal/availability',
+      url: () => '/portal/availability',
+      fields: () => ({ [`day-${firstDay}`]: 'morning' }),
+      own: 303,
+    },
     { route: 'GET /portal/meeting', url: () => '/portal/meeting', own: 200, page: true },
-    { route: 'POST /portal/meeting', url: () => '/portal/meeting', fields: () => ({ meetingId: ids.meeting!, attending: 'yes', note: '' }), own: 303, otherCase: 404 },
+    {
+      route: 'POST /portal/meeting',
+      url: () => '/portal/meeting',
+      fields: () => ({ meetingId: ids.meeting!, attending: 'yes', note: '' }),
+      own: 303,
+      otherCase: 404,
+    },
     { route: 'GET /portal/summary', url: () => '/portal/summary', own: 200, page: true },
-    { route: 'POST /portal/summary', url: () => '/portal/summary', fields: () => ({ summaryText: 'What matters to us is the speech therapy.' }), own: 303 },
-    { route: 'GET /portal/summary/:summaryId/download', url: () => `/portal/summary/${ids.parentFile}/download`, own: 200, sameCase: 404, otherCase: 404 },
+    {
+      route: 'POST /portal/summary',
+      url: () => '/portal/summary',
+      fields: () => ({ summaryText: 'What matters to us is the speech therapy.' }),
+      own: 303,
+    },
+    {
+      route: 'GET /portal/summary/:summaryId/download',
+      url: () => `/portal/summary/${ids.parentFile}/download`,
+      own: 200,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/agreement', url: () => '/portal/agreement', own: 200, page: true },
-    { route: 'POST /portal/agreement/accept', url: () => '/portal/agreement/accept', fields: () => ({ agreementId: ids.agreement!, version: '1' }), own: 303, otherCase: 404 },
+    {
+      route: 'POST /portal/agreement/accept',
+      url: () => '/portal/agreement/accept',
+      fields: () => ({ agreementId: ids.agreement!, version: '1' }),
+      own: 303,
+      otherCase: 404,
+    },
     // A draft has no PDF; the final agreement's is checked below.
-    { route: 'GET /portal/agreement/agreement.pdf', url: () => '/portal/agreement/agreement.pdf', own: 404, sameCase: 404, otherCase: 404 },
+    {
+      route: 'GET /portal/agreement/agreement.pdf',
+      url: () => '/portal/agreement/agreement.pdf',
+      own: 404,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/documents', url: () => '/portal/documents', own: 200, page: true },
-    { route: 'GET /portal/documents/certificates/:file', url: () => `/portal/documents/certificates/${ids.certificate}.pdf`, own: 200, sameCase: 404, otherCase: 404 },
-    { route: 'GET /portal/documents/letters/:file', url: () => `/portal/documents/letters/${ids.letter}.pdf`, own: 200, sameCase: 404, otherCase: 404 },
+    {
+      route: 'GET /portal/documents/certificates/:file',
+      url: () => `/portal/documents/certificates/${ids.certificate}.pdf`,
+      own: 200,
+      sameCase: 404,
+      otherCase: 404,
+    },
+    {
+      route: 'GET /portal/documents/letters/:file',
+      url: () => `/portal/documents/letters/${ids.letter}.pdf`,
+      own: 200,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/feedback', url: () => '/portal/feedback', own: 200, page: true },
-    { route: 'POST /portal/feedback', url: () => '/portal/feedback', fields: () => ({ satisfaction: 'satisfied', heard: 'yes', comment: '' }), own: 303 },
+    {
+      route: 'POST /portal/feedback',
+      url: () => '/portal/feedback',
+      fields: () => ({ satisfaction: 'satisfied', heard: 'yes', comment: '' }),
+      own: 303,
+    },
     { route: 'GET /portal/complaint', url: () => '/portal/complaint', own: 200, page: true },
-    { route: 'POST /portal/complaint', url: () => '/portal/complaint', fields: () => ({ complaint: 'Nobody called me back.', outcome: '' }), own: 303 },
+    {
+      route: 'POST /portal/complaint',
+      url: () => '/portal/complaint',
+      fields: () => ({ complaint: 'Nobody called me back.', outcome: '' }),
+      own: 303,
+    },
     { route: 'GET /portal/complaint/received', url: () => '/portal/complaint/received', own: 200, page: true },
     // Only the family says who acts for them.
     { route: 'GET /portal/permissions', url: () => '/portal/permissions', own: 200, sameCase: 404, page: true },
-    { route: 'POST /portal/permissions/:permissionId/withdraw', url: () => `/portal/permissions/${ids.permission}/withdraw`, own: 303, sameCase: 404, otherCase: 404 },
+    {
+      route: 'POST /portal/permissions/:permissionId/withdraw',
+      url: () => `/portal/permissions/${ids.permission}/withdraw`,
+      own: 303,
+      sameCase: 404,
+      otherCase: 404,
+    },
     { route: 'GET /portal/still-here', url: () => '/portal/still-here', own: 204 },
     { route: 'POST /portal/sign-out-everywhere', url: () => '/portal/sign-out-everywhere', own: 303 },
   ]
   // Open to anyone (they are how a party signs in), tested in sign-in.test.ts.
   const publicRoutes = [
-    'GET /portal/sign-in', 'POST /portal/sign-in', 'GET /portal/sign-in/sent', 'GET /portal/sign-in/code', 'POST /portal/sign-in/code',
-    'GET /portal/sign-in/:token', 'POST /portal/sign-in/:token', 'GET /portal/sign-out', 'GET /portal/signed-out',
+    'GET /portal/sign-in',
+    'POST /portal/sign-in',
+    'GET /portal/sign-in/sent',
+    'GET /portal/sign-in/code',
+    'POST /portal/sign-in/code',
+    'GET /portal/sign-in/:token',
+    'POST /portal/sign-in/:token',
+    'GET /portal/sign-out',
+    'GET /portal/signed-out',
   ]
 
   test('the table below covers every /portal route the app has, and each declares who may use it', () => {
@@ -141,7 +376,15 @@ describe('the parties portal: every route, every kind of visitor', () => {
 
   /** The parent's private things, and staff notes, must not be on a page meant for someone else. */
   function assertNothingPrivate(res: LightMyRequestResponse, what: string, alsoHidden: string[] = []) {
-    for (const secret of [secrets.parentSummary, secrets.parentAttendee, secrets.parentPhone, emails.parent, secrets.staffNote, secrets.staffReason, ...alsoHidden]) {
+    for (const secret of [
+      secrets.parentSummary,
+      secrets.parentAttendee,
+      secrets.parentPhone,
+      emails.parent,
+      secrets.staffNote,
+      secrets.staffReason,
+      ...alsoHidden,
+    ]) {
       assert.ok(!res.body.includes(secret), `${what} shows ${secret}`)
     }
   }
@@ -156,7 +399,7 @@ describe('the parties portal: every route, every kind of visitor', () => {
     }
   })
 
-  test('a different party of the same case (the council) never sees the parent\'s private things', async () => {
+  test("a different party of the same case (the council) never sees the parent's private things", async () => {
     const council = await signInWithLink(t, f.council.id)
     caller = emails.council
     for (const row of rows.filter((r) => r.route !== 'POST /portal/sign-out-everywhere')) {
@@ -180,7 +423,13 @@ describe('the parties portal: every route, every kind of visitor', () => {
       const res = await call(other, row)
       const expected = row.otherCase ?? row.own
       assert.equal(res.statusCode, expected, `${row.route} as a party of another case: ${res.statusCode}`)
-      if (row.page) assertNothingPrivate(res, `${row.route} as a party of another case`, [f.reference, 'Amelia Hartley', emails.council, emails.school])
+      if (row.page)
+        assertNothingPrivate(res, `${row.route} as a party of another case`, [
+          f.reference,
+          'Amelia Hartley',
+          emails.council,
+          emails.school,
+        ])
     }
   })
 
@@ -194,13 +443,18 @@ describe('the parties portal: every route, every kind of visitor', () => {
       assert.equal(res.statusCode, row.own, `${row.route} as the parent: ${res.statusCode} ${res.body.slice(0, 300)}`)
       if (row.page) {
         assert.ok(titleOf(res).length > 0, `${row.route} has a title`)
-        for (const secret of [secrets.staffNote, secrets.staffReason]) assert.ok(!res.body.includes(secret), `${row.route} shows a staff note`)
+        for (const secret of [secrets.staffNote, secrets.staffReason])
+          assert.ok(!res.body.includes(secret), `${row.route} shows a staff note`)
       }
     }
     // Every look at the case by the party is in the access log, as staff looks are.
     const looks = await t.database.db.select().from(accessLog).where(eq(accessLog.partyId, f.parent.id))
     assert.ok(looks.length > 0 && looks.every((l) => l.caseId === f.id && l.userId === null))
-    for (const path of ['/portal', '/portal/summary', '/portal/documents']) assert.ok(looks.some((l) => l.path === path), `${path} logged`)
+    for (const path of ['/portal', '/portal/summary', '/portal/documents'])
+      assert.ok(
+        looks.some((l) => l.path === path),
+        `${path} logged`,
+      )
   })
 })
 
@@ -234,22 +488,57 @@ describe('the parties portal: what the pages say and do', () => {
 
   test('contact preferences: errors are linked to their fields, a save appends an event, a stale version is refused', async () => {
     const parent = await signInWithLink(t, f.parent.id)
-    const bad = await parent.submit('/portal/contact', { version: '1', methods: ['email', 'post'], email: 'not an email', phone: '', address: '', bestTimes: '', adjustments: 'interpreter', language: '', details: '' })
+    const bad = await parent.submit('/portal/contact', {
+      version: '1',
+      methods: ['email', 'post'],
+      email: 'not an email',
+      phone: '',
+      address: '',
+      bestTimes: '',
+      adjustments: 'interpreter',
+      language: '',
+      details: '',
+    })
     assertFormErrors(bad, ['email', 'address', 'language'])
     assert.match(html(bad).querySelector('#email')!.getAttribute('value') ?? '', /not an email/)
 
     const [before] = await t.database.db.select().from(caseParties).where(eq(caseParties.id, f.parent.id))
-    const ok = await parent.submit('/portal/contact', { version: String(before!.version), methods: ['email', 'text'], email: emails.parent, phone: '07700 900 321', address: '', bestTimes: 'Mornings', adjustments: ['interpreter', 'large-print'], language: 'Polish', details: '' })
+    const ok = await parent.submit('/portal/contact', {
+      version: String(before!.version),
+      methods: ['email', 'text'],
+      email: emails.parent,
+      phone: '07700 900 321',
+      address: '',
+      bestTimes: 'Mornings',
+      adjustments: ['interpreter', 'large-print'],
+      language: 'Polish',
+      details: '',
+    })
     assert.equal(ok.statusCode, 303)
     const [after] = await t.database.db.select().from(caseParties).where(eq(caseParties.id, f.parent.id))
     assert.deepEqual((after!.contactPreferences as { methods: string[] }).methods, ['email', 'text'])
-    assert.deepEqual((after!.adjustments as { kinds: string[]; language: string }).kinds, ['interpreter', 'large-print'])
+    assert.deepEqual((after!.adjustments as { kinds: string[]; language: string }).kinds, [
+      'interpreter',
+      'large-print',
+    ])
     assert.equal(after!.phone, '07700 900 321')
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'contact-preferences-changed')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'contact-preferences-changed')))
     assert.equal(events.length, 1)
     assert.match(events[0]!.actorLabel, /through the portal/)
 
-    const stale = await parent.submit('/portal/contact', { version: String(before!.version), methods: 'email', email: emails.parent, phone: '', address: '', bestTimes: '', language: '', details: '' })
+    const stale = await parent.submit('/portal/contact', {
+      version: String(before!.version),
+      methods: 'email',
+      email: emails.parent,
+      phone: '',
+      address: '',
+      bestTimes: '',
+      language: '',
+      details: '',
+    })
     assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /Someone else changed these details/)
   })
@@ -261,10 +550,20 @@ describe('the parties portal: what the pages say and do', () => {
     const d2 = calendar.addWorkingDays(t.clock.today(), 2)
     const empty = await parent.submit('/portal/availability', {})
     assertFormErrors(empty, [`day-${d1}`])
-    assert.equal((await parent.submit('/portal/availability', { [`day-${d1}`]: 'all-day', [`day-${d2}`]: 'unavailable' })).statusCode, 303)
+    assert.equal(
+      (await parent.submit('/portal/availability', { [`day-${d1}`]: 'all-day', [`day-${d2}`]: 'unavailable' }))
+        .statusCode,
+      303,
+    )
     assert.equal((await parent.submit('/portal/availability', { [`day-${d1}`]: 'afternoon' })).statusCode, 303)
     const saved = await t.database.db.select().from(partyAvailability).where(eq(partyAvailability.partyId, f.parent.id))
-    assert.deepEqual(saved.map((s) => [s.day, s.availability, s.source]).sort(), [[d1, 'afternoon', 'portal'], [d2, 'unavailable', 'portal']].sort())
+    assert.deepEqual(
+      saved.map((s) => [s.day, s.availability, s.source]).sort(),
+      [
+        [d1, 'afternoon', 'portal'],
+        [d2, 'unavailable', 'portal'],
+      ].sort(),
+    )
     // A day not offered is refused.
     const odd = await parent.submit('/portal/availability', { 'day-2020-01-01': 'all-day' })
     assert.equal(odd.statusCode, 400)
@@ -282,14 +581,32 @@ describe('the parties portal: what the pages say and do', () => {
     assertFormErrors(await parent.submit('/portal/attendees', { name: '', role: '' }), ['name', 'role'])
   })
 
-  test('summaries: typed or uploaded (a real PDF or .docx), a renamed program refused, the others\' only once released', async () => {
+  test("summaries: typed or uploaded (a real PDF or .docx), a renamed program refused, the others' only once released", async () => {
     const parent = await signInWithLink(t, f.parent.id)
     const school = await signInWithLink(t, f.school.id)
-    const pdf = await submitMultipart(t, parent, '/portal/summary', {}, { name: 'our-summary.pdf', type: 'application/pdf', bytes: pdfBytes() })
+    const pdf = await submitMultipart(
+      t,
+      parent,
+      '/portal/summary',
+      {},
+      { name: 'our-summary.pdf', type: 'application/pdf', bytes: pdfBytes() },
+    )
     assert.equal(pdf.statusCode, 303, pdf.body.slice(0, 300))
-    const exe = await submitMultipart(t, parent, '/portal/summary', {}, { name: 'summary.pdf', type: 'application/pdf', bytes: exeBytes() })
+    const exe = await submitMultipart(
+      t,
+      parent,
+      '/portal/summary',
+      {},
+      { name: 'summary.pdf', type: 'application/pdf', bytes: exeBytes() },
+    )
     assertFormErrors(exe, ['document'])
-    const docx = await submitMultipart(t, school, '/portal/summary', {}, { name: 'school.docx', type: 'application/octet-stream', bytes: docxBytes() })
+    const docx = await submitMultipart(
+      t,
+      school,
+      '/portal/summary',
+      {},
+      { name: 'school.docx', type: 'application/octet-stream', bytes: docxBytes() },
+    )
     assert.equal(docx.statusCode, 303)
     const nothing = await submitMultipart(t, school, '/portal/summary', {})
     assertFormErrors(nothing, ['summaryText'])
@@ -314,8 +631,24 @@ describe('the parties portal: what the pages say and do', () => {
 
   test('the meeting: details, and coming or not', async () => {
     const now = t.clock.now()
-    const [venue] = await t.database.db.insert(venues).values({ name: 'Quiet Rooms', kind: 'in-person', address: '1 Bridge Street', hearingLoop: true, createdAt: now }).returning()
-    const [meeting] = await t.database.db.insert(meetings).values({ caseId: f.id, venueId: venue!.id, day: '2026-12-10', startTime: '09:30', endTime: '12:30', icsUid: 'portal-meeting@test', icsSequence: 2, noticeSentOn: t.clock.today(), bookedAt: now }).returning()
+    const [venue] = await t.database.db
+      .insert(venues)
+      .values({ name: 'Quiet Rooms', kind: 'in-person', address: '1 Bridge Street', hearingLoop: true, createdAt: now })
+      .returning()
+    const [meeting] = await t.database.db
+      .insert(meetings)
+      .values({
+        caseId: f.id,
+        venueId: venue!.id,
+        day: '2026-12-10',
+        startTime: '09:30',
+        endTime: '12:30',
+        icsUid: 'portal-meeting@test',
+        icsSequence: 2,
+        noticeSentOn: t.clock.today(),
+        bookedAt: now,
+      })
+      .returning()
     const parent = await signInWithLink(t, f.parent.id)
     const page = await parent.get('/portal/meeting')
     const details = html(page).getElementById('meeting-details')!.text.replace(/\s+/g, ' ')
@@ -323,8 +656,15 @@ describe('the parties portal: what the pages say and do', () => {
     assert.match(details, /9:30am to 12:30pm/)
     assert.match(details, /Quiet Rooms/)
     assertFormErrors(await parent.submit('/portal/meeting', { meetingId: meeting!.id, note: '' }), ['attending'])
-    assert.equal((await parent.submit('/portal/meeting', { meetingId: meeting!.id, attending: 'no', note: 'I am away' })).statusCode, 303)
-    const [response] = await t.database.db.select().from(meetingResponses).where(eq(meetingResponses.partyId, f.parent.id))
+    assert.equal(
+      (await parent.submit('/portal/meeting', { meetingId: meeting!.id, attending: 'no', note: 'I am away' }))
+        .statusCode,
+      303,
+    )
+    const [response] = await t.database.db
+      .select()
+      .from(meetingResponses)
+      .where(eq(meetingResponses.partyId, f.parent.id))
     assert.equal(response!.attending, false)
     assert.equal(response!.icsSequence, 2)
     const home = await parent.get('/portal')
@@ -336,8 +676,18 @@ describe('the parties portal: what the pages say and do', () => {
     assertFormErrors(await parent.submit('/portal/feedback', { comment: '' }), ['satisfaction', 'heard'])
     await parent.get('/portal/feedback')
     const key = '21111111-2222-4333-8444-555555555555'
-    await parent.post('/portal/feedback', { submissionKey: key, satisfaction: 'very-satisfied', heard: 'yes', comment: 'Kind and clear.' })
-    await parent.post('/portal/feedback', { submissionKey: key, satisfaction: 'very-satisfied', heard: 'yes', comment: 'Kind and clear.' })
+    await parent.post('/portal/feedback', {
+      submissionKey: key,
+      satisfaction: 'very-satisfied',
+      heard: 'yes',
+      comment: 'Kind and clear.',
+    })
+    await parent.post('/portal/feedback', {
+      submissionKey: key,
+      satisfaction: 'very-satisfied',
+      heard: 'yes',
+      comment: 'Kind and clear.',
+    })
     assertFormErrors(await parent.submit('/portal/complaint', { complaint: '', outcome: '' }), ['complaint'])
     const sent = await parent.submit('/portal/complaint', { complaint: 'Nobody called me back.', outcome: 'A call' })
     assert.equal(sent.headers.location, '/portal/complaint/received')
@@ -356,7 +706,7 @@ describe('the parties portal: what the pages say and do', () => {
     assert.match(html(page).getElementById('feedback')!.text, /Kind and clear/)
   })
 
-  test('a third party sees the case only while the family\'s permission stands; withdrawing it ends their session at once', async () => {
+  test("a third party sees the case only while the family's permission stands; withdrawing it ends their session at once", async () => {
     const referrer = await signInWithLink(t, f.referrer.id)
     assert.equal((await referrer.get('/portal')).statusCode, 200)
     // Someone acting for the family does not prepare for the meeting or read the family's documents.
@@ -372,7 +722,10 @@ describe('the parties portal: what the pages say and do', () => {
     assert.equal(refused.headers.location, '/portal/sign-in')
     const left = await t.database.db.select().from(sessions)
     assert.ok(!left.some((s) => (s.data as { partyId?: string }).partyId === f.referrer.id), 'their sessions are gone')
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'permission-withdrawn')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'permission-withdrawn')))
     assert.equal(events.length, 1)
     // A new link does not let them back in.
     const again = new Agent(t.app)
@@ -384,12 +737,35 @@ describe('the parties portal: what the pages say and do', () => {
     await createStaff(t.database, 'coord2@example.com', ['coordinator'], 'Cy Ordinator')
     const staff = await new Agent(t.app).signIn('coord2@example.com')
     await staff.get(`/cases/${f.id}/portal`)
-    const form = await staff.post(`/cases/${f.id}/portal/permissions`, { party: '', givenBy: '', 'givenOn-day': '', 'givenOn-month': '', 'givenOn-year': '', how: '', forWhat: '' })
+    const form = await staff.post(`/cases/${f.id}/portal/permissions`, {
+      party: '',
+      givenBy: '',
+      'givenOn-day': '',
+      'givenOn-month': '',
+      'givenOn-year': '',
+      how: '',
+      forWhat: '',
+    })
     assertFormErrors(form, ['party', 'givenBy', 'givenOn-day'])
-    const [d, m, y] = [String(Number(t.clock.today().slice(8))), String(Number(t.clock.today().slice(5, 7))), t.clock.today().slice(0, 4)]
-    const ok = await staff.post(`/cases/${f.id}/portal/permissions`, { party: f.referrer.id, givenBy: 'Sarah Hartley', 'givenOn-day': d, 'givenOn-month': m, 'givenOn-year': y, how: 'By phone', forWhat: '' })
+    const [d, m, y] = [
+      String(Number(t.clock.today().slice(8))),
+      String(Number(t.clock.today().slice(5, 7))),
+      t.clock.today().slice(0, 4),
+    ]
+    const ok = await staff.post(`/cases/${f.id}/portal/permissions`, {
+      party: f.referrer.id,
+      givenBy: 'Sarah Hartley',
+      'givenOn-day': d,
+      'givenOn-month': m,
+      'givenOn-year': y,
+      how: 'By phone',
+      forWhat: '',
+    })
     assert.equal(ok.statusCode, 303)
-    const standing = await t.database.db.select().from(partyPermissions).where(eq(partyPermissions.partyId, f.referrer.id))
+    const standing = await t.database.db
+      .select()
+      .from(partyPermissions)
+      .where(eq(partyPermissions.partyId, f.referrer.id))
     assert.equal(standing.filter((p) => !p.withdrawnAt).length, 1)
     const back = await signInWithLink(t, f.referrer.id)
     assert.equal((await back.get('/portal')).statusCode, 200)
@@ -398,7 +774,11 @@ describe('the parties portal: what the pages say and do', () => {
     await staff.get(`/cases/${f.id}/portal`)
     assert.equal((await staff.post(`/cases/${f.id}/portal/permissions/${recorded.id}/withdraw`)).statusCode, 303)
     assert.equal((await back.get('/portal')).headers.location, '/portal/sign-in')
-    assert.equal((await staff.post(`/cases/${f.id}/portal/permissions/${recorded.id}/withdraw`)).statusCode, 404, 'already withdrawn')
+    assert.equal(
+      (await staff.post(`/cases/${f.id}/portal/permissions/${recorded.id}/withdraw`)).statusCode,
+      404,
+      'already withdrawn',
+    )
     // A mediator (not a case worker) may not use the staff page.
     await createStaff(t.database, 'med@example.com', ['mediator'], 'Mo Mediator')
     const mediator = await new Agent(t.app).signIn('med@example.com')
@@ -434,12 +814,28 @@ describe('the parties portal: what the pages say and do', () => {
 
   test('the final agreement: read, and downloaded as a PDF; a draft is accepted once per version', async () => {
     const now = t.clock.now()
-    const [agreement] = await t.database.db.insert(agreements).values({ caseId: f.id, createdAt: now, updatedAt: now, version: 3 }).returning()
-    await t.database.db.insert(agreementPoints).values({ agreementId: agreement!.id, caseId: f.id, position: 1, responsiblePartyId: f.council.id, what: 'Send the amended plan', dueDate: '2027-01-15', createdAt: now })
+    const [agreement] = await t.database.db
+      .insert(agreements)
+      .values({ caseId: f.id, createdAt: now, updatedAt: now, version: 3 })
+      .returning()
+    await t.database.db
+      .insert(agreementPoints)
+      .values({
+        agreementId: agreement!.id,
+        caseId: f.id,
+        position: 1,
+        responsiblePartyId: f.council.id,
+        what: 'Send the amended plan',
+        dueDate: '2027-01-15',
+        createdAt: now,
+      })
     const parent = await signInWithLink(t, f.parent.id)
     const draft = await parent.get('/portal/agreement')
     assert.match(html(draft).getElementById('draft-agreement')!.text, /Send the amended plan/)
-    assert.equal((await parent.post('/portal/agreement/accept', { agreementId: agreement!.id, version: '2' })).statusCode, 303)
+    assert.equal(
+      (await parent.post('/portal/agreement/accept', { agreementId: agreement!.id, version: '2' })).statusCode,
+      303,
+    )
     assert.equal((await t.database.db.select().from(agreementAcceptances)).length, 0, 'a stale version is not accepted')
     await parent.get('/portal/agreement')
     await parent.post('/portal/agreement/accept', { agreementId: agreement!.id, version: '3' })
@@ -448,15 +844,44 @@ describe('the parties portal: what the pages say and do', () => {
     assert.equal(accepted.length, 1)
     assert.equal(accepted[0]!.how, 'portal')
 
-    await t.database.db.update(agreements).set({
-      status: 'final', finalisedOn: t.clock.today(),
-      finalContent: {
-        title: 'Mediation agreement', caseReference: f.reference, service: 'KIDS', childName: 'Amelia Hartley', madeOn: t.clock.today(), version: 3, meeting: null,
-        parties: [{ name: 'Sarah Hartley', accepted: 'Accepted online' }], attended: [], groundRules: [], outcome: 'agreement',
-        points: [{ number: 1, responsible: 'The council', what: 'Send the amended plan', byWhen: '2027-01-15', howKnown: null, appealable: null, ownTimescaleAgreed: false, statutoryDueDate: '2027-01-15', dueDate: '2027-01-15', rule: 'Agreed.' }],
-        notAgreed: [], checkInsAgreed: false, acceptanceNote: null, provider: { name: 'KIDS', phone: '0300 000 000', email: 'help@example.org' },
-      },
-    }).where(eq(agreements.id, agreement!.id))
+    await t.database.db
+      .update(agreements)
+      .set({
+        status: 'final',
+        finalisedOn: t.clock.today(),
+        finalContent: {
+          title: 'Mediation agreement',
+          caseReference: f.reference,
+          service: 'KIDS',
+          childName: 'Amelia Hartley',
+          madeOn: t.clock.today(),
+          version: 3,
+          meeting: null,
+          parties: [{ name: 'Sarah Hartley', accepted: 'Accepted online' }],
+          attended: [],
+          groundRules: [],
+          outcome: 'agreement',
+          points: [
+            {
+              number: 1,
+              responsible: 'The council',
+              what: 'Send the amended plan',
+              byWhen: '2027-01-15',
+              howKnown: null,
+              appealable: null,
+              ownTimescaleAgreed: false,
+              statutoryDueDate: '2027-01-15',
+              dueDate: '2027-01-15',
+              rule: 'Agreed.',
+            },
+          ],
+          notAgreed: [],
+          checkInsAgreed: false,
+          acceptanceNote: null,
+          provider: { name: 'KIDS', phone: '0300 000 000', email: 'help@example.org' },
+        },
+      })
+      .where(eq(agreements.id, agreement!.id))
     const final = await parent.get('/portal/agreement')
     assert.match(html(final).getElementById('final-agreement')!.text, /Send the amended plan/)
     const pdf = await parent.get('/portal/agreement/agreement.pdf')

@@ -17,10 +17,30 @@ const base: ProgressInput = {
     { type: 'mediator-allocated', occurredOn: '2026-10-22', data: { mediator: 'Maya Mediator' } },
   ],
   deadlines: [
-    { name: 'appeal', dueDate: '2026-12-21', status: 'open', startedBy: { type: 'decision-letter-sent', date: '2026-10-19' } },
-    { name: 'mediation-held', dueDate: '2026-12-01', status: 'open', startedBy: { type: 'mediation-requested', date: '2026-11-01' } },
-    { name: 'update:p1', dueDate: '2026-12-04', status: 'open', startedBy: { type: 'enquiry-received', date: '2026-10-20' } },
-    { name: 'update:p2', dueDate: '2026-12-09', status: 'open', startedBy: { type: 'enquiry-received', date: '2026-10-20' } },
+    {
+      name: 'appeal',
+      dueDate: '2026-12-21',
+      status: 'open',
+      startedBy: { type: 'decision-letter-sent', date: '2026-10-19' },
+    },
+    {
+      name: 'mediation-held',
+      dueDate: '2026-12-01',
+      status: 'open',
+      startedBy: { type: 'mediation-requested', date: '2026-11-01' },
+    },
+    {
+      name: 'update:p1',
+      dueDate: '2026-12-04',
+      status: 'open',
+      startedBy: { type: 'enquiry-received', date: '2026-10-20' },
+    },
+    {
+      name: 'update:p2',
+      dueDate: '2026-12-09',
+      status: 'open',
+      startedBy: { type: 'enquiry-received', date: '2026-10-20' },
+    },
   ],
   summariesReleaseOn: '2026-12-03',
   summariesReleased: false,
@@ -28,15 +48,18 @@ const base: ProgressInput = {
   today: '2026-11-27',
 }
 
-test('what has happened: only events meant for parties, in their words, newest first; never staff notes or another party\'s steps', () => {
+test("what has happened: only events meant for parties, in their words, newest first; never staff notes or another party's steps", () => {
   const progress = portalProgress(base)
-  assert.deepEqual(progress.happened.map((h) => h.title), [
-    'You sent your summary',
-    'A mediator was chosen for the case',
-    'We agreed the right kind of help: SEN mediation',
-    'We received the request for help',
-    "The council's decision letter was sent",
-  ])
+  assert.deepEqual(
+    progress.happened.map((h) => h.title),
+    [
+      'You sent your summary',
+      'A mediator was chosen for the case',
+      'We agreed the right kind of help: SEN mediation',
+      'We received the request for help',
+      "The council's decision letter was sent",
+    ],
+  )
   const all = JSON.stringify(progress)
   assert.ok(!all.includes('STAFF'))
   assert.equal(progress.happened[1]!.text, 'Your mediator is Maya Mediator.')
@@ -66,15 +89,47 @@ test('times read as people say them', () => {
   assert.equal(clockTime('00:15'), '12:15am')
 })
 
-test('whatever the events, a party never sees another party\'s own steps or any free text staff typed', () => {
-  const types = ['summary-submitted', 'availability-given', 'meeting-response', 'agreement-accepted', 'contact-preferences-changed', 'closed', 'withdrawn', 'reopened', 'cannot-arrange', 'party-contacted', 'update-sent']
-  fc.assert(fc.property(
-    fc.array(fc.record({ type: fc.constantFrom(...types), partyId: fc.constantFrom('p1', 'p2'), note: fc.string() }), { maxLength: 20 }),
-    (events) => {
-      const progress = portalProgress({ ...base, events: events.map((e) => ({ type: e.type, occurredOn: '2026-11-01', data: { partyId: e.partyId, note: `NOTE:${e.note}`, reason: `REASON:${e.note}` } })) })
-      const text = JSON.stringify(progress.happened)
-      return !text.includes('NOTE:') && !text.includes('REASON:') &&
-        progress.happened.length === events.filter((e) => ['closed', 'withdrawn', 'reopened', 'cannot-arrange'].includes(e.type) || (e.partyId === 'p1' && !['party-contacted', 'update-sent'].includes(e.type))).length
-    },
-  ))
+test("whatever the events, a party never sees another party's own steps or any free text staff typed", () => {
+  const types = [
+    'summary-submitted',
+    'availability-given',
+    'meeting-response',
+    'agreement-accepted',
+    'contact-preferences-changed',
+    'closed',
+    'withdrawn',
+    'reopened',
+    'cannot-arrange',
+    'party-contacted',
+    'update-sent',
+  ]
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({ type: fc.constantFrom(...types), partyId: fc.constantFrom('p1', 'p2'), note: fc.string() }),
+        { maxLength: 20 },
+      ),
+      (events) => {
+        const progress = portalProgress({
+          ...base,
+          events: events.map((e) => ({
+            type: e.type,
+            occurredOn: '2026-11-01',
+            data: { partyId: e.partyId, note: `NOTE:${e.note}`, reason: `REASON:${e.note}` },
+          })),
+        })
+        const text = JSON.stringify(progress.happened)
+        return (
+          !text.includes('NOTE:') &&
+          !text.includes('REASON:') &&
+          progress.happened.length ===
+            events.filter(
+              (e) =>
+                ['closed', 'withdrawn', 'reopened', 'cannot-arrange'].includes(e.type) ||
+                (e.partyId === 'p1' && !['party-contacted', 'update-sent'].includes(e.type)),
+            ).length
+        )
+      },
+    ),
+  )
 })

@@ -3,7 +3,17 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
-  attendees, caseParties, cases, meetingResponses, meetings, messages, partyAvailability, partyFeedback, partyPermissions, summaries, venues,
+  attendees,
+  caseParties,
+  cases,
+  meetingResponses,
+  meetings,
+  messages,
+  partyAvailability,
+  partyFeedback,
+  partyPermissions,
+  summaries,
+  venues,
 } from '../../db/schema/index.ts'
 
 export async function caseRowOf(db: Db, caseId: string) {
@@ -35,22 +45,41 @@ export function meetingPlace(row: NonNullable<Awaited<ReturnType<typeof liveMeet
 }
 
 export async function ownResponse(db: Db, meetingId: string, partyId: string) {
-  const [row] = await db.select().from(meetingResponses).where(and(eq(meetingResponses.meetingId, meetingId), eq(meetingResponses.partyId, partyId)))
+  const [row] = await db
+    .select()
+    .from(meetingResponses)
+    .where(and(eq(meetingResponses.meetingId, meetingId), eq(meetingResponses.partyId, partyId)))
   return row
 }
 
 export async function ownAttendees(db: Db, caseId: string, partyId: string) {
-  return db.select().from(attendees).where(and(eq(attendees.caseId, caseId), eq(attendees.partyId, partyId))).orderBy(asc(attendees.createdAt), asc(attendees.name))
+  return db
+    .select()
+    .from(attendees)
+    .where(and(eq(attendees.caseId, caseId), eq(attendees.partyId, partyId)))
+    .orderBy(asc(attendees.createdAt), asc(attendees.name))
 }
 
 export async function ownAvailability(db: Db, partyId: string) {
-  return db.select().from(partyAvailability).where(eq(partyAvailability.partyId, partyId)).orderBy(asc(partyAvailability.day))
+  return db
+    .select()
+    .from(partyAvailability)
+    .where(eq(partyAvailability.partyId, partyId))
+    .orderBy(asc(partyAvailability.day))
 }
 
 /** Each party's latest summary (no bytes): the caller decides which it may show. */
 export async function latestSummaries(db: Db, caseId: string) {
   const rows = await db
-    .select({ id: summaries.id, partyId: summaries.partyId, text: summaries.text, fileName: summaries.fileName, fileType: summaries.fileType, fileSize: summaries.fileSize, submittedAt: summaries.submittedAt })
+    .select({
+      id: summaries.id,
+      partyId: summaries.partyId,
+      text: summaries.text,
+      fileName: summaries.fileName,
+      fileType: summaries.fileType,
+      fileSize: summaries.fileSize,
+      submittedAt: summaries.submittedAt,
+    })
     .from(summaries)
     .where(eq(summaries.caseId, caseId))
     .orderBy(desc(summaries.submittedAt), desc(summaries.id))
@@ -61,25 +90,47 @@ export async function latestSummaries(db: Db, caseId: string) {
 
 /** The parties of the case, names only: never their contact details. */
 export async function partyNamesOf(db: Db, caseId: string) {
-  return db.select({ id: caseParties.id, role: caseParties.role, name: caseParties.name, organisation: caseParties.organisation }).from(caseParties).where(eq(caseParties.caseId, caseId))
+  return db
+    .select({
+      id: caseParties.id,
+      role: caseParties.role,
+      name: caseParties.name,
+      organisation: caseParties.organisation,
+    })
+    .from(caseParties)
+    .where(eq(caseParties.caseId, caseId))
 }
 
 /** Letters addressed to this party. */
 export async function lettersTo(db: Db, partyId: string) {
   return db
-    .select({ id: messages.id, subject: messages.subject, createdAt: messages.createdAt, sentAt: messages.sentAt, status: messages.status })
+    .select({
+      id: messages.id,
+      subject: messages.subject,
+      createdAt: messages.createdAt,
+      sentAt: messages.sentAt,
+      status: messages.status,
+    })
     .from(messages)
     .where(and(eq(messages.partyId, partyId), eq(messages.channel, 'letter')))
     .orderBy(desc(messages.createdAt))
 }
 
 export async function letterTo(db: Db, partyId: string, messageId: string) {
-  const [row] = await db.select().from(messages).where(and(eq(messages.id, messageId), eq(messages.partyId, partyId), eq(messages.channel, 'letter')))
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.partyId, partyId), eq(messages.channel, 'letter')))
   return row
 }
 
 /** A party as staff lists of permissions and feedback name them. */
-const partyColumns = { id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role }
+const partyColumns = {
+  id: caseParties.id,
+  name: caseParties.name,
+  organisation: caseParties.organisation,
+  role: caseParties.role,
+}
 
 /** Who acts for the family on this case: permissions given to third parties, standing or withdrawn. */
 export async function permissionsOf(db: Db, caseId: string) {

@@ -38,7 +38,11 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
     const where = address.includes('@')
       ? sql`lower(trim(${caseParties.email})) = ${address}`
       : sql`${phoneDigitsSql} = ${address}`
-    const rows = await q.select().from(caseParties).where(where).orderBy(desc(caseParties.createdAt), desc(caseParties.id))
+    const rows = await q
+      .select()
+      .from(caseParties)
+      .where(where)
+      .orderBy(desc(caseParties.createdAt), desc(caseParties.id))
     const allowed = []
     for (const row of rows) {
       if (!addressMatches(row, address)) continue
@@ -65,19 +69,47 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
         const to = { partyId: party.id, name: party.name, email: party.email, phone: party.phone }
         if (address.kind === 'email') {
           const token = randomBytes(32).toString('base64url')
-          await tx.insert(portalSignIns).values({ tokenHash: sha256(token), partyId: party.id, channel: 'email', createdAt: clock.now(), expiresAt: expiresAt() })
+          await tx
+            .insert(portalSignIns)
+            .values({
+              tokenHash: sha256(token),
+              partyId: party.id,
+              channel: 'email',
+              createdAt: clock.now(),
+              expiresAt: expiresAt(),
+            })
           // No case on the outbox row: the live link must not be readable on the case's pages.
           await queueMessage(tx, clock, {
-            to, channel: 'email', template: 'portal-sign-in-link',
-            values: { ...service, name: party.name, link: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal/sign-in/${token}`, minutes: String(config.PORTAL_LINK_MINUTES) },
+            to,
+            channel: 'email',
+            template: 'portal-sign-in-link',
+            values: {
+              ...service,
+              name: party.name,
+              link: `${config.PUBLIC_URL.replace(/\/$/, '')}/portal/sign-in/${token}`,
+              minutes: String(config.PORTAL_LINK_MINUTES),
+            },
           })
         } else {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
           // A new code replaces any earlier one sent to this number.
-          await cancelCodes(tx, (await partiesWith(tx, key)).map((p) => p.id))
-          await tx.insert(portalSignIns).values({ tokenHash: codeHash(party.id, code), partyId: party.id, channel: 'text', createdAt: clock.now(), expiresAt: expiresAt() })
+          await cancelCodes(
+            tx,
+            (await partiesWith(tx, key)).map((p) => p.id),
+          )
+          await tx
+            .insert(portalSignIns)
+            .values({
+              tokenHash: codeHash(party.id, code),
+              partyId: party.id,
+              channel: 'text',
+              createdAt: clock.now(),
+              expiresAt: expiresAt(),
+            })
           await queueMessage(tx, clock, {
-            to, channel: 'text', template: 'portal-sign-in-code',
+            to,
+            channel: 'text',
+            template: 'portal-sign-in-code',
             values: { ...service, code, minutes: String(config.PORTAL_LINK_MINUTES) },
           })
         }
@@ -87,16 +119,34 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
     /** Whether a link could still be used (for the page that asks to continue; it uses nothing up). */
     async linkIsLive(token: string): Promise<boolean> {
       if (!tokenPattern.test(token)) return false
-      const [row] = await db.select({ id: portalSignIns.id }).from(portalSignIns)
-        .where(and(eq(portalSignIns.tokenHash, sha256(token)), eq(portalSignIns.channel, 'email'), isNull(portalSignIns.usedAt), gt(portalSignIns.expiresAt, clock.now())))
+      const [row] = await db
+        .select({ id: portalSignIns.id })
+        .from(portalSignIns)
+        .where(
+          and(
+            eq(portalSignIns.tokenHash, sha256(token)),
+            eq(portalSignIns.channel, 'email'),
+            isNull(portalSignIns.usedAt),
+            gt(portalSignIns.expiresAt, clock.now()),
+          ),
+        )
       return !!row
     },
 
     /** Uses the link up, once: the party it was for, or undefined (unknown, used or expired). */
     async useLink(token: string): Promise<{ partyId: string; address: string } | undefined> {
       if (!tokenPattern.test(token)) return undefined
-      const [used] = await db.update(portalSignIns).set({ usedAt: clock.now() })
-        .where(and(eq(portalSignIns.tokenHash, sha256(token)), eq(portalSignIns.channel, 'email'), isNull(portalSignIns.usedAt), gt(portalSignIns.expiresAt, clock.now())))
+      const [used] = await db
+        .update(portalSignIns)
+        .set({ usedAt: clock.now() })
+        .where(
+          and(
+            eq(portalSignIns.tokenHash, sha256(token)),
+            eq(portalSignIns.channel, 'email'),
+            isNull(portalSignIns.usedAt),
+            gt(portalSignIns.expiresAt, clock.now()),
+          ),
+        )
         .returning({ partyId: portalSignIns.partyId })
       if (!used) return undefined
       const [party] = await db.select().from(caseParties).where(eq(caseParties.id, used.partyId))
@@ -108,18 +158,32 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
     async useCode(phone: string, code: string): Promise<{ partyId: string; address: string } | undefined> {
       const parties = await partiesWith(db, phone)
       if (!parties.length) return undefined
-      const [used] = await db.update(portalSignIns).set({ usedAt: clock.now() })
-        .where(and(
-          inArray(portalSignIns.tokenHash, parties.map((p) => codeHash(p.id, code))),
-          eq(portalSignIns.channel, 'text'), isNull(portalSignIns.usedAt), gt(portalSignIns.expiresAt, clock.now()),
-        ))
+      const [used] = await db
+        .update(portalSignIns)
+        .set({ usedAt: clock.now() })
+        .where(
+          and(
+            inArray(
+              portalSignIns.tokenHash,
+              parties.map((p) => codeHash(p.id, code)),
+            ),
+            eq(portalSignIns.channel, 'text'),
+            isNull(portalSignIns.usedAt),
+            gt(portalSignIns.expiresAt, clock.now()),
+          ),
+        )
         .returning({ partyId: portalSignIns.partyId })
       return used ? { partyId: used.partyId, address: phone } : undefined
     },
 
     /** Too many wrong codes: every code waiting for this number stops working. */
     async cancelCodesFor(phone: string) {
-      await db.transaction(async (tx) => cancelCodes(tx, (await partiesWith(tx, phone)).map((p) => p.id)))
+      await db.transaction(async (tx) =>
+        cancelCodes(
+          tx,
+          (await partiesWith(tx, phone)).map((p) => p.id),
+        ),
+      )
     },
 
     /** Records the sign-in on the case, as the case's record of who looked. */
@@ -127,20 +191,38 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
       await db.transaction(async (tx) => {
         const [party] = await tx.select().from(caseParties).where(eq(caseParties.id, partyId))
         if (!party) return
-        await appendEvent(tx, clock, { caseId: party.caseId, type: 'portal-signed-in', actor: portalActor(party), data: { partyId, party: partyLabel(party), channel } })
+        await appendEvent(tx, clock, {
+          caseId: party.caseId,
+          type: 'portal-signed-in',
+          actor: portalActor(party),
+          data: { partyId, party: partyLabel(party), channel },
+        })
       })
     },
 
     /** Ends every session of the person who proved this address (sign out everywhere). */
     async endSessionsOf(address: string, exceptSid?: string) {
-      await db.delete(sessions).where(and(sql`${sessions.data}->>'partyAddress' = ${address}`, exceptSid ? ne(sessions.sid, exceptSid) : undefined))
+      await db
+        .delete(sessions)
+        .where(
+          and(sql`${sessions.data}->>'partyAddress' = ${address}`, exceptSid ? ne(sessions.sid, exceptSid) : undefined),
+        )
     },
   }
 
   async function cancelCodes(tx: Tx, partyIds: string[]) {
     if (!partyIds.length) return
-    await tx.update(portalSignIns).set({ expiresAt: clock.now() })
-      .where(and(inArray(portalSignIns.partyId, partyIds), eq(portalSignIns.channel, 'text'), isNull(portalSignIns.usedAt), gt(portalSignIns.expiresAt, clock.now())))
+    await tx
+      .update(portalSignIns)
+      .set({ expiresAt: clock.now() })
+      .where(
+        and(
+          inArray(portalSignIns.partyId, partyIds),
+          eq(portalSignIns.channel, 'text'),
+          isNull(portalSignIns.usedAt),
+          gt(portalSignIns.expiresAt, clock.now()),
+        ),
+      )
   }
 }
 

@@ -24,26 +24,58 @@ export async function portalCases(t: TestApp) {
   const made = await preparationCase(t)
   const db = t.database.db
   await db.update(caseParties).set({ email: emails.council }).where(eq(caseParties.id, made.council.id))
-  await db.update(caseParties).set({ email: emails.school, phone: '07700 900 123' }).where(eq(caseParties.id, made.school.id))
-  const [referrer] = await db.insert(caseParties).values({
-    caseId: made.id, role: 'referrer', name: 'Rita Adviser', organisation: 'Warrington SENDIASS', email: emails.referrer, contactPreferences: { methods: ['email'] },
-  }).returning()
-  const [permission] = await db.insert(partyPermissions).values({
-    caseId: made.id, partyId: referrer!.id, givenBy: 'Sarah Hartley', givenOn: t.clock.today(), how: 'By phone', forWhat: 'To help with the mediation', createdAt: t.clock.now(),
-  }).returning()
+  await db
+    .update(caseParties)
+    .set({ email: emails.school, phone: '07700 900 123' })
+    .where(eq(caseParties.id, made.school.id))
+  const [referrer] = await db
+    .insert(caseParties)
+    .values({
+      caseId: made.id,
+      role: 'referrer',
+      name: 'Rita Adviser',
+      organisation: 'Warrington SENDIASS',
+      email: emails.referrer,
+      contactPreferences: { methods: ['email'] },
+    })
+    .returning()
+  const [permission] = await db
+    .insert(partyPermissions)
+    .values({
+      caseId: made.id,
+      partyId: referrer!.id,
+      givenBy: 'Sarah Hartley',
+      givenOn: t.clock.today(),
+      how: 'By phone',
+      forWhat: 'To help with the mediation',
+      createdAt: t.clock.now(),
+    })
+    .returning()
 
   const other = await makeCase(t.database, t.clock, { parentName: 'Priya Shah', childName: 'Arjun Shah' })
-  const [otherParent] = await db.update(caseParties).set({ email: emails.otherParent, contactPreferences: { methods: ['email'], email: emails.otherParent } })
-    .where(and(eq(caseParties.caseId, other.id), eq(caseParties.role, 'parent'))).returning()
+  const [otherParent] = await db
+    .update(caseParties)
+    .set({ email: emails.otherParent, contactPreferences: { methods: ['email'], email: emails.otherParent } })
+    .where(and(eq(caseParties.caseId, other.id), eq(caseParties.role, 'parent')))
+    .returning()
   const [parent] = await db.select().from(caseParties).where(eq(caseParties.id, made.parent.id))
-  return { ...made, parent: parent!, referrer: referrer!, permission: permission!, other: { ...other, parent: otherParent! } }
+  return {
+    ...made,
+    parent: parent!,
+    referrer: referrer!,
+    permission: permission!,
+    other: { ...other, parent: otherParent! },
+  }
 }
 
 /** The sign-in link in the newest email queued to this address. */
 export async function latestLink(t: TestApp, email: string): Promise<string> {
-  const [row] = await t.database.db.select().from(messages)
+  const [row] = await t.database.db
+    .select()
+    .from(messages)
     .where(and(eq(messages.recipientAddress, email), eq(messages.templateKey, 'portal-sign-in-link')))
-    .orderBy(desc(messages.createdAt), desc(messages.id)).limit(1)
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1)
   assert.ok(row, `no sign-in email to ${email}`)
   const link = /https?:\/\/\S+\/portal\/sign-in\/[A-Za-z0-9_-]{43}/.exec(row.body)?.[0]
   assert.ok(link, 'the email has a sign-in link')
@@ -66,7 +98,11 @@ export async function signInAsParty(t: TestApp, email: string, agent = new Agent
 export async function linkFor(t: TestApp, partyId: string, minutes = 30): Promise<string> {
   const token = randomBytes(32).toString('base64url')
   await t.database.db.insert(portalSignIns).values({
-    tokenHash: sha256(token), partyId, channel: 'email', createdAt: t.clock.now(), expiresAt: new Date(t.clock.now().getTime() + minutes * 60_000),
+    tokenHash: sha256(token),
+    partyId,
+    channel: 'email',
+    createdAt: t.clock.now(),
+    expiresAt: new Date(t.clock.now().getTime() + minutes * 60_000),
   })
   return `/portal/sign-in/${token}`
 }
@@ -90,7 +126,8 @@ export function registeredRoutes(app: FastifyInstance): string[] {
     const depth = match[1]!.length / 4
     stack[depth] = (depth ? stack[depth - 1] : '') + match[2]!
     stack.length = depth + 1
-    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) found.push(`${method} ${stack[depth]}`)
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD'))
+      found.push(`${method} ${stack[depth]}`)
   }
   return found
 }

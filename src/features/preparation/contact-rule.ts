@@ -7,13 +7,22 @@ import { inPartyOrder, notContactedReason } from './rules.ts'
 
 export async function partiesNotContacted(db: Db | Tx, caseId: string) {
   const rows = await db
-    .select({ id: caseParties.id, role: caseParties.role, name: caseParties.name, organisation: caseParties.organisation })
+    .select({
+      id: caseParties.id,
+      role: caseParties.role,
+      name: caseParties.name,
+      organisation: caseParties.organisation,
+    })
     .from(caseParties)
-    .where(and(
-      eq(caseParties.caseId, caseId),
-      ne(caseParties.role, 'referrer'),
-      notExists(db.select({ one: partyContacts.id }).from(partyContacts).where(eq(partyContacts.partyId, caseParties.id))),
-    ))
+    .where(
+      and(
+        eq(caseParties.caseId, caseId),
+        ne(caseParties.role, 'referrer'),
+        notExists(
+          db.select({ one: partyContacts.id }).from(partyContacts).where(eq(partyContacts.partyId, caseParties.id)),
+        ),
+      ),
+    )
   return inPartyOrder(rows)
 }
 

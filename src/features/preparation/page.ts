@@ -43,6 +43,5 @@ export const gatheredByLabels = {
 } as const
 
 /** Options for govukRadios / govukCheckboxes from a label map. */
-export const itemsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
-
-
+export const itemsOf = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, text]) => ({ value, text }))

@@ -1,7 +1,15 @@
 // Queries for the preparation pages. No rules here (rules.ts), no changes (service.ts).
 import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { attendees, caseIssues, caseParties, childViews, partyContacts, summaries, users } from '../../db/schema/index.ts'
+import {
+  attendees,
+  caseIssues,
+  caseParties,
+  childViews,
+  partyContacts,
+  summaries,
+  users,
+} from '../../db/schema/index.ts'
 import { inPartyOrder, isPreparingParty, partyLabel } from './rules.ts'
 
 export type PreparingParty = Awaited<ReturnType<typeof preparingParties>>[number]
@@ -14,7 +22,15 @@ export async function preparingParties(db: Db, caseId: string) {
 
 export async function contactsOf(db: Db, caseId: string) {
   return db
-    .select({ id: partyContacts.id, partyId: partyContacts.partyId, contactedOn: partyContacts.contactedOn, method: partyContacts.method, note: partyContacts.note, by: users.name, createdAt: partyContacts.createdAt })
+    .select({
+      id: partyContacts.id,
+      partyId: partyContacts.partyId,
+      contactedOn: partyContacts.contactedOn,
+      method: partyContacts.method,
+      note: partyContacts.note,
+      by: users.name,
+      createdAt: partyContacts.createdAt,
+    })
     .from(partyContacts)
     .innerJoin(users, eq(users.id, partyContacts.byUserId))
     .where(eq(partyContacts.caseId, caseId))
@@ -23,12 +39,25 @@ export async function contactsOf(db: Db, caseId: string) {
 
 /** Every issue, merged ones too, in agenda order. */
 export async function issuesOf(db: Db, caseId: string) {
-  return db.select().from(caseIssues).where(eq(caseIssues.caseId, caseId)).orderBy(asc(caseIssues.position), asc(caseIssues.createdAt))
+  return db
+    .select()
+    .from(caseIssues)
+    .where(eq(caseIssues.caseId, caseId))
+    .orderBy(asc(caseIssues.position), asc(caseIssues.createdAt))
 }
 
 export async function childViewsOf(db: Db, caseId: string) {
   return db
-    .select({ id: childViews.id, views: childViews.views, gatheredBy: childViews.gatheredBy, gatheredOn: childViews.gatheredOn, shareWith: childViews.shareWith, consentToShare: childViews.consentToShare, recordedBy: users.name, createdAt: childViews.createdAt })
+    .select({
+      id: childViews.id,
+      views: childViews.views,
+      gatheredBy: childViews.gatheredBy,
+      gatheredOn: childViews.gatheredOn,
+      shareWith: childViews.shareWith,
+      consentToShare: childViews.consentToShare,
+      recordedBy: users.name,
+      createdAt: childViews.createdAt,
+    })
     .from(childViews)
     .innerJoin(users, eq(users.id, childViews.recordedBy))
     .where(eq(childViews.caseId, caseId))
@@ -36,13 +65,26 @@ export async function childViewsOf(db: Db, caseId: string) {
 }
 
 export async function attendeesOf(db: Db, caseId: string) {
-  return db.select().from(attendees).where(eq(attendees.caseId, caseId)).orderBy(asc(attendees.createdAt), asc(attendees.name))
+  return db
+    .select()
+    .from(attendees)
+    .where(eq(attendees.caseId, caseId))
+    .orderBy(asc(attendees.createdAt), asc(attendees.name))
 }
 
 /** Each party's latest summary, without the file's bytes. */
 export async function latestSummaries(db: Db, caseId: string) {
   const rows = await db
-    .select({ id: summaries.id, partyId: summaries.partyId, text: summaries.text, fileName: summaries.fileName, fileType: summaries.fileType, fileSize: summaries.fileSize, submittedAt: summaries.submittedAt, submittedBy: users.name })
+    .select({
+      id: summaries.id,
+      partyId: summaries.partyId,
+      text: summaries.text,
+      fileName: summaries.fileName,
+      fileType: summaries.fileType,
+      fileSize: summaries.fileSize,
+      submittedAt: summaries.submittedAt,
+      submittedBy: users.name,
+    })
     .from(summaries)
     .leftJoin(users, eq(users.id, summaries.submittedBy))
     .where(eq(summaries.caseId, caseId))
@@ -54,7 +96,13 @@ export async function latestSummaries(db: Db, caseId: string) {
 
 export async function summaryFile(db: Db, caseId: string, summaryId: string) {
   const [row] = await db
-    .select({ id: summaries.id, partyId: summaries.partyId, fileName: summaries.fileName, fileType: summaries.fileType, file: summaries.file })
+    .select({
+      id: summaries.id,
+      partyId: summaries.partyId,
+      fileName: summaries.fileName,
+      fileType: summaries.fileType,
+      file: summaries.file,
+    })
     .from(summaries)
     .where(and(eq(summaries.caseId, caseId), eq(summaries.id, summaryId)))
   return row

@@ -1,15 +1,27 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
-  childViewsVisibleTo, documentTypeOf, DOCX_TYPE, downloadName, inPartyOrder, notContactedReason, partyLabel, PDF_TYPE,
-  summariesReleased, summaryVisibleTo, zipEntryNames,
+  childViewsVisibleTo,
+  documentTypeOf,
+  DOCX_TYPE,
+  downloadName,
+  inPartyOrder,
+  notContactedReason,
+  partyLabel,
+  PDF_TYPE,
+  summariesReleased,
+  summaryVisibleTo,
+  zipEntryNames,
 } from './rules.ts'
 import { docxBytes, exeBytes, pdfBytes, zipBytes } from './testing.ts'
 
 describe('preparation rules', () => {
   it('names a person by name and an organisation by what it is', () => {
     assert.equal(partyLabel({ role: 'parent', name: 'Sarah Hartley' }), 'Sarah Hartley')
-    assert.equal(partyLabel({ role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School' }), 'the school (Brookfield Primary School)')
+    assert.equal(
+      partyLabel({ role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School' }),
+      'the school (Brookfield Primary School)',
+    )
     assert.equal(partyLabel({ role: 'local-authority', name: '', organisation: null }), 'the council')
     assert.equal(partyLabel({ role: 'young-person', name: ' ' }), 'the young person')
   })
@@ -19,7 +31,10 @@ describe('preparation rules', () => {
       { role: 'parent', name: 'Sarah Hartley' },
       { role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School' },
     ])
-    assert.equal(notContactedReason(missing), 'Contact every party before arranging the meeting. Not contacted yet: Sarah Hartley, the school (Brookfield Primary School).')
+    assert.equal(
+      notContactedReason(missing),
+      'Contact every party before arranging the meeting. Not contacted yet: Sarah Hartley, the school (Brookfield Primary School).',
+    )
     assert.equal(notContactedReason([]), undefined)
   })
 
@@ -33,14 +48,21 @@ describe('preparation rules', () => {
     assert.equal(childViewsVisibleTo('local-authority', shared), true)
     assert.equal(childViewsVisibleTo('school', shared), false)
     assert.equal(childViewsVisibleTo('parent', notShared), false)
-    assert.equal(childViewsVisibleTo('parent', { consentToShare: false, shareWith: ['parent'] }), false, 'no consent: a stray list shares nothing')
+    assert.equal(
+      childViewsVisibleTo('parent', { consentToShare: false, shareWith: ['parent'] }),
+      false,
+      'no consent: a stray list shares nothing',
+    )
     assert.equal(childViewsVisibleTo('referrer', { consentToShare: true, shareWith: ['referrer'] }), false)
   })
 
   it('counts summaries as released once a coordinator releases them, or from the set date', () => {
     const none = { summariesReleasedAt: null, summariesReleaseOn: null }
     assert.equal(summariesReleased(none, '2026-12-01'), false)
-    assert.equal(summariesReleased({ ...none, summariesReleasedAt: new Date('2026-11-30T10:00:00Z') }, '2026-12-01'), true)
+    assert.equal(
+      summariesReleased({ ...none, summariesReleasedAt: new Date('2026-11-30T10:00:00Z') }, '2026-12-01'),
+      true,
+    )
     const dated = { ...none, summariesReleaseOn: '2026-12-04' }
     assert.equal(summariesReleased(dated, '2026-12-03'), false)
     assert.equal(summariesReleased(dated, '2026-12-04'), true)
@@ -63,7 +85,10 @@ describe('preparation rules', () => {
     assert.equal(documentTypeOf(Buffer.from('Dear mediator, here is my summary')), undefined)
     assert.equal(documentTypeOf(Buffer.alloc(0)), undefined)
     // A zip that is not a Word document (an .xlsx has no word/document.xml), and one with only part of it.
-    assert.equal(documentTypeOf(zipBytes({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })), undefined)
+    assert.equal(
+      documentTypeOf(zipBytes({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })),
+      undefined,
+    )
     assert.equal(documentTypeOf(zipBytes({ 'word/document.xml': '<w:document/>' })), undefined)
   })
 

@@ -40,13 +40,16 @@ export const partyRoleLabels: Record<string, string> = {
 /** "Sarah Hartley" for a person, "the school (Brookfield Primary School)" for an organisation. */
 export function partyLabel(party: { role: string; name: string; organisation?: string | null }): string {
   const organisation = organisationNames[party.role]
-  if (!organisation) return party.name.trim() || (party.role === 'young-person' ? 'the young person' : 'the parent or carer')
+  if (!organisation)
+    return party.name.trim() || (party.role === 'young-person' ? 'the young person' : 'the parent or carer')
   const name = (party.organisation ?? '').trim() || party.name.trim()
   return name ? `${organisation} (${name})` : organisation
 }
 
 /** The refusal when a meeting is arranged before every party has been contacted, or undefined. */
-export function notContactedReason(missing: { role: string; name: string; organisation?: string | null }[]): string | undefined {
+export function notContactedReason(
+  missing: { role: string; name: string; organisation?: string | null }[],
+): string | undefined {
   if (!missing.length) return undefined
   return `Contact every party before arranging the meeting. Not contacted yet: ${missing.map(partyLabel).join(', ')}.`
 }
@@ -150,6 +153,10 @@ export function zipEntryNames(bytes: Uint8Array): Set<string> {
 
 /** A file name safe for a Content-Disposition header, with the extension of the checked type. */
 export function downloadName(original: string | null, type: DocumentType, fallback: string): string {
-  const base = (original ?? '').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9 ._-]+/g, '').trim().slice(0, 80)
+  const base = (original ?? '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^A-Za-z0-9 ._-]+/g, '')
+    .trim()
+    .slice(0, 80)
   return `${base || fallback}.${extensionOf(type)}`
 }

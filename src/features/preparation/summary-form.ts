@@ -23,7 +23,10 @@ export interface SummaryForm<T> {
 }
 
 export function readSummaryForm<S extends z.ZodType<{ summaryText: string }>>(
-  schema: S, messages: SummaryFormMessages, fieldOrder: string[], body: unknown,
+  schema: S,
+  messages: SummaryFormMessages,
+  fieldOrder: string[],
+  body: unknown,
 ): SummaryForm<z.infer<S>> {
   const { document, ...fields } = (body ?? {}) as Record<string, unknown>
   const upload = document instanceof Upload && (document.filename || document.bytes.length) ? document : undefined
@@ -43,5 +46,11 @@ export function readSummaryForm<S extends z.ZodType<{ summaryText: string }>>(
     fileProblem = fieldError('document', messages.wrongType) // a text field pretending to be the file
   }
   const nothing = !upload && !typed && !fileProblem ? fieldError('summaryText', messages.nothing) : undefined
-  return { fields, form, typed, file, errors: combineErrors(fieldOrder, form.ok ? undefined : form.errors, fileProblem, nothing) }
+  return {
+    fields,
+    form,
+    typed,
+    file,
+    errors: combineErrors(fieldOrder, form.ok ? undefined : form.errors, fileProblem, nothing),
+  }
 }

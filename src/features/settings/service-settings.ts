@@ -40,7 +40,11 @@ const shipped = createShippedCalendar()
 
 /** The working-day calendar: the newest uploaded bank holidays, else those shipped with Parley. */
 export async function currentCalendar(db: Db): Promise<Calendar> {
-  const [latest] = await db.select({ id: bankHolidayFiles.id }).from(bankHolidayFiles).orderBy(desc(bankHolidayFiles.uploadedAt)).limit(1)
+  const [latest] = await db
+    .select({ id: bankHolidayFiles.id })
+    .from(bankHolidayFiles)
+    .orderBy(desc(bankHolidayFiles.uploadedAt))
+    .limit(1)
   if (!latest) return shipped
   let calendar = parsedFiles.get(latest.id)
   if (!calendar) {

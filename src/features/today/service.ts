@@ -4,7 +4,15 @@
 import { and, asc, eq, inArray, isNull, like, lte, ne, notExists, notLike, or, sql, type SQL } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { agreementPoints, agreements, caseDeadlines, caseEvents, caseParties, cases, users } from '../../db/schema/index.ts'
+import {
+  agreementPoints,
+  agreements,
+  caseDeadlines,
+  caseEvents,
+  caseParties,
+  cases,
+  users,
+} from '../../db/schema/index.ts'
 import type { Calendar } from '../../domain/calendar.ts'
 import { chaserDue, chaserDueDate, partyNames, PARTY_KINDS } from '../../domain/willingness.ts'
 import { stateFromEvents } from '../../domain/workflow.ts'
@@ -56,8 +64,14 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
   const today = clock.today()
   const [settings, calendar] = await Promise.all([readSettings(db), currentCalendar(db)])
   const horizon = calendar.addWorkingDays(today, settings.dueSoonWorkingDays)
-  const urgencyOf = (date: string): TodayUrgency => (date < today ? 'overdue' : date === today ? 'due-today' : 'due-soon')
-  const caseColumns = { caseId: cases.id, reference: cases.reference, childName: cases.childName, assignedName: users.name }
+  const urgencyOf = (date: string): TodayUrgency =>
+    date < today ? 'overdue' : date === today ? 'due-today' : 'due-soon'
+  const caseColumns = {
+    caseId: cases.id,
+    reference: cases.reference,
+    childName: cases.childName,
+    assignedName: users.name,
+  }
   const items: TodayItem[] = []
 
   // Statutory deadlines within the horizon, and updates owed today or earlier, from the index.
@@ -66,34 +80,75 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
     .from(caseDeadlines)
     .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
     .leftJoin(users, eq(users.id, cases.assignedTo))
-    .where(and(
-      mine(user),
-      ne(cases.status, 'closed'),
-      inArray(caseDeadlines.status, ['open', 'overdue']),
-      or(
-        and(notLike(caseDeadlines.name, 'update:%'), notLike(caseDeadlines.name, 'agreement-point:%'), sql`${caseDeadlines.name} not in (${sql.join(notOnToday.map((n) => sql`${n}`), sql`, `)})`, lte(caseDeadlines.dueDate, horizon)),
-        and(like(caseDeadlines.name, 'update:%'), lte(caseDeadlines.dueDate, today)),
+    .where(
+      and(
+        mine(user),
+        ne(cases.status, 'closed'),
+        inArray(caseDeadlines.status, ['open', 'overdue']),
+        or(
+          and(
+            notLike(caseDeadlines.name, 'update:%'),
+            notLike(caseDeadlines.name, 'agreement-point:%'),
+            sql`${caseDeadlines.name} not in (${sql.join(
+              notOnToday.map((n) => sql`${n}`),
+              sql`, `,
+            )})`,
+            lte(caseDeadlines.dueDate, horizon),
+          ),
+          and(like(caseDeadlines.name, 'update:%'), lte(caseDeadlines.dueDate, today)),
+        ),
       ),
-    ))
+    )
     .orderBy(asc(caseDeadlines.dueDate), asc(cases.reference))
     .limit(MAX_DEADLINES)
 
-  const partyIds = due.filter((d) => d.name.startsWith('update:')).map((d) => d.name.slice('update:'.length)).filter((id) => uuidPattern.test(id))
+  const partyIds = due
+    .filter((d) => d.name.startsWith('update:'))
+    .map((d) => d.name.slice('update:'.length))
+    .filter((id) => uuidPattern.test(id))
   const parties = partyIds.length
-    ? await db.select({ id: caseParties.id, name: caseParties.name, organisation: caseParties.organisation, role: caseParties.role }).from(caseParties).where(inArray(caseParties.id, partyIds))
+    ? await db
+        .select({
+          id: caseParties.id,
+          name: caseParties.name,
+          organisation: caseParties.organisation,
+          role: caseParties.role,
+        })
+        .from(caseParties)
+        .where(inArray(caseParties.id, partyIds))
     : []
   const partyById = new Map(parties.map((p) => [p.id, p]))
 
   for (const d of due) {
     const days = calendar.workingDaysBetween(today, d.dueDate)
-    const base = { caseId: d.caseId, reference: d.reference, childName: d.childName, assignedName: d.assignedName ?? undefined, date: d.dueDate, daysText: workingDaysText(days, d.dueDate, today), urgency: urgencyOf(d.dueDate) }
+    const base = {
+      caseId: d.caseId,
+      reference: d.reference,
+      childName: d.childName,
+      assignedName: d.assignedName ?? undefined,
+      date: d.dueDate,
+      daysText: workingDaysText(days, d.dueDate, today),
+      urgency: urgencyOf(d.dueDate),
+    }
     if (d.name.startsWith('update:')) {
       const partyId = d.name.slice('update:'.length)
       const party = partyById.get(partyId)
-      const who = party ? `${party.name || party.organisation || 'Not named'} (${labelOf(partyRoles, party.role).toLowerCase()})` : 'someone in the case'
-      items.push({ ...base, kind: 'update', what: `Update ${who}`, href: `/cases/${d.caseId}/updates/new?party=${partyId}` })
+      const who = party
+        ? `${party.name || party.organisation || 'Not named'} (${labelOf(partyRoles, party.role).toLowerCase()})`
+        : 'someone in the case'
+      items.push({
+        ...base,
+        kind: 'update',
+        what: `Update ${who}`,
+        href: `/cases/${d.caseId}/updates/new?party=${partyId}`,
+      })
     } else {
-      items.push({ ...base, kind: 'deadline', what: deadlineLabels[d.name] ?? d.name, href: `/cases/${d.caseId}/progress` })
+      items.push({
+        ...base,
+        kind: 'deadline',
+        what: deadlineLabels[d.name] ?? d.name,
+        href: `/cases/${d.caseId}/progress`,
+      })
     }
   }
 
@@ -109,16 +164,28 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
     const events = await db
       .select({ caseId: caseEvents.caseId, type: caseEvents.type, data: caseEvents.data })
       .from(caseEvents)
-      .where(inArray(caseEvents.caseId, asking.map((c) => c.caseId)))
+      .where(
+        inArray(
+          caseEvents.caseId,
+          asking.map((c) => c.caseId),
+        ),
+      )
       .orderBy(asc(caseEvents.id))
     for (const c of asking) {
-      const state = stateFromEvents(events.filter((e) => e.caseId === c.caseId).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })))
+      const state = stateFromEvents(
+        events
+          .filter((e) => e.caseId === c.caseId)
+          .map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+      )
       for (const kind of PARTY_KINDS) {
         const party = state.parties[kind]
         if (!party || !chaserDue(party, today, calendar, settings.chaserWorkingDays)) continue
         const date = chaserDueDate(party, calendar, settings.chaserWorkingDays)!
         items.push({
-          caseId: c.caseId, reference: c.reference, childName: c.childName, assignedName: c.assignedName ?? undefined,
+          caseId: c.caseId,
+          reference: c.reference,
+          childName: c.childName,
+          assignedName: c.assignedName ?? undefined,
           kind: 'chaser',
           what: `Chase ${partyNames[kind]} for an answer`,
           href: `/cases/${c.caseId}/actions/chase-party?party=${kind}`,
@@ -135,22 +202,35 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
     .select({ ...caseColumns, receivedOn: cases.receivedOn })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.assignedTo))
-    .where(and(
-      mine(user),
-      eq(cases.status, 'enquiry'),
-      notExists(db.select({ one: sql`1` }).from(caseEvents).where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.type, 'update-sent')))),
-    ))
+    .where(
+      and(
+        mine(user),
+        eq(cases.status, 'enquiry'),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(caseEvents)
+            .where(and(eq(caseEvents.caseId, cases.id), eq(caseEvents.type, 'update-sent'))),
+        ),
+      ),
+    )
     .orderBy(asc(cases.receivedOn), asc(cases.reference))
     .limit(MAX_ENQUIRIES)
   for (const e of enquiries) {
     const days = calendar.workingDaysBetween(e.receivedOn, today)
     items.push({
-      caseId: e.caseId, reference: e.reference, childName: e.childName, assignedName: e.assignedName ?? undefined,
+      caseId: e.caseId,
+      reference: e.reference,
+      childName: e.childName,
+      assignedName: e.assignedName ?? undefined,
       kind: 'enquiry',
       what: 'Answer the new enquiry',
       href: `/cases/${e.caseId}`,
       date: e.receivedOn,
-      daysText: e.receivedOn >= today ? 'received today' : `received ${days <= 0 ? 'on a non-working day' : `${days} working day${days === 1 ? '' : 's'} ago`}, not answered yet`,
+      daysText:
+        e.receivedOn >= today
+          ? 'received today'
+          : `received ${days <= 0 ? 'on a non-working day' : `${days} working day${days === 1 ? '' : 's'} ago`}, not answered yet`,
       urgency: urgencyOf(e.receivedOn),
     })
   }
@@ -160,7 +240,10 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
   // Points of final mediation agreements still open, overdue or due within 10 working days: their own section.
   items.push(...(await agreementPointsDue(db, user, today, calendar.addWorkingDays(today, 10), calendar, urgencyOf)))
 
-  return items.sort((a, b) => a.date.localeCompare(b.date) || kindOrder[a.kind] - kindOrder[b.kind] || a.reference.localeCompare(b.reference))
+  return items.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || kindOrder[a.kind] - kindOrder[b.kind] || a.reference.localeCompare(b.reference),
+  )
 }
 
 /** Messages that could not be delivered (given up after their retries), newest first, for its own section. */
@@ -174,18 +257,42 @@ export async function undeliveredMessages(db: Db, user: StaffUser) {
 }
 
 /** Open points of final agreements due by `until` (or overdue), on this person's cases. */
-async function agreementPointsDue(db: Db, user: StaffUser, today: string, until: string, calendar: Calendar, urgencyOf: (date: string) => TodayUrgency): Promise<TodayItem[]> {
+async function agreementPointsDue(
+  db: Db,
+  user: StaffUser,
+  today: string,
+  until: string,
+  calendar: Calendar,
+  urgencyOf: (date: string) => TodayUrgency,
+): Promise<TodayItem[]> {
   const rows = await db
-    .select({ caseId: cases.id, reference: cases.reference, childName: cases.childName, assignedName: users.name, point: agreementPoints })
+    .select({
+      caseId: cases.id,
+      reference: cases.reference,
+      childName: cases.childName,
+      assignedName: users.name,
+      point: agreementPoints,
+    })
     .from(agreementPoints)
     .innerJoin(agreements, eq(agreements.id, agreementPoints.agreementId))
     .innerJoin(cases, eq(cases.id, agreementPoints.caseId))
     .leftJoin(users, eq(users.id, cases.assignedTo))
-    .where(and(mine(user), ne(cases.status, 'closed'), eq(agreements.status, 'final'), eq(agreementPoints.followUp, 'open'), lte(agreementPoints.dueDate, until)))
+    .where(
+      and(
+        mine(user),
+        ne(cases.status, 'closed'),
+        eq(agreements.status, 'final'),
+        eq(agreementPoints.followUp, 'open'),
+        lte(agreementPoints.dueDate, until),
+      ),
+    )
     .orderBy(asc(agreementPoints.dueDate), asc(cases.reference), asc(agreementPoints.position))
     .limit(MAX_DEADLINES)
   return rows.map((r) => ({
-    caseId: r.caseId, reference: r.reference, childName: r.childName, assignedName: r.assignedName ?? undefined,
+    caseId: r.caseId,
+    reference: r.reference,
+    childName: r.childName,
+    assignedName: r.assignedName ?? undefined,
     kind: 'agreement-point' as const,
     what: `Point ${r.point.position}: ${r.point.what.length > 80 ? `${r.point.what.slice(0, 79).trimEnd()}…` : r.point.what}`,
     href: `/cases/${r.caseId}/agreement/follow-up/${r.point.id}`,

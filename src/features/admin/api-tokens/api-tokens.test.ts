@@ -25,7 +25,9 @@ describe('/admin/api-tokens', () => {
     const res = await (await admin()).get('/admin/api-tokens')
     assert.equal(res.statusCode, 200)
     assert.equal(titleOf(res).startsWith('API tokens'), true)
-    const row = html(res).querySelectorAll('tbody tr').find((r) => r.text.includes('<script>'))
+    const row = html(res)
+      .querySelectorAll('tbody tr')
+      .find((r) => r.text.includes('<script>'))
     assert.ok(row, 'the name is shown, escaped')
     assert.ok(!res.body.includes('<script>alert(1)'))
     assert.match(row.text, /Warrington Borough Council/)
@@ -49,7 +51,11 @@ describe('/admin/api-tokens', () => {
     assert.equal(form.statusCode, 200)
     const res = await agent.post('/admin/api-tokens/new', { submissionKey: keyOf(form.body), name: ' ', authority: '' })
     assertFormErrors(res, ['name', 'authority'])
-    const unknown = await agent.post('/admin/api-tokens/new', { submissionKey: keyOf(form.body), name: 'System', authority: 'atlantis' })
+    const unknown = await agent.post('/admin/api-tokens/new', {
+      submissionKey: keyOf(form.body),
+      name: 'System',
+      authority: 'atlantis',
+    })
     assertFormErrors(unknown, ['authority'])
     assert.equal(html(unknown).getElementById('name')?.getAttribute('value'), 'System')
   })
@@ -69,18 +75,25 @@ describe('/admin/api-tokens', () => {
     const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Warrington case system'))
     assert.equal(row?.tokenHash, hashToken(token))
     assert.equal(row?.createdBy, 'admin@example.com')
-    const stored = await t.database.db.execute<{ data: string }>(sql`select data::text as data from sessions union all select row_to_json(t)::text from api_tokens t`)
+    const stored = await t.database.db.execute<{ data: string }>(
+      sql`select data::text as data from sessions union all select row_to_json(t)::text from api_tokens t`,
+    )
     for (const s of stored.rows) assert.ok(!s.data.includes(token), 'the token is never stored in plain text')
 
     const again = await agent.get(String(res.headers.location))
     assert.equal(html(again).getElementById('api-token'), null)
     assert.match(again.body, /already been shown/)
     assertRedirect(await agent.post('/admin/api-tokens/new', fields), String(res.headers.location))
-    assert.equal((await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Warrington case system'))).length, 1)
+    assert.equal(
+      (await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Warrington case system'))).length,
+      1,
+    )
 
     assert.equal((await api(t, token).post('/api/v1/deadlines', { events: [] })).statusCode, 200)
     const listed = await agent.get('/admin/api-tokens')
-    const listedRow = html(listed).querySelectorAll('tbody tr').find((r) => r.text.includes('Warrington case system'))
+    const listedRow = html(listed)
+      .querySelectorAll('tbody tr')
+      .find((r) => r.text.includes('Warrington case system'))
     assert.doesNotMatch(listedRow?.text ?? '', /Never/)
   })
 
@@ -92,12 +105,18 @@ describe('/admin/api-tokens', () => {
     assert.equal(confirm.statusCode, 200)
     assert.match(titleOf(confirm), /^Revoke the token Old system/)
     assert.match(html(confirm).querySelector('h1')?.text ?? '', /Are you sure/)
-    assert.equal((await api(t, made.token).post('/api/v1/deadlines', { events: [] })).statusCode, 200, 'asking changes nothing')
+    assert.equal(
+      (await api(t, made.token).post('/api/v1/deadlines', { events: [] })).statusCode,
+      200,
+      'asking changes nothing',
+    )
 
     assertRedirect(await agent.post(`/admin/api-tokens/${made.id}/revoke`), '/admin/api-tokens')
     const list = await agent.get('/admin/api-tokens')
     assert.match(list.body, /The token Old system has been revoked/)
-    const row = html(list).querySelectorAll('tbody tr').find((r) => r.text.includes('Old system'))
+    const row = html(list)
+      .querySelectorAll('tbody tr')
+      .find((r) => r.text.includes('Old system'))
     assert.match(row?.text ?? '', /Revoked/)
     assert.equal(row?.querySelector('a[href$="/revoke"]'), null)
     assert.equal((await api(t, made.token).post('/api/v1/deadlines', { events: [] })).statusCode, 401)

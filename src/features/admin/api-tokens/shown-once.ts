@@ -11,7 +11,13 @@ declare module 'fastify' {
   }
 }
 
-export function keepTokenToShow(request: FastifyRequest, secret: string, tokenId: string, token: string, submissionKey: string) {
+export function keepTokenToShow(
+  request: FastifyRequest,
+  secret: string,
+  tokenId: string,
+  token: string,
+  submissionKey: string,
+) {
   request.session.apiToken = { tokenId, sealed: seal(secret, token), submissionKey }
 }
 

@@ -83,7 +83,10 @@ describe('/admin/bank-holidays', () => {
     assertFormErrors(res, ['bankHolidays'])
     assert.match(html(res).querySelector('.govuk-error-summary')?.text ?? '', /The file is not valid JSON/)
     assert.equal(html(res).getElementById('bankHolidays')?.text, notJson, 'what was pasted is kept')
-    assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && !res.body.includes('<script>alert(1)'), 'and escaped')
+    assert.ok(
+      res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;') && !res.body.includes('<script>alert(1)'),
+      'and escaped',
+    )
 
     const scotlandOnly = JSON.stringify({ scotland: shippedBankHolidays['england-and-wales'] })
     const noDivision = await agent.post(url, { bankHolidays: scotlandOnly })
@@ -95,7 +98,9 @@ describe('/admin/bank-holidays', () => {
 
   it('refuses a file that would shorten the calendar', async () => {
     const ew = shippedBankHolidays['england-and-wales']
-    const shorter = JSON.stringify({ 'england-and-wales': { ...ew, events: ew.events.filter((e) => e.date < '2028-01-01') } })
+    const shorter = JSON.stringify({
+      'england-and-wales': { ...ew, events: ew.events.filter((e) => e.date < '2028-01-01') },
+    })
     const agent = await admin()
     await agent.get(url)
     const res = await agent.post(url, { bankHolidays: shorter })
@@ -134,7 +139,12 @@ describe('/admin/bank-holidays', () => {
       actor: { label: 'The person asking for help' },
     })
     const appealDue = async () =>
-      (await t.database.db.select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, made.id), eq(caseDeadlines.name, 'appeal'))))[0]?.dueDate
+      (
+        await t.database.db
+          .select()
+          .from(caseDeadlines)
+          .where(and(eq(caseDeadlines.caseId, made.id), eq(caseDeadlines.name, 'appeal')))
+      )[0]?.dueDate
     assert.equal(await appealDue(), '2026-09-01')
     assert.equal((await currentCalendar(t.database.db)).isWorkingDay('2029-06-15'), true)
 
@@ -152,7 +162,10 @@ describe('/admin/bank-holidays', () => {
     assert.equal(row?.coveredUntilYear, '2029')
 
     const page = await agent.get(url)
-    assert.match(html(page).querySelector('.govuk-notification-banner')?.text ?? '', /The calendar now covers 2018 to 2029/)
+    assert.match(
+      html(page).querySelector('.govuk-notification-banner')?.text ?? '',
+      /The calendar now covers 2018 to 2029/,
+    )
     assert.deepEqual(summary(page.body), {
       'Years covered': '2018 to 2029',
       'Known until': 'Monday 31 December 2029',
@@ -171,13 +184,22 @@ describe('/admin/bank-holidays', () => {
     const calendar = await currentCalendar(t.database.db)
     assert.equal(calendar.coveredFromYear, 2018)
     assert.equal(calendar.coveredUntilYear, 2029)
-    assert.equal(calendar.isWorkingDay('2026-09-01'), true, 'the invented 2026 holiday is gone: this file is the calendar now')
+    assert.equal(
+      calendar.isWorkingDay('2026-09-01'),
+      true,
+      'the invented 2026 holiday is gone: this file is the calendar now',
+    )
     assert.equal(calendar.isWorkingDay('2019-12-26'), false, 'Boxing Day 2019 is kept from before')
-    assert.match(html(await agent.get(url)).querySelector('.govuk-notification-banner')?.text ?? '', /2018 to 2023 kept from the previous calendar/)
+    assert.match(
+      html(await agent.get(url)).querySelector('.govuk-notification-banner')?.text ?? '',
+      /2018 to 2023 kept from the previous calendar/,
+    )
   })
 
   it('refuses a file that starts after the calendar ends, leaving a gap', async () => {
-    const gap = JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events: [event('New Year’s Day', '2031-01-01')] } })
+    const gap = JSON.stringify({
+      'england-and-wales': { division: 'england-and-wales', events: [event('New Year’s Day', '2031-01-01')] },
+    })
     const agent = await admin()
     await agent.get(url)
     const res = await agent.post(url, { bankHolidays: gap })

@@ -24,30 +24,35 @@ async function tooLarge(error: FastifyError, _request: FastifyRequest, reply: Fa
 export default async function bankHolidays(app: FastifyInstance, { database, clock }: AppDeps) {
   const db = database.db
   const page = async (values: unknown) => ({ status: await calendarStatus(db, clock), values })
-  const invalid = async (reply: FastifyReply, errors: FormErrors, values: unknown) => renderInvalid(reply, view, errors, await page(values))
+  const invalid = async (reply: FastifyReply, errors: FormErrors, values: unknown) =>
+    renderInvalid(reply, view, errors, await page(values))
 
   app.get('/admin/bank-holidays', { config: adminOnly }, async (_request, reply) => reply.view(view, await page({})))
 
-  app.post('/admin/bank-holidays', { config: adminOnly, bodyLimit: bodyLimitBytes, errorHandler: tooLarge }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = parseForm(uploadSchema, body)
-    if (!form.ok) return invalid(reply, form.errors, body)
+  app.post(
+    '/admin/bank-holidays',
+    { config: adminOnly, bodyLimit: bodyLimitBytes, errorHandler: tooLarge },
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const form = parseForm(uploadSchema, body)
+      if (!form.ok) return invalid(reply, form.errors, body)
 
-    const userId = currentUser(request).id
-    const result = await uploadBankHolidays(db, clock, form.data.bankHolidays, userId)
-    if (!result.ok) return invalid(reply, fieldError('bankHolidays', result.error), body)
-    request.log.info({ by: userId, coveredUntilYear: result.coveredUntilYear }, 'bank holidays uploaded')
+      const userId = currentUser(request).id
+      const result = await uploadBankHolidays(db, clock, form.data.bankHolidays, userId)
+      if (!result.ok) return invalid(reply, fieldError('bankHolidays', result.error), body)
+      request.log.info({ by: userId, coveredUntilYear: result.coveredUntilYear }, 'bank holidays uploaded')
 
-    // For now in the request, batch by batch; see recompute.ts.
-    const count = await recomputeOpenDeadlines(db, clock)
-    request.log.info({ by: userId, cases: count }, 'deadlines worked out again after new bank holidays')
+      // For now in the request, batch by batch; see recompute.ts.
+      const count = await recomputeOpenDeadlines(db, clock)
+      request.log.info({ by: userId, cases: count }, 'deadlines worked out again after new bank holidays')
 
-    const kept = result.keptYears
-      ? ` (${result.keptYears.from === result.keptYears.to ? result.keptYears.from : `${result.keptYears.from} to ${result.keptYears.to}`} kept from the previous calendar)`
-      : ''
-    request.session.flash =
-      `Bank holidays updated. The calendar now covers ${result.coveredFromYear} to ${result.coveredUntilYear}${kept}. ` +
-      `The deadlines of ${count} ${count === 1 ? 'case' : 'cases'} that are not closed were worked out again`
-    return reply.redirect('/admin/bank-holidays', 303)
-  })
+      const kept = result.keptYears
+        ? ` (${result.keptYears.from === result.keptYears.to ? result.keptYears.from : `${result.keptYears.from} to ${result.keptYears.to}`} kept from the previous calendar)`
+        : ''
+      request.session.flash =
+        `Bank holidays updated. The calendar now covers ${result.coveredFromYear} to ${result.coveredUntilYear}${kept}. ` +
+        `The deadlines of ${count} ${count === 1 ? 'case' : 'cases'} that are not closed were worked out again`
+      return reply.redirect('/admin/bank-holidays', 303)
+    },
+  )
 }

@@ -5,7 +5,12 @@ import { desc, eq } from 'drizzle-orm'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { bankHolidayFiles, users } from '../../../db/schema/index.ts'
-import { createCalendar, parseBankHolidaysFile, shippedBankHolidays, type BankHolidaysFile } from '../../../domain/calendar.ts'
+import {
+  createCalendar,
+  parseBankHolidaysFile,
+  shippedBankHolidays,
+  type BankHolidaysFile,
+} from '../../../domain/calendar.ts'
 import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
 import { currentCalendar } from '../../settings/service-settings.ts'
 
@@ -87,14 +92,19 @@ export async function uploadBankHolidays(db: Db, clock: Clock, text: string, use
     const kept = inUse.data['england-and-wales'].events.filter((e) => parseIsoDate(e.date).year < newFirst)
     const data: BankHolidaysFile = {
       ...uploaded,
-      'england-and-wales': { division: 'england-and-wales', events: [...kept, ...uploaded['england-and-wales'].events] },
+      'england-and-wales': {
+        division: 'england-and-wales',
+        events: [...kept, ...uploaded['england-and-wales'].events],
+      },
     }
     const calendar = createCalendar(data) // checks the joined data as a whole
 
     // The newest upload is the calendar: never let two share a time (a fixed clock, the same millisecond).
     let uploadedAt = clock.now()
     if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
-    await tx.insert(bankHolidayFiles).values({ data, coveredUntilYear: String(calendar.coveredUntilYear), uploadedAt, uploadedBy: userId })
+    await tx
+      .insert(bankHolidayFiles)
+      .values({ data, coveredUntilYear: String(calendar.coveredUntilYear), uploadedAt, uploadedBy: userId })
 
     return {
       ok: true as const,

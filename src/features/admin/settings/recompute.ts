@@ -24,7 +24,13 @@ export async function recomputeOpenDeadlines(db: Db, clock: Clock, options: Reco
     if (options.localAuthorityId) conditions.push(eq(cases.localAuthorityId, options.localAuthorityId))
     if (after) conditions.push(gt(cases.id, after))
     const ids = await db.transaction(async (tx) => {
-      const rows = await tx.select({ id: cases.id }).from(cases).where(and(...conditions)).orderBy(asc(cases.id)).limit(batchSize).for('update')
+      const rows = await tx
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(...conditions))
+        .orderBy(asc(cases.id))
+        .limit(batchSize)
+        .for('update')
       for (const row of rows) await refreshDeadlineIndex(tx, clock, row.id)
       return rows.map((r) => r.id)
     })

@@ -34,7 +34,8 @@ const settingNames: Record<keyof ServiceSettings, string> = {
 }
 
 /** What the page showed, to notice a change made by someone else before the form comes back. */
-const fingerprint = (s: ServiceSettings) => `${s.appealExclusion}/${s.chaserWorkingDays}/${s.dueSoonWorkingDays}/${s.meetingReminderDays}`
+const fingerprint = (s: ServiceSettings) =>
+  `${s.appealExclusion}/${s.chaserWorkingDays}/${s.dueSoonWorkingDays}/${s.meetingReminderDays}`
 
 const asValues = (s: ServiceSettings) => ({
   appealExclusion: s.appealExclusion,
@@ -48,7 +49,10 @@ function appealExamples(calendar: Calendar, year: string) {
   return [`${year}-06-10`, `${year}-07-10`, `${year}-10-27`].map((letter) => {
     const dueUnder = Object.fromEntries(
       appealExclusions.map((exclusion) => {
-        const deadlines = computeDeadlines([{ type: 'decision-letter-sent', date: letter, data: {} }], { calendar, appealExclusion: exclusion })
+        const deadlines = computeDeadlines([{ type: 'decision-letter-sent', date: letter, data: {} }], {
+          calendar,
+          appealExclusion: exclusion,
+        })
         return [exclusion, deadlines.find((d) => d.name === 'appeal')?.dueDate ?? '']
       }),
     ) as Record<AppealExclusion, string>
@@ -59,7 +63,11 @@ function appealExamples(calendar: Calendar, year: string) {
 async function pageContext(db: Db, clock: Clock, current: ServiceSettings) {
   const calendar = await currentCalendar(db)
   const authorities = await db
-    .select({ id: localAuthorities.id, name: localAuthorities.name, cadence: localAuthorities.updateCadenceWorkingDays })
+    .select({
+      id: localAuthorities.id,
+      name: localAuthorities.name,
+      cadence: localAuthorities.updateCadenceWorkingDays,
+    })
     .from(localAuthorities)
     .orderBy(asc(localAuthorities.name))
   const changes = (
@@ -71,7 +79,16 @@ async function pageContext(db: Db, clock: Clock, current: ServiceSettings) {
     .filter((row): row is typeof row & { key: keyof ServiceSettings } => row.key in settingNames)
     .map((row) => ({ ...row, name: settingNames[row.key] }))
   const examples = appealExamples(calendar, clock.today().slice(0, 4))
-  return { shown: fingerprint(current), authorities, changes, examples, exclusionNames, chaserLimits, dueSoonLimits, reminderLimits }
+  return {
+    shown: fingerprint(current),
+    authorities,
+    changes,
+    examples,
+    exclusionNames,
+    chaserLimits,
+    dueSoonLimits,
+    reminderLimits,
+  }
 }
 
 export default async function settingsPage(app: FastifyInstance, { database, clock }: AppDeps) {
@@ -98,7 +115,9 @@ export default async function settingsPage(app: FastifyInstance, { database, clo
     }
 
     const changed = Object.fromEntries(
-      (Object.keys(chosen) as (keyof ServiceSettings)[]).filter((key) => chosen[key] !== current[key]).map((key) => [key, chosen[key]]),
+      (Object.keys(chosen) as (keyof ServiceSettings)[])
+        .filter((key) => chosen[key] !== current[key])
+        .map((key) => [key, chosen[key]]),
     ) as Partial<ServiceSettings>
     if (Object.keys(changed).length === 0) {
       request.session.flash = 'Nothing was changed'

@@ -34,9 +34,14 @@ export const settingsFormSchema = z
     _csrf: z.string(),
     /** The settings as the page showed them, to notice a change made by someone else meanwhile. */
     shown: z.string().max(200),
-    appealExclusion: z.enum(appealExclusions, { error: 'Select how August and 25 December to 1 January count for appeal deadlines' }),
+    appealExclusion: z.enum(appealExclusions, {
+      error: 'Select how August and 25 December to 1 January count for appeal deadlines',
+    }),
     chaserWorkingDays: workingDays('the number of working days before a chaser is suggested', chaserLimits),
     dueSoonWorkingDays: workingDays('the number of working days that count as due soon', dueSoonLimits),
-    meetingReminderDays: workingDays('the number of working days before a meeting that reminders go out', reminderLimits),
+    meetingReminderDays: workingDays(
+      'the number of working days before a meeting that reminders go out',
+      reminderLimits,
+    ),
   })
   .strict()

@@ -21,8 +21,19 @@ describe('/admin/settings', () => {
 
   const admin = () => new Agent(t.app).signIn('admin@example.com')
   const fields = (agent: Agent, change: Record<string, string> = {}) => {
-    const shown = html({ body: lastPage } as never).querySelector('input[name="shown"]')?.getAttribute('value') ?? ''
-    return { shown, appealExclusion: 'move-out', chaserWorkingDays: '5', dueSoonWorkingDays: '5', meetingReminderDays: '2', ...change, _csrf: agent.csrfToken }
+    const shown =
+      html({ body: lastPage } as never)
+        .querySelector('input[name="shown"]')
+        ?.getAttribute('value') ?? ''
+    return {
+      shown,
+      appealExclusion: 'move-out',
+      chaserWorkingDays: '5',
+      dueSoonWorkingDays: '5',
+      meetingReminderDays: '2',
+      ...change,
+      _csrf: agent.csrfToken,
+    }
   }
   let lastPage = ''
   const open = async (agent: Agent, url = '/admin/settings') => {
@@ -42,7 +53,12 @@ describe('/admin/settings', () => {
     return made.id
   }
   const appealDue = async (caseId: string) =>
-    (await t.database.db.select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.name, 'appeal'))))[0]?.dueDate
+    (
+      await t.database.db
+        .select()
+        .from(caseDeadlines)
+        .where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.name, 'appeal')))
+    )[0]?.dueDate
 
   it('shows the settings, the examples worked out and each authority, for an administrator', async () => {
     const agent = await admin()
@@ -60,13 +76,19 @@ describe('/admin/settings', () => {
     const [authority] = await t.database.db.select().from(localAuthorities)
     const link = doc.querySelector(`a[href="/admin/settings/authorities/${authority!.id}"]`)
     assert.ok(link, 'a link to change each authority’s cadence')
-    assert.ok(doc.querySelector('nav[aria-label="Administration"] a[href="/admin/bank-holidays"]'), 'the admin pages are linked')
+    assert.ok(
+      doc.querySelector('nav[aria-label="Administration"] a[href="/admin/bank-holidays"]'),
+      'the admin pages are linked',
+    )
   })
 
   it('refuses numbers that are missing, not whole or out of range, keeping what was typed', async () => {
     const agent = await admin()
     await open(agent)
-    const res = await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '2.5', dueSoonWorkingDays: '0' }))
+    const res = await agent.post(
+      '/admin/settings',
+      fields(agent, { chaserWorkingDays: '2.5', dueSoonWorkingDays: '0' }),
+    )
     assertFormErrors(res, ['chaserWorkingDays', 'dueSoonWorkingDays'])
     const doc = html(res)
     assert.match(doc.querySelector('.govuk-error-summary')?.text ?? '', /must be a whole number, like 5/)
@@ -74,12 +96,14 @@ describe('/admin/settings', () => {
     assert.equal(doc.getElementById('chaserWorkingDays')?.getAttribute('value'), '2.5')
 
     await open(agent)
-    assertFormErrors(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '', dueSoonWorkingDays: '21' })), [
-      'chaserWorkingDays',
-      'dueSoonWorkingDays',
-    ])
+    assertFormErrors(
+      await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '', dueSoonWorkingDays: '21' })),
+      ['chaserWorkingDays', 'dueSoonWorkingDays'],
+    )
     await open(agent)
-    assertFormErrors(await agent.post('/admin/settings', fields(agent, { appealExclusion: 'sometimes' })), ['appealExclusion'])
+    assertFormErrors(await agent.post('/admin/settings', fields(agent, { appealExclusion: 'sometimes' })), [
+      'appealExclusion',
+    ])
     assert.equal((await readSettings(t.database.db)).chaserWorkingDays, 5, 'nothing was saved')
   })
 
@@ -95,13 +119,27 @@ describe('/admin/settings', () => {
   it('saves the numbers, recording who changed them', async () => {
     const agent = await admin()
     await open(agent)
-    assertRedirect(await agent.post('/admin/settings', fields(agent, { chaserWorkingDays: '7', dueSoonWorkingDays: '3', meetingReminderDays: '4' })), '/admin/settings')
-    assert.deepEqual(await readSettings(t.database.db), { appealExclusion: 'move-out', chaserWorkingDays: 7, dueSoonWorkingDays: 3, meetingReminderDays: 4 })
+    assertRedirect(
+      await agent.post(
+        '/admin/settings',
+        fields(agent, { chaserWorkingDays: '7', dueSoonWorkingDays: '3', meetingReminderDays: '4' }),
+      ),
+      '/admin/settings',
+    )
+    assert.deepEqual(await readSettings(t.database.db), {
+      appealExclusion: 'move-out',
+      chaserWorkingDays: 7,
+      dueSoonWorkingDays: 3,
+      meetingReminderDays: 4,
+    })
     const [row] = await t.database.db.select().from(settings).where(eq(settings.key, 'chaserWorkingDays'))
     assert.equal(row?.updatedBy, adminId)
     const page = await open(agent)
     assert.match(html(page).querySelector('.govuk-notification-banner')?.text ?? '', /Settings saved/)
-    assert.match(html(page).querySelector('#last-changes tbody')?.text ?? '', /Working days before a chaser is suggested[\s\S]*Ada Admin/)
+    assert.match(
+      html(page).querySelector('#last-changes tbody')?.text ?? '',
+      /Working days before a chaser is suggested[\s\S]*Ada Admin/,
+    )
   })
 
   it('refuses a save made from a page someone else changed since', async () => {
@@ -110,7 +148,9 @@ describe('/admin/settings', () => {
     const stale = fields(agent, { chaserWorkingDays: '9' })
     const other = await admin()
     await open(other)
-    assertRedirect(await other.post('/admin/settings', fields(other, { chaserWorkingDays: '8', dueSoonWorkingDays: '3' })))
+    assertRedirect(
+      await other.post('/admin/settings', fields(other, { chaserWorkingDays: '8', dueSoonWorkingDays: '3' })),
+    )
     const res = await agent.post('/admin/settings', { ...stale, dueSoonWorkingDays: '3' })
     assertFormErrors(res, ['appealExclusion'])
     assert.match(res.body, /Someone else changed these settings/)
@@ -123,11 +163,20 @@ describe('/admin/settings', () => {
     const agent = await admin()
     await open(agent)
     const current = await readSettings(t.database.db)
-    const keep = { chaserWorkingDays: String(current.chaserWorkingDays), dueSoonWorkingDays: String(current.dueSoonWorkingDays) }
-    assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'none' })), '/admin/settings')
+    const keep = {
+      chaserWorkingDays: String(current.chaserWorkingDays),
+      dueSoonWorkingDays: String(current.dueSoonWorkingDays),
+    }
+    assertRedirect(
+      await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'none' })),
+      '/admin/settings',
+    )
     assert.equal((await readSettings(t.database.db)).appealExclusion, 'none')
     assert.equal(await appealDue(caseId), '2026-08-10')
-    assert.match(html(await open(agent)).querySelector('.govuk-notification-banner')?.text ?? '', /deadlines of \d+ cases? that are not closed were worked out again/)
+    assert.match(
+      html(await open(agent)).querySelector('.govuk-notification-banner')?.text ?? '',
+      /deadlines of \d+ cases? that are not closed were worked out again/,
+    )
 
     await open(agent)
     assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'skip-days' })))
@@ -140,7 +189,17 @@ describe('/admin/settings', () => {
   it('refuses a coordinator', async () => {
     const agent = await new Agent(t.app).signIn('coord@example.com')
     assert.equal((await agent.get('/admin/settings')).statusCode, 403)
-    assert.equal((await agent.post('/admin/settings', { appealExclusion: 'none', chaserWorkingDays: '5', dueSoonWorkingDays: '5', shown: '' })).statusCode, 403)
+    assert.equal(
+      (
+        await agent.post('/admin/settings', {
+          appealExclusion: 'none',
+          chaserWorkingDays: '5',
+          dueSoonWorkingDays: '5',
+          shown: '',
+        })
+      ).statusCode,
+      403,
+    )
     assert.equal((await readSettings(t.database.db)).appealExclusion, 'move-out')
   })
 
@@ -163,8 +222,13 @@ describe('/admin/settings/authorities/:id', () => {
   after(() => t.close())
 
   const admin = () => new Agent(t.app).signIn('admin@example.com')
-  const cadence = async () => (await t.database.db.select().from(localAuthorities).where(eq(localAuthorities.id, authorityId)))[0]!.updateCadenceWorkingDays
-  const shownOn = (body: string) => html({ body } as never).querySelector('input[name="shown"]')?.getAttribute('value') ?? ''
+  const cadence = async () =>
+    (await t.database.db.select().from(localAuthorities).where(eq(localAuthorities.id, authorityId)))[0]!
+      .updateCadenceWorkingDays
+  const shownOn = (body: string) =>
+    html({ body } as never)
+      .querySelector('input[name="shown"]')
+      ?.getAttribute('value') ?? ''
 
   it('shows the cadence to an administrator', async () => {
     const res = await (await admin()).get(url)
@@ -185,25 +249,40 @@ describe('/admin/settings/authorities/:id', () => {
 
   it('saves a new cadence and moves the update owed on the authority’s open cases', async () => {
     const facts = sampleFacts()
-    const made = await createCase(t.database.db, t.clock, { facts, channel: 'online', actor: { label: 'The person asking for help' } })
+    const made = await createCase(t.database.db, t.clock, {
+      facts,
+      channel: 'online',
+      actor: { label: 'The person asking for help' },
+    })
     const updateDue = async () =>
-      (await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, made.id))).filter((d) => d.name.startsWith('update:')).map((d) => d.dueDate)
+      (await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, made.id)))
+        .filter((d) => d.name.startsWith('update:'))
+        .map((d) => d.dueDate)
     const before = await updateDue()
     assert.ok(before.length > 0, 'the case owes someone an update')
 
     const agent = await admin()
     const page = await agent.get(url)
-    assertRedirect(await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '15' }), '/admin/settings')
+    assertRedirect(
+      await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '15' }),
+      '/admin/settings',
+    )
     assert.equal(await cadence(), 15)
     const afterwards = await updateDue()
     assert.notDeepEqual(afterwards, before)
-    assert.ok(afterwards.every((d, i) => d > before[i]!), 'each update is owed later')
+    assert.ok(
+      afterwards.every((d, i) => d > before[i]!),
+      'each update is owed later',
+    )
   })
 
   it('refuses a save made from a page someone else changed since', async () => {
     const agent = await admin()
     const page = await agent.get(url)
-    await t.database.db.update(localAuthorities).set({ updateCadenceWorkingDays: 12 }).where(eq(localAuthorities.id, authorityId))
+    await t.database.db
+      .update(localAuthorities)
+      .set({ updateCadenceWorkingDays: 12 })
+      .where(eq(localAuthorities.id, authorityId))
     const res = await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '20' })
     assertFormErrors(res, ['updateCadenceWorkingDays'])
     assert.match(res.body, /Someone else changed this/)

@@ -33,7 +33,13 @@ export function unseal(secret: string, sealed: string): string | undefined {
   }
 }
 
-export function keepToShow(request: FastifyRequest, secret: string, userId: string, password: string, from?: { submissionKey: string; email: string }) {
+export function keepToShow(
+  request: FastifyRequest,
+  secret: string,
+  userId: string,
+  password: string,
+  from?: { submissionKey: string; email: string },
+) {
   request.session.oneTimePassword = { userId, sealed: seal(secret, password), ...from }
 }
 

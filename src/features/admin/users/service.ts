@@ -35,14 +35,25 @@ export function createAccountService(db: Db, clock: Clock) {
     },
 
     /** A new account with a one-time password, or `emailTaken` (emails are unique, stored lower-cased). */
-    async create(input: { name: string; email: string; roles: Role[] }): Promise<{ ok: true; id: string; password: string } | { ok: false; emailTaken: true }> {
+    async create(input: {
+      name: string
+      email: string
+      roles: Role[]
+    }): Promise<{ ok: true; id: string; password: string } | { ok: false; emailTaken: true }> {
       const email = input.email.trim().toLowerCase()
       const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email))
       if (taken) return { ok: false, emailTaken: true }
       const password = oneTimePassword()
       const [row] = await db
         .insert(users)
-        .values({ name: input.name, email, roles: input.roles, passwordHash: await hashPassword(password), mustChangePassword: true, createdAt: clock.now() })
+        .values({
+          name: input.name,
+          email,
+          roles: input.roles,
+          passwordHash: await hashPassword(password),
+          mustChangePassword: true,
+          createdAt: clock.now(),
+        })
         .onConflictDoNothing({ target: users.email }) // the same email added at the same moment by another request
         .returning({ id: users.id })
       return row ? { ok: true, id: row.id, password } : { ok: false, emailTaken: true }
@@ -64,7 +75,10 @@ export function createAccountService(db: Db, clock: Clock) {
     /** Disables the account and ends every session it has, in one transaction. */
     async disable(id: string): Promise<void> {
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ disabledAt: clock.now() }).where(and(eq(users.id, id), sql`${users.disabledAt} is null`))
+        await tx
+          .update(users)
+          .set({ disabledAt: clock.now() })
+          .where(and(eq(users.id, id), sql`${users.disabledAt} is null`))
         await tx.delete(sessions).where(sql`${sessions.data}->>'userId' = ${id}`)
       })
     },
@@ -87,6 +101,7 @@ export function createAccountService(db: Db, clock: Clock) {
 }
 
 export function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
-  const sa = [...new Set(a)].sort().join(','), sb = [...new Set(b)].sort().join(',')
+  const sa = [...new Set(a)].sort().join(','),
+    sb = [...new Set(b)].sort().join(',')
   return sa === sb
 }

@@ -18,8 +18,13 @@ describe('/admin/users', () => {
     const agent = await new Agent(t.app).signIn('admin@example.com')
     const res = await agent.get('/admin/users')
     assert.equal(res.statusCode, 200)
-    const rows = html(res).querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text.trim()))
-    assert.deepEqual(rows.find((r) => r[0] === 'Cora Coordinator'), ['Cora Coordinator', 'coord@example.com', 'Coordinator, Manager', 'Active'])
+    const rows = html(res)
+      .querySelectorAll('tbody tr')
+      .map((tr) => tr.querySelectorAll('td').map((td) => td.text.trim()))
+    assert.deepEqual(
+      rows.find((r) => r[0] === 'Cora Coordinator'),
+      ['Cora Coordinator', 'coord@example.com', 'Coordinator, Manager', 'Active'],
+    )
     assert.equal(rows.length, 3)
     assert.ok(html(res).querySelector('a[href="/admin/users/new"]'), 'a button to add an account')
   })

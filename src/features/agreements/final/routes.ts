@@ -21,7 +21,11 @@ export default async function finalAgreementPage(app: FastifyInstance, deps: App
     const content = agreement?.status === 'final' ? (agreement.finalContent as AgreementContent) : undefined
     // The case is there and theirs: the page says there is nothing final yet (the PDF is not found).
     if (!content) return reply.view('agreements/final/not-final.njk', pageContext(found, request))
-    return reply.view('agreements/final/view.njk', { ...pageContext(found, request), document: agreementDocument(content), content })
+    return reply.view('agreements/final/view.njk', {
+      ...pageContext(found, request),
+      document: agreementDocument(content),
+      content,
+    })
   })
 
   app.get('/cases/:id/agreement/agreement.pdf', { config: agreementAccess }, async (request, reply) => {
@@ -30,7 +34,11 @@ export default async function finalAgreementPage(app: FastifyInstance, deps: App
     const agreement = await agreementWithPoints(db, found.id)
     const content = agreement?.status === 'final' ? (agreement.finalContent as AgreementContent) : undefined
     if (!content) return reply.code(404).view('agreements/final/not-final.njk', pageContext(found, request))
-    await recordAccess(db, deps.clock, { userId: currentUser(request).id, caseId: found.id, path: request.url.split('?')[0]! })
+    await recordAccess(db, deps.clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: request.url.split('?')[0]!,
+    })
     const largePrint = (request.query as { 'large-print'?: string } | undefined)?.['large-print'] === '1'
     const pdf = await agreementPdf(content, { largePrint })
     const name = `${content.caseReference.replace(/[^A-Za-z0-9-]/g, '') || 'case'}-agreement${largePrint ? '-large-print' : ''}.pdf`

@@ -4,7 +4,15 @@ import { and, asc, eq, like } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { agreementAcceptances, agreementPoints, agreements, caseDeadlines, caseEvents, cases, messages } from '../../../db/schema/index.ts'
+import {
+  agreementAcceptances,
+  agreementPoints,
+  agreements,
+  caseDeadlines,
+  caseEvents,
+  cases,
+  messages,
+} from '../../../db/schema/index.ts'
 import { readPdf } from '../../certificates/testing.ts'
 import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Staff } from '../testing.ts'
 
@@ -12,7 +20,8 @@ describe('reviewing, accepting and finalising the agreement', () => {
   let t: TestApp
   let staff: Staff
   const base = (id: string) => `/cases/${id}/agreement`
-  const versionOf = async (id: string) => (await t.database.db.select().from(agreements).where(eq(agreements.caseId, id)))[0]!.version
+  const versionOf = async (id: string) =>
+    (await t.database.db.select().from(agreements).where(eq(agreements.caseId, id)))[0]!.version
 
   before(async () => {
     t = await createTestApp()
@@ -27,19 +36,40 @@ describe('reviewing, accepting and finalising the agreement', () => {
     assert.equal(review.statusCode, 200)
     assert.match(titleOf(review), /^Review the draft agreement - /)
     assert.match(html(review).getElementById('draft')!.text, /Meet Sarah every Monday at 3:30pm/)
-    assertFormErrors(await staff.mediator.submit(`${base(c.id)}/review`, { agreementVersion: String(await versionOf(c.id)) }), ['parties'])
+    assertFormErrors(
+      await staff.mediator.submit(`${base(c.id)}/review`, { agreementVersion: String(await versionOf(c.id)) }),
+      ['parties'],
+    )
     const v = String(await versionOf(c.id))
-    assertRedirect(await staff.mediator.submit(`${base(c.id)}/review`, { agreementVersion: v, parties: [c.parent.id, c.council.id] }), `${base(c.id)}/review`)
+    assertRedirect(
+      await staff.mediator.submit(`${base(c.id)}/review`, {
+        agreementVersion: v,
+        parties: [c.parent.id, c.council.id],
+      }),
+      `${base(c.id)}/review`,
+    )
     assertRedirect(await staff.mediator.post(`${base(c.id)}/review`, { agreementVersion: v, parties: [c.parent.id] }))
-    const rows = await t.database.db.select().from(agreementAcceptances)
-      .innerJoin(agreements, eq(agreements.id, agreementAcceptances.agreementId)).where(eq(agreements.caseId, c.id))
+    const rows = await t.database.db
+      .select()
+      .from(agreementAcceptances)
+      .innerJoin(agreements, eq(agreements.id, agreementAcceptances.agreementId))
+      .where(eq(agreements.caseId, c.id))
     assert.equal(rows.length, 2)
-    assert.match(html(await staff.mediator.get(`${base(c.id)}/review`)).getElementById('acceptances')!.text, /Accepted at the meeting/)
+    assert.match(
+      html(await staff.mediator.get(`${base(c.id)}/review`)).getElementById('acceptances')!.text,
+      /Accepted at the meeting/,
+    )
     // A change to the draft needs acceptance again; an acceptance of the old version is refused.
-    await staff.mediator.submit(`${base(c.id)}/not-agreed`, { notAgreed: 'Transport to school.\nA new laptop.', agreementVersion: v })
+    await staff.mediator.submit(`${base(c.id)}/not-agreed`, {
+      notAgreed: 'Transport to school.\nA new laptop.',
+      agreementVersion: v,
+    })
     const stale = await staff.mediator.submit(`${base(c.id)}/review`, { agreementVersion: v, parties: [c.school.id] })
     assert.equal(stale.statusCode, 409)
-    assert.doesNotMatch(html(await staff.mediator.get(`${base(c.id)}/review`)).getElementById('acceptances')!.text, /Accepted at the meeting/)
+    assert.doesNotMatch(
+      html(await staff.mediator.get(`${base(c.id)}/review`)).getElementById('acceptances')!.text,
+      /Accepted at the meeting/,
+    )
     assert.equal((await staff.otherMediator.get(`${base(c.id)}/review`)).statusCode, 404)
     assert.equal((await new Agent(t.app).get(`${base(c.id)}/review`)).statusCode, 303)
   })
@@ -50,11 +80,17 @@ describe('reviewing, accepting and finalising the agreement', () => {
     assert.equal(page.statusCode, 200)
     assert.match(html(page).getElementById('no-draft')!.text, /Nothing has been written yet/)
     await staff.mediator.submit(`${base(c.id)}/not-agreed`, { notAgreed: 'Everything.' })
-    const none = await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(await versionOf(c.id)), acceptanceNote: 'The council will confirm online.' })
+    const none = await staff.mediator.submit(`${base(c.id)}/finalise`, {
+      agreementVersion: String(await versionOf(c.id)),
+      acceptanceNote: 'The council will confirm online.',
+    })
     assertFormErrors(none, ['noAgreement'])
     assert.equal(html(none).getElementById('acceptanceNote')?.text, 'The council will confirm online.')
     await draftPoints(t, c)
-    assertFormErrors(await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(await versionOf(c.id)) }), ['acceptanceNote'])
+    assertFormErrors(
+      await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(await versionOf(c.id)) }),
+      ['acceptanceNote'],
+    )
     const stale = await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: '1', acceptanceNote: 'x' })
     assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /Someone else changed this agreement/)
@@ -65,13 +101,26 @@ describe('reviewing, accepting and finalising the agreement', () => {
   it('finalises: freezes the words, sets due dates, sends every party a copy with the PDF, and ends the mediation', async () => {
     const c = await agreementCase(t, staff, { largePrintParent: true })
     // The meeting record first: held today, one issue not resolved.
-    assertRedirect(await staff.mediator.submit(`${base(c.id)}/meeting-record`, {
-      attended: c.attendees.map((a) => a.id), authority: [c.attendees[1]!.id], startedAt: '10:00', endedAt: '12:30', privateSessions: '1',
-      groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'], [`issue-${c.issues[0]!.id}`]: 'resolved', [`issue-${c.issues[1]!.id}`]: 'not-resolved',
-    }))
+    assertRedirect(
+      await staff.mediator.submit(`${base(c.id)}/meeting-record`, {
+        attended: c.attendees.map((a) => a.id),
+        authority: [c.attendees[1]!.id],
+        startedAt: '10:00',
+        endedAt: '12:30',
+        privateSessions: '1',
+        groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'],
+        [`issue-${c.issues[0]!.id}`]: 'resolved',
+        [`issue-${c.issues[1]!.id}`]: 'not-resolved',
+      }),
+    )
     await draftPoints(t, c)
     const v = String(await versionOf(c.id))
-    assertRedirect(await staff.mediator.submit(`${base(c.id)}/review`, { agreementVersion: v, parties: [c.parent.id, c.council.id, c.school.id] }))
+    assertRedirect(
+      await staff.mediator.submit(`${base(c.id)}/review`, {
+        agreementVersion: v,
+        parties: [c.parent.id, c.council.id, c.school.id],
+      }),
+    )
     const res = await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: v })
     assertRedirect(res, `${base(c.id)}/final`)
     const final = await staff.mediator.get(`${base(c.id)}/final`)
@@ -82,12 +131,26 @@ describe('reviewing, accepting and finalising the agreement', () => {
     assert.equal(agreement!.status, 'final')
     assert.equal(agreement!.finalisedOn, '2026-11-27')
     assert.equal(agreement!.largePrint, true)
-    const points = await db.select().from(agreementPoints).where(eq(agreementPoints.caseId, c.id)).orderBy(asc(agreementPoints.position))
+    const points = await db
+      .select()
+      .from(agreementPoints)
+      .where(eq(agreementPoints.caseId, c.id))
+      .orderBy(asc(agreementPoints.position))
     // Draft plan: 5 weeks from Friday 27 November 2026 is Friday 1 January 2027; the parties wrote in 18 December, sooner.
-    assert.deepEqual(points.map((p) => [p.statutoryDueDate, p.dueDate]), [['2027-01-01', '2026-12-18'], ['2026-12-11', '2026-12-07'], ['2026-12-11', '2026-12-11']])
+    assert.deepEqual(
+      points.map((p) => [p.statutoryDueDate, p.dueDate]),
+      [
+        ['2027-01-01', '2026-12-18'],
+        ['2026-12-11', '2026-12-07'],
+        ['2026-12-11', '2026-12-11'],
+      ],
+    )
 
     // One message per party, each with the agreement attached; large print for the parent who asked.
-    const sent = await db.select().from(messages).where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'agreement-copy')))
+    const sent = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'agreement-copy')))
     assert.equal(sent.length, 3)
     assert.deepEqual(sent.map((m) => m.partyId).sort(), [c.parent.id, c.council.id, c.school.id].sort())
     for (const m of sent) {
@@ -95,7 +158,11 @@ describe('reviewing, accepting and finalising the agreement', () => {
       assert.equal(attachment!.contentType, 'application/pdf')
       assert.match(m.subject, /Your copy of the mediation agreement/)
       const pdf = await readPdf(Buffer.from(attachment!.content, 'base64'))
-      assert.ok(pdf.text.replace(/-\s+/g, '-').includes('Meet Sarah every Monday at 3:30pm to go through the home-school book.'))
+      assert.ok(
+        pdf.text
+          .replace(/-\s+/g, '-')
+          .includes('Meet Sarah every Monday at 3:30pm to go through the home-school book.'),
+      )
       if (m.partyId === c.parent.id) {
         assert.match(attachment!.filename, /-agreement-large-print\.pdf$/)
         assert.ok(pdf.bodyFontSize >= 18)
@@ -111,16 +178,36 @@ describe('reviewing, accepting and finalising the agreement', () => {
     assert.equal(row!.status, 'partial-agreement')
     const due = await db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, c.id))
     assert.equal(due.find((d) => d.name === 'certificate')?.dueDate, '2026-12-02')
-    assert.deepEqual(due.filter((d) => d.name.startsWith('agreement-point:')).map((d) => d.dueDate).sort(), ['2026-12-07', '2026-12-11', '2026-12-18'])
-    const types = (await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id))).map((e) => e.type)
+    assert.deepEqual(
+      due
+        .filter((d) => d.name.startsWith('agreement-point:'))
+        .map((d) => d.dueDate)
+        .sort(),
+      ['2026-12-07', '2026-12-11', '2026-12-18'],
+    )
+    const types = (
+      await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id))
+    ).map((e) => e.type)
     assert.deepEqual(types.slice(-2), ['agreement-finalised', 'mediation-concluded'])
 
     // Final: no more changes, and finalising again sends nothing more.
-    assertRedirect(await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(agreement!.version) }), `${base(c.id)}/final`)
-    const edit = await staff.mediator.submit(`${base(c.id)}/points/new`, { responsiblePartyId: 'none', what: 'More', appealableKind: 'none' })
+    assertRedirect(
+      await staff.mediator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(agreement!.version) }),
+      `${base(c.id)}/final`,
+    )
+    const edit = await staff.mediator.submit(`${base(c.id)}/points/new`, {
+      responsiblePartyId: 'none',
+      what: 'More',
+      appealableKind: 'none',
+    })
     assert.equal(edit.statusCode, 400)
     assert.match(edit.body, /The agreement is final/)
-    assert.equal((await db.select().from(messages).where(like(messages.templateKey, 'agreement-copy'))).filter((m) => m.caseId === c.id).length, 3)
+    assert.equal(
+      (await db.select().from(messages).where(like(messages.templateKey, 'agreement-copy'))).filter(
+        (m) => m.caseId === c.id,
+      ).length,
+      3,
+    )
     // The progress page lists the points among the case's deadlines.
     const progress = await staff.coordinator.get(`/cases/${c.id}/progress`)
     assert.match(progress.body, /Agreement point 2: Meet Sarah every Monday at 3:30pm/)
@@ -128,20 +215,31 @@ describe('reviewing, accepting and finalising the agreement', () => {
 
   it('lists the agenda issues the record says were not fully resolved, when nothing else was listed as not agreed', async () => {
     const c = await agreementCase(t, staff)
-    assertRedirect(await staff.mediator.submit(`${base(c.id)}/meeting-record`, {
-      startedAt: '10:00', privateSessions: '0', groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'],
-      [`issue-${c.issues[0]!.id}`]: 'partly-resolved', [`issue-${c.issues[1]!.id}`]: 'resolved',
-    }))
+    assertRedirect(
+      await staff.mediator.submit(`${base(c.id)}/meeting-record`, {
+        startedAt: '10:00',
+        privateSessions: '0',
+        groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'],
+        [`issue-${c.issues[0]!.id}`]: 'partly-resolved',
+        [`issue-${c.issues[1]!.id}`]: 'resolved',
+      }),
+    )
     await draftPoints(t, c, { notAgreed: [] })
     await acceptAndFinalise(t, c.id, staff.mediatorUserId)
     const [agreement] = await t.database.db.select().from(agreements).where(eq(agreements.caseId, c.id))
-    assert.deepEqual((agreement!.finalContent as { notAgreed: string[] }).notAgreed, ['Amelia needs a teaching assistant all day.'])
+    assert.deepEqual((agreement!.finalContent as { notAgreed: string[] }).notAgreed, [
+      'Amelia needs a teaching assistant all day.',
+    ])
   })
 
   it('finalises with no agreement when everyone confirms it', async () => {
     const c = await agreementCase(t, staff)
     await staff.mediator.submit(`${base(c.id)}/not-agreed`, { notAgreed: 'The amount of support.' })
-    const res = await staff.coordinator.submit(`${base(c.id)}/finalise`, { agreementVersion: String(await versionOf(c.id)), noAgreement: 'yes', acceptanceNote: 'The meeting ended without agreement; nobody signed.' })
+    const res = await staff.coordinator.submit(`${base(c.id)}/finalise`, {
+      agreementVersion: String(await versionOf(c.id)),
+      noAgreement: 'yes',
+      acceptanceNote: 'The meeting ended without agreement; nobody signed.',
+    })
     assertRedirect(res, `${base(c.id)}/final`)
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, c.id))
     assert.equal(row!.status, 'no-agreement')

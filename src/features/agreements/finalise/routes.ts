@@ -21,11 +21,17 @@ export default async function finalisePage(app: FastifyInstance, deps: AppDeps) 
   const db = deps.database.db
   const service = createAgreementService({ db, clock: deps.clock })
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const data = await loadAgreement(db, deps.clock, found.id)
     const values = extra.values ?? { agreementVersion: data.agreement ? String(data.agreement.version) : '' }
     const outcome = concludedOutcome({
-      points: data.points.length, notAgreed: data.notAgreed.length,
+      points: data.points.length,
+      notAgreed: data.notAgreed.length,
       issueOutcomes: Object.values((data.record?.issueOutcomes ?? {}) as Record<string, string>),
     })
     return reply.view(view, {
@@ -35,7 +41,13 @@ export default async function finalisePage(app: FastifyInstance, deps: AppDeps) 
       errors: extra.errors,
       outcomeText: outcomeTitles[outcome],
       notAccepted: data.parties.filter((p) => !p.accepted),
-      noAgreementItems: [{ value: 'yes', text: 'No agreement was reached', checked: ([] as unknown[]).concat(values.noAgreement ?? []).includes('yes') }],
+      noAgreementItems: [
+        {
+          value: 'yes',
+          text: 'No agreement was reached',
+          checked: ([] as unknown[]).concat(values.noAgreement ?? []).includes('yes'),
+        },
+      ],
     })
   }
 
@@ -51,19 +63,31 @@ export default async function finalisePage(app: FastifyInstance, deps: AppDeps) 
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(finaliseSchema, body)
     if (!form.ok) return render(request, reply.code(400), found, { values: body, errors: form.errors })
-    const result = await service.finalise(found.id, {
-      agreementVersion: Number(form.data.agreementVersion), noAgreement: form.data.noAgreement.includes('yes'), acceptanceNote: form.data.acceptanceNote || null,
-    }, { actor: actorOf(request) })
+    const result = await service.finalise(
+      found.id,
+      {
+        agreementVersion: Number(form.data.agreementVersion),
+        noAgreement: form.data.noAgreement.includes('yes'),
+        acceptanceNote: form.data.acceptanceNote || null,
+      },
+      { actor: actorOf(request) },
+    )
     if (!result.ok) {
       if (result.code === 'final') {
         request.session.flash = 'The agreement is already final'
         return reply.redirect(`${base(found.id)}/final`, 303)
       }
-      return render(request, reply.code(statusFor(result.code)), found, { values: body, errors: problem(result.field ?? 'finalise-summary', result.reason) })
+      return render(request, reply.code(statusFor(result.code)), found, {
+        values: body,
+        errors: problem(result.field ?? 'finalise-summary', result.reason),
+      })
     }
-    const parts = [`Agreement made final. A copy is queued for ${result.copies} ${result.copies === 1 ? 'party' : 'parties'}.`]
+    const parts = [
+      `Agreement made final. A copy is queued for ${result.copies} ${result.copies === 1 ? 'party' : 'parties'}.`,
+    ]
     if (result.unreachable.length) parts.push(`No contact details to send a copy to: ${result.unreachable.join(', ')}.`)
-    if (!result.concluded) parts.push('The case\'s progress was not changed: record the meeting and its outcome on the Progress tab.')
+    if (!result.concluded)
+      parts.push("The case's progress was not changed: record the meeting and its outcome on the Progress tab.")
     request.session.flash = parts.join(' ')
     return reply.redirect(`${base(found.id)}/final`, 303)
   })

@@ -27,10 +27,23 @@ export default async function followUpPage(app: FastifyInstance, deps: AppDeps) 
     return data.points.find((p) => p.id === pointId)
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, point: NonNullable<Awaited<ReturnType<typeof pointOf>>>, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
-    const values = extra.values ?? { version: String(point.version), outcome: point.followUp === 'open' ? undefined : point.followUp, note: point.followUpNote ?? '' }
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    point: NonNullable<Awaited<ReturnType<typeof pointOf>>>,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
+    const values = extra.values ?? {
+      version: String(point.version),
+      outcome: point.followUp === 'open' ? undefined : point.followUp,
+      note: point.followUpNote ?? '',
+    }
     return reply.view(view, {
-      ...pageContext(found, request), point, values, errors: extra.errors,
+      ...pageContext(found, request),
+      point,
+      values,
+      errors: extra.errors,
       outcomeItems: [
         { value: 'kept', text: 'Kept: done by the due date' },
         { value: 'late', text: 'Kept, but late' },
@@ -56,9 +69,21 @@ export default async function followUpPage(app: FastifyInstance, deps: AppDeps) 
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(followUpSchema, body)
     if (!form.ok) return render(request, reply.code(400), found, point, { values: body, errors: form.errors })
-    const result = await service.recordFollowUp(found.id, point.id, { outcome: form.data.outcome, note: form.data.note || null }, { actor: actorOf(request), version: Number(form.data.version) })
-    if (!result.ok) return render(request, reply.code(statusFor(result.code)), found, point, { values: body, errors: problem(result.field ?? 'outcome', result.reason) })
-    const [saved] = await db.select().from(agreementPoints).where(and(eq(agreementPoints.id, point.id)))
+    const result = await service.recordFollowUp(
+      found.id,
+      point.id,
+      { outcome: form.data.outcome, note: form.data.note || null },
+      { actor: actorOf(request), version: Number(form.data.version) },
+    )
+    if (!result.ok)
+      return render(request, reply.code(statusFor(result.code)), found, point, {
+        values: body,
+        errors: problem(result.field ?? 'outcome', result.reason),
+      })
+    const [saved] = await db
+      .select()
+      .from(agreementPoints)
+      .where(and(eq(agreementPoints.id, point.id)))
     request.session.flash = `Point ${point.number} recorded as ${saved?.followUp === 'not-kept' ? 'not kept' : saved?.followUp === 'late' ? 'kept late' : 'kept'}`
     return reply.redirect(`${base(found.id)}#follow-${point.id}`, 303)
   })

@@ -9,4 +9,7 @@ export const followUpSchema = z
     note: text(false, 2000, 'The note'),
   })
   .strict()
-  .refine((v) => v.outcome !== 'not-kept' || v.note !== '', { error: 'Enter what happened, so everyone knows why it was not kept', path: ['note'] })
+  .refine((v) => v.outcome !== 'not-kept' || v.note !== '', {
+    error: 'Enter what happened, so everyone knows why it was not kept',
+    path: ['note'],
+  })

@@ -21,21 +21,38 @@ export default async function meetingRecordPage(app: FastifyInstance, deps: AppD
   const db = deps.database.db
   const service = createAgreementService({ db, clock: deps.clock })
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const data = await loadAgreement(db, deps.clock, found.id)
     const expected = await attendeesOf(db, found.id)
     const record = data.record
-    const saved = (record?.attendance ?? []) as { attendeeId?: string; name: string; attended: boolean; hadAuthorityToAgree: boolean }[]
+    const saved = (record?.attendance ?? []) as {
+      attendeeId?: string
+      name: string
+      attended: boolean
+      hadAuthorityToAgree: boolean
+    }[]
     const values = extra.values ?? {
       version: record ? String(record.version) : '',
       attended: saved.filter((a) => a.attended && a.attendeeId).map((a) => a.attendeeId),
       authority: saved.filter((a) => a.hadAuthorityToAgree && a.attendeeId).map((a) => a.attendeeId),
-      others: saved.filter((a) => !a.attendeeId).map((a) => a.name).join('\n'),
+      others: saved
+        .filter((a) => !a.attendeeId)
+        .map((a) => a.name)
+        .join('\n'),
       startedAt: record?.startedAt ?? '',
       endedAt: record?.endedAt ?? '',
       privateSessions: String(record?.privateSessions ?? 0),
-      groundRules: Object.entries((record?.groundRules ?? {}) as Record<string, boolean>).filter(([, v]) => v).map(([k]) => k),
-      ...Object.fromEntries(Object.entries((record?.issueOutcomes ?? {}) as Record<string, string>).map(([id, o]) => [`issue-${id}`, o])),
+      groundRules: Object.entries((record?.groundRules ?? {}) as Record<string, boolean>)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+      ...Object.fromEntries(
+        Object.entries((record?.issueOutcomes ?? {}) as Record<string, string>).map(([id, o]) => [`issue-${id}`, o]),
+      ),
     }
     const list = (v: unknown) => ([] as unknown[]).concat(v ?? [])
     const partyOf = (id: string) => data.parties.find((p) => p.id === id)
@@ -46,16 +63,31 @@ export default async function meetingRecordPage(app: FastifyInstance, deps: AppD
       values,
       errors: extra.errors,
       attendedItems: expected.map((a) => ({
-        value: a.id, text: `${a.name}, ${a.role} (${partyOf(a.partyId)?.label ?? 'a party'})`, checked: list(values.attended).includes(a.id),
+        value: a.id,
+        text: `${a.name}, ${a.role} (${partyOf(a.partyId)?.label ?? 'a party'})`,
+        checked: list(values.attended).includes(a.id),
       })),
-      authorityItems: expected.filter((a) => canAgreeRoles.includes(partyOf(a.partyId)?.role ?? '')).map((a) => ({
-        value: a.id, text: `${a.name} could agree for ${partyOf(a.partyId)?.label}`, checked: list(values.authority).includes(a.id),
-        hint: a.hasAuthorityToAgree ? { text: 'Named before the meeting as able to agree.' } : undefined,
+      authorityItems: expected
+        .filter((a) => canAgreeRoles.includes(partyOf(a.partyId)?.role ?? ''))
+        .map((a) => ({
+          value: a.id,
+          text: `${a.name} could agree for ${partyOf(a.partyId)?.label}`,
+          checked: list(values.authority).includes(a.id),
+          hint: a.hasAuthorityToAgree ? { text: 'Named before the meeting as able to agree.' } : undefined,
+        })),
+      groundRuleItems: GROUND_RULES.map((r) => ({
+        value: r.key,
+        text: r.text,
+        checked: list(values.groundRules).includes(r.key),
       })),
-      groundRuleItems: GROUND_RULES.map((r) => ({ value: r.key, text: r.text, checked: list(values.groundRules).includes(r.key) })),
       issues: data.agenda.map((i) => ({
-        id: i.id, text: i.text,
-        items: Object.entries(issueOutcomeLabels).map(([value, text]) => ({ value, text, checked: values[`issue-${i.id}`] === value })),
+        id: i.id,
+        text: i.text,
+        items: Object.entries(issueOutcomeLabels).map(([value, text]) => ({
+          value,
+          text,
+          checked: values[`issue-${i.id}`] === value,
+        })),
       })),
     })
   }
@@ -73,16 +105,33 @@ export default async function meetingRecordPage(app: FastifyInstance, deps: AppD
     const data = await loadAgreement(db, deps.clock, found.id)
     const form = parseForm(meetingRecordSchema(data.agenda.map((i) => i.id)), body)
     if (!form.ok) {
-      const summary = [...form.errors.summary].sort((a, b) => fieldOrder.indexOf(a.href.slice(1)) - fieldOrder.indexOf(b.href.slice(1)))
+      const summary = [...form.errors.summary].sort(
+        (a, b) => fieldOrder.indexOf(a.href.slice(1)) - fieldOrder.indexOf(b.href.slice(1)),
+      )
       return render(request, reply.code(400), found, { values: body, errors: { ...form.errors, summary } })
     }
-    const result = await service.saveMeetingRecord(found.id, {
-      attended: form.data.attended, authority: form.data.authority, others: form.data.othersList,
-      startedAt: form.data.startedAt, endedAt: form.data.endedAt, privateSessions: form.data.privateSessions,
-      groundRules: form.data.groundRules, issueOutcomes: form.data.issueOutcomes,
-    }, { actor: actorOf(request), expectedVersion: form.data.version ? Number(form.data.version) : undefined })
-    if (!result.ok) return render(request, reply.code(statusFor(result.code)), found, { values: body, errors: problem(result.field ?? 'startedAt', result.reason) })
-    request.session.flash = result.held ? 'Meeting record saved. The meeting is recorded as held.' : 'Meeting record saved'
+    const result = await service.saveMeetingRecord(
+      found.id,
+      {
+        attended: form.data.attended,
+        authority: form.data.authority,
+        others: form.data.othersList,
+        startedAt: form.data.startedAt,
+        endedAt: form.data.endedAt,
+        privateSessions: form.data.privateSessions,
+        groundRules: form.data.groundRules,
+        issueOutcomes: form.data.issueOutcomes,
+      },
+      { actor: actorOf(request), expectedVersion: form.data.version ? Number(form.data.version) : undefined },
+    )
+    if (!result.ok)
+      return render(request, reply.code(statusFor(result.code)), found, {
+        values: body,
+        errors: problem(result.field ?? 'startedAt', result.reason),
+      })
+    request.session.flash = result.held
+      ? 'Meeting record saved. The meeting is recorded as held.'
+      : 'Meeting record saved'
     return reply.redirect(base(found.id), 303)
   })
 }

@@ -15,7 +15,12 @@ const normalise = (t: string) => {
 
 /** The fields of the meeting record; one radio group per agenda issue, named issue-<id>. */
 export function meetingRecordSchema(issueIds: string[]) {
-  const issues = Object.fromEntries(issueIds.map((id) => [`issue-${id}`, z.enum(ISSUE_OUTCOMES, { error: 'Select whether the issue was resolved' }).optional()]))
+  const issues = Object.fromEntries(
+    issueIds.map((id) => [
+      `issue-${id}`,
+      z.enum(ISSUE_OUTCOMES, { error: 'Select whether the issue was resolved' }).optional(),
+    ]),
+  )
   return z
     .object({
       _csrf: z.string(),
@@ -23,12 +28,31 @@ export function meetingRecordSchema(issueIds: string[]) {
       attended: z.preprocess(asArray, z.array(z.guid({ error: 'Select from the list' })).max(200)),
       authority: z.preprocess(asArray, z.array(z.guid({ error: 'Select from the list' })).max(200)),
       others: text(false, 2000, 'Anyone else who attended'),
-      startedAt: z.string().trim().min(1, { error: 'Enter the time the meeting started, for example 10:00' })
+      startedAt: z
+        .string()
+        .trim()
+        .min(1, { error: 'Enter the time the meeting started, for example 10:00' })
         .regex(time, { error: 'Enter the start time as hours and minutes, for example 10:00 or 14:30' }),
-      endedAt: z.string().trim().refine((t) => t === '' || time.test(t), { error: 'Enter the end time as hours and minutes, for example 12:30' }).optional().default(''),
-      privateSessions: z.string().trim().regex(/^\d{1,2}$/, { error: 'Enter the number of private sessions as a number, for example 0 or 2' }),
-      groundRules: z.preprocess(asArray, z.array(z.enum(GROUND_RULES.map((r) => r.key) as [string, ...string[]], { error: 'Select from the list' }))
-        .refine((ticked) => GROUND_RULES.every((r) => ticked.includes(r.key)), { error: 'Confirm that everyone agreed each ground rule at the start of the meeting' })),
+      endedAt: z
+        .string()
+        .trim()
+        .refine((t) => t === '' || time.test(t), {
+          error: 'Enter the end time as hours and minutes, for example 12:30',
+        })
+        .optional()
+        .default(''),
+      privateSessions: z
+        .string()
+        .trim()
+        .regex(/^\d{1,2}$/, { error: 'Enter the number of private sessions as a number, for example 0 or 2' }),
+      groundRules: z.preprocess(
+        asArray,
+        z
+          .array(z.enum(GROUND_RULES.map((r) => r.key) as [string, ...string[]], { error: 'Select from the list' }))
+          .refine((ticked) => GROUND_RULES.every((r) => ticked.includes(r.key)), {
+            error: 'Confirm that everyone agreed each ground rule at the start of the meeting',
+          }),
+      ),
       ...issues,
     })
     .strict()
@@ -42,8 +66,16 @@ export function meetingRecordSchema(issueIds: string[]) {
       startedAt: normalise(v.startedAt),
       endedAt: v.endedAt ? normalise(v.endedAt) : null,
       privateSessions: Number(v.privateSessions),
-      othersList: v.others.split(/\r?\n/).map((s) => s.trim()).filter(Boolean).slice(0, 30),
-      issueOutcomes: Object.fromEntries(issueIds.map((id) => [id, (v as Record<string, unknown>)[`issue-${id}`]]).filter(([, o]) => typeof o === 'string')) as Record<string, string>,
+      othersList: v.others
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .slice(0, 30),
+      issueOutcomes: Object.fromEntries(
+        issueIds
+          .map((id) => [id, (v as Record<string, unknown>)[`issue-${id}`]])
+          .filter(([, o]) => typeof o === 'string'),
+      ) as Record<string, string>,
     }))
 }
 

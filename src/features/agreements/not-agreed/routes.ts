@@ -16,7 +16,12 @@ export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps)
   const db = deps.database.db
   const service = createAgreementService({ db, clock: deps.clock })
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const data = await loadAgreement(db, deps.clock, found.id)
     const saved = data.notAgreed.length ? data.notAgreed : data.notAgreedFromAgenda.map((i) => i.text)
     const values = extra.values ?? {
@@ -30,8 +35,14 @@ export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps)
       fromAgenda: data.notAgreedFromAgenda,
       values,
       errors: extra.errors,
-      checkInItems: [{ value: 'yes', text: 'Everyone agreed to a check-in when each point falls due', checked: ([] as unknown[]).concat(values.checkIns ?? []).includes('yes'),
-        hint: { text: 'We then ask the person responsible and the parent or young person whether it was done.' } }],
+      checkInItems: [
+        {
+          value: 'yes',
+          text: 'Everyone agreed to a check-in when each point falls due',
+          checked: ([] as unknown[]).concat(values.checkIns ?? []).includes('yes'),
+          hint: { text: 'We then ask the person responsible and the parent or young person whether it was done.' },
+        },
+      ],
     })
   }
 
@@ -47,8 +58,16 @@ export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps)
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(notAgreedSchema, body)
     if (!form.ok) return render(request, reply.code(400), found, { values: body, errors: form.errors })
-    const result = await service.saveNotAgreed(found.id, { notAgreed: form.data.list, checkInsAgreed: form.data.checkInsAgreed }, { actor: actorOf(request), agreementVersion: form.data.version })
-    if (!result.ok) return render(request, reply.code(statusFor(result.code)), found, { values: body, errors: problem(result.field ?? 'notAgreed', result.reason) })
+    const result = await service.saveNotAgreed(
+      found.id,
+      { notAgreed: form.data.list, checkInsAgreed: form.data.checkInsAgreed },
+      { actor: actorOf(request), agreementVersion: form.data.version },
+    )
+    if (!result.ok)
+      return render(request, reply.code(statusFor(result.code)), found, {
+        values: body,
+        errors: problem(result.field ?? 'notAgreed', result.reason),
+      })
     request.session.flash = 'Saved what was not agreed'
     return reply.redirect(base(found.id), 303)
   })

@@ -11,7 +11,10 @@ export const notAgreedSchema = z
   .strict()
   .transform((v) => ({
     ...v,
-    list: v.notAgreed.split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+    list: v.notAgreed
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
     checkInsAgreed: v.checkIns.includes('yes'),
     version: v.agreementVersion ? Number(v.agreementVersion) : undefined,
   }))

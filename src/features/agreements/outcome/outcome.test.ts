@@ -46,27 +46,56 @@ describe('closing the case with its outcome, at /cases/:id/agreement/outcome', (
     const c = await agreementCase(t, staff)
     await draftPoints(t, c)
     await acceptAndFinalise(t, c.id, staff.mediatorUserId)
-    const points = await t.database.db.select().from(agreementPoints).where(eq(agreementPoints.caseId, c.id)).orderBy(asc(agreementPoints.position))
+    const points = await t.database.db
+      .select()
+      .from(agreementPoints)
+      .where(eq(agreementPoints.caseId, c.id))
+      .orderBy(asc(agreementPoints.position))
     await t.database.db.update(agreementPoints).set({ followUp: 'kept' }).where(eq(agreementPoints.id, points[0]!.id))
     await t.database.db.update(agreementPoints).set({ followUp: 'late' }).where(eq(agreementPoints.id, points[1]!.id))
-    await t.database.db.update(agreementPoints).set({ followUp: 'not-kept' }).where(eq(agreementPoints.id, points[2]!.id))
+    await t.database.db
+      .update(agreementPoints)
+      .set({ followUp: 'not-kept' })
+      .where(eq(agreementPoints.id, points[2]!.id))
     // SEN mediation: the certificate comes first.
     const refused = await staff.coordinator.submit(url(c.id), { outcome: 'partial-agreement' })
     assertFormErrors(refused, ['outcome'])
     assert.match(refused.body, /Issue the certificate first/)
-    const r = await createWorkflowService({ db: t.database.db, clock: t.clock }).apply(c.id, { type: 'issue-certificate', kind: 'after-mediation' }, { actor: { label: 'Test' } })
+    const r = await createWorkflowService({ db: t.database.db, clock: t.clock }).apply(
+      c.id,
+      { type: 'issue-certificate', kind: 'after-mediation' },
+      { actor: { label: 'Test' } },
+    )
     assert.ok(r.ok)
-    assertRedirect(await staff.coordinator.submit(url(c.id), { outcome: 'partial-agreement', reason: 'Transport still to be sorted.' }), `/cases/${c.id}/agreement`)
+    assertRedirect(
+      await staff.coordinator.submit(url(c.id), {
+        outcome: 'partial-agreement',
+        reason: 'Transport still to be sorted.',
+      }),
+      `/cases/${c.id}/agreement`,
+    )
     const [outcome] = await t.database.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, c.id))
-    assert.deepEqual([outcome!.outcome, outcome!.pointsKept, outcome!.pointsNotKept, outcome!.reason], ['partial-agreement', 2, 1, 'Transport still to be sorted.'])
+    assert.deepEqual(
+      [outcome!.outcome, outcome!.pointsKept, outcome!.pointsNotKept, outcome!.reason],
+      ['partial-agreement', 2, 1, 'Transport still to be sorted.'],
+    )
     assert.equal(await statusOf(c.id), 'closed')
-    assert.match(html(await staff.coordinator.get(url(c.id))).getElementById('recorded-outcome')!.text, /Partial agreement\. Points kept: 2\. Points not kept: 1\./)
+    assert.match(
+      html(await staff.coordinator.get(url(c.id))).getElementById('recorded-outcome')!.text,
+      /Partial agreement\. Points kept: 2\. Points not kept: 1\./,
+    )
     assertFormErrors(await staff.coordinator.submit(url(c.id), { outcome: 'no-agreement' }), ['recorded-outcome'])
   })
 
   it('withdraws a case before the meeting, saying by whom and why', async () => {
     const c = await agreementCase(t, staff, { meeting: false })
-    assertRedirect(await staff.coordinator.submit(url(c.id), { outcome: 'withdrawn', withdrawnBy: 'parent', reason: 'The council agreed to amend the plan.' }))
+    assertRedirect(
+      await staff.coordinator.submit(url(c.id), {
+        outcome: 'withdrawn',
+        withdrawnBy: 'parent',
+        reason: 'The council agreed to amend the plan.',
+      }),
+    )
     // A parent withdrawing from SEN mediation is owed a certificate, so the case stays withdrawn until it is issued.
     assert.equal(await statusOf(c.id), 'withdrawn')
     const [outcome] = await t.database.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, c.id))
@@ -75,13 +104,22 @@ describe('closing the case with its outcome, at /cases/:id/agreement/outcome', (
 
   it('records which party was unwilling, or where the case was referred', async () => {
     const c = await agreementCase(t, staff, { meeting: false })
-    assertRedirect(await staff.coordinator.submit(url(c.id), { outcome: 'could-not-proceed', unwillingPartyId: c.school.id, reason: 'The school would not come.' }))
+    assertRedirect(
+      await staff.coordinator.submit(url(c.id), {
+        outcome: 'could-not-proceed',
+        unwillingPartyId: c.school.id,
+        reason: 'The school would not come.',
+      }),
+    )
     const [outcome] = await t.database.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, c.id))
     assert.equal(outcome!.unwillingPartyId, c.school.id)
     // Withdrawn by the service (no certificate is owed for that), then closed.
     assert.equal(await statusOf(c.id), 'closed')
     const d = await agreementCase(t, staff, { meeting: false })
     assertRedirect(await staff.coordinator.submit(url(d.id), { outcome: 'referred', referredTo: 'SENDIASS' }))
-    assert.equal((await t.database.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, d.id)))[0]!.referredTo, 'SENDIASS')
+    assert.equal(
+      (await t.database.db.select().from(caseOutcomes).where(eq(caseOutcomes.caseId, d.id)))[0]!.referredTo,
+      'SENDIASS',
+    )
   })
 })

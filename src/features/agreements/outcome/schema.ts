@@ -2,7 +2,14 @@ import { z } from 'zod'
 import { WITHDRAWN_BY } from '../../../domain/workflow.ts'
 import { text } from '../../../web/forms.ts'
 
-export const CASE_OUTCOMES = ['full-agreement', 'partial-agreement', 'no-agreement', 'withdrawn', 'could-not-proceed', 'referred'] as const
+export const CASE_OUTCOMES = [
+  'full-agreement',
+  'partial-agreement',
+  'no-agreement',
+  'withdrawn',
+  'could-not-proceed',
+  'referred',
+] as const
 
 export const caseOutcomeLabels: Record<(typeof CASE_OUTCOMES)[number], string> = {
   'full-agreement': 'Full agreement',
@@ -31,8 +38,20 @@ export const outcomeSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.outcome === 'withdrawn' && !v.withdrawnBy) ctx.addIssue({ code: 'custom', path: ['withdrawnBy'], message: 'Select who withdrew' })
-    if (v.outcome === 'withdrawn' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why the case was withdrawn' })
-    if (v.outcome === 'could-not-proceed' && !v.unwillingPartyId) ctx.addIssue({ code: 'custom', path: ['unwillingPartyId'], message: 'Select the party that was not willing to take part' })
-    if (v.outcome === 'referred' && !v.referredTo) ctx.addIssue({ code: 'custom', path: ['referredTo'], message: 'Enter where the case was referred, for example SENDIASS' })
+    if (v.outcome === 'withdrawn' && !v.withdrawnBy)
+      ctx.addIssue({ code: 'custom', path: ['withdrawnBy'], message: 'Select who withdrew' })
+    if (v.outcome === 'withdrawn' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why the case was withdrawn' })
+    if (v.outcome === 'could-not-proceed' && !v.unwillingPartyId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unwillingPartyId'],
+        message: 'Select the party that was not willing to take part',
+      })
+    if (v.outcome === 'referred' && !v.referredTo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['referredTo'],
+        message: 'Enter where the case was referred, for example SENDIASS',
+      })
   })

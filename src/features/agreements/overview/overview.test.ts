@@ -49,10 +49,14 @@ describe('the meeting and agreement tab, at /cases/:id/agreement, and what was n
   it('records what was not agreed and whether check-ins were agreed, offering the unresolved agenda issues', async () => {
     const c = await agreementCase(t, staff)
     const page = `${url(c.id)}/not-agreed`
-    assertRedirect(await staff.mediator.submit(`${url(c.id)}/meeting-record`, {
-      startedAt: '10:00', privateSessions: '0', groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'],
-      [`issue-${c.issues[1]!.id}`]: 'partly-resolved',
-    }))
+    assertRedirect(
+      await staff.mediator.submit(`${url(c.id)}/meeting-record`, {
+        startedAt: '10:00',
+        privateSessions: '0',
+        groundRules: ['confidentiality', 'respect', 'listening', 'impartiality'],
+        [`issue-${c.issues[1]!.id}`]: 'partly-resolved',
+      }),
+    )
     const res = await staff.mediator.get(page)
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Not agreed, and check-ins - /)
@@ -62,9 +66,15 @@ describe('the meeting and agreement tab, at /cases/:id/agreement, and what was n
     const invalid = await staff.mediator.submit(page, { notAgreed: long, checkIns: 'yes' })
     assertFormErrors(invalid, ['notAgreed'])
     assert.equal(html(invalid).querySelector('input[name=checkIns]')?.getAttribute('checked'), '')
-    assertRedirect(await staff.mediator.submit(page, { notAgreed: 'Transport to school.\n\nA laptop for home.', checkIns: 'yes' }), url(c.id))
+    assertRedirect(
+      await staff.mediator.submit(page, { notAgreed: 'Transport to school.\n\nA laptop for home.', checkIns: 'yes' }),
+      url(c.id),
+    )
     const doc = html(await staff.mediator.get(url(c.id)))
-    assert.deepEqual(doc.querySelectorAll('#not-agreed li').map((li) => li.text), ['Transport to school.', 'A laptop for home.'])
+    assert.deepEqual(
+      doc.querySelectorAll('#not-agreed li').map((li) => li.text),
+      ['Transport to school.', 'A laptop for home.'],
+    )
     assert.equal((await staff.otherMediator.get(page)).statusCode, 404)
   })
 })

@@ -13,11 +13,19 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   let staff: Staff
   const base = (id: string) => `/cases/${id}/agreement`
   const newUrl = (id: string) => `${base(id)}/points/new`
-  const pointsOf = async (id: string) => t.database.db.select().from(agreementPoints).where(eq(agreementPoints.caseId, id)).orderBy(asc(agreementPoints.position))
+  const pointsOf = async (id: string) =>
+    t.database.db
+      .select()
+      .from(agreementPoints)
+      .where(eq(agreementPoints.caseId, id))
+      .orderBy(asc(agreementPoints.position))
   const good = (partyId: string) => ({
-    responsiblePartyId: partyId, responsibleName: 'Priya Shah, SEN officer',
+    responsiblePartyId: partyId,
+    responsibleName: 'Priya Shah, SEN officer',
     what: 'Send Sarah the draft amended EHC plan with 15 hours a week of teaching assistant support in section F.',
-    ...dateFields('byWhen', '2026-12-11'), howKnown: 'Priya emails Sarah and the school a copy.', appealableKind: 'other',
+    ...dateFields('byWhen', '2026-12-11'),
+    howKnown: 'Priya emails Sarah and the school a copy.',
+    appealableKind: 'other',
   })
 
   before(async () => {
@@ -26,14 +34,18 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   })
   after(() => t.close())
 
-  it('shows the form, with each appealable kind and the law\'s date for it', async () => {
+  it("shows the form, with each appealable kind and the law's date for it", async () => {
     const c = await agreementCase(t, staff)
     const res = await staff.mediator.get(newUrl(c.id))
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Add a point - /)
     assert.match(res.body, /Make an EHC plan: send the draft \(within 5 weeks\)/)
     assert.match(res.body, /The law&#39;s date if made final today: Friday 1 January 2027\./) // 5 weeks from Friday 27 November 2026
-    assert.equal(html(res).querySelectorAll('input[name=responsiblePartyId]').length, 4, 'three parties and "someone else"')
+    assert.equal(
+      html(res).querySelectorAll('input[name=responsiblePartyId]').length,
+      4,
+      'three parties and "someone else"',
+    )
     assert.equal((await staff.coordinator.get(newUrl(c.id))).statusCode, 200)
     assert.equal((await staff.otherMediator.get(newUrl(c.id))).statusCode, 404)
     assert.equal((await new Agent(t.app).get(newUrl(c.id))).statusCode, 303)
@@ -41,7 +53,13 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
 
   it('asks for who and what, and a real date if one is started, keeping what was typed', async () => {
     const c = await agreementCase(t, staff)
-    const res = await staff.mediator.submit(newUrl(c.id), { what: '', 'byWhen-day': '31', 'byWhen-month': '2', 'byWhen-year': '2027', howKnown: 'an <b>email</b>' })
+    const res = await staff.mediator.submit(newUrl(c.id), {
+      what: '',
+      'byWhen-day': '31',
+      'byWhen-month': '2',
+      'byWhen-year': '2027',
+      howKnown: 'an <b>email</b>',
+    })
     assertFormErrors(res, ['responsiblePartyId', 'what', 'byWhen-day', 'appealableKind'])
     assert.match(res.body, /Enter what will be done, in the words everyone agreed/)
     assert.match(res.body, /The date it will be done by must be a real date/)
@@ -52,7 +70,11 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
 
   it('saves a vague point (the advice never blocks) and shows the advice beside it', async () => {
     const c = await agreementCase(t, staff)
-    const res = await staff.mediator.submit(newUrl(c.id), { responsiblePartyId: 'none', what: 'The school will try to find a quiet room as soon as possible.', appealableKind: 'none' })
+    const res = await staff.mediator.submit(newUrl(c.id), {
+      responsiblePartyId: 'none',
+      what: 'The school will try to find a quiet room as soon as possible.',
+      appealableKind: 'none',
+    })
     assertRedirect(res, /\/agreement#point-/)
     const [point] = await pointsOf(c.id)
     assert.equal(point!.what, 'The school will try to find a quiet room as soon as possible.')
@@ -69,7 +91,9 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   it('adds one point for a double submit', async () => {
     const c = await agreementCase(t, staff)
     await staff.mediator.get(newUrl(c.id))
-    const key = html(await staff.mediator.get(newUrl(c.id))).querySelector('input[name=submissionKey]')!.getAttribute('value')!
+    const key = html(await staff.mediator.get(newUrl(c.id)))
+      .querySelector('input[name=submissionKey]')!
+      .getAttribute('value')!
     const fields = { ...good(c.council.id), submissionKey: key }
     const first = await staff.mediator.post(newUrl(c.id), fields)
     const second = await staff.mediator.post(newUrl(c.id), fields)
@@ -81,14 +105,22 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   it('edits a point, refusing a stale version; reorders and removes points', async () => {
     const c = await agreementCase(t, staff)
     assertRedirect(await staff.mediator.submit(newUrl(c.id), good(c.council.id)))
-    assertRedirect(await staff.mediator.submit(newUrl(c.id), { ...good(c.school.id), what: 'Meet Sarah every Monday at 3:30pm.', appealableKind: 'none' }))
+    assertRedirect(
+      await staff.mediator.submit(newUrl(c.id), {
+        ...good(c.school.id),
+        what: 'Meet Sarah every Monday at 3:30pm.',
+        appealableKind: 'none',
+      }),
+    )
     const [p1, p2] = await pointsOf(c.id)
     const editUrl = `${base(c.id)}/points/${p1!.id}`
     const edit = await staff.mediator.get(editUrl)
     assert.equal(edit.statusCode, 200)
     assert.match(titleOf(edit), /^Change a point - /)
     assert.equal(html(edit).getElementById('byWhen-day')?.getAttribute('value'), '11')
-    assertRedirect(await staff.mediator.submit(editUrl, { ...good(c.council.id), what: 'Send the draft plan.', version: '1' }))
+    assertRedirect(
+      await staff.mediator.submit(editUrl, { ...good(c.council.id), what: 'Send the draft plan.', version: '1' }),
+    )
     const stale = await staff.mediator.submit(editUrl, { ...good(c.council.id), what: 'Something else.', version: '1' })
     assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /Someone else changed this agreement/)
@@ -98,13 +130,30 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
 
     const [agreement] = await t.database.db.select().from(agreements).where(eq(agreements.caseId, c.id))
     await staff.mediator.get(base(c.id))
-    assertRedirect(await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/move`, { direction: 'up', agreementVersion: String(agreement!.version) }))
-    assert.deepEqual((await pointsOf(c.id)).map((p) => p.id), [p2!.id, p1!.id])
-    const staleMove = await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/move`, { direction: 'down', agreementVersion: String(agreement!.version) })
+    assertRedirect(
+      await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/move`, {
+        direction: 'up',
+        agreementVersion: String(agreement!.version),
+      }),
+    )
+    assert.deepEqual(
+      (await pointsOf(c.id)).map((p) => p.id),
+      [p2!.id, p1!.id],
+    )
+    const staleMove = await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/move`, {
+      direction: 'down',
+      agreementVersion: String(agreement!.version),
+    })
     assert.equal(staleMove.statusCode, 409)
     assertRedirect(await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/remove`, { version: '1' }))
-    assertRedirect(await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/remove`, { version: '1' }), `${base(c.id)}`)
-    assert.deepEqual((await pointsOf(c.id)).map((p) => p.id), [p1!.id])
+    assertRedirect(
+      await staff.mediator.post(`${base(c.id)}/points/${p2!.id}/remove`, { version: '1' }),
+      `${base(c.id)}`,
+    )
+    assert.deepEqual(
+      (await pointsOf(c.id)).map((p) => p.id),
+      [p1!.id],
+    )
     assert.equal((await staff.otherMediator.get(editUrl)).statusCode, 404)
     assert.equal((await staff.mediator.get(`${base(c.id)}/points/not-a-point`)).statusCode, 404)
   })

@@ -30,11 +30,24 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
 
   async function findPoint(caseId: string, pointId: string) {
     if (!guid.safeParse(pointId).success) return undefined
-    const [row] = await db.select().from(agreementPoints).where(and(eq(agreementPoints.id, pointId), eq(agreementPoints.caseId, caseId)))
+    const [row] = await db
+      .select()
+      .from(agreementPoints)
+      .where(and(eq(agreementPoints.id, pointId), eq(agreementPoints.caseId, caseId)))
     return row
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, options: { pointId?: string; values: Record<string, unknown>; errors?: FormErrors; advice?: ReturnType<typeof smartCheck> }) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    options: {
+      pointId?: string
+      values: Record<string, unknown>
+      errors?: FormErrors
+      advice?: ReturnType<typeof smartCheck>
+    },
+  ) {
     const parties = await mediationParties(db, found.id)
     const calendar = await currentCalendar(db)
     const today = clock.today()
@@ -47,14 +60,35 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
       errors: options.errors,
       advice: options.advice ?? [],
       partyItems: [
-        ...parties.map((p) => ({ value: p.id, text: p.label.charAt(0).toUpperCase() + p.label.slice(1), checked: v.responsiblePartyId === p.id })),
+        ...parties.map((p) => ({
+          value: p.id,
+          text: p.label.charAt(0).toUpperCase() + p.label.slice(1),
+          checked: v.responsiblePartyId === p.id,
+        })),
         { value: 'none', text: 'Someone else: name them below', checked: v.responsiblePartyId === 'none' },
       ],
       kindItems: [
-        { value: 'none', text: 'No, it could not be appealed', hint: { text: `Due within 2 weeks of the agreement: ${formatDate(statutory(null))} if made final today.` }, checked: v.appealableKind === 'none' },
-        ...APPEALABLE_KINDS.map((k) => ({ value: k, text: appealableKindLabels[k], hint: { text: `The law's date if made final today: ${formatDate(statutory(k))}.` }, checked: v.appealableKind === k })),
+        {
+          value: 'none',
+          text: 'No, it could not be appealed',
+          hint: { text: `Due within 2 weeks of the agreement: ${formatDate(statutory(null))} if made final today.` },
+          checked: v.appealableKind === 'none',
+        },
+        ...APPEALABLE_KINDS.map((k) => ({
+          value: k,
+          text: appealableKindLabels[k],
+          hint: { text: `The law's date if made final today: ${formatDate(statutory(k))}.` },
+          checked: v.appealableKind === k,
+        })),
       ],
-      ownTimescaleItems: [{ value: 'yes', text: 'The parties agreed this timescale in writing', hint: { text: 'Then the date above counts, even if it is later than the law\'s date.' }, checked: ([] as unknown[]).concat(v.ownTimescale ?? []).includes('yes') }],
+      ownTimescaleItems: [
+        {
+          value: 'yes',
+          text: 'The parties agreed this timescale in writing',
+          hint: { text: "Then the date above counts, even if it is later than the law's date." },
+          checked: ([] as unknown[]).concat(v.ownTimescale ?? []).includes('yes'),
+        },
+      ],
     })
   }
 
@@ -71,7 +105,10 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
 
   const adviceFor = async (p: PointInput | typeof agreementPoints.$inferSelect) => {
     const calendar = await currentCalendar(db)
-    return smartCheck({ ...p, statutoryDueDate: pointDueDate(p, clock.today(), calendar).statutoryDueDate }, clock.today())
+    return smartCheck(
+      { ...p, statutoryDueDate: pointDueDate(p, clock.today(), calendar).statutoryDueDate },
+      clock.today(),
+    )
   }
 
   app.get('/cases/:id/agreement/points/new', { config: agreementAccess }, async (request, reply) => {
@@ -92,11 +129,16 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
         return `${base(found.id)}#point-${point.id}`
       })
       const advice = await adviceFor(read.point)
-      request.session.flash = advice.length ? 'Point added. See the advice beside it to make it more specific.' : 'Point added'
+      request.session.flash = advice.length
+        ? 'Point added. See the advice beside it to make it more specific.'
+        : 'Point added'
       return reply.redirect(to, 303)
     } catch (e) {
       if (!(e instanceof Refusal)) throw e
-      return render(request, reply.code(statusFor(e.code)), found, { values: body, errors: problem(e.field ?? 'what', e.message) })
+      return render(request, reply.code(statusFor(e.code)), found, {
+        values: body,
+        errors: problem(e.field ?? 'what', e.message),
+      })
     }
   })
 
@@ -115,34 +157,75 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
     if (!point) return reply.code(404).view('cases/not-found.njk')
     const body = (request.body ?? {}) as Record<string, unknown>
     const read = readPoint(body)
-    if (!read.ok) return render(request, reply.code(400), found, { pointId: point.id, values: body, errors: read.errors })
-    const result = await service.editPoint(found.id, point.id, read.point, { actor: actorOf(request), version: read.version ?? -1 })
-    if (!result.ok) return render(request, reply.code(statusFor(result.code)), found, { pointId: point.id, values: body, errors: problem(result.field ?? 'what', result.reason) })
+    if (!read.ok)
+      return render(request, reply.code(400), found, { pointId: point.id, values: body, errors: read.errors })
+    const result = await service.editPoint(found.id, point.id, read.point, {
+      actor: actorOf(request),
+      version: read.version ?? -1,
+    })
+    if (!result.ok)
+      return render(request, reply.code(statusFor(result.code)), found, {
+        pointId: point.id,
+        values: body,
+        errors: problem(result.field ?? 'what', result.reason),
+      })
     const advice = await adviceFor(read.point)
-    request.session.flash = advice.length ? 'Point saved. See the advice beside it to make it more specific.' : 'Point saved'
+    request.session.flash = advice.length
+      ? 'Point saved. See the advice beside it to make it more specific.'
+      : 'Point saved'
     return reply.redirect(`${base(found.id)}#point-${point.id}`, 303)
   })
 
   const removeSchema = z.object({ _csrf: z.string(), version: z.string().regex(/^\d{1,9}$/) }).strict()
-  app.post<Params>('/cases/:id/agreement/points/:pointId/remove', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
-    if (!found) return reply
-    const form = removeSchema.safeParse(request.body)
-    if (!guid.safeParse(request.params.pointId).success || !form.success) return reply.code(400).view('agreements/points/refused.njk', { ...pageContext(found, request), reason: 'That could not be done. Go back to the agreement and try again.' })
-    const result = await service.removePoint(found.id, request.params.pointId, { actor: actorOf(request), version: Number(form.data.version) })
-    if (!result.ok) return reply.code(statusFor(result.code)).view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
-    request.session.flash = 'Point removed'
-    return reply.redirect(base(found.id), 303)
-  })
+  app.post<Params>(
+    '/cases/:id/agreement/points/:pointId/remove',
+    { config: agreementAccess },
+    async (request, reply) => {
+      const found = await visibleCaseOr404(db, request, reply)
+      if (!found) return reply
+      const form = removeSchema.safeParse(request.body)
+      if (!guid.safeParse(request.params.pointId).success || !form.success)
+        return reply
+          .code(400)
+          .view('agreements/points/refused.njk', {
+            ...pageContext(found, request),
+            reason: 'That could not be done. Go back to the agreement and try again.',
+          })
+      const result = await service.removePoint(found.id, request.params.pointId, {
+        actor: actorOf(request),
+        version: Number(form.data.version),
+      })
+      if (!result.ok)
+        return reply
+          .code(statusFor(result.code))
+          .view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
+      request.session.flash = 'Point removed'
+      return reply.redirect(base(found.id), 303)
+    },
+  )
 
-  const moveSchema = z.object({ _csrf: z.string(), direction: z.enum(['up', 'down']), agreementVersion: z.string().regex(/^\d{1,9}$/) }).strict()
+  const moveSchema = z
+    .object({ _csrf: z.string(), direction: z.enum(['up', 'down']), agreementVersion: z.string().regex(/^\d{1,9}$/) })
+    .strict()
   app.post<Params>('/cases/:id/agreement/points/:pointId/move', { config: agreementAccess }, async (request, reply) => {
     const found = await visibleCaseOr404(db, request, reply)
     if (!found) return reply
     const form = moveSchema.safeParse(request.body)
-    if (!guid.safeParse(request.params.pointId).success || !form.success) return reply.code(400).view('agreements/points/refused.njk', { ...pageContext(found, request), reason: 'That could not be done. Go back to the agreement and try again.' })
-    const result = await service.movePoint(found.id, request.params.pointId, form.data.direction, { actor: actorOf(request), agreementVersion: Number(form.data.agreementVersion) })
-    if (!result.ok) return reply.code(statusFor(result.code)).view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
+    if (!guid.safeParse(request.params.pointId).success || !form.success)
+      return reply
+        .code(400)
+        .view('agreements/points/refused.njk', {
+          ...pageContext(found, request),
+          reason: 'That could not be done. Go back to the agreement and try again.',
+        })
+    const result = await service.movePoint(found.id, request.params.pointId, form.data.direction, {
+      actor: actorOf(request),
+      agreementVersion: Number(form.data.agreementVersion),
+    })
+    if (!result.ok)
+      return reply
+        .code(statusFor(result.code))
+        .view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
     request.session.flash = 'Point moved'
     return reply.redirect(`${base(found.id)}#point-${request.params.pointId}`, 303)
   })

@@ -9,7 +9,9 @@ export const pointSchema = z
     _csrf: z.string(),
     submissionKey: z.string().max(100).optional(),
     version: z.string().max(10).optional(),
-    responsiblePartyId: z.union([z.literal('none'), z.guid({ error: 'Select who will do it' })], { error: 'Select who will do it' }),
+    responsiblePartyId: z.union([z.literal('none'), z.guid({ error: 'Select who will do it' })], {
+      error: 'Select who will do it',
+    }),
     responsibleName: text(false, 200, 'The name'),
     what: text('Enter what will be done, in the words everyone agreed', 4000, 'What will be done'),
     'byWhen-day': z.string().max(10).optional(),
@@ -21,30 +23,45 @@ export const pointSchema = z
   })
   .strict()
 
-export const fieldOrder = ['responsiblePartyId', 'responsibleName', 'what', 'byWhen-day', 'byWhen-month', 'byWhen-year', 'howKnown', 'appealableKind', 'ownTimescale']
+export const fieldOrder = [
+  'responsiblePartyId',
+  'responsibleName',
+  'what',
+  'byWhen-day',
+  'byWhen-month',
+  'byWhen-year',
+  'howKnown',
+  'appealableKind',
+  'ownTimescale',
+]
 
 /** The point as typed, or the problems with it (the SMART advice is separate and never blocks). */
-export function readPoint(body: Record<string, unknown>): { ok: true; point: PointInput; version?: number } | { ok: false; errors: FormErrors } {
+export function readPoint(
+  body: Record<string, unknown>,
+): { ok: true; point: PointInput; version?: number } | { ok: false; errors: FormErrors } {
   const form = pointSchema.safeParse(body)
   const anyDate = ['day', 'month', 'year'].some((p) => String(body[`byWhen-${p}`] ?? '').trim() !== '')
   const date = anyDate ? readDateInput(body, 'byWhen', 'the date it will be done by') : undefined
   const dateErrors = date && !date.ok ? problem(date.anchor, date.message) : undefined
-  const formErrors = form.success ? undefined : (() => {
-    const fields: FormErrors['fields'] = {}
-    const summary: FormErrors['summary'] = []
-    for (const issue of form.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        fields.form ??= { text: 'The form had information it did not ask for. Reload the page and try again.' }
-        if (!summary.some((s) => s.href === '#main-content')) summary.push({ text: fields.form.text, href: '#main-content' })
-        continue
-      }
-      const key = issue.path.join('.')
-      if (fields[key]) continue
-      fields[key] = { text: issue.message }
-      summary.push({ text: issue.message, href: `#${key}` })
-    }
-    return { fields, summary }
-  })()
+  const formErrors = form.success
+    ? undefined
+    : (() => {
+        const fields: FormErrors['fields'] = {}
+        const summary: FormErrors['summary'] = []
+        for (const issue of form.error.issues) {
+          if (issue.code === 'unrecognized_keys') {
+            fields.form ??= { text: 'The form had information it did not ask for. Reload the page and try again.' }
+            if (!summary.some((s) => s.href === '#main-content'))
+              summary.push({ text: fields.form.text, href: '#main-content' })
+            continue
+          }
+          const key = issue.path.join('.')
+          if (fields[key]) continue
+          fields[key] = { text: issue.message }
+          summary.push({ text: issue.message, href: `#${key}` })
+        }
+        return { fields, summary }
+      })()
   const errors = combine(fieldOrder, formErrors, dateErrors)
   if (errors || !form.success) return { ok: false, errors: errors! }
   const d = form.data

@@ -16,7 +16,12 @@ export default async function reviewPage(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database.db
   const service = createAgreementService({ db, clock: deps.clock })
 
-  async function render(request: FastifyRequest, reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const data = await loadAgreement(db, deps.clock, found.id)
     const values = extra.values ?? { agreementVersion: data.agreement ? String(data.agreement.version) : '' }
     const ticked = ([] as unknown[]).concat(values.parties ?? [])
@@ -25,7 +30,13 @@ export default async function reviewPage(app: FastifyInstance, deps: AppDeps) {
       ...data,
       values,
       errors: extra.errors,
-      partyItems: data.parties.filter((p) => !p.accepted).map((p) => ({ value: p.id, text: p.label.charAt(0).toUpperCase() + p.label.slice(1), checked: ticked.includes(p.id) })),
+      partyItems: data.parties
+        .filter((p) => !p.accepted)
+        .map((p) => ({
+          value: p.id,
+          text: p.label.charAt(0).toUpperCase() + p.label.slice(1),
+          checked: ticked.includes(p.id),
+        })),
     })
   }
 
@@ -41,8 +52,16 @@ export default async function reviewPage(app: FastifyInstance, deps: AppDeps) {
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(acceptanceSchema, body)
     if (!form.ok) return render(request, reply.code(400), found, { values: body, errors: form.errors })
-    const result = await service.acceptAtMeeting(found.id, { partyIds: form.data.parties, agreementVersion: Number(form.data.agreementVersion) }, { actor: actorOf(request) })
-    if (!result.ok) return render(request, reply.code(statusFor(result.code)), found, { values: body, errors: problem('parties', result.reason) })
+    const result = await service.acceptAtMeeting(
+      found.id,
+      { partyIds: form.data.parties, agreementVersion: Number(form.data.agreementVersion) },
+      { actor: actorOf(request) },
+    )
+    if (!result.ok)
+      return render(request, reply.code(statusFor(result.code)), found, {
+        values: body,
+        errors: problem('parties', result.reason),
+      })
     request.session.flash = `Acceptance recorded for ${form.data.parties.length} ${form.data.parties.length === 1 ? 'party' : 'parties'}`
     return reply.redirect(`${base(found.id)}/review`, 303)
   })

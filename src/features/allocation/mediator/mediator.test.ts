@@ -4,7 +4,14 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { allocationObjections, allocations, caseEvents, caseParties, cases, mediatorConflicts } from '../../../db/schema/index.ts'
+import {
+  allocationObjections,
+  allocations,
+  caseEvents,
+  caseParties,
+  cases,
+  mediatorConflicts,
+} from '../../../db/schema/index.ts'
 import { makeCase } from '../../cases/testing.ts'
 import { createWorkflowService } from '../../cases/workflow-service.ts'
 import { makeMediator } from '../testing.ts'
@@ -20,14 +27,22 @@ describe('the mediator tab: /cases/:id/mediator', () => {
   const readyCase = async (childName = 'Amelia Hartley') => {
     const made = await makeCase(t.database, t.clock, { childName })
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
-    const r = await workflow.apply(made.id, [{ type: 'decide-scope', scope: 'sen-mediation', reason: 'x' }, { type: 'choose-mediation' }], { actor })
+    const r = await workflow.apply(
+      made.id,
+      [{ type: 'decide-scope', scope: 'sen-mediation', reason: 'x' }, { type: 'choose-mediation' }],
+      { actor },
+    )
     assert.ok(r.ok)
     return made
   }
   const caseRow = async (id: string) => (await t.database.db.select().from(cases).where(eq(cases.id, id)))[0]!
-  const eventsOf = async (id: string) => t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.id)
+  const eventsOf = async (id: string) =>
+    t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.id)
   const allocate = async (caseId: string, mediatorId: string, note = 'First on the list') =>
-    coordinator.submit(`/cases/${caseId}/mediator/allocate/${mediatorId}`, { version: String((await caseRow(caseId)).version), note })
+    coordinator.submit(`/cases/${caseId}/mediator/allocate/${mediatorId}`, {
+      version: String((await caseRow(caseId)).version),
+      note,
+    })
 
   before(async () => {
     t = await createTestApp({ config: { SESSION_IDLE_MINUTES: 60 * 24 * 365 } })
@@ -37,7 +52,11 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     m.bob = (await makeMediator(t.database, t.clock, { name: 'Bob Lapsed', insuranceExpiry: '2026-11-01' })).id
     m.cara = (await makeMediator(t.database, t.clock, { name: 'Cara Conflict' })).id
     await t.database.db.insert(mediatorConflicts).values({
-      mediatorId: m.cara, organisationKind: 'local-authority', organisationName: 'Warrington Borough Council', link: 'employment', declaredOn: '2025-01-01',
+      mediatorId: m.cara,
+      organisationKind: 'local-authority',
+      organisationName: 'Warrington Borough Council',
+      link: 'employment',
+      declaredOn: '2025-01-01',
     })
     m.dan = (await makeMediator(t.database, t.clock, { name: 'Dan Second', languages: ['English', 'Polish'] })).id
     coordinator = await new Agent(t.app).signIn('coordinator@example.com')
@@ -52,14 +71,23 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     assert.equal(titleOf(res), `Mediator - ${reference} - SEN Mediation and Disagreement Resolution Service`)
     const doc = html(res)
     const items = doc.querySelectorAll('#ranked-mediators > li')
-    assert.deepEqual(items.map((li) => li.querySelector('h3')!.text.replace(/\s+/g, ' ').trim()), [
-      '1. Alice Able Can be allocated',
-      '2. Dan Second Can be allocated',
-      '3. Bob Lapsed Cannot be allocated',
-      '4. Cara Conflict Cannot be allocated',
-    ])
-    assert.match(doc.getElementById(`reasons-${m.bob}`)!.text, /Professional indemnity insurance lapsed on Sunday 1 November 2026\./)
-    assert.match(doc.getElementById(`reasons-${m.cara}`)!.text, /Declared an employment link to Warrington Borough Council/)
+    assert.deepEqual(
+      items.map((li) => li.querySelector('h3')!.text.replace(/\s+/g, ' ').trim()),
+      [
+        '1. Alice Able Can be allocated',
+        '2. Dan Second Can be allocated',
+        '3. Bob Lapsed Cannot be allocated',
+        '4. Cara Conflict Cannot be allocated',
+      ],
+    )
+    assert.match(
+      doc.getElementById(`reasons-${m.bob}`)!.text,
+      /Professional indemnity insurance lapsed on Sunday 1 November 2026\./,
+    )
+    assert.match(
+      doc.getElementById(`reasons-${m.cara}`)!.text,
+      /Declared an employment link to Warrington Borough Council/,
+    )
     assert.match(doc.getElementById(`reasons-${m.alice}`)!.text, /Works in the Warrington Borough Council area/)
     assert.ok(doc.querySelector(`a[href="/cases/${id}/mediator/allocate/${m.alice}"]`))
     assert.equal(doc.querySelector(`a[href="/cases/${id}/mediator/allocate/${m.bob}"]`), null)
@@ -71,7 +99,10 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     assert.equal(page.statusCode, 200)
     assert.match(html(page).getElementById('reasons')!.text, /No declared link to anyone in this case/)
 
-    assertFormErrors(await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '3', note: '  ' }), ['note'])
+    assertFormErrors(
+      await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '3', note: '  ' }),
+      ['note'],
+    )
     assertRedirect(await allocate(id, m.alice, 'Top of the list <script>alert(1)</script>'), `/cases/${id}/mediator`)
 
     const [row] = await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))
@@ -101,14 +132,20 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     const { id } = await readyCase()
     const refused = await allocate(id, m.bob)
     assert.equal(refused.statusCode, 409)
-    assert.match(html(refused).querySelector('.govuk-error-summary')!.text, /Bob Lapsed cannot be allocated to this case: Professional indemnity insurance lapsed/)
+    assert.match(
+      html(refused).querySelector('.govuk-error-summary')!.text,
+      /Bob Lapsed cannot be allocated to this case: Professional indemnity insurance lapsed/,
+    )
     const stale = await coordinator.submit(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '1', note: 'x' })
     assert.equal(stale.statusCode, 409)
     assert.match(html(stale).querySelector('.govuk-error-summary')!.text, /Someone else changed this case/)
     assert.equal((await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))).length, 0)
     assert.equal((await caseRow(id)).status, 'willingness')
     // Not a mediator on the panel, or not an id at all.
-    assert.equal((await coordinator.get(`/cases/${id}/mediator/allocate/00000000-0000-4000-8000-000000000000`)).statusCode, 404)
+    assert.equal(
+      (await coordinator.get(`/cases/${id}/mediator/allocate/00000000-0000-4000-8000-000000000000`)).statusCode,
+      404,
+    )
     assert.equal((await coordinator.get(`/cases/${id}/mediator/allocate/nobody`)).statusCode, 404)
   })
 
@@ -131,21 +168,42 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     const url = `/cases/${id}/mediator/told/${parent.id}`
 
     assert.equal((await coordinator.get(url)).statusCode, 200)
-    const invalid = await coordinator.post(url, { version: String((await caseRow(id)).version), allocationId: 'x', note: '<script>alert(1)</script>' })
+    const invalid = await coordinator.post(url, {
+      version: String((await caseRow(id)).version),
+      allocationId: 'x',
+      note: '<script>alert(1)</script>',
+    })
     assertFormErrors(invalid, ['channel'])
     assert.ok(invalid.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
     const [current] = await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))
-    assertRedirect(await coordinator.post(url, { version: String((await caseRow(id)).version), allocationId: current!.id, channel: 'email', note: '' }))
+    assertRedirect(
+      await coordinator.post(url, {
+        version: String((await caseRow(id)).version),
+        allocationId: current!.id,
+        channel: 'email',
+        note: '',
+      }),
+    )
 
     const last = (await eventsOf(id)).at(-1)!
     assert.equal(last.type, 'update-sent')
-    assert.deepEqual(last.data, { partyId: parent.id, partyName: parent.name, channel: 'email', note: 'Told them the mediator is Alice Able.' })
+    assert.deepEqual(last.data, {
+      partyId: parent.id,
+      partyName: parent.name,
+      channel: 'email',
+      note: 'Told them the mediator is Alice Able.',
+    })
     const doc = html(await coordinator.get(`/cases/${id}/mediator`))
     assert.match(doc.querySelector(`tr[data-party="${parent.id}"]`)!.text, /Told/)
     assert.match(doc.querySelector(`tr[data-party="${council.id}"]`)!.text, /Not yet/)
     // Another case's party is not this case's.
     const other = await readyCase('Other Child')
-    const otherParent = (await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, other.id), eq(caseParties.role, 'parent'))))[0]!
+    const otherParent = (
+      await t.database.db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, other.id), eq(caseParties.role, 'parent')))
+    )[0]!
     assert.equal((await coordinator.get(`/cases/${id}/mediator/told/${otherParent.id}`)).statusCode, 404)
   })
 
@@ -153,21 +211,52 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     const { id } = await readyCase()
     assertRedirect(await allocate(id, m.alice))
     const [allocation] = await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))
-    const parent = (await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, id), eq(caseParties.role, 'parent'))))[0]!
+    const parent = (
+      await t.database.db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, id), eq(caseParties.role, 'parent')))
+    )[0]!
     const newUrl = `/cases/${id}/mediator/objections/new`
 
-    assertFormErrors(await coordinator.submit(newUrl, { version: String((await caseRow(id)).version), allocationId: allocation!.id, reason: '' }), ['party', 'reason'])
-    assertRedirect(await coordinator.submit(newUrl, { version: String((await caseRow(id)).version), allocationId: allocation!.id, party: parent.id, reason: 'She mediated our last dispute' }))
-    const [objection] = await t.database.db.select().from(allocationObjections).where(eq(allocationObjections.allocationId, allocation!.id))
+    assertFormErrors(
+      await coordinator.submit(newUrl, {
+        version: String((await caseRow(id)).version),
+        allocationId: allocation!.id,
+        reason: '',
+      }),
+      ['party', 'reason'],
+    )
+    assertRedirect(
+      await coordinator.submit(newUrl, {
+        version: String((await caseRow(id)).version),
+        allocationId: allocation!.id,
+        party: parent.id,
+        reason: 'She mediated our last dispute',
+      }),
+    )
+    const [objection] = await t.database.db
+      .select()
+      .from(allocationObjections)
+      .where(eq(allocationObjections.allocationId, allocation!.id))
     assert.equal(objection!.reason, 'She mediated our last dispute')
     assert.equal((await eventsOf(id)).at(-1)!.type, 'mediator-objection')
 
     const decideUrl = `/cases/${id}/mediator/objections/${objection!.id}`
     assert.equal((await coordinator.get(decideUrl)).statusCode, 200)
-    assertFormErrors(await coordinator.post(decideUrl, { version: String((await caseRow(id)).version), reason: '' }), ['decision', 'reason'])
+    assertFormErrors(await coordinator.post(decideUrl, { version: String((await caseRow(id)).version), reason: '' }), [
+      'decision',
+      'reason',
+    ])
     const stale = await coordinator.post(decideUrl, { version: '1', decision: 'upheld', reason: 'x' })
     assert.equal(stale.statusCode, 409)
-    assertRedirect(await coordinator.post(decideUrl, { version: String((await caseRow(id)).version), decision: 'upheld', reason: 'A fair point' }))
+    assertRedirect(
+      await coordinator.post(decideUrl, {
+        version: String((await caseRow(id)).version),
+        decision: 'upheld',
+        reason: 'A fair point',
+      }),
+    )
 
     const [ended] = await t.database.db.select().from(allocations).where(eq(allocations.id, allocation!.id))
     assert.equal(ended!.endedBecause, 'objection-upheld')
@@ -190,12 +279,36 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     const { id } = await readyCase()
     assertRedirect(await allocate(id, m.alice))
     const [allocation] = await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))
-    const parent = (await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, id), eq(caseParties.role, 'parent'))))[0]!
-    assertRedirect(await coordinator.submit(`/cases/${id}/mediator/objections/new`, { version: String((await caseRow(id)).version), allocationId: allocation!.id, party: parent.id, reason: 'Prefer someone else' }))
-    const [objection] = await t.database.db.select().from(allocationObjections).where(eq(allocationObjections.allocationId, allocation!.id))
-    assertRedirect(await coordinator.submit(`/cases/${id}/mediator/objections/${objection!.id}`, { version: String((await caseRow(id)).version), decision: 'dismissed', reason: 'No link found' }))
+    const parent = (
+      await t.database.db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, id), eq(caseParties.role, 'parent')))
+    )[0]!
+    assertRedirect(
+      await coordinator.submit(`/cases/${id}/mediator/objections/new`, {
+        version: String((await caseRow(id)).version),
+        allocationId: allocation!.id,
+        party: parent.id,
+        reason: 'Prefer someone else',
+      }),
+    )
+    const [objection] = await t.database.db
+      .select()
+      .from(allocationObjections)
+      .where(eq(allocationObjections.allocationId, allocation!.id))
+    assertRedirect(
+      await coordinator.submit(`/cases/${id}/mediator/objections/${objection!.id}`, {
+        version: String((await caseRow(id)).version),
+        decision: 'dismissed',
+        reason: 'No link found',
+      }),
+    )
     assert.equal((await eventsOf(id)).at(-1)!.type, 'mediator-objection-dismissed')
-    assert.equal((await t.database.db.select().from(allocations).where(eq(allocations.id, allocation!.id)))[0]!.endedAt, null)
+    assert.equal(
+      (await t.database.db.select().from(allocations).where(eq(allocations.id, allocation!.id)))[0]!.endedAt,
+      null,
+    )
     const decided = await coordinator.get(`/cases/${id}/mediator/objections/${objection!.id}`)
     assert.match(html(decided).getElementById('decided')!.text, /dismissed/)
   })
@@ -218,7 +331,11 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     assert.ok(listed.includes(`/cases/${mine.id}`), listed.join(' '))
     assert.ok(!listed.includes(`/cases/${notMine.id}`))
     // Every case listed is one of Alice's (this file's other cases are allocated to her too, or to nobody).
-    const hers = new Set((await t.database.db.select().from(allocations).where(eq(allocations.mediatorId, m.alice))).filter((a) => !a.endedAt).map((a) => `/cases/${a.caseId}`))
+    const hers = new Set(
+      (await t.database.db.select().from(allocations).where(eq(allocations.mediatorId, m.alice)))
+        .filter((a) => !a.endedAt)
+        .map((a) => `/cases/${a.caseId}`),
+    )
     for (const href of listed.filter((h) => /^\/cases\/[0-9a-f-]{36}$/.test(h ?? ''))) assert.ok(hers.has(href!), href!)
   })
 

@@ -26,16 +26,32 @@ export default async function mediatorTab(app: FastifyInstance, { database, cloc
     await recordAccess(database.db, clock, { userId: user.id, caseId: found.id, path: `/cases/${found.id}/mediator` })
     const service = createAllocationService({ db: database.db, clock })
     const canChange = hasRole(user, ...allocators)
-    const [current, past, parties] = await Promise.all([service.currentAllocation(found.id), service.pastAllocations(found.id), partiesOf(database.db, found.id)])
+    const [current, past, parties] = await Promise.all([
+      service.currentAllocation(found.id),
+      service.pastAllocations(found.id),
+      partiesOf(database.db, found.id),
+    ])
 
     const partyName = (p: { name: string; organisation: string | null }) => p.name || p.organisation || 'Not named'
     let allocation
     if (current) {
-      const [objections, told] = await Promise.all([service.objectionsOf(current.id), service.toldParties(found.id, current)])
+      const [objections, told] = await Promise.all([
+        service.objectionsOf(current.id),
+        service.toldParties(found.id, current),
+      ])
       allocation = {
         ...current,
-        objections: objections.map((o) => ({ ...o.objection, partyName: partyName({ name: o.partyName, organisation: o.partyOrganisation }), decidedByName: o.decidedByName })),
-        parties: parties.map((p) => ({ id: p.id, name: partyName(p), roleText: labelOf(partyRoles, p.role), toldAt: told.get(p.id) })),
+        objections: objections.map((o) => ({
+          ...o.objection,
+          partyName: partyName({ name: o.partyName, organisation: o.partyOrganisation }),
+          decidedByName: o.decidedByName,
+        })),
+        parties: parties.map((p) => ({
+          id: p.id,
+          name: partyName(p),
+          roleText: labelOf(partyRoles, p.role),
+          toldAt: told.get(p.id),
+        })),
       }
     }
     // The ranked panel only for those who can allocate: a mediator does not see colleagues' standing.

@@ -32,31 +32,57 @@ describe('GET /api/docs/openapi.json', () => {
     assert.equal(res.statusCode, 200)
     const doc = res.json()
     assert.equal(doc.openapi, '3.1.0')
-    assert.deepEqual(doc.components.securitySchemes.bearerAuth, { ...doc.components.securitySchemes.bearerAuth, type: 'http', scheme: 'bearer' })
+    assert.deepEqual(doc.components.securitySchemes.bearerAuth, {
+      ...doc.components.securitySchemes.bearerAuth,
+      type: 'http',
+      scheme: 'bearer',
+    })
     assert.deepEqual(doc.security, [{ bearerAuth: [] }])
     assert.deepEqual(doc.paths['/api/docs/openapi.json'].get.security, [])
     assert.deepEqual(doc.components.schemas.EventType.enum, [
-      'decision-letter-sent', 'adviser-contacted', 'mediation-declined', 'mediation-requested', 'health-body-notified', 'cannot-arrange',
-      'meeting-scheduled', 'meeting-notice-sent', 'mediation-concluded', 'withdrawn', 'certificate-issued',
+      'decision-letter-sent',
+      'adviser-contacted',
+      'mediation-declined',
+      'mediation-requested',
+      'health-body-notified',
+      'cannot-arrange',
+      'meeting-scheduled',
+      'meeting-notice-sent',
+      'mediation-concluded',
+      'withdrawn',
+      'certificate-issued',
     ])
-    assert.deepEqual(doc.components.schemas.DeadlineName.enum, ['adviser-contact', 'certificate', 'health-body-notice', 'mediation-held', 'meeting-notice', 'appeal'])
+    assert.deepEqual(doc.components.schemas.DeadlineName.enum, [
+      'adviser-contact',
+      'certificate',
+      'health-body-notice',
+      'mediation-held',
+      'meeting-notice',
+      'appeal',
+    ])
     assert.deepEqual(doc.components.schemas.InvalidRequest.required.sort(), ['error', 'fields'])
     // Each event type is one of the request's choices, each with its own data.
     const choices = doc.components.schemas.EventRequest.oneOf ?? doc.components.schemas.EventRequest.anyOf
-    assert.deepEqual(choices.map((c: { properties: { type: { const: string } } }) => c.properties.type.const), doc.components.schemas.EventType.enum)
+    assert.deepEqual(
+      choices.map((c: { properties: { type: { const: string } } }) => c.properties.type.const),
+      doc.components.schemas.EventType.enum,
+    )
     const events = doc.paths['/api/v1/cases/{reference}/events'].post
     assert.deepEqual(Object.keys(events.responses).sort(), ['201', '400', '401', '404', '409', '429'])
     assert.equal(events.responses['409'].content['application/json'].schema.$ref, '#/components/schemas/Error')
     assert.equal(events.responses['400'].content['application/json'].schema.$ref, '#/components/schemas/InvalidRequest')
     // Every $ref points at a schema that is there.
-    for (const [, name] of res.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) assert.ok(doc.components.schemas[name!], name)
+    for (const [, name] of res.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g))
+      assert.ok(doc.components.schemas[name!], name)
     assert.ok(!res.body.includes('"$schema"'))
   })
 
   it('documents every route the app registers under /api/v1, and nothing it does not', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/openapi.json' })).json()
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`),
+      )
       .filter((route) => route.includes(' /api/v1/'))
       .sort()
     const registered = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))

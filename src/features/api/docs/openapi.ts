@@ -1,8 +1,17 @@
 // The OpenAPI 3.1 document for /api/v1, built from the same zod schemas that check requests.
 import { z } from 'zod'
 import {
-  API_EVENT_TYPES, DEADLINE_NAMES, caseResponse, createdEnquiryResponse, deadlinesResponse, enquirySchema, errorResponse, eventRecordedResponse,
-  invalidResponse, recordEventSchema, whatIfSchema,
+  API_EVENT_TYPES,
+  DEADLINE_NAMES,
+  caseResponse,
+  createdEnquiryResponse,
+  deadlinesResponse,
+  enquirySchema,
+  errorResponse,
+  eventRecordedResponse,
+  invalidResponse,
+  recordEventSchema,
+  whatIfSchema,
 } from '../schemas.ts'
 
 /** JSON Schema for a component: OpenAPI 3.1 uses JSON Schema 2020-12, without a $schema of its own. */
@@ -12,9 +21,18 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output') {
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
-const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } })
+const json = (name: string, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+})
 const body = (name: string) => ({ required: true, content: { 'application/json': { schema: ref(name) } } })
-const reference = { name: 'reference', in: 'path', required: true, description: 'The case reference, as on the case page', schema: { type: 'string' } }
+const reference = {
+  name: 'reference',
+  in: 'path',
+  required: true,
+  description: 'The case reference, as on the case page',
+  schema: { type: 'string' },
+}
 
 const errors = {
   400: json('InvalidRequest', 'The request is not valid: each bad field is named, by its path, with what is wrong'),
@@ -34,7 +52,7 @@ export function openApiDocument() {
       version: '1.0.0',
       description: [
         'Case management for SEN mediation and disagreement resolution. Each API token is issued by an administrator for one commissioning',
-        'authority, and sees only that authority\'s cases: any other case is 404. Dates are ISO 8601 calendar dates (YYYY-MM-DD).',
+        "authority, and sees only that authority's cases: any other case is 404. Dates are ISO 8601 calendar dates (YYYY-MM-DD).",
         'Requests are limited to 120 a minute per token.',
       ].join(' '),
     },
@@ -51,12 +69,28 @@ export function openApiDocument() {
             'When the areas include ehc-decision and the decision letter date is given, the decision-letter-sent and adviser-contacted events are recorded and the statutory clocks start.',
             'Send an Idempotency-Key header (recommended): a retry with the same key returns the case already made, with 200 instead of 201.',
           ].join(' '),
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Your unique key for this enquiry (1 to 200 visible characters, for example a UUID)', schema: { type: 'string', minLength: 1, maxLength: 200 } }],
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Your unique key for this enquiry (1 to 200 visible characters, for example a UUID)',
+              schema: { type: 'string', minLength: 1, maxLength: 200 },
+            },
+          ],
           requestBody: body('EnquiryRequest'),
           responses: {
-            201: { ...json('EnquiryCreated', 'The case was made'), headers: { Location: { description: 'The case in the API', schema: { type: 'string' } } } },
-            200: { ...json('EnquiryCreated', 'A retry with the same Idempotency-Key: the case made before'), headers: { Location: { description: 'The case in the API', schema: { type: 'string' } } } },
-            400: errors[400], 401: errors[401], 429: errors[429],
+            201: {
+              ...json('EnquiryCreated', 'The case was made'),
+              headers: { Location: { description: 'The case in the API', schema: { type: 'string' } } },
+            },
+            200: {
+              ...json('EnquiryCreated', 'A retry with the same Idempotency-Key: the case made before'),
+              headers: { Location: { description: 'The case in the API', schema: { type: 'string' } } },
+            },
+            400: errors[400],
+            401: errors[401],
+            429: errors[429],
           },
         },
       },
@@ -64,7 +98,8 @@ export function openApiDocument() {
         get: {
           operationId: 'getCase',
           summary: 'A case, its events and its statutory deadlines',
-          description: "Staff notes are left out, and so are the service's own reminders to update people: the deadlines are the statutory ones.",
+          description:
+            "Staff notes are left out, and so are the service's own reminders to update people: the deadlines are the statutory ones.",
           parameters: [reference],
           responses: { 200: json('Case', 'The case'), 401: errors[401], 404: errors[404], 429: errors[429] },
         },
@@ -82,7 +117,14 @@ export function openApiDocument() {
           ].join(' '),
           parameters: [reference],
           requestBody: body('EventRequest'),
-          responses: { 201: json('EventRecorded', "The event was recorded: the case's status and deadlines now"), 400: errors[400], 401: errors[401], 404: errors[404], 409: errors[409], 429: errors[429] },
+          responses: {
+            201: json('EventRecorded', "The event was recorded: the case's status and deadlines now"),
+            400: errors[400],
+            401: errors[401],
+            404: errors[404],
+            409: errors[409],
+            429: errors[429],
+          },
         },
       },
       '/api/v1/deadlines': {
@@ -95,7 +137,12 @@ export function openApiDocument() {
             'is read as a change of mind, which calls for a certificate.',
           ].join(' '),
           requestBody: body('WhatIfRequest'),
-          responses: { 200: json('Deadlines', 'The deadlines, by due date'), 400: errors[400], 401: errors[401], 429: errors[429] },
+          responses: {
+            200: json('Deadlines', 'The deadlines, by due date'),
+            400: errors[400],
+            401: errors[401],
+            429: errors[429],
+          },
         },
       },
       '/api/docs/openapi.json': {
@@ -103,13 +150,22 @@ export function openApiDocument() {
           operationId: 'openApiDocument',
           summary: 'This document',
           security: [],
-          responses: { 200: { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+          responses: {
+            200: {
+              description: 'The OpenAPI 3.1 document',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
         },
       },
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (parley_...) from an administrator, in the Authorization header: Bearer <token>' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (parley_...) from an administrator, in the Authorization header: Bearer <token>',
+        },
       },
       schemas: {
         EventType: jsonSchema(z.enum(API_EVENT_TYPES)),

@@ -18,19 +18,34 @@ describe('choosing a new password', () => {
   test('someone with a one-time password is sent to choose their own before anything else', async () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
-    assertRedirect(await agent.post('/sign-in', { email: 'new@example.com', password: 'correct horse battery staple' }), '/account/password')
+    assertRedirect(
+      await agent.post('/sign-in', { email: 'new@example.com', password: 'correct horse battery staple' }),
+      '/account/password',
+    )
     assertRedirect(await agent.get('/cases'), '/account/password')
     assert.equal((await agent.get('/account/password')).statusCode, 200)
 
     assertFormErrors(await agent.submit('/account/password', { password: 'short', confirm: 'short' }), ['password'])
-    assertFormErrors(await agent.submit('/account/password', { password: 'a long enough password', confirm: 'something else' }), ['confirm'])
-    assertRedirect(await agent.submit('/account/password', { password: 'a long enough password', confirm: 'a long enough password' }), '/today')
+    assertFormErrors(
+      await agent.submit('/account/password', { password: 'a long enough password', confirm: 'something else' }),
+      ['confirm'],
+    )
+    assertRedirect(
+      await agent.submit('/account/password', {
+        password: 'a long enough password',
+        confirm: 'a long enough password',
+      }),
+      '/today',
+    )
     const page = await agent.get('/today')
     assert.equal(page.statusCode, 200)
     assert.match(page.body, /Your password has been changed/)
 
     const signInAgain = new Agent(t.app)
-    assertRedirect(await signInAgain.submit('/sign-in', { email: 'new@example.com', password: 'a long enough password' }), '/today')
+    assertRedirect(
+      await signInAgain.submit('/sign-in', { email: 'new@example.com', password: 'a long enough password' }),
+      '/today',
+    )
   })
 
   test('without a session the page sends you to sign in', async () => {

@@ -11,4 +11,7 @@ export const passwordSchema = z
     confirm: z.string().min(1, 'Enter the new password again'),
   })
   .strict()
-  .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'The passwords do not match: enter the same password twice' })
+  .refine((f) => f.password === f.confirm, {
+    path: ['confirm'],
+    message: 'The passwords do not match: enter the same password twice',
+  })

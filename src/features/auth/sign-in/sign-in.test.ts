@@ -41,7 +41,11 @@ describe('signing in and out', () => {
   })
 
   test('an unknown field is refused', async () => {
-    const res = await new Agent(t.app).submit('/sign-in', { email: 'coordinator@example.com', password: testPassword, role: 'administrator' })
+    const res = await new Agent(t.app).submit('/sign-in', {
+      email: 'coordinator@example.com',
+      password: testPassword,
+      role: 'administrator',
+    })
     assert.equal(res.statusCode, 400)
   })
 
@@ -51,7 +55,11 @@ describe('signing in and out', () => {
     await createStaff(secure.database, 'coordinator@example.com', ['coordinator'])
     const agent = new Agent(secure.app, { https: true })
     await agent.get('/sign-in?next=/cases')
-    const res = await agent.post('/sign-in', { email: 'Coordinator@Example.com', password: testPassword, next: '/cases' })
+    const res = await agent.post('/sign-in', {
+      email: 'Coordinator@Example.com',
+      password: testPassword,
+      next: '/cases',
+    })
     assertRedirect(res, '/cases')
     const cookie = res.cookies.find((c) => c.name === 'parley.sid')!
     assert.equal(cookie.httpOnly, true)
@@ -63,7 +71,11 @@ describe('signing in and out', () => {
   test('a "next" address on another site is not followed', async () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
-    const res = await agent.post('/sign-in', { email: 'coordinator@example.com', password: testPassword, next: '//evil.example/' })
+    const res = await agent.post('/sign-in', {
+      email: 'coordinator@example.com',
+      password: testPassword,
+      next: '//evil.example/',
+    })
     assertRedirect(res, '/today')
   })
 

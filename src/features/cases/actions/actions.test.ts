@@ -20,7 +20,10 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
   const actor = { label: 'Test' }
   const url = (id: string, action: string) => `/cases/${id}/actions/${action}`
   const stateOf = async (id: string) => {
-    const [row] = await t.database.db.select({ status: cases.status, version: cases.version }).from(cases).where(eq(cases.id, id))
+    const [row] = await t.database.db
+      .select({ status: cases.status, version: cases.version })
+      .from(cases)
+      .where(eq(cases.id, id))
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id))
     return { ...row!, events: events.map((e) => e.type) }
   }
@@ -71,28 +74,70 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     assertRedirect(await new Agent(t.app).get(url(id, 'choose-mediation')), /^\/sign-in\?next=/)
     assert.equal((await mediator.get(url(id, 'choose-mediation'))).statusCode, 403)
     await mediator.get('/account/password') // a page with a form, for its token
-    assert.equal((await mediator.post(url(id, 'choose-mediation'), { version: '2', healthInIssue: 'no', healthOnly: 'no', ...today })).statusCode, 403)
+    assert.equal(
+      (
+        await mediator.post(url(id, 'choose-mediation'), {
+          version: '2',
+          healthInIssue: 'no',
+          healthOnly: 'no',
+          ...today,
+        })
+      ).statusCode,
+      403,
+    )
     assert.equal((await stateOf(id)).version, 2)
   })
 
   it('asks for what is missing, in the order of the form, keeping what was typed (escaped)', async () => {
     const { id } = await scoped()
-    const res = await coordinator.submit(url(id, 'withdraw'), { version: '2', reason: '<script>alert(1)</script>' , 'occurredOn-day': '' })
+    const res = await coordinator.submit(url(id, 'withdraw'), {
+      version: '2',
+      reason: '<script>alert(1)</script>',
+      'occurredOn-day': '',
+    })
     assertFormErrors(res, ['by', 'occurredOn-day'])
     assert.match(res.body, /Select who is withdrawing/)
     assert.match(res.body, /Enter the date it happened/)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.equal(html(res).getElementById('reason')?.text, '<script>alert(1)</script>')
-    assertFormErrors(await coordinator.submit(url(id, 'withdraw'), { version: '2', by: 'parent', reason: ' ', ...today }), ['reason'])
+    assertFormErrors(
+      await coordinator.submit(url(id, 'withdraw'), { version: '2', by: 'parent', reason: ' ', ...today }),
+      ['reason'],
+    )
     assertFormErrors(await coordinator.submit(url(id, 'reopen'), { version: '2', ...today }), ['reason'])
-    assertFormErrors(await coordinator.submit(url(id, 'choose-mediation'), { version: '2', ...today }), ['healthInIssue', 'healthOnly'])
-    assertFormErrors(await coordinator.submit(url(id, 'arrange-meeting'), { version: '2', 'meetingDate-day': '31', 'meetingDate-month': '2', 'meetingDate-year': '2027', ...today }), ['meetingDate-day'])
+    assertFormErrors(await coordinator.submit(url(id, 'choose-mediation'), { version: '2', ...today }), [
+      'healthInIssue',
+      'healthOnly',
+    ])
+    assertFormErrors(
+      await coordinator.submit(url(id, 'arrange-meeting'), {
+        version: '2',
+        'meetingDate-day': '31',
+        'meetingDate-month': '2',
+        'meetingDate-year': '2027',
+        ...today,
+      }),
+      ['meetingDate-day'],
+    )
     assertRedirect(await coordinator.get(url(id, 'allocate-mediator')), `/cases/${id}/mediator`) // allocation is checked against the panel
-    assertFormErrors(await coordinator.submit(url(id, 'conclude'), { version: '2', outcome: 'maybe', ...today }), ['outcome'])
-    const unwilling = await coordinator.submit(url(id, 'record-willingness'), { version: '2', party: 'school', answer: 'unwilling', reason: '', ...today })
+    assertFormErrors(await coordinator.submit(url(id, 'conclude'), { version: '2', outcome: 'maybe', ...today }), [
+      'outcome',
+    ])
+    const unwilling = await coordinator.submit(url(id, 'record-willingness'), {
+      version: '2',
+      party: 'school',
+      answer: 'unwilling',
+      reason: '',
+      ...today,
+    })
     assertFormErrors(unwilling, ['reason'])
     assert.match(unwilling.body, /Enter the reason they gave for not taking part/)
-    const future = await coordinator.submit(url(id, 'decline-mediation'), { version: '2', 'occurredOn-day': '28', 'occurredOn-month': '11', 'occurredOn-year': '2026' })
+    const future = await coordinator.submit(url(id, 'decline-mediation'), {
+      version: '2',
+      'occurredOn-day': '28',
+      'occurredOn-month': '11',
+      'occurredOn-year': '2026',
+    })
     assertFormErrors(future, ['occurredOn-day'])
     assert.match(future.body, /The date it happened must be today or in the past/)
     const extra = await coordinator.submit(url(id, 'decline-mediation'), { version: '2', status: 'closed', ...today })
@@ -103,7 +148,12 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
 
   it('refuses a step the workflow does not allow now, saying why, and changes nothing', async () => {
     const { id } = await makeCase(t.database, t.clock)
-    const res = await coordinator.submit(url(id, 'choose-mediation'), { version: '1', healthInIssue: 'yes', healthOnly: 'no', ...today })
+    const res = await coordinator.submit(url(id, 'choose-mediation'), {
+      version: '1',
+      healthInIssue: 'yes',
+      healthOnly: 'no',
+      ...today,
+    })
     assert.equal(res.statusCode, 409)
     assert.match(titleOf(res), /^Error: /)
     const summary = html(res).querySelector('.govuk-error-summary')!
@@ -117,25 +167,62 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
 
   it('refuses a form made on an out-of-date version, and changes nothing', async () => {
     const { id } = await scoped()
-    const res = await coordinator.submit(url(id, 'choose-mediation'), { version: '1', healthInIssue: 'yes', healthOnly: 'no', ...today })
+    const res = await coordinator.submit(url(id, 'choose-mediation'), {
+      version: '1',
+      healthInIssue: 'yes',
+      healthOnly: 'no',
+      ...today,
+    })
     assert.equal(res.statusCode, 409)
-    assert.match(html(res).querySelector('.govuk-error-summary')!.text, /Someone else changed this case while you were working on it/)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /Someone else changed this case while you were working on it/,
+    )
     assert.equal(html(res).querySelector('input[name="version"]')?.getAttribute('value'), '2')
     const state = await stateOf(id)
-    assert.deepEqual([state.status, state.version, state.events.includes('mediation-requested')], ['scope-decided', 2, false])
-    assert.equal((await coordinator.submit(url(id, 'choose-mediation'), { version: 'x', healthInIssue: 'yes', healthOnly: 'no', ...today })).statusCode, 409)
+    assert.deepEqual(
+      [state.status, state.version, state.events.includes('mediation-requested')],
+      ['scope-decided', 2, false],
+    )
+    assert.equal(
+      (
+        await coordinator.submit(url(id, 'choose-mediation'), {
+          version: 'x',
+          healthInIssue: 'yes',
+          healthOnly: 'no',
+          ...today,
+        })
+      ).statusCode,
+      409,
+    )
   })
 
   it('records a step: the event (as the person, on the day given), the new status, and a message on the progress page', async () => {
     const { id } = await scoped()
-    const res = await coordinator.submit(url(id, 'choose-mediation'), { version: '2', healthInIssue: 'yes', healthOnly: 'no', 'occurredOn-day': '25', 'occurredOn-month': '11', 'occurredOn-year': '2026' })
+    const res = await coordinator.submit(url(id, 'choose-mediation'), {
+      version: '2',
+      healthInIssue: 'yes',
+      healthOnly: 'no',
+      'occurredOn-day': '25',
+      'occurredOn-month': '11',
+      'occurredOn-year': '2026',
+    })
     assertRedirect(res, `/cases/${id}/progress`)
-    const [event] = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'mediation-requested')))
-    assert.deepEqual([event!.occurredOn, event!.actorUserId, event!.actorLabel, event!.data], ['2026-11-25', coordinatorId, 'Cora Ordinator', { healthInIssue: true, healthOnly: false }])
+    const [event] = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'mediation-requested')))
+    assert.deepEqual(
+      [event!.occurredOn, event!.actorUserId, event!.actorLabel, event!.data],
+      ['2026-11-25', coordinatorId, 'Cora Ordinator', { healthInIssue: true, healthOnly: false }],
+    )
     const state = await stateOf(id)
     assert.deepEqual([state.status, state.version], ['willingness', 3])
     const doc = html(await coordinator.get(`/cases/${id}/progress`))
-    assert.match(doc.querySelector('.govuk-notification-banner')!.text, /Recorded: the parent or young person wants mediation/)
+    assert.match(
+      doc.querySelector('.govuk-notification-banner')!.text,
+      /Recorded: the parent or young person wants mediation/,
+    )
     assert.ok(doc.getElementById('deadline-health-body-notice'), 'health in issue starts the health body clock')
     assert.ok(doc.getElementById('deadline-mediation-held'))
   })
@@ -144,23 +231,54 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     const { id } = await scoped()
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
     assert.ok((await workflow.apply(id, { type: 'choose-mediation' }, { actor })).ok)
-    assert.ok((await workflow.apply(id, { type: 'invite-party', party: 'local-authority', on: '2026-11-27', how: 'email' }, { actor })).ok)
+    assert.ok(
+      (
+        await workflow.apply(
+          id,
+          { type: 'invite-party', party: 'local-authority', on: '2026-11-27', how: 'email' },
+          { actor },
+        )
+      ).ok,
+    )
     assert.ok((await workflow.apply(id, { type: 'allocate-mediator', mediator: 'Mo Mediator' }, { actor })).ok)
     assert.ok((await workflow.apply(id, { type: 'start-preparation' }, { actor })).ok)
     await contactEveryParty(t.database, t.clock, id, { id: coordinatorId, name: 'Cora Ordinator' }) // a meeting needs every party contacted
     const res = await coordinator.submit(url(id, 'arrange-meeting'), {
-      version: '8', 'meetingDate-day': '2', 'meetingDate-month': '12', 'meetingDate-year': '2026', venue: 'Town Hall', shorterNoticeAgreed: 'yes', ...today,
+      version: '8',
+      'meetingDate-day': '2',
+      'meetingDate-month': '12',
+      'meetingDate-year': '2026',
+      venue: 'Town Hall',
+      shorterNoticeAgreed: 'yes',
+      ...today,
     })
     assertRedirect(res)
-    const [event] = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'meeting-scheduled')))
-    assert.deepEqual(event!.data, { meetingDate: '2026-12-02', shorterNoticeAgreed: true, venue: 'Town Hall', route: 'sen-mediation' })
+    const [event] = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'meeting-scheduled')))
+    assert.deepEqual(event!.data, {
+      meetingDate: '2026-12-02',
+      shorterNoticeAgreed: true,
+      venue: 'Town Hall',
+      route: 'sen-mediation',
+    })
     assert.equal((await stateOf(id)).status, 'meeting-arranged')
   })
 
   it('preselects the party from the link and the certificate that is due', async () => {
     const { id } = await scoped('disagreement-resolution')
-    await createWorkflowService({ db: t.database.db, clock: t.clock }).apply(id, { type: 'start-willingness' }, { actor })
-    assert.equal(html(await coordinator.get(`${url(id, 'invite-party')}?party=school`)).querySelector('input[name="party"][value="school"]')?.hasAttribute('checked'), true)
+    await createWorkflowService({ db: t.database.db, clock: t.clock }).apply(
+      id,
+      { type: 'start-willingness' },
+      { actor },
+    )
+    assert.equal(
+      html(await coordinator.get(`${url(id, 'invite-party')}?party=school`))
+        .querySelector('input[name="party"][value="school"]')
+        ?.hasAttribute('checked'),
+      true,
+    )
     const sen = await scoped()
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
     assert.ok((await workflow.apply(sen.id, { type: 'decline-mediation' }, { actor })).ok)
@@ -185,7 +303,12 @@ describe('recording an update at /cases/:id/updates/new', () => {
   })
   beforeEach(async () => {
     theCase = await makeCase(t.database, t.clock)
-    sarahId = (await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, theCase.id), eq(caseParties.name, 'Sarah Hartley'))))[0]!.id
+    sarahId = (
+      await t.database.db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, theCase.id), eq(caseParties.name, 'Sarah Hartley')))
+    )[0]!.id
   })
   after(() => t.close())
 
@@ -195,7 +318,10 @@ describe('recording an update at /cases/:id/updates/new', () => {
     assert.match(titleOf(res), /^Record an update - /)
     const doc = html(res)
     assert.equal(doc.querySelector(`input[name="party"][value="${sarahId}"]`)?.hasAttribute('checked'), true)
-    assert.deepEqual(doc.querySelectorAll('input[name="channel"]').map((i) => i.getAttribute('value')), ['email', 'phone', 'letter', 'text', 'in-person'])
+    assert.deepEqual(
+      doc.querySelectorAll('input[name="channel"]').map((i) => i.getAttribute('value')),
+      ['email', 'phone', 'letter', 'text', 'in-person'],
+    )
     assertRedirect(await new Agent(t.app).get(url()), /^\/sign-in\?next=/)
     assert.equal((await (await new Agent(t.app).signIn('mediator@example.com')).get(url())).statusCode, 403)
   })
@@ -203,17 +329,54 @@ describe('recording an update at /cases/:id/updates/new', () => {
   it('asks who, how, what and when', async () => {
     const res = await coordinator.submit(url(), { version: '1', note: '' })
     assertFormErrors(res, ['party', 'channel', 'note', 'occurredOn-day'])
-    assertFormErrors(await coordinator.submit(url(), { version: '1', party: '00000000-0000-4000-8000-000000000000', channel: 'phone', note: 'x', ...today }), ['party'])
+    assertFormErrors(
+      await coordinator.submit(url(), {
+        version: '1',
+        party: '00000000-0000-4000-8000-000000000000',
+        channel: 'phone',
+        note: 'x',
+        ...today,
+      }),
+      ['party'],
+    )
   })
 
-  it('records the update, which restarts the person\'s clock; a stale version changes nothing', async () => {
-    const res = await coordinator.submit(url(), { version: '1', party: sarahId, channel: 'phone', note: 'Still waiting to hear from the council', ...today })
+  it("records the update, which restarts the person's clock; a stale version changes nothing", async () => {
+    const res = await coordinator.submit(url(), {
+      version: '1',
+      party: sarahId,
+      channel: 'phone',
+      note: 'Still waiting to hear from the council',
+      ...today,
+    })
     assertRedirect(res, `/cases/${theCase.id}/progress`)
-    const [event] = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, theCase.id), eq(caseEvents.type, 'update-sent')))
-    assert.deepEqual(event!.data, { partyId: sarahId, partyName: 'Sarah Hartley', channel: 'phone', note: 'Still waiting to hear from the council' })
-    const stale = await coordinator.submit(url(), { version: '1', party: sarahId, channel: 'email', note: 'Again', ...today })
+    const [event] = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, theCase.id), eq(caseEvents.type, 'update-sent')))
+    assert.deepEqual(event!.data, {
+      partyId: sarahId,
+      partyName: 'Sarah Hartley',
+      channel: 'phone',
+      note: 'Still waiting to hear from the council',
+    })
+    const stale = await coordinator.submit(url(), {
+      version: '1',
+      party: sarahId,
+      channel: 'email',
+      note: 'Again',
+      ...today,
+    })
     assert.equal(stale.statusCode, 409)
     assert.match(html(stale).querySelector('.govuk-error-summary')!.text, /Someone else changed this case/)
-    assert.equal((await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, theCase.id), eq(caseEvents.type, 'update-sent')))).length, 1)
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, theCase.id), eq(caseEvents.type, 'update-sent')))
+      ).length,
+      1,
+    )
   })
 })

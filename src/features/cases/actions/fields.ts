@@ -4,9 +4,32 @@ import { z } from 'zod'
 import { asArray, capitalise, readDateInput, text, type FormErrors } from '../../../web/forms.ts'
 
 export type Field =
-  | { kind: 'radios'; name: string; legend: string; hint?: string; options: { value: string; text: string; hint?: string }[]; error: string }
-  | { kind: 'text'; name: string; label: string; hint?: string; required: string | false; max: number; errorLabel: string }
-  | { kind: 'textarea'; name: string; label: string; hint?: string; required: string | false; max: number; errorLabel: string }
+  | {
+      kind: 'radios'
+      name: string
+      legend: string
+      hint?: string
+      options: { value: string; text: string; hint?: string }[]
+      error: string
+    }
+  | {
+      kind: 'text'
+      name: string
+      label: string
+      hint?: string
+      required: string | false
+      max: number
+      errorLabel: string
+    }
+  | {
+      kind: 'textarea'
+      name: string
+      label: string
+      hint?: string
+      required: string | false
+      max: number
+      errorLabel: string
+    }
   | { kind: 'checkbox'; name: string; legend: string; text: string }
   /** A GOV.UK date input; `label` is used in messages ("Enter the date it happened"). */
   | { kind: 'date'; name: string; legend: string; hint?: string; label: string; notInFuture: boolean }
@@ -29,7 +52,11 @@ function shapeOf(fields: readonly Field[]) {
 export const unexpectedFields = 'The form had information it did not ask for. Reload the page and try again.'
 
 /** Checks each field in order; returns the values (trimmed text, ISO dates, booleans) or the errors. */
-export function checkFields(fields: readonly Field[], body: unknown, today: string): { ok: true; values: Values } | { ok: false; errors: FormErrors } {
+export function checkFields(
+  fields: readonly Field[],
+  body: unknown,
+  today: string,
+): { ok: true; values: Values } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = { summary: [], fields: {} }
   const fail = (name: string, message: string, anchor = name) => {
     errors.fields[name] = { text: message }
@@ -63,7 +90,8 @@ export function checkFields(fields: readonly Field[], body: unknown, today: stri
       case 'date': {
         const result = readDateInput(b, f.name, f.label)
         if (!result.ok) fail(f.name, result.message, result.anchor)
-        else if (f.notInFuture && result.value > today) fail(f.name, `${capitalise(f.label)} must be today or in the past`, `${f.name}-day`)
+        else if (f.notInFuture && result.value > today)
+          fail(f.name, `${capitalise(f.label)} must be today or in the past`, `${f.name}-day`)
         else values[f.name] = result.value
         break
       }
@@ -75,7 +103,10 @@ export function checkFields(fields: readonly Field[], body: unknown, today: stri
 /** One more problem with a field, placed in the summary where the field is in the form. */
 export function addFieldError(fields: readonly Field[], errors: FormErrors, name: string, message: string): FormErrors {
   const anchorOf = (n: string) => (fields.find((f) => f.name === n)?.kind === 'date' ? `${n}-day` : n)
-  const next: FormErrors = { summary: [...errors.summary, { text: message, href: `#${anchorOf(name)}` }], fields: { ...errors.fields, [name]: { text: message } } }
+  const next: FormErrors = {
+    summary: [...errors.summary, { text: message, href: `#${anchorOf(name)}` }],
+    fields: { ...errors.fields, [name]: { text: message } },
+  }
   const rank = (href: string) => {
     const i = fields.findIndex((f) => href === `#${f.name}` || href.startsWith(`#${f.name}-`))
     return i < 0 ? fields.length : i
@@ -93,12 +124,20 @@ export function versionOf(body: unknown): number {
 
 /** The occurredOn field every workflow form ends with. */
 export function occurredOnField(legend: string): Field {
-  return { kind: 'date', name: 'occurredOn', legend, hint: 'For example, 27 11 2026. Today unless it happened earlier.', label: 'the date it happened', notInFuture: true }
+  return {
+    kind: 'date',
+    name: 'occurredOn',
+    legend,
+    hint: 'For example, 27 11 2026. Today unless it happened earlier.',
+    label: 'the date it happened',
+    notInFuture: true,
+  }
 }
 
 /** What was typed, to show again: a ticked checkbox reads "yes" however it arrived. */
 export function typedValues(fields: readonly Field[], body: unknown): Record<string, unknown> {
   const b = { ...((body ?? {}) as Record<string, unknown>) }
-  for (const f of fields) if (f.kind === 'checkbox') b[f.name] = (asArray(b[f.name]) as unknown[]).includes('yes') ? 'yes' : ''
+  for (const f of fields)
+    if (f.kind === 'checkbox') b[f.name] = (asArray(b[f.name]) as unknown[]).includes('yes') ? 'yes' : ''
   return b
 }

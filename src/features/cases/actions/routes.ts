@@ -23,7 +23,12 @@ async function stateOf(db: Db, caseId: string): Promise<CaseState> {
   return stateFromEvents(await eventsOf(db, caseId))
 }
 
-function defaults(type: FormActionType, state: CaseState, query: Record<string, unknown>, today: string): Record<string, unknown> {
+function defaults(
+  type: FormActionType,
+  state: CaseState,
+  query: Record<string, unknown>,
+  today: string,
+): Record<string, unknown> {
   const values: Record<string, unknown> = { ...dateInputValues('occurredOn', today) }
   if (typeof query.party === 'string') values.party = query.party
   if (type === 'issue-certificate' && state.certificateDue) values.kind = state.certificateDue
@@ -61,7 +66,11 @@ export default async function caseActions(app: FastifyInstance, { database, cloc
     const { action } = request.params as { action: string }
     if (action === 'allocate-mediator') return reply.redirect(`/cases/${found.id}/mediator`, 303) // checked against the panel there
     if (!isFormAction(action)) return reply.code(404).view('errors/not-found.njk')
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/actions/${action}` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/actions/${action}`,
+    })
     const state = await stateOf(database.db, found.id)
     const values = defaults(action, state, request.query as Record<string, unknown>, clock.today())
     return render(deps, reply, found, action, { values, showRefusal: true })
@@ -81,7 +90,12 @@ export default async function caseActions(app: FastifyInstance, { database, cloc
     let errors = checked.ok ? undefined : checked.errors
     // A reason is needed when a party is not willing: asked here so it sits beside the field.
     const body = (request.body ?? {}) as Record<string, unknown>
-    if (action === 'record-willingness' && body.answer === 'unwilling' && !String(body.reason ?? '').trim() && !errors?.fields.form) {
+    if (
+      action === 'record-willingness' &&
+      body.answer === 'unwilling' &&
+      !String(body.reason ?? '').trim() &&
+      !errors?.fields.form
+    ) {
       errors = addFieldError(form.fields, errors ?? { summary: [], fields: {} }, 'reason', unwillingReasonRequired)
     }
     if (errors || !checked.ok) return render(deps, reply.code(400), found, action, { values, errors })
@@ -95,11 +109,17 @@ export default async function caseActions(app: FastifyInstance, { database, cloc
     if (!result.ok) {
       if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
       if (result.code === 'invalid') {
-        return render(deps, reply.code(400), found, action, { values, errors: addFieldError(form.fields, { summary: [], fields: {} }, 'occurredOn', result.reason) })
+        return render(deps, reply.code(400), found, action, {
+          values,
+          errors: addFieldError(form.fields, { summary: [], fields: {} }, 'occurredOn', result.reason),
+        })
       }
       // Stale or refused: nothing changed. Show the case as it is now, keeping what was typed.
       const now = result.code === 'stale' ? ((await findCase(database.db, found.id)) ?? found) : found
-      return render(deps, reply.code(409), now, action, { values, errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} } })
+      return render(deps, reply.code(409), now, action, {
+        values,
+        errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} },
+      })
     }
     request.session.flash = form.done
     return reply.redirect(`/cases/${found.id}/progress`, 303)

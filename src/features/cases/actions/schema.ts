@@ -4,7 +4,13 @@
 import { contactMethods, otherPartyKinds, type ContactMethod } from '../../../domain/request.ts'
 import { answerLabels, type PartyKind, type WillingnessAnswer } from '../../../domain/willingness.ts'
 import {
-  certificateLabels, CERTIFICATE_KINDS, type Action, type ActionType, type CertificateKind, type Outcome, type WithdrawnBy,
+  certificateLabels,
+  CERTIFICATE_KINDS,
+  type Action,
+  type ActionType,
+  type CertificateKind,
+  type Outcome,
+  type WithdrawnBy,
 } from '../../../domain/workflow.ts'
 import { occurredOnField, type Field, type Values } from './fields.ts'
 
@@ -23,9 +29,18 @@ export interface ActionForm {
   done: string
 }
 
-const yesNo = [{ value: 'yes', text: 'Yes' }, { value: 'no', text: 'No' }]
+const yesNo = [
+  { value: 'yes', text: 'Yes' },
+  { value: 'no', text: 'No' },
+]
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, text]) => ({ value, text }))
-const partyField = (legend: string, error: string): Field => ({ kind: 'radios', name: 'party', legend, options: options(otherPartyKinds), error })
+const partyField = (legend: string, error: string): Field => ({
+  kind: 'radios',
+  name: 'party',
+  legend,
+  options: options(otherPartyKinds),
+  error,
+})
 const s = (v: Values, k: string) => String(v[k] ?? '')
 
 export const outcomeLabels: Record<Outcome, string> = {
@@ -46,12 +61,30 @@ export const actionForms: Record<FormActionType, ActionForm> = {
     title: 'Record the choice to mediate',
     intro: 'The mediation must be held within 30 days of the council being told.',
     fields: [
-      { kind: 'radios', name: 'healthInIssue', legend: 'Are there health issues in the disagreement?', hint: 'If yes, the health body must be told within 3 working days.', options: yesNo, error: 'Select yes if there are health issues in the disagreement' },
-      { kind: 'radios', name: 'healthOnly', legend: 'Is the mediation only about health?', hint: 'If yes, the health body arranges it, and the 30 days run from when it is told.', options: yesNo, error: 'Select yes if the mediation is only about health' },
+      {
+        kind: 'radios',
+        name: 'healthInIssue',
+        legend: 'Are there health issues in the disagreement?',
+        hint: 'If yes, the health body must be told within 3 working days.',
+        options: yesNo,
+        error: 'Select yes if there are health issues in the disagreement',
+      },
+      {
+        kind: 'radios',
+        name: 'healthOnly',
+        legend: 'Is the mediation only about health?',
+        hint: 'If yes, the health body arranges it, and the 30 days run from when it is told.',
+        options: yesNo,
+        error: 'Select yes if the mediation is only about health',
+      },
       occurredOnField('When did the parent or young person say they want mediation?'),
     ],
     button: 'Record the choice',
-    toAction: (v) => ({ type: 'choose-mediation', healthInIssue: v.healthInIssue === 'yes', healthOnly: v.healthOnly === 'yes' }),
+    toAction: (v) => ({
+      type: 'choose-mediation',
+      healthInIssue: v.healthInIssue === 'yes',
+      healthOnly: v.healthOnly === 'yes',
+    }),
     done: 'Recorded: the parent or young person wants mediation',
   },
   'decline-mediation': {
@@ -74,11 +107,22 @@ export const actionForms: Record<FormActionType, ActionForm> = {
     title: 'Record an invitation to a party',
     fields: [
       partyField('Which party did you invite?', 'Select which party you invited'),
-      { kind: 'radios', name: 'how', legend: 'How did you invite them?', options: options(contactMethods), error: 'Select how you invited them' },
+      {
+        kind: 'radios',
+        name: 'how',
+        legend: 'How did you invite them?',
+        options: options(contactMethods),
+        error: 'Select how you invited them',
+      },
       occurredOnField('When did you invite them?'),
     ],
     button: 'Record the invitation',
-    toAction: (v) => ({ type: 'invite-party', party: s(v, 'party') as PartyKind, how: s(v, 'how') as ContactMethod, on: s(v, 'occurredOn') }),
+    toAction: (v) => ({
+      type: 'invite-party',
+      party: s(v, 'party') as PartyKind,
+      how: s(v, 'how') as ContactMethod,
+      on: s(v, 'occurredOn'),
+    }),
     done: 'Invitation recorded',
   },
   'chase-party': {
@@ -95,12 +139,32 @@ export const actionForms: Record<FormActionType, ActionForm> = {
     title: "Record a party's answer",
     fields: [
       partyField('Which party answered?', 'Select which party answered'),
-      { kind: 'radios', name: 'answer', legend: 'What did they say?', options: options(answerLabels), error: 'Select what they said' },
-      { kind: 'textarea', name: 'reason', label: 'Why are they not willing to take part?', hint: 'Needed if they are not willing. In their words, if you can.', required: false, max: 2000, errorLabel: 'The reason' },
+      {
+        kind: 'radios',
+        name: 'answer',
+        legend: 'What did they say?',
+        options: options(answerLabels),
+        error: 'Select what they said',
+      },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Why are they not willing to take part?',
+        hint: 'Needed if they are not willing. In their words, if you can.',
+        required: false,
+        max: 2000,
+        errorLabel: 'The reason',
+      },
       occurredOnField('When did they answer?'),
     ],
     button: 'Record the answer',
-    toAction: (v) => ({ type: 'record-willingness', party: s(v, 'party') as PartyKind, answer: s(v, 'answer') as WillingnessAnswer, reason: s(v, 'reason') || undefined, on: s(v, 'occurredOn') }),
+    toAction: (v) => ({
+      type: 'record-willingness',
+      party: s(v, 'party') as PartyKind,
+      answer: s(v, 'answer') as WillingnessAnswer,
+      reason: s(v, 'reason') || undefined,
+      on: s(v, 'occurredOn'),
+    }),
     done: 'Answer recorded',
   },
   'start-preparation': {
@@ -113,15 +177,41 @@ export const actionForms: Record<FormActionType, ActionForm> = {
   },
   'arrange-meeting': {
     title: 'Arrange the meeting',
-    intro: 'Everyone must be sent the date and place at least 5 working days before the meeting, unless the parent or young person agrees to less.',
+    intro:
+      'Everyone must be sent the date and place at least 5 working days before the meeting, unless the parent or young person agrees to less.',
     fields: [
-      { kind: 'date', name: 'meetingDate', legend: 'Date of the meeting', hint: 'For example, 14 1 2027', label: 'the date of the meeting', notInFuture: false },
-      { kind: 'text', name: 'venue', label: 'Venue (optional)', hint: 'A neutral place, or "online"', required: false, max: 200, errorLabel: 'The venue' },
-      { kind: 'checkbox', name: 'shorterNoticeAgreed', legend: 'Shorter notice', text: "The parent or young person agreed to less than 5 working days' notice" },
+      {
+        kind: 'date',
+        name: 'meetingDate',
+        legend: 'Date of the meeting',
+        hint: 'For example, 14 1 2027',
+        label: 'the date of the meeting',
+        notInFuture: false,
+      },
+      {
+        kind: 'text',
+        name: 'venue',
+        label: 'Venue (optional)',
+        hint: 'A neutral place, or "online"',
+        required: false,
+        max: 200,
+        errorLabel: 'The venue',
+      },
+      {
+        kind: 'checkbox',
+        name: 'shorterNoticeAgreed',
+        legend: 'Shorter notice',
+        text: "The parent or young person agreed to less than 5 working days' notice",
+      },
       occurredOnField('When was the meeting arranged?'),
     ],
     button: 'Arrange the meeting',
-    toAction: (v) => ({ type: 'arrange-meeting', meetingDate: s(v, 'meetingDate'), venue: s(v, 'venue') || undefined, shorterNoticeAgreed: v.shorterNoticeAgreed === true }),
+    toAction: (v) => ({
+      type: 'arrange-meeting',
+      meetingDate: s(v, 'meetingDate'),
+      venue: s(v, 'venue') || undefined,
+      shorterNoticeAgreed: v.shorterNoticeAgreed === true,
+    }),
     done: 'Meeting arranged',
   },
   'hold-meeting': {
@@ -134,7 +224,13 @@ export const actionForms: Record<FormActionType, ActionForm> = {
   conclude: {
     title: 'Record the outcome',
     fields: [
-      { kind: 'radios', name: 'outcome', legend: 'How did the mediation end?', options: options(outcomeLabels), error: 'Select how the mediation ended' },
+      {
+        kind: 'radios',
+        name: 'outcome',
+        legend: 'How did the mediation end?',
+        options: options(outcomeLabels),
+        error: 'Select how the mediation ended',
+      },
       occurredOnField('When did the mediation end?'),
     ],
     button: 'Record the outcome',
@@ -143,10 +239,14 @@ export const actionForms: Record<FormActionType, ActionForm> = {
   },
   'issue-certificate': {
     title: 'Issue the mediation certificate',
-    intro: 'The parent or young person needs the certificate to appeal to the SEND Tribunal. The appeal deadline runs from the date of issue.',
+    intro:
+      'The parent or young person needs the certificate to appeal to the SEND Tribunal. The appeal deadline runs from the date of issue.',
     fields: [
       {
-        kind: 'radios', name: 'kind', legend: 'Which certificate?', error: 'Select which certificate you are issuing',
+        kind: 'radios',
+        name: 'kind',
+        legend: 'Which certificate?',
+        error: 'Select which certificate you are issuing',
         options: CERTIFICATE_KINDS.map((k: CertificateKind) => ({ value: k, text: `After ${certificateLabels[k]}` })),
       },
       occurredOnField('Date of issue'),
@@ -159,7 +259,14 @@ export const actionForms: Record<FormActionType, ActionForm> = {
     title: 'Record that mediation cannot be arranged within 30 days',
     intro: 'The certificate is then due within 3 working days.',
     fields: [
-      { kind: 'textarea', name: 'reason', label: 'Why can it not be arranged? (optional)', required: false, max: 2000, errorLabel: 'The reason' },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Why can it not be arranged? (optional)',
+        required: false,
+        max: 2000,
+        errorLabel: 'The reason',
+      },
       occurredOnField('When did the council tell you?'),
     ],
     button: 'Record it',
@@ -187,8 +294,21 @@ export const actionForms: Record<FormActionType, ActionForm> = {
   withdraw: {
     title: 'Withdraw the case',
     fields: [
-      { kind: 'radios', name: 'by', legend: 'Who is withdrawing?', options: options(withdrawnByLabels), error: 'Select who is withdrawing' },
-      { kind: 'textarea', name: 'reason', label: 'Reason', required: 'Enter the reason for withdrawing the case', max: 2000, errorLabel: 'The reason' },
+      {
+        kind: 'radios',
+        name: 'by',
+        legend: 'Who is withdrawing?',
+        options: options(withdrawnByLabels),
+        error: 'Select who is withdrawing',
+      },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Reason',
+        required: 'Enter the reason for withdrawing the case',
+        max: 2000,
+        errorLabel: 'The reason',
+      },
       occurredOnField('When was it withdrawn?'),
     ],
     button: 'Withdraw the case',
@@ -198,7 +318,14 @@ export const actionForms: Record<FormActionType, ActionForm> = {
   reopen: {
     title: 'Reopen the case',
     fields: [
-      { kind: 'textarea', name: 'reason', label: 'Reason', required: 'Enter the reason for reopening the case', max: 2000, errorLabel: 'The reason' },
+      {
+        kind: 'textarea',
+        name: 'reason',
+        label: 'Reason',
+        required: 'Enter the reason for reopening the case',
+        max: 2000,
+        errorLabel: 'The reason',
+      },
       occurredOnField('When was it reopened?'),
     ],
     button: 'Reopen the case',

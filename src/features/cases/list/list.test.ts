@@ -7,8 +7,10 @@ import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../tes
 import { accessLog, cases } from '../../../db/schema/index.ts'
 import { makeCase } from '../testing.ts'
 
-const referencesIn = (body: ReturnType<typeof html>) => body.querySelectorAll('tbody tr td:first-child a').map((a) => a.text.trim())
-const childrenIn = (body: ReturnType<typeof html>) => body.querySelectorAll('tbody tr td:nth-child(2)').map((td) => td.text.trim())
+const referencesIn = (body: ReturnType<typeof html>) =>
+  body.querySelectorAll('tbody tr td:first-child a').map((a) => a.text.trim())
+const childrenIn = (body: ReturnType<typeof html>) =>
+  body.querySelectorAll('tbody tr td:nth-child(2)').map((td) => td.text.trim())
 
 describe('the case list at /cases', () => {
   let t: TestApp
@@ -21,16 +23,31 @@ describe('the case list at /cases', () => {
     coordinatorId = (await createStaff(t.database, 'coordinator@example.com', ['coordinator'])).id
     await createStaff(t.database, 'mediator@example.com', ['mediator'])
     t.clock.set('2026-11-01T10:00:00Z')
-    refs.amelia = (await makeCase(t.database, t.clock, { childName: 'Amelia Hartley', parentName: 'Sarah Hartley' })).reference
+    refs.amelia = (
+      await makeCase(t.database, t.clock, { childName: 'Amelia Hartley', parentName: 'Sarah Hartley' })
+    ).reference
     t.clock.set('2026-11-10T10:00:00Z')
-    const zara = await makeCase(t.database, t.clock, { childName: 'Zara Quinn', parentName: 'Bartholomew Fenwick', channel: 'phone' })
+    const zara = await makeCase(t.database, t.clock, {
+      childName: 'Zara Quinn',
+      parentName: 'Bartholomew Fenwick',
+      channel: 'phone',
+    })
     refs.zara = zara.reference
     await t.database.db.update(cases).set({ scope: 'both', status: 'scope-decided' }).where(eq(cases.id, zara.id))
     t.clock.set('2026-11-20T10:00:00Z')
-    refs.script = (await makeCase(t.database, t.clock, { childName: '<script>alert(1)</script>', parentName: 'Pat Smith', channel: 'email' })).reference
+    refs.script = (
+      await makeCase(t.database, t.clock, {
+        childName: '<script>alert(1)</script>',
+        parentName: 'Pat Smith',
+        channel: 'email',
+      })
+    ).reference
     for (let i = 1; i <= 25; i++) {
       t.clock.set(`2026-11-25T${String(i % 24).padStart(2, '0')}:00:00Z`)
-      await makeCase(t.database, t.clock, { childName: `Filler Child ${String(i).padStart(2, '0')}`, parentName: `Filler Parent ${i}` })
+      await makeCase(t.database, t.clock, {
+        childName: `Filler Child ${String(i).padStart(2, '0')}`,
+        parentName: `Filler Parent ${i}`,
+      })
     }
     t.clock.set('2026-11-27T10:00:00Z')
     coordinator = await new Agent(t.app).signIn('coordinator@example.com')
@@ -81,7 +98,10 @@ describe('the case list at /cases', () => {
     assert.deepEqual(childrenIn(asc), ['Amelia Hartley', 'Zara Quinn'])
     const header = asc.querySelectorAll('th').find((th) => th.text.trim() === 'Child or young person')!
     assert.equal(header.getAttribute('aria-sort'), 'ascending')
-    assert.equal(header.querySelector('a')?.getAttribute('href'), '/cases?receivedTo=15%2F11%2F2026&sort=child&order=desc')
+    assert.equal(
+      header.querySelector('a')?.getAttribute('href'),
+      '/cases?receivedTo=15%2F11%2F2026&sort=child&order=desc',
+    )
     assert.equal(asc.querySelectorAll('th[aria-sort="none"]').length, 4)
 
     const desc = html(await coordinator.get('/cases?receivedTo=15/11/2026&sort=child&order=desc'))
@@ -104,9 +124,17 @@ describe('the case list at /cases', () => {
     assert.deepEqual(childrenIn(html(await coordinator.get('/cases?status=scope-decided'))), ['Zara Quinn'])
     assert.deepEqual(childrenIn(html(await coordinator.get('/cases?scope=both'))), ['Zara Quinn'])
     assert.deepEqual(childrenIn(html(await coordinator.get('/cases?channel=phone'))), ['Zara Quinn'])
-    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?channel=phone&channel=email'))), ['<script>alert(1)</script>', 'Zara Quinn'])
-    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?receivedFrom=5/11/2026&receivedTo=20/11/2026'))), ['<script>alert(1)</script>', 'Zara Quinn'])
-    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?receivedFrom=2026-11-02&receivedTo=2026-11-10'))), ['Zara Quinn'])
+    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?channel=phone&channel=email'))), [
+      '<script>alert(1)</script>',
+      'Zara Quinn',
+    ])
+    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?receivedFrom=5/11/2026&receivedTo=20/11/2026'))), [
+      '<script>alert(1)</script>',
+      'Zara Quinn',
+    ])
+    assert.deepEqual(childrenIn(html(await coordinator.get('/cases?receivedFrom=2026-11-02&receivedTo=2026-11-10'))), [
+      'Zara Quinn',
+    ])
     const undecided = html(await coordinator.get('/cases?scope=undecided'))
     assert.match(undecided.getElementById('results-count')!.text, /of 27 cases/)
     assert.ok(undecided.querySelector('.moj-filter__selected'), 'the chosen filter is shown')
@@ -178,7 +206,7 @@ describe('the case list at /cases', () => {
     assert.match(html(res).getElementById('results-count')!.text, /of 28 cases/)
   })
 
-  it('shows a child\'s name escaped', async () => {
+  it("shows a child's name escaped", async () => {
     const res = await coordinator.get('/cases?channel=email')
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))

@@ -54,7 +54,8 @@ const columns: { key: SortKey; text: string; firstOrder: SortOrder }[] = [
 export function paginationItems(page: number, lastPage: number, href: (page: number) => string) {
   const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = []
   for (let n = 1; n <= lastPage; n++) {
-    if (n === 1 || n === lastPage || Math.abs(n - page) <= 1) items.push({ number: n, href: href(n), current: n === page })
+    if (n === 1 || n === lastPage || Math.abs(n - page) <= 1)
+      items.push({ number: n, href: href(n), current: n === page })
     else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true })
   }
   return items
@@ -109,7 +110,8 @@ export default async function caseList(app: FastifyInstance, { database, clock }
       page: query.page,
       pageSize,
     })
-    if (search) await recordAccess(database.db, clock, { userId: user.id, caseId: null, path: '/cases', action: 'search' })
+    if (search)
+      await recordAccess(database.db, clock, { userId: user.id, caseId: null, path: '/cases', action: 'search' })
 
     const lastPage = Math.max(1, Math.ceil(result.total / pageSize))
     const pageHref = (n: number) => listHref(params, { page: n })
@@ -123,7 +125,10 @@ export default async function caseList(app: FastifyInstance, { database, clock }
       }
     })
     const tag = (category: 'status' | 'scope' | 'channel', labels: Record<string, string>) =>
-      params[category].map((v) => ({ text: labels[v] ?? v, href: listHref(params, { [category]: params[category].filter((x) => x !== v), page: 1 }) }))
+      params[category].map((v) => ({
+        text: labels[v] ?? v,
+        href: listHref(params, { [category]: params[category].filter((x) => x !== v), page: 1 }),
+      }))
     const selectedCategories = [
       { heading: { text: 'Status' }, items: tag('status', caseStatuses) },
       { heading: { text: 'Type' }, items: tag('scope', caseScopes) },
@@ -131,8 +136,12 @@ export default async function caseList(app: FastifyInstance, { database, clock }
       {
         heading: { text: 'Received' },
         items: [
-          ...(params.receivedFrom ? [{ text: `From ${params.receivedFrom}`, href: listHref(params, { receivedFrom: undefined, page: 1 }) }] : []),
-          ...(params.receivedTo ? [{ text: `To ${params.receivedTo}`, href: listHref(params, { receivedTo: undefined, page: 1 }) }] : []),
+          ...(params.receivedFrom
+            ? [{ text: `From ${params.receivedFrom}`, href: listHref(params, { receivedFrom: undefined, page: 1 }) }]
+            : []),
+          ...(params.receivedTo
+            ? [{ text: `To ${params.receivedTo}`, href: listHref(params, { receivedTo: undefined, page: 1 }) }]
+            : []),
         ],
       },
     ].filter((c) => c.items.length)
@@ -145,22 +154,42 @@ export default async function caseList(app: FastifyInstance, { database, clock }
       searching: !!search,
       headers,
       selectedFilters: selectedCategories.length
-        ? { heading: { text: 'Selected filters' }, clearLink: { text: 'Clear filters', href: listHref({ status: [], scope: [], channel: [], q: params.q }) }, categories: selectedCategories }
-        : undefined,
-      options: {
-        status: Object.entries(caseStatuses).map(([value, text]) => ({ value, text, checked: params.status.includes(value) })),
-        scope: Object.entries(caseScopes).map(([value, text]) => ({ value, text, checked: params.scope.includes(value) })),
-        channel: Object.entries(caseChannels).map(([value, text]) => ({ value, text, checked: params.channel.includes(value) })),
-      },
-      sortParams: { sort: params.sort, order: params.order },
-      pagination: lastPage > 1
         ? {
-            previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
-            next: result.page < lastPage ? { href: pageHref(result.page + 1) } : undefined,
-            items: paginationItems(result.page, lastPage, pageHref),
+            heading: { text: 'Selected filters' },
+            clearLink: { text: 'Clear filters', href: listHref({ status: [], scope: [], channel: [], q: params.q }) },
+            categories: selectedCategories,
           }
         : undefined,
-      showing: { from: result.total ? (result.page - 1) * pageSize + 1 : 0, to: (result.page - 1) * pageSize + result.rows.length },
+      options: {
+        status: Object.entries(caseStatuses).map(([value, text]) => ({
+          value,
+          text,
+          checked: params.status.includes(value),
+        })),
+        scope: Object.entries(caseScopes).map(([value, text]) => ({
+          value,
+          text,
+          checked: params.scope.includes(value),
+        })),
+        channel: Object.entries(caseChannels).map(([value, text]) => ({
+          value,
+          text,
+          checked: params.channel.includes(value),
+        })),
+      },
+      sortParams: { sort: params.sort, order: params.order },
+      pagination:
+        lastPage > 1
+          ? {
+              previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
+              next: result.page < lastPage ? { href: pageHref(result.page + 1) } : undefined,
+              items: paginationItems(result.page, lastPage, pageHref),
+            }
+          : undefined,
+      showing: {
+        from: result.total ? (result.page - 1) * pageSize + 1 : 0,
+        to: (result.page - 1) * pageSize + result.rows.length,
+      },
     }
     return reply.code(errors.summary.length ? 400 : 200).view(view, context)
   })

@@ -6,7 +6,12 @@ import { caseChannels, caseScopes, caseStatuses } from '../labels.ts'
 import { sortKeys } from '../repository.ts'
 
 const pick = (allowed: readonly string[]) =>
-  z.preprocess(asArray, z.array(z.unknown())).transform((values) => [...new Set(values.filter((v): v is string => typeof v === 'string' && allowed.includes(v)))]).catch([])
+  z
+    .preprocess(asArray, z.array(z.unknown()))
+    .transform((values) => [
+      ...new Set(values.filter((v): v is string => typeof v === 'string' && allowed.includes(v))),
+    ])
+    .catch([])
 
 const optionalText = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().optional()).catch(undefined)
 
@@ -35,6 +40,7 @@ export function readFilterDate(value: string | undefined): { ok: true; value?: s
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
   else return { ok: false }
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false }
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return { ok: false }
   return { ok: true, value: date.toISOString().slice(0, 10) }
 }

@@ -38,10 +38,19 @@ describe('the case page at /cases/:id', () => {
     assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Overview')
     const body = doc.querySelector('main')!.text.replace(/\s+/g, ' ')
     for (const fact of [
-      'Oakwood Primary School', 'WA1 1AA', 'Warrington Borough Council', formatDate('2015-03-14'), 'Has an EHC plan',
-      'A decision about an EHC needs assessment or an EHC plan', 'Not to change the EHC plan after a review',
-      formatDate('2026-10-19'), 'The local authority (council): Warrington Borough Council', 'Parent or carer', 'sarah@example.com',
-    ]) assert.ok(body.includes(fact), `shows ${fact}`)
+      'Oakwood Primary School',
+      'WA1 1AA',
+      'Warrington Borough Council',
+      formatDate('2015-03-14'),
+      'Has an EHC plan',
+      'A decision about an EHC needs assessment or an EHC plan',
+      'Not to change the EHC plan after a review',
+      formatDate('2026-10-19'),
+      'The local authority (council): Warrington Borough Council',
+      'Parent or carer',
+      'sarah@example.com',
+    ])
+      assert.ok(body.includes(fact), `shows ${fact}`)
     const whatHappened = doc.getElementById('what-happened')!
     assert.ok(whatHappened.classList.contains('app-pre-wrap'))
     assert.equal(whatHappened.text, 'The review was in June.\nThe council said no to changes.')
@@ -57,7 +66,19 @@ describe('the case page at /cases/:id', () => {
     await coordinator.get(`/cases/${amelia.id}`)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
     assert.equal(rows.length, 1)
-    assert.deepEqual({ ...rows[0], id: 0 }, { id: 0, at: new Date('2026-11-27T10:00:00Z'), userId: coordinatorId, apiTokenId: null, partyId: null, caseId: amelia.id, action: 'view', path: `/cases/${amelia.id}` })
+    assert.deepEqual(
+      { ...rows[0], id: 0 },
+      {
+        id: 0,
+        at: new Date('2026-11-27T10:00:00Z'),
+        userId: coordinatorId,
+        apiTokenId: null,
+        partyId: null,
+        caseId: amelia.id,
+        action: 'view',
+        path: `/cases/${amelia.id}`,
+      },
+    )
   })
 
   it('shows the first-contact checklist when it was recorded', async () => {
@@ -65,9 +86,17 @@ describe('the case page at /cases/:id', () => {
       facts: sampleFacts({ childName: 'Noah Phillips' }),
       channel: 'phone',
       actor: { userId: coordinatorId, label: 'Cora Ordinator' },
-      firstContact: { reasonForContact: 'Wants to appeal', differenceExplained: true, understandingChecked: true, preferencesAsked: false, signposting: 'SENDIASS' },
+      firstContact: {
+        reasonForContact: 'Wants to appeal',
+        differenceExplained: true,
+        understandingChecked: true,
+        preferencesAsked: false,
+        signposting: 'SENDIASS',
+      },
     })
-    const body = html(await coordinator.get(`/cases/${logged.id}`)).querySelector('main')!.text.replace(/\s+/g, ' ')
+    const body = html(await coordinator.get(`/cases/${logged.id}`))
+      .querySelector('main')!
+      .text.replace(/\s+/g, ' ')
     assert.match(body, /Reason for contact Wants to appeal/)
     assert.match(body, /Contact preferences and adjustments asked No/)
     assert.match(body, /Signposting SENDIASS/)
@@ -85,7 +114,15 @@ describe('the case page at /cases/:id', () => {
     assert.match(hidden.body, /There is no case at this address, or it is not one of yours/)
     assert.ok(!hidden.body.includes('Amelia'))
     assert.ok(!hidden.body.includes(amelia.reference))
-    assert.equal((await t.database.db.select().from(accessLog).where(and(eq(accessLog.caseId, amelia.id)))).length, 0)
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(accessLog)
+          .where(and(eq(accessLog.caseId, amelia.id)))
+      ).length,
+      0,
+    )
   })
 
   it('gives 404 for an unknown or malformed id', async () => {
@@ -96,8 +133,11 @@ describe('the case page at /cases/:id', () => {
     }
   })
 
-  it('shows a child\'s name escaped', async () => {
-    const bad = await makeCase(t.database, t.clock, { childName: '<script>alert(1)</script>', whatHappened: '<b>bold</b>' })
+  it("shows a child's name escaped", async () => {
+    const bad = await makeCase(t.database, t.clock, {
+      childName: '<script>alert(1)</script>',
+      whatHappened: '<b>bold</b>',
+    })
     const res = await coordinator.get(`/cases/${bad.id}`)
     assert.equal(res.statusCode, 200)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))

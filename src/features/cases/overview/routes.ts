@@ -32,10 +32,16 @@ export function requestView(found: CaseRow) {
     child: { ...r.child, council: found.localAuthorityName },
     ehcStatus: labelOf(ehcStatuses, r.ehcStatus),
     areas: (r.areas ?? []).map((a) => labelOf(disagreementAreas, a)),
-    decision: r.decision ? { kind: labelOf(ehcDecisions, r.decision.kind), letterDate: r.decision.letterDate } : undefined,
+    decision: r.decision
+      ? { kind: labelOf(ehcDecisions, r.decision.kind), letterDate: r.decision.letterDate }
+      : undefined,
     otherParties: (r.otherParties ?? []).map((p) => ({ kind: labelOf(otherPartyKinds, p.kind), name: p.name })),
     whatHappened: r.whatHappened,
-    requester: { role: labelOf(requesterRoles, r.requester.role), name: r.requester.name, organisation: r.requester.organisation },
+    requester: {
+      role: labelOf(requesterRoles, r.requester.role),
+      name: r.requester.name,
+      organisation: r.requester.organisation,
+    },
     permissionNeeded: needsPermission(r.requester.role),
     permission: r.permission,
     parent: r.parent,
@@ -61,12 +67,20 @@ export default async function caseOverview(app: FastifyInstance, { database, clo
       assigneeName(database.db, found.assignedTo),
     ])
     // The next statutory deadline still to meet (updates owed are on the progress page).
-    const next = deadlines.find((d) => !d.name.startsWith('update:') && ['overdue', 'due-soon', 'on-track'].includes(d.urgency))
+    const next = deadlines.find(
+      (d) => !d.name.startsWith('update:') && ['overdue', 'due-soon', 'on-track'].includes(d.urgency),
+    )
     return reply.view(view, {
       ...caseContext(found, 'overview'),
       facts: requestView(found),
       parties: parties.map((p) => ({ ...p, roleText: labelOf(partyRoles, p.role) })),
-      firstContact: firstContact ? { ...(firstContact.data as Partial<FirstContactChecklist>), recordedAt: firstContact.recordedAt, by: firstContact.actorLabel } : undefined,
+      firstContact: firstContact
+        ? {
+            ...(firstContact.data as Partial<FirstContactChecklist>),
+            recordedAt: firstContact.recordedAt,
+            by: firstContact.actorLabel,
+          }
+        : undefined,
       decision: decision ? { ...decision, scopeText: scopeLabel(decision.scope) } : undefined,
       canDecideScope: hasRole(user, ...caseWorkers),
       nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,

@@ -17,16 +17,29 @@ export async function takeCase(
   input: { caseId: string; user: { id: string; name: string }; expectedVersion: number },
 ): Promise<AssignResult> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ version: cases.version, assignedTo: cases.assignedTo }).from(cases).where(eq(cases.id, input.caseId)).for('update')
+    const [row] = await tx
+      .select({ version: cases.version, assignedTo: cases.assignedTo })
+      .from(cases)
+      .where(eq(cases.id, input.caseId))
+      .for('update')
     if (!row) return { ok: false, code: 'not-found' }
     if (row.version !== input.expectedVersion) return { ok: false, code: 'stale' }
-    const [previous] = row.assignedTo ? await tx.select({ name: users.name }).from(users).where(eq(users.id, row.assignedTo)) : []
-    await tx.update(cases).set({ assignedTo: input.user.id, version: row.version + 1, updatedAt: clock.now() }).where(eq(cases.id, input.caseId))
+    const [previous] = row.assignedTo
+      ? await tx.select({ name: users.name }).from(users).where(eq(users.id, row.assignedTo))
+      : []
+    await tx
+      .update(cases)
+      .set({ assignedTo: input.user.id, version: row.version + 1, updatedAt: clock.now() })
+      .where(eq(cases.id, input.caseId))
     await appendEvent(tx, clock, {
       caseId: input.caseId,
       type: 'assigned',
       actor: { userId: input.user.id, label: input.user.name },
-      data: { to: input.user.id, toName: input.user.name, ...(row.assignedTo ? { from: row.assignedTo, fromName: previous?.name ?? null } : {}) },
+      data: {
+        to: input.user.id,
+        toName: input.user.name,
+        ...(row.assignedTo ? { from: row.assignedTo, fromName: previous?.name ?? null } : {}),
+      },
     })
     return { ok: true }
   })

@@ -64,7 +64,10 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), new RegExp(`^Progress and deadlines - ${amelia.reference} - `))
     const doc = html(res)
-    assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Progress and deadlines')
+    assert.equal(
+      doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(),
+      'Progress and deadlines',
+    )
     const appeal = squash(doc.getElementById('deadline-appeal')!.text)
     assert.match(appeal, /Last day to appeal to the SEND Tribunal/)
     assert.match(appeal, /Due Monday 21 December 2026 \(16 working days left\)/)
@@ -84,16 +87,27 @@ describe('progress and deadlines at /cases/:id/progress', () => {
   it('lists the updates owed to each person, each with a link to record one', async () => {
     const doc = html(await coordinator.get(url()))
     const parties = await t.database.db.select().from(caseParties).where(eq(caseParties.caseId, amelia.id))
-    const links = doc.querySelectorAll('a').filter((a) => a.text.startsWith('Record an update')).map((a) => a.getAttribute('href')).sort()
+    const links = doc
+      .querySelectorAll('a')
+      .filter((a) => a.text.startsWith('Record an update'))
+      .map((a) => a.getAttribute('href'))
+      .sort()
     assert.deepEqual(links, parties.map((p) => `/cases/${amelia.id}/updates/new?party=${p.id}`).sort())
     const rows = doc.querySelectorAll('#updates + table tbody tr').map((r) => squash(r.text))
     assert.equal(rows.length, 2)
-    assert.ok(rows.some((r) => /^Sarah Hartley \(Parent or carer\).*Friday 11 December 2026 10 working days left On track/.test(r)), rows.join('\n'))
+    assert.ok(
+      rows.some((r) =>
+        /^Sarah Hartley \(Parent or carer\).*Friday 11 December 2026 10 working days left On track/.test(r),
+      ),
+      rows.join('\n'),
+    )
   })
 
   it('offers the next steps for the status (not the scope decision or the party steps), and the party table', async () => {
     const doc = html(await coordinator.get(url()))
-    const buttons = doc.querySelectorAll('.govuk-button-group a.govuk-button').map((a) => [a.text.trim(), a.getAttribute('href')])
+    const buttons = doc
+      .querySelectorAll('.govuk-button-group a.govuk-button')
+      .map((a) => [a.text.trim(), a.getAttribute('href')])
     assert.deepEqual(buttons, [
       ['Decide the scope', `/cases/${amelia.id}/scope`],
       ['Withdraw the case', `/cases/${amelia.id}/actions/withdraw`],
@@ -102,15 +116,25 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     assert.match(council, /The council: Warrington Borough Council/)
     assert.match(council, /Invited Not yet/)
     assert.match(council, /Answer No answer yet/)
-    assert.equal(doc.getElementById('party-local-authority')!.querySelectorAll('a').length, 0, 'nobody is asked before the scope is decided')
-    assert.equal(doc.querySelector(`a[href="/cases/${amelia.id}/progress/dates"]`)?.text.trim(), 'Record a statutory date')
+    assert.equal(
+      doc.getElementById('party-local-authority')!.querySelectorAll('a').length,
+      0,
+      'nobody is asked before the scope is decided',
+    )
+    assert.equal(
+      doc.querySelector(`a[href="/cases/${amelia.id}/progress/dates"]`)?.text.trim(),
+      'Record a statutory date',
+    )
   })
 
   it('records the view in the access log', async () => {
     await t.database.db.delete(accessLog)
     await coordinator.get(url())
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
-    assert.deepEqual(rows.map((r) => [r.path, r.userId]), [[url(), coordinatorId]])
+    assert.deepEqual(
+      rows.map((r) => [r.path, r.userId]),
+      [[url(), coordinatorId]],
+    )
   })
 
   it('shows who was invited, how, chased, and a chaser due; with links to chase and record the answer', async () => {
@@ -118,24 +142,64 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     const { id } = await makeCase(t.database, t.clock, { childName: 'Noah Phillips' })
     assert.ok((await workflow.apply(id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'x' }, { actor })).ok)
     assert.ok((await workflow.apply(id, { type: 'choose-mediation' }, { actor })).ok)
-    assert.ok((await workflow.apply(id, { type: 'invite-party', party: 'local-authority', on: '2026-11-18', how: 'email' }, { actor, occurredOn: '2026-11-18' })).ok)
-    assert.ok((await workflow.apply(id, { type: 'invite-party', party: 'school', on: '2026-11-26', how: 'phone' }, { actor, occurredOn: '2026-11-26' })).ok)
-    assert.ok((await workflow.apply(id, { type: 'record-willingness', party: 'school', on: '2026-11-27', answer: 'unwilling', reason: 'No staff <b>free</b>' }, { actor })).ok)
+    assert.ok(
+      (
+        await workflow.apply(
+          id,
+          { type: 'invite-party', party: 'local-authority', on: '2026-11-18', how: 'email' },
+          { actor, occurredOn: '2026-11-18' },
+        )
+      ).ok,
+    )
+    assert.ok(
+      (
+        await workflow.apply(
+          id,
+          { type: 'invite-party', party: 'school', on: '2026-11-26', how: 'phone' },
+          { actor, occurredOn: '2026-11-26' },
+        )
+      ).ok,
+    )
+    assert.ok(
+      (
+        await workflow.apply(
+          id,
+          {
+            type: 'record-willingness',
+            party: 'school',
+            on: '2026-11-27',
+            answer: 'unwilling',
+            reason: 'No staff <b>free</b>',
+          },
+          { actor },
+        )
+      ).ok,
+    )
     const doc = html(await coordinator.get(url(id)))
     const council = doc.getElementById('party-local-authority')!
     assert.match(squash(council.text), /Invited Wednesday 18 November 2026, by email/)
     assert.match(squash(council.text), /Chased Not yet Chaser due/)
-    assert.deepEqual(council.querySelectorAll('a').map((a) => a.getAttribute('href')), [
-      `/cases/${id}/actions/chase-party?party=local-authority`,
-      `/cases/${id}/actions/record-willingness?party=local-authority`,
-    ])
+    assert.deepEqual(
+      council.querySelectorAll('a').map((a) => a.getAttribute('href')),
+      [
+        `/cases/${id}/actions/chase-party?party=local-authority`,
+        `/cases/${id}/actions/record-willingness?party=local-authority`,
+      ],
+    )
     const school = doc.getElementById('party-school')!
-    assert.match(squash(school.text), /Answer Not willing to take part \(Friday 27 November 2026\) Reason: No staff <b>free<\/b>/)
+    assert.match(
+      squash(school.text),
+      /Answer Not willing to take part \(Friday 27 November 2026\) Reason: No staff <b>free<\/b>/,
+    )
     assert.ok(school.innerHTML.includes('No staff &lt;b&gt;free&lt;/b&gt;'))
     assert.doesNotMatch(squash(school.text), /Chaser due/)
     assert.equal(squash(doc.getElementById('case-status')!.text), 'Asking the other parties to take part')
     const buttons = doc.querySelectorAll('.govuk-button-group a.govuk-button').map((a) => a.text.trim())
-    assert.deepEqual(buttons, ['Allocate a mediator', 'Record that mediation cannot be arranged within 30 days', 'Withdraw the case'])
+    assert.deepEqual(buttons, [
+      'Allocate a mediator',
+      'Record that mediation cannot be arranged within 30 days',
+      'Withdraw the case',
+    ])
   })
 
   it('shows overdue and due-soon deadlines as words', async () => {
@@ -151,11 +215,17 @@ describe('progress and deadlines at /cases/:id/progress', () => {
 
   it('warns when a deadline falls in a year whose bank holidays are not known', async () => {
     t.clock.set('2028-12-01T10:00:00Z')
-    const facts = { ...sampleFacts({ childName: 'Late Case' }), decision: { kind: 'refuse-amend' as const, letterDate: '2028-11-20' } }
+    const facts = {
+      ...sampleFacts({ childName: 'Late Case' }),
+      decision: { kind: 'refuse-amend' as const, letterDate: '2028-11-20' },
+    }
     const late = await createCase(t.database.db, t.clock, { facts, channel: 'online', actor })
     const doc = html(await coordinator.get(url(late.id)))
     const appeal = squash(doc.getElementById('deadline-appeal')!.text)
-    assert.match(appeal, /The bank holidays for 2029 are not known yet, so check this date by hand\. An administrator can upload a newer bank holidays file\./)
+    assert.match(
+      appeal,
+      /The bank holidays for 2029 are not known yet, so check this date by hand\. An administrator can upload a newer bank holidays file\./,
+    )
     assert.equal(doc.querySelectorAll('.govuk-warning-text').length >= 1, true)
   })
 
@@ -167,7 +237,10 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       assertRedirect(res, url(id))
       const row = await caseRow(id)
       assert.deepEqual([row.assignedTo, row.version], [coordinatorId, 2])
-      const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'assigned')))
+      const events = await t.database.db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'assigned')))
       assert.equal(events.length, 1)
       assert.deepEqual(events[0]!.data, { to: coordinatorId, toName: 'Cora Ordinator' })
       const doc = html(await coordinator.get(url(id)))
@@ -201,7 +274,10 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       const res = await coordinator.get(datesUrl(amelia.id))
       assert.equal(res.statusCode, 200)
       const doc = html(res)
-      assert.deepEqual(doc.querySelectorAll('input[name="fact"]').map((i) => i.getAttribute('value')), ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent'])
+      assert.deepEqual(
+        doc.querySelectorAll('input[name="fact"]').map((i) => i.getAttribute('value')),
+        ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent'],
+      )
       assert.equal(doc.getElementById('occurredOn-day')?.getAttribute('value'), '27')
       assert.equal(doc.getElementById('occurredOn-year')?.getAttribute('value'), '2026')
       assert.equal((await mediator.get(datesUrl(amelia.id))).statusCode, 403)
@@ -211,7 +287,13 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     it('asks what happened and when, and refuses a date in the future', async () => {
       const { id } = await makeCase(t.database, t.clock, { childName: 'Date Less' })
       assertFormErrors(await coordinator.submit(datesUrl(id), { version: '1' }), ['fact', 'occurredOn-day'])
-      const future = await coordinator.submit(datesUrl(id), { version: '1', fact: 'health-body-notified', 'occurredOn-day': '1', 'occurredOn-month': '1', 'occurredOn-year': '2027' })
+      const future = await coordinator.submit(datesUrl(id), {
+        version: '1',
+        fact: 'health-body-notified',
+        'occurredOn-day': '1',
+        'occurredOn-month': '1',
+        'occurredOn-year': '2027',
+      })
       assertFormErrors(future, ['occurredOn-day'])
       assert.match(future.body, /The date it happened must be today or in the past/)
       assert.equal((await caseRow(id)).version, 1)
@@ -222,17 +304,43 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       const facts = { ...sampleFacts({ childName: 'New Letter' }), decision: { kind: 'refuse-amend' as const } }
       const { id } = await createCase(t.database.db, t.clock, { facts, channel: 'phone', actor })
       assert.equal(html(await coordinator.get(url(id))).getElementById('deadline-appeal'), null)
-      const res = await coordinator.submit(datesUrl(id), { version: '1', fact: 'decision-letter-sent', 'occurredOn-day': '2', 'occurredOn-month': '11', 'occurredOn-year': '2026' })
+      const res = await coordinator.submit(datesUrl(id), {
+        version: '1',
+        fact: 'decision-letter-sent',
+        'occurredOn-day': '2',
+        'occurredOn-month': '11',
+        'occurredOn-year': '2026',
+      })
       assertRedirect(res, url(id))
-      const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'decision-letter-sent')))
-      assert.deepEqual(events.map((e) => [e.occurredOn, e.actorUserId]), [['2026-11-02', coordinatorId]])
+      const events = await t.database.db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'decision-letter-sent')))
+      assert.deepEqual(
+        events.map((e) => [e.occurredOn, e.actorUserId]),
+        [['2026-11-02', coordinatorId]],
+      )
       const doc = html(await coordinator.get(url(id)))
       assert.match(squash(doc.getElementById('deadline-appeal')!.text), /Monday 4 January 2027/)
-      const stale = await coordinator.submit(datesUrl(id), { version: '1', fact: 'health-body-notified', 'occurredOn-day': '27', 'occurredOn-month': '11', 'occurredOn-year': '2026' })
+      const stale = await coordinator.submit(datesUrl(id), {
+        version: '1',
+        fact: 'health-body-notified',
+        'occurredOn-day': '27',
+        'occurredOn-month': '11',
+        'occurredOn-year': '2026',
+      })
       assert.equal(stale.statusCode, 409)
       assert.match(html(stale).querySelector('.govuk-error-summary')!.text, /Someone else changed this case/)
       assert.equal(html(stale).querySelector('input[name="version"]')?.getAttribute('value'), '2')
-      assert.equal((await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'health-body-notified')))).length, 0)
+      assert.equal(
+        (
+          await t.database.db
+            .select()
+            .from(caseEvents)
+            .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'health-body-notified')))
+        ).length,
+        0,
+      )
     })
   })
 })

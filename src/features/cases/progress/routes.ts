@@ -7,8 +7,21 @@ import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { contactMethods } from '../../../domain/request.ts'
-import { chaserDue, chaserDueDate, answerLabels, partyNames, PARTY_KINDS, type PartyKind } from '../../../domain/willingness.ts'
-import { actionLabels, availableActions, partyActions, statusLabels, type ActionType } from '../../../domain/workflow.ts'
+import {
+  chaserDue,
+  chaserDueDate,
+  answerLabels,
+  partyNames,
+  PARTY_KINDS,
+  type PartyKind,
+} from '../../../domain/willingness.ts'
+import {
+  actionLabels,
+  availableActions,
+  partyActions,
+  statusLabels,
+  type ActionType,
+} from '../../../domain/workflow.ts'
 import { currentUser, type StaffUser } from '../../../web/auth.ts'
 import type { FormErrors } from '../../../web/forms.ts'
 import { currentCalendar, readSettings } from '../../settings/service-settings.ts'
@@ -63,14 +76,21 @@ export async function renderProgress(
     .filter((d) => d.name.startsWith('update:'))
     .map((d) => {
       const party = partyById.get(d.name.slice('update:'.length))
-      return { ...d, partyId: party?.id, who: party ? `${party.name || 'Not named'} (${labelOf(partyRoles, party.role)})` : d.label }
+      return {
+        ...d,
+        partyId: party?.id,
+        who: party ? `${party.name || 'Not named'} (${labelOf(partyRoles, party.role)})` : d.label,
+      }
     })
 
   // The other parties: those named in the case and those already asked.
   const kinds = PARTY_KINDS.filter((kind) => state.parties[kind] !== undefined || parties.some((p) => p.role === kind))
   const willingness = kinds.map((kind: PartyKind) => {
     const party = state.parties[kind]
-    const names = parties.filter((p) => p.role === kind).map((p) => p.organisation || p.name).filter(Boolean)
+    const names = parties
+      .filter((p) => p.role === kind)
+      .map((p) => p.organisation || p.name)
+      .filter(Boolean)
     const due = party ? chaserDueDate(party, calendar, settings.chaserWorkingDays) : undefined
     return {
       kind,
@@ -98,7 +118,9 @@ export async function renderProgress(
     updates,
     willingness,
     canInvite: available.includes('invite-party'),
-    nextSteps: available.filter((a) => !notNextSteps.includes(a)).map((a) => ({ text: actionLabels[a], href: ownPages[a]?.(base) ?? `${base}/actions/${a}` })),
+    nextSteps: available
+      .filter((a) => !notNextSteps.includes(a))
+      .map((a) => ({ text: actionLabels[a], href: ownPages[a]?.(base) ?? `${base}/actions/${a}` })),
     canDecideScope: available.includes('decide-scope'),
     canRecordDates: state.status !== 'closed',
     assignedName,

@@ -16,7 +16,12 @@ import { agencyRequired, parseScopeForm } from './schema.ts'
 const view = 'cases/scope/view.njk'
 export const staleMessage = 'Someone else changed this case while you were working on it. Check the case and try again.'
 
-async function render(db: Db, reply: FastifyReply, found: CaseRow, extra: { values?: object; errors?: FormErrors; version?: number } = {}) {
+async function render(
+  db: Db,
+  reply: FastifyReply,
+  found: CaseRow,
+  extra: { values?: object; errors?: FormErrors; version?: number } = {},
+) {
   const [agencies, decision] = await Promise.all([listAgencies(db), latestScopeDecision(db, found.id)])
   return reply.view(view, {
     ...caseContext(found, 'scope'),
@@ -38,7 +43,11 @@ export default async function scopeDecision(app: FastifyInstance, { database, cl
   app.get('/cases/:id/scope', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/scope` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/scope`,
+    })
     return render(database.db, reply, found)
   })
 
@@ -50,7 +59,8 @@ export default async function scopeDecision(app: FastifyInstance, { database, cl
     const sentVersion = Number(body.version) || 0
 
     const form = parseScopeForm(body)
-    if (!form.ok) return render(database.db, reply.code(400), found, { values: body, errors: form.errors, version: sentVersion })
+    if (!form.ok)
+      return render(database.db, reply.code(400), found, { values: body, errors: form.errors, version: sentVersion })
 
     const result = await decideScope(database.db, clock, {
       caseId: found.id,
@@ -67,9 +77,16 @@ export default async function scopeDecision(app: FastifyInstance, { database, cl
         return render(database.db, reply.code(409), found, { values: body, errors })
       }
       // An agency that is not in the list (or none): the same message as leaving it out.
-      return render(database.db, reply.code(400), found, { values: body, errors: fieldError('agency', agencyRequired), version: sentVersion })
+      return render(database.db, reply.code(400), found, {
+        values: body,
+        errors: fieldError('agency', agencyRequired),
+        version: sentVersion,
+      })
     }
-    request.session.flash = form.data.scope === 'out-of-scope' ? 'Scope decided: out of scope, signposted elsewhere' : `Scope decided: ${scopeLabel(form.data.scope)}`
+    request.session.flash =
+      form.data.scope === 'out-of-scope'
+        ? 'Scope decided: out of scope, signposted elsewhere'
+        : `Scope decided: ${scopeLabel(form.data.scope)}`
     return reply.redirect(`/cases/${found.id}`, 303)
   })
 }

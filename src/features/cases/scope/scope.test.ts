@@ -17,9 +17,15 @@ describe('the scope decision at /cases/:id/scope', () => {
   const url = () => `/cases/${theCase.id}/scope`
 
   const stateOf = async (id: string) => {
-    const [row] = await t.database.db.select({ scope: cases.scope, status: cases.status, version: cases.version }).from(cases).where(eq(cases.id, id))
+    const [row] = await t.database.db
+      .select({ scope: cases.scope, status: cases.status, version: cases.version })
+      .from(cases)
+      .where(eq(cases.id, id))
     const decisions = await t.database.db.select().from(scopeDecisions).where(eq(scopeDecisions.caseId, id))
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'scope-decided')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'scope-decided')))
     return { ...row!, decisions, events }
   }
 
@@ -40,14 +46,20 @@ describe('the scope decision at /cases/:id/scope', () => {
   it('shows a coordinator the form, the difference between the services and the two special cases', async () => {
     const res = await coordinator.get(url())
     assert.equal(res.statusCode, 200)
-    assert.equal(titleOf(res), `Decide the scope - ${theCase.reference} - SEN Mediation and Disagreement Resolution Service`)
+    assert.equal(
+      titleOf(res),
+      `Decide the scope - ${theCase.reference} - SEN Mediation and Disagreement Resolution Service`,
+    )
     const doc = html(res)
     const text = doc.querySelector('main')!.text.replace(/\s+/g, ' ')
     assert.match(text, /The difference between SEN mediation and disagreement resolution/)
     assert.match(text, /Most appeals need a mediation certificate first/)
     assert.match(text, /section I\) does not need a mediation certificate/)
     assert.match(text, /disability discrimination claim has no mediation step/)
-    assert.deepEqual(doc.querySelectorAll('input[name="scope"]').map((i) => i.getAttribute('value')), ['sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope'])
+    assert.deepEqual(
+      doc.querySelectorAll('input[name="scope"]').map((i) => i.getAttribute('value')),
+      ['sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope'],
+    )
     assert.equal(doc.querySelectorAll('input[name="agency"]').length, 7)
     assert.equal(doc.querySelector('input[name="version"]')?.getAttribute('value'), '1')
   })
@@ -55,7 +67,10 @@ describe('the scope decision at /cases/:id/scope', () => {
   it('records the view in the access log', async () => {
     await coordinator.get(url())
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, theCase.id))
-    assert.deepEqual(rows.map((r) => [r.action, r.path, r.userId]), [['view', url(), coordinatorId]])
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.path, r.userId]),
+      [['view', url(), coordinatorId]],
+    )
   })
 
   it('sends someone not signed in to sign in, and refuses a mediator', async () => {
@@ -83,12 +98,21 @@ describe('the scope decision at /cases/:id/scope', () => {
     const res = await coordinator.submit(url(), { version: '1', scope: 'out-of-scope', reason: '' })
     assertFormErrors(res, ['agency', 'reason'])
     assert.match(res.body, /Select where you are signposting them to/)
-    const typed = await coordinator.submit(url(), { version: '1', scope: 'out-of-scope', reason: 'Not about SEN <b>at all</b>' })
+    const typed = await coordinator.submit(url(), {
+      version: '1',
+      scope: 'out-of-scope',
+      reason: 'Not about SEN <b>at all</b>',
+    })
     assertFormErrors(typed, ['agency'])
     assert.equal(html(typed).getElementById('reason')?.text, 'Not about SEN <b>at all</b>')
     assert.ok(typed.body.includes('Not about SEN &lt;b&gt;at all&lt;/b&gt;'))
     assert.equal(html(typed).querySelector('input[name="scope"][value="out-of-scope"]')?.hasAttribute('checked'), true)
-    const unknown = await coordinator.submit(url(), { version: '1', scope: 'out-of-scope', agency: '00000000-0000-4000-8000-000000000000', reason: 'x' })
+    const unknown = await coordinator.submit(url(), {
+      version: '1',
+      scope: 'out-of-scope',
+      agency: '00000000-0000-4000-8000-000000000000',
+      reason: 'x',
+    })
     assertFormErrors(unknown, ['agency'])
     const state = await stateOf(theCase.id)
     assert.deepEqual([state.version, state.decisions.length, state.events.length], [1, 0, 0])
@@ -102,32 +126,59 @@ describe('the scope decision at /cases/:id/scope', () => {
 
   it('records an in-scope decision, its event and a new version, then shows the case with a message', async () => {
     t.clock.set('2026-11-27T10:05:00Z') // minutes later: the session stays alive
-    const res = await coordinator.submit(url(), { version: '1', scope: 'sen-mediation', reason: 'Refusal to amend.\nAppealable.', agency: sendiassId })
+    const res = await coordinator.submit(url(), {
+      version: '1',
+      scope: 'sen-mediation',
+      reason: 'Refusal to amend.\nAppealable.',
+      agency: sendiassId,
+    })
     assertRedirect(res, `/cases/${theCase.id}`)
     const state = await stateOf(theCase.id)
     assert.deepEqual([state.scope, state.status, state.version], ['sen-mediation', 'scope-decided', 2])
     assert.equal(state.decisions.length, 1)
     assert.deepEqual(
       { ...state.decisions[0], id: '' },
-      { id: '', caseId: theCase.id, scope: 'sen-mediation', reason: 'Refusal to amend.\nAppealable.', signpostAgencyId: null, decidedBy: coordinatorId, decidedAt: new Date('2026-11-27T10:05:00Z') },
+      {
+        id: '',
+        caseId: theCase.id,
+        scope: 'sen-mediation',
+        reason: 'Refusal to amend.\nAppealable.',
+        signpostAgencyId: null,
+        decidedBy: coordinatorId,
+        decidedAt: new Date('2026-11-27T10:05:00Z'),
+      },
     )
     assert.equal(state.events.length, 1)
     assert.equal(state.events[0]!.actorUserId, coordinatorId)
     assert.equal(state.events[0]!.actorLabel, 'Cora Ordinator')
     assert.equal(state.events[0]!.occurredOn, '2026-11-27')
     assert.equal(state.events[0]!.recordedAt.toISOString(), '2026-11-27T10:05:00.000Z')
-    assert.deepEqual(state.events[0]!.data, { scope: 'sen-mediation', reason: 'Refusal to amend.\nAppealable.', agencyId: null, agencyName: null })
+    assert.deepEqual(state.events[0]!.data, {
+      scope: 'sen-mediation',
+      reason: 'Refusal to amend.\nAppealable.',
+      agencyId: null,
+      agencyName: null,
+    })
 
     const page = await coordinator.get(`/cases/${theCase.id}`)
     const doc = html(page)
     assert.match(doc.querySelector('.govuk-notification-banner')!.text, /Scope decided: SEN mediation/)
     assert.equal(doc.getElementById('scope-reason')?.text, 'Refusal to amend.\nAppealable.')
     assert.match(doc.querySelector('.moj-identity-bar')!.text, /Type: SEN mediation/)
-    assert.equal(html(await coordinator.get(`/cases/${theCase.id}`)).querySelector('.govuk-notification-banner'), null, 'the message shows once')
+    assert.equal(
+      html(await coordinator.get(`/cases/${theCase.id}`)).querySelector('.govuk-notification-banner'),
+      null,
+      'the message shows once',
+    )
   })
 
   it('signposts an out-of-scope case to the chosen agency', async () => {
-    const res = await coordinator.submit(url(), { version: '1', scope: 'out-of-scope', agency: sendiassId, reason: 'Advice only' })
+    const res = await coordinator.submit(url(), {
+      version: '1',
+      scope: 'out-of-scope',
+      agency: sendiassId,
+      reason: 'Advice only',
+    })
     assertRedirect(res, `/cases/${theCase.id}`)
     const state = await stateOf(theCase.id)
     assert.deepEqual([state.scope, state.status, state.version], ['out-of-scope', 'signposted', 2])
@@ -142,7 +193,12 @@ describe('the scope decision at /cases/:id/scope', () => {
     await first.get(url()) // the form, at version 1
     assertRedirect(await coordinator.submit(url(), { version: '1', scope: 'both', reason: 'Both issues' }))
 
-    const stale = await first.post(url(), { version: '1', scope: 'out-of-scope', agency: sendiassId, reason: 'Advice only' })
+    const stale = await first.post(url(), {
+      version: '1',
+      scope: 'out-of-scope',
+      agency: sendiassId,
+      reason: 'Advice only',
+    })
     assert.equal(stale.statusCode, 409)
     assert.match(titleOf(stale), /^Error: /)
     const summary = html(stale).querySelector('.govuk-error-summary')!
@@ -153,7 +209,10 @@ describe('the scope decision at /cases/:id/scope', () => {
     assert.equal(html(stale).querySelector('input[name="version"]')?.getAttribute('value'), '2')
 
     const state = await stateOf(theCase.id)
-    assert.deepEqual([state.scope, state.status, state.version, state.decisions.length, state.events.length], ['both', 'scope-decided', 2, 1, 1])
+    assert.deepEqual(
+      [state.scope, state.status, state.version, state.decisions.length, state.events.length],
+      ['both', 'scope-decided', 2, 1, 1],
+    )
 
     assert.equal((await coordinator.submit(url(), { version: 'x', scope: 'both', reason: 'y' })).statusCode, 409)
   })
@@ -166,7 +225,9 @@ describe('the scope decision at /cases/:id/scope', () => {
   })
 
   it('shows the reason escaped on the timeline', async () => {
-    assertRedirect(await coordinator.submit(url(), { version: '1', scope: 'both', reason: '<script>alert(1)</script>' }))
+    assertRedirect(
+      await coordinator.submit(url(), { version: '1', scope: 'both', reason: '<script>alert(1)</script>' }),
+    )
     const res = await coordinator.get(`/cases/${theCase.id}/timeline`)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.ok(res.body.includes('Reason: &lt;script&gt;alert(1)&lt;/script&gt;'))

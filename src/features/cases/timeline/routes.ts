@@ -12,11 +12,20 @@ export default async function caseTimeline(app: FastifyInstance, { database, clo
   app.get('/cases/:id/timeline', { config: { access: roles } }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/timeline` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/timeline`,
+    })
     const events = await eventsOf(database.db, found.id)
     return reply.view('cases/timeline/view.njk', {
       ...caseContext(found, 'timeline'),
-      events: events.map((e) => ({ ...describeEvent(e.type, e.data), by: e.actorLabel, occurredOn: e.occurredOn, recordedAt: e.recordedAt })),
+      events: events.map((e) => ({
+        ...describeEvent(e.type, e.data),
+        by: e.actorLabel,
+        occurredOn: e.occurredOn,
+        recordedAt: e.recordedAt,
+      })),
     })
   })
 }

@@ -25,11 +25,21 @@ describe('the case timeline at /cases/:id/timeline', () => {
       channel: 'phone',
       contactedOn: '2026-11-25',
       actor: { userId: coordinatorId, label: 'Cora Ordinator' },
-      firstContact: { reasonForContact: 'Wants to appeal', differenceExplained: true, understandingChecked: true, preferencesAsked: true, signposting: '' },
+      firstContact: {
+        reasonForContact: 'Wants to appeal',
+        differenceExplained: true,
+        understandingChecked: true,
+        preferencesAsked: true,
+        signposting: '',
+      },
     })
     t.clock.set('2026-11-30T14:30:00Z')
     await decideScope(t.database.db, t.clock, {
-      caseId: phoned.id, version: 1, scope: 'sen-mediation', reason: 'Refusal to amend the plan.\nAppealable.', actor: { userId: coordinatorId, label: 'Cora Ordinator' },
+      caseId: phoned.id,
+      version: 1,
+      scope: 'sen-mediation',
+      reason: 'Refusal to amend the plan.\nAppealable.',
+      actor: { userId: coordinatorId, label: 'Cora Ordinator' },
     })
     coordinator = await new Agent(t.app).signIn('coordinator@example.com')
   })
@@ -46,13 +56,16 @@ describe('the case timeline at /cases/:id/timeline', () => {
     const doc = html(res)
     assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Timeline')
     const items = doc.querySelectorAll('.moj-timeline__item')
-    assert.deepEqual(items.map((i) => i.querySelector('.moj-timeline__title')!.text.trim()), [
-      'Scope decided: SEN mediation',
-      'The mediation adviser was contacted',
-      'First contact recorded',
-      'Request for help received',
-      "The council's decision letter was sent", // the day the council's letter went, weeks before the call
-    ])
+    assert.deepEqual(
+      items.map((i) => i.querySelector('.moj-timeline__title')!.text.trim()),
+      [
+        'Scope decided: SEN mediation',
+        'The mediation adviser was contacted',
+        'First contact recorded',
+        'Request for help received',
+        "The council's decision letter was sent", // the day the council's letter went, weeks before the call
+      ],
+    )
     assert.equal(items[0]!.querySelector('.moj-timeline__byline')!.text.trim(), 'by Cora Ordinator')
     assert.equal(items[0]!.querySelector('time')!.getAttribute('datetime'), '2026-11-30')
     assert.equal(items[2]!.querySelector('time')!.getAttribute('datetime'), '2026-11-25')
@@ -82,7 +95,7 @@ describe('the case timeline at /cases/:id/timeline', () => {
     assert.equal((await coordinator.get('/cases/nonsense/timeline')).statusCode, 404)
   })
 
-  it('shows a child\'s name escaped', async () => {
+  it("shows a child's name escaped", async () => {
     const bad = await makeCase(t.database, t.clock, { childName: '<script>alert(1)</script>' })
     const res = await coordinator.get(`/cases/${bad.id}/timeline`)
     assert.equal(res.statusCode, 200)

@@ -32,18 +32,35 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
   it('shows everything the Tribunal needs, and the appeal deadline it starts', async () => {
     const res = await (await signIn()).get(page)
     assert.equal(res.statusCode, 200)
-    assert.equal(titleOf(res), `Mediation certificate ${example.number}: Mediation declined - SEN Mediation and Disagreement Resolution Service`)
+    assert.equal(
+      titleOf(res),
+      `Mediation certificate ${example.number}: Mediation declined - SEN Mediation and Disagreement Resolution Service`,
+    )
     const doc = html(res)
     assert.equal(text(doc.querySelector('h1')!.text), `Certificate number ${example.number} Mediation certificate`)
-    assert.deepEqual(doc.querySelectorAll('main h2').map((h) => text(h.text)), [
-      'About this certificate', 'Who it is for', 'The child or young person', 'The decision in dispute', 'Appealing to the SEND Tribunal', 'Issued by',
-    ])
-    const rows = Object.fromEntries(doc.querySelectorAll('.govuk-summary-list__row').map((r) => [
-      `${r.closest('dl')!.id}: ${text(r.querySelector('dt')!.text)}`, text(r.querySelector('dd')!.text),
-    ]))
+    assert.deepEqual(
+      doc.querySelectorAll('main h2').map((h) => text(h.text)),
+      [
+        'About this certificate',
+        'Who it is for',
+        'The child or young person',
+        'The decision in dispute',
+        'Appealing to the SEND Tribunal',
+        'Issued by',
+      ],
+    )
+    const rows = Object.fromEntries(
+      doc
+        .querySelectorAll('.govuk-summary-list__row')
+        .map((r) => [
+          `${r.closest('dl')!.id}: ${text(r.querySelector('dt')!.text)}`,
+          text(r.querySelector('dd')!.text),
+        ]),
+    )
     assert.deepEqual(rows, {
       'certificate-details: Type of certificate': 'Mediation declined',
-      'certificate-details: What it means': 'Sarah Hartley was given information about mediation and decided not to try it.',
+      'certificate-details: What it means':
+        'Sarah Hartley was given information about mediation and decided not to try it.',
       'certificate-details: Date of issue': 'Wednesday 23 December 2026',
       'certificate-details: Certificate number': example.number,
       'certificate-details: Case reference': example.reference,
@@ -62,9 +79,15 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     assert.match(main, /Sarah Hartley can now appeal to the SEND Tribunal/)
     assert.match(main, /The last day to appeal is Monday 25 January 2027\./)
     // With the dates it was worked out from, once.
-    assert.match(main, /1 month after the mediation certificate \(issued Wednesday 23 December 2026\) is Saturday 23 January 2027/)
+    assert.match(
+      main,
+      /1 month after the mediation certificate \(issued Wednesday 23 December 2026\) is Saturday 23 January 2027/,
+    )
     assert.equal(main.split('Monday 25 January 2027').length, 2)
-    assert.deepEqual(doc.querySelectorAll('#downloads a').map((a) => a.getAttribute('href')), [`${page}.pdf`, `${page}-large-print.pdf`])
+    assert.deepEqual(
+      doc.querySelectorAll('#downloads a').map((a) => a.getAttribute('href')),
+      [`${page}.pdf`, `${page}-large-print.pdf`],
+    )
     assert.ok(doc.getElementById('downloads')!.classList.contains('govuk-!-display-none-print'))
     assert.equal(doc.querySelector('.govuk-back-link')?.getAttribute('href'), `/cases/${example.id}/certificates`)
     assert.equal(doc.getElementById('pdf-letters'), null)
@@ -87,10 +110,22 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     const alsoLarge = await coordinator.get(`${page}.pdf?print=large`)
     assertPdf(alsoLarge, `${example.number}-large-print.pdf`)
 
-    const [s, l, a] = await Promise.all([readPdf(standard.rawPayload), readPdf(large.rawPayload), readPdf(alsoLarge.rawPayload)])
+    const [s, l, a] = await Promise.all([
+      readPdf(standard.rawPayload),
+      readPdf(large.rawPayload),
+      readPdf(alsoLarge.rawPayload),
+    ])
     for (const pdf of [s, l]) {
-      for (const expected of ['Amelia Hartley', 'Warrington Borough Council', 'Monday 19 October 2026', 'Mediation declined', 'Wednesday 23 December 2026',
-        'SEN Mediation and Disagreement Resolution Service', 'The last day to appeal is Monday 25 January 2027.', example.number]) {
+      for (const expected of [
+        'Amelia Hartley',
+        'Warrington Borough Council',
+        'Monday 19 October 2026',
+        'Mediation declined',
+        'Wednesday 23 December 2026',
+        'SEN Mediation and Disagreement Resolution Service',
+        'The last day to appeal is Monday 25 January 2027.',
+        example.number,
+      ]) {
         assert.ok(pdf.text.includes(expected), `the PDF says "${expected}"`)
       }
       assert.equal(pdf.marked, true)
@@ -103,14 +138,16 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     assert.equal(a.bodyFontSize, l.bodyFontSize)
   })
 
-  it('prints a child\'s name as plain text in the PDF and escapes it on the page', async () => {
+  it("prints a child's name as plain text in the PDF and escapes it on the page", async () => {
     const bad = await issueWorkedExample(t.database, t.clock, { childName: '<script>alert(1)</script>' })
     const coordinator = await signIn()
     const res = await coordinator.get(`/cases/${bad.id}/certificates/${bad.certificateId}`)
     assert.equal(res.statusCode, 200)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
-    const pdf = await readPdf((await coordinator.get(`/cases/${bad.id}/certificates/${bad.certificateId}.pdf`)).rawPayload)
+    const pdf = await readPdf(
+      (await coordinator.get(`/cases/${bad.id}/certificates/${bad.certificateId}.pdf`)).rawPayload,
+    )
     assert.ok(pdf.text.includes('Name <script>alert(1)</script>'))
   })
 
@@ -124,16 +161,29 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
   it('records each view and download in the access log', async () => {
     await t.database.db.delete(accessLog)
     const administrator = await signIn('administrator@example.com')
-    for (const url of [page, `${page}.pdf`, `${page}-large-print.pdf?print=large`]) assert.equal((await administrator.get(url)).statusCode, 200)
+    for (const url of [page, `${page}.pdf`, `${page}-large-print.pdf?print=large`])
+      assert.equal((await administrator.get(url)).statusCode, 200)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, example.id))
-    assert.deepEqual(rows.map((r) => r.path), [page, `${page}.pdf`, `${page}-large-print.pdf`])
+    assert.deepEqual(
+      rows.map((r) => r.path),
+      [page, `${page}.pdf`, `${page}-large-print.pdf`],
+    )
   })
 
-  it('gives 404 for another case\'s certificate, an unknown one, or a malformed address', async () => {
+  it("gives 404 for another case's certificate, an unknown one, or a malformed address", async () => {
     const coordinator = await signIn()
     const base = `/cases/${example.id}/certificates`
-    for (const id of [other.certificateId, `${other.certificateId}.pdf`, `${other.certificateId}-large-print.pdf`, '00000000-0000-4000-8000-000000000000',
-      'not-an-id', `${example.certificateId}.docx`, `${example.certificateId}-large-print`, `${example.certificateId}x.pdf`, "1' or '1'='1"]) {
+    for (const id of [
+      other.certificateId,
+      `${other.certificateId}.pdf`,
+      `${other.certificateId}-large-print.pdf`,
+      '00000000-0000-4000-8000-000000000000',
+      'not-an-id',
+      `${example.certificateId}.docx`,
+      `${example.certificateId}-large-print`,
+      `${example.certificateId}x.pdf`,
+      "1' or '1'='1",
+    ]) {
       const res = await coordinator.get(`${base}/${encodeURIComponent(id)}`)
       assert.equal(res.statusCode, 404, id)
       assert.match(titleOf(res), /^Certificate not found/)
@@ -161,6 +211,7 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     assert.deepEqual(parseCertificateAddress(`${id.toUpperCase()}.PDF`, {}), { id, format: 'pdf' })
     assert.deepEqual(parseCertificateAddress(`${id}.pdf`, { print: 'large' }), { id, format: 'large-print-pdf' })
     assert.deepEqual(parseCertificateAddress(`${id}-large-print.pdf`, undefined), { id, format: 'large-print-pdf' })
-    for (const bad of [`${id}-large-print`, `${id}.pdf.pdf`, id.slice(1), '', undefined, 42]) assert.equal(parseCertificateAddress(bad, {}), undefined)
+    for (const bad of [`${id}-large-print`, `${id}.pdf.pdf`, id.slice(1), '', undefined, 42])
+      assert.equal(parseCertificateAddress(bad, {}), undefined)
   })
 })

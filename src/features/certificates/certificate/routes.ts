@@ -17,7 +17,10 @@ import { findCertificate } from '../repository.ts'
 const address = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:(-large-print)?\.pdf)?$/i
 
 /** What was asked for: the certificate's id, and the page or which PDF. */
-export function parseCertificateAddress(param: unknown, query: unknown): { id: string; format: 'html' | 'pdf' | 'large-print-pdf' } | undefined {
+export function parseCertificateAddress(
+  param: unknown,
+  query: unknown,
+): { id: string; format: 'html' | 'pdf' | 'large-print-pdf' } | undefined {
   const match = typeof param === 'string' ? address.exec(param) : null
   if (!match) return undefined
   const isPdf = match[0].toLowerCase().endsWith('.pdf')
@@ -37,8 +40,13 @@ export default async function certificatePage(app: FastifyInstance, { database, 
     await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: pathOf(request) })
 
     // Certificates issued before the deadline was kept with them: work it out from the case.
-    const appeal = certificate.content.appealDeadline ?? (await workflow.deadlinesOf(found.id)).find((d) => d.name === 'appeal')
-    const document = certificateDocument(certificate.content, appeal ? { dueDate: appeal.dueDate, rule: appeal.rule } : undefined, formatDate)
+    const appeal =
+      certificate.content.appealDeadline ?? (await workflow.deadlinesOf(found.id)).find((d) => d.name === 'appeal')
+    const document = certificateDocument(
+      certificate.content,
+      appeal ? { dueDate: appeal.dueDate, rule: appeal.rule } : undefined,
+      formatDate,
+    )
 
     if (wanted.format === 'html') {
       return reply.view('certificates/certificate/view.njk', {
@@ -51,7 +59,11 @@ export default async function certificatePage(app: FastifyInstance, { database, 
       })
     }
     const largePrint = wanted.format === 'large-print-pdf'
-    const pdf = await renderCertificatePdf(document, { largePrint, createdAt: clock.now(), author: certificate.content.provider.name })
+    const pdf = await renderCertificatePdf(document, {
+      largePrint,
+      createdAt: clock.now(),
+      author: certificate.content.provider.name,
+    })
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${fileName(certificate.content.number, largePrint)}"`)

@@ -29,7 +29,10 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
   it('lists the certificate issued, with its page and both PDFs', async () => {
     const res = await (await signIn()).get(`/cases/${example.id}/certificates`)
     assert.equal(res.statusCode, 200)
-    assert.equal(titleOf(res), `Certificates - ${example.reference} - SEN Mediation and Disagreement Resolution Service`)
+    assert.equal(
+      titleOf(res),
+      `Certificates - ${example.reference} - SEN Mediation and Disagreement Resolution Service`,
+    )
     const doc = html(res)
     assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Certificates')
     const rows = doc.querySelectorAll('table tbody tr')
@@ -39,8 +42,14 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
     assert.equal(cells[1], 'Mediation declined')
     assert.equal(cells[2], 'Wednesday 23 December 2026')
     const base = `/cases/${example.id}/certificates/${example.certificateId}`
-    assert.deepEqual(rows[0]!.querySelectorAll('a').map((a) => a.getAttribute('href')), [base, `${base}.pdf`, `${base}-large-print.pdf`])
-    assert.match(cells[3]!, new RegExp(`^PDF of certificate ${example.number} Large print PDF of certificate ${example.number}$`))
+    assert.deepEqual(
+      rows[0]!.querySelectorAll('a').map((a) => a.getAttribute('href')),
+      [base, `${base}.pdf`, `${base}-large-print.pdf`],
+    )
+    assert.match(
+      cells[3]!,
+      new RegExp(`^PDF of certificate ${example.number} Large print PDF of certificate ${example.number}$`),
+    )
     assert.equal(doc.getElementById('certificate-due'), null)
     assert.equal(doc.getElementById('large-print-asked'), null)
   })
@@ -49,7 +58,11 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
     t.clock.set('2026-12-18T10:00:00Z')
     const due = await makeCase(t.database, t.clock, { childName: 'Noah Phillips' })
     const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
-    await workflow.apply(due.id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'x' }, { actor: { label: 'x' } })
+    await workflow.apply(
+      due.id,
+      { type: 'decide-scope', scope: 'sen-mediation', reason: 'x' },
+      { actor: { label: 'x' } },
+    )
     const coordinator = await signIn()
     const before = html(await coordinator.get(`/cases/${due.id}/certificates`))
     assert.equal(before.getElementById('certificate-due'), null)
@@ -58,12 +71,18 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
     await workflow.apply(due.id, { type: 'decline-mediation' }, { actor: { label: 'x' } })
     const res = await coordinator.get(`/cases/${due.id}/certificates`)
     const box = html(res).getElementById('certificate-due')!
-    assert.match(text(box.text), /A mediation certificate is due: Mediation declined\. Issue it by Wednesday 23 December 2026\./)
+    assert.match(
+      text(box.text),
+      /A mediation certificate is due: Mediation declined\. Issue it by Wednesday 23 December 2026\./,
+    )
     assert.doesNotMatch(text(box.text), /overdue/)
     assert.equal(box.querySelector('a')?.getAttribute('href'), `/cases/${due.id}/actions/issue-certificate`)
 
     t.clock.set('2026-12-24T10:00:00Z')
-    assert.match(text(html(await (await signIn()).get(`/cases/${due.id}/certificates`)).getElementById('certificate-due')!.text), /This is overdue\./)
+    assert.match(
+      text(html(await (await signIn()).get(`/cases/${due.id}/certificates`)).getElementById('certificate-due')!.text),
+      /This is overdue\./,
+    )
   })
 
   it('points to the large-print PDF when the person asked for large print', async () => {
@@ -78,7 +97,10 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
     const manager = await signIn('manager@example.com')
     assert.equal((await manager.get(`/cases/${example.id}/certificates`)).statusCode, 200)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, example.id))
-    assert.deepEqual(rows.map((r) => r.path), [`/cases/${example.id}/certificates`])
+    assert.deepEqual(
+      rows.map((r) => r.path),
+      [`/cases/${example.id}/certificates`],
+    )
   })
 
   it('gives a mediator the same "not found" as any case page, and sends someone not signed in to sign in', async () => {
@@ -91,7 +113,7 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
     assert.equal((await (await signIn()).get('/cases/not-a-case/certificates')).statusCode, 404)
   })
 
-  it('shows a child\'s name escaped', async () => {
+  it("shows a child's name escaped", async () => {
     const bad = await issueWorkedExample(t.database, t.clock, { childName: '<script>alert(1)</script>' })
     const res = await (await signIn()).get(`/cases/${bad.id}/certificates`)
     assert.equal(res.statusCode, 200)

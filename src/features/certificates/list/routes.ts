@@ -17,9 +17,16 @@ export default async function certificatesTab(app: FastifyInstance, { database, 
   app.get('/cases/:id/certificates', { config: { access: roles } }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/certificates` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/certificates`,
+    })
 
-    const [issued, { state, deadlines }] = await Promise.all([certificatesOf(database.db, found.id), workflow.snapshot(found.id)])
+    const [issued, { state, deadlines }] = await Promise.all([
+      certificatesOf(database.db, found.id),
+      workflow.snapshot(found.id),
+    ])
     const dueKind = state.certificateDue
     const deadline = deadlines.find((d) => d.name === 'certificate' && (d.status === 'open' || d.status === 'overdue'))
     return reply.view('certificates/list/view.njk', {

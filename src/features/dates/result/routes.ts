@@ -15,7 +15,12 @@ export default async function datesResult(app: FastifyInstance, { database, cloc
     if (!form.ok) return renderInvalid(reply, datesView, form.errors, { ...datesPage(query), backLink: '/dates' })
     const plan = await planDates(database.db, form.data, today)
     const { stage, stageDate, letter } = form.data
-    const answers = { letter, stage: stages[stage], stageDate, stageQuestion: stageDate ? stageDates[stage as keyof typeof stageDates].legend : undefined }
+    const answers = {
+      letter,
+      stage: stages[stage],
+      stageDate,
+      stageQuestion: stageDate ? stageDates[stage as keyof typeof stageDates].legend : undefined,
+    }
     // The answers, to change them: the form again with what was entered.
     const changeUrl = `/dates?${new URLSearchParams(query as Record<string, string>).toString()}`
     return reply.view('dates/result/view.njk', { plan, answers, changeUrl, backLink: changeUrl })

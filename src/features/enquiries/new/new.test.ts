@@ -11,22 +11,30 @@ function validFields(submissionKey: string): Record<string, string | string[]> {
   return {
     submissionKey,
     channel: 'phone',
-    'contactedOn-day': '26', 'contactedOn-month': '11', 'contactedOn-year': '2026',
+    'contactedOn-day': '26',
+    'contactedOn-month': '11',
+    'contactedOn-year': '2026',
     requesterRole: 'school',
     requesterName: 'Sam Senco',
     requesterOrganisation: 'Penketh Primary School',
     permissionGiven: 'yes',
     permissionGivenBy: 'Pat Parent',
-    'permissionDate-day': '20', 'permissionDate-month': '11', 'permissionDate-year': '2026',
+    'permissionDate-day': '20',
+    'permissionDate-month': '11',
+    'permissionDate-year': '2026',
     parentName: 'Pat Parent',
     childName: 'Charlie Child',
-    'childDateOfBirth-day': '14', 'childDateOfBirth-month': '3', 'childDateOfBirth-year': '2015',
+    'childDateOfBirth-day': '14',
+    'childDateOfBirth-month': '3',
+    'childDateOfBirth-year': '2015',
     childSetting: 'Penketh Primary School',
     childPostcode: 'wa5 2ab',
     ehcStatus: 'refused',
     areas: ['ehc-decision', 'provision'],
     decision: 'refuse-assessment',
-    'decisionLetterDate-day': '19', 'decisionLetterDate-month': '10', 'decisionLetterDate-year': '2026',
+    'decisionLetterDate-day': '19',
+    'decisionLetterDate-month': '10',
+    'decisionLetterDate-year': '2026',
     otherParties: ['local-authority', 'school'],
     'otherPartyName-local-authority': 'Warrington Borough Council',
     'otherPartyName-school': '',
@@ -84,8 +92,21 @@ describe('/enquiries/new', () => {
     await coordinator.get('/enquiries/new')
     const res = await coordinator.post('/enquiries/new', { submissionKey: 'k-empty' })
     assertFormErrors(res, [
-      'channel', 'contactedOn-day', 'requesterRole', 'requesterName', 'childName', 'childDateOfBirth-day', 'childSetting',
-      'childPostcode', 'ehcStatus', 'areas', 'otherParties', 'whatHappened', 'contactMethods', 'reasonForContact', 'differenceExplained',
+      'channel',
+      'contactedOn-day',
+      'requesterRole',
+      'requesterName',
+      'childName',
+      'childDateOfBirth-day',
+      'childSetting',
+      'childPostcode',
+      'ehcStatus',
+      'areas',
+      'otherParties',
+      'whatHappened',
+      'contactMethods',
+      'reasonForContact',
+      'differenceExplained',
     ])
     assert.equal(await caseCount(), 0)
   })
@@ -96,8 +117,11 @@ describe('/enquiries/new', () => {
       ...validFields('k-invalid'),
       'contactedOn-day': '28', // tomorrow
       requesterName: '<script>alert(1)</script>',
-      'permissionDate-day': '', 'permissionDate-month': '', 'permissionDate-year': '',
-      'childDateOfBirth-day': '31', 'childDateOfBirth-month': '2',
+      'permissionDate-day': '',
+      'permissionDate-month': '',
+      'permissionDate-year': '',
+      'childDateOfBirth-day': '31',
+      'childDateOfBirth-month': '2',
       childPostcode: 'NOTAPOST',
       decision: '',
       contactEmail: 'not-an-email',
@@ -107,13 +131,23 @@ describe('/enquiries/new', () => {
     }
     const res = await coordinator.post('/enquiries/new', fields)
     assertFormErrors(res, [
-      'contactedOn-day', 'permissionDate-day', 'childDateOfBirth-day', 'childPostcode', 'decision', 'contactEmail', 'contactPhone',
-      'adjustmentLanguage', 'differenceExplained',
+      'contactedOn-day',
+      'permissionDate-day',
+      'childDateOfBirth-day',
+      'childPostcode',
+      'decision',
+      'contactEmail',
+      'contactPhone',
+      'adjustmentLanguage',
+      'differenceExplained',
     ])
     assert.match(res.body, /The day they got in touch must be today or in the past/)
     assert.match(res.body, /Their date of birth must be a real date/)
     assert.match(res.body, /Enter a real postcode, like WA1 1AB/)
-    assert.match(res.body, /Confirm that you explained the difference between SEN mediation and disagreement resolution/)
+    assert.match(
+      res.body,
+      /Confirm that you explained the difference between SEN mediation and disagreement resolution/,
+    )
 
     const doc = html(res)
     const valueOf = (id: string) => doc.getElementById(id)?.getAttribute('value')
@@ -125,7 +159,11 @@ describe('/enquiries/new', () => {
     assert.equal(valueOf('contactedOn-day'), '28')
     assert.equal(valueOf('otherPartyName-local-authority'), 'Warrington Borough Council')
     assert.equal(doc.getElementById('whatHappened')?.text, 'The council said no to an assessment.')
-    const checked = (name: string) => doc.querySelectorAll(`input[name="${name}"]`).filter((i) => i.hasAttribute('checked')).map((i) => i.getAttribute('value'))
+    const checked = (name: string) =>
+      doc
+        .querySelectorAll(`input[name="${name}"]`)
+        .filter((i) => i.hasAttribute('checked'))
+        .map((i) => i.getAttribute('value'))
     assert.deepEqual(checked('channel'), ['phone'])
     assert.deepEqual(checked('requesterRole'), ['school'])
     assert.deepEqual(checked('areas'), ['provision', 'ehc-decision'])
@@ -169,7 +207,10 @@ describe('/enquiries/new', () => {
     const facts = row.request as Record<string, unknown>
     assert.deepEqual(facts.permission, { givenBy: 'Pat Parent', givenOn: '2026-11-20' })
     assert.deepEqual(facts.decision, { kind: 'refuse-assessment', letterDate: '2026-10-19' })
-    assert.deepEqual(facts.otherParties, [{ kind: 'local-authority', name: 'Warrington Borough Council' }, { kind: 'school' }])
+    assert.deepEqual(facts.otherParties, [
+      { kind: 'local-authority', name: 'Warrington Borough Council' },
+      { kind: 'school' },
+    ])
     assert.deepEqual(facts.adjustments, { kinds: ['interpreter'], language: 'Polish' })
 
     const parties = await t.database.db.select().from(caseParties).where(eq(caseParties.caseId, id))
@@ -180,8 +221,15 @@ describe('/enquiries/new', () => {
       ['school', '', false],
     ])
 
-    const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id))
-    assert.deepEqual(events.map((e) => e.type), ['enquiry-received', 'first-contact-recorded', 'decision-letter-sent', 'adviser-contacted'])
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, id))
+      .orderBy(asc(caseEvents.id))
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['enquiry-received', 'first-contact-recorded', 'decision-letter-sent', 'adviser-contacted'],
+    )
     for (const e of events.filter((e) => e.type !== 'decision-letter-sent')) {
       assert.equal(e.occurredOn, '2026-11-26', 'the day they got in touch')
       assert.equal(e.actorUserId, coordinatorId)
@@ -198,19 +246,35 @@ describe('/enquiries/new', () => {
     const again = await coordinator.post('/enquiries/new', fields)
     assertRedirect(again, `/cases/${id}`)
     assert.equal(await caseCount(), 1)
-    assert.equal((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(caseEvents))[0]!.n, 4, "a second submit adds no events")
+    assert.equal(
+      (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(caseEvents))[0]!.n,
+      4,
+      'a second submit adds no events',
+    )
   })
 
   it('makes one case from two submits sent at once', async () => {
     const before = await caseCount()
     const form = await coordinator.get('/enquiries/new')
-    const fields = { ...validFields(keyOf(form.body)), requesterRole: 'parent', requesterName: 'Pat Parent', requesterOrganisation: '', channel: 'email' }
-    const [a, b] = await Promise.all([coordinator.post('/enquiries/new', fields), coordinator.post('/enquiries/new', fields)])
+    const fields = {
+      ...validFields(keyOf(form.body)),
+      requesterRole: 'parent',
+      requesterName: 'Pat Parent',
+      requesterOrganisation: '',
+      channel: 'email',
+    }
+    const [a, b] = await Promise.all([
+      coordinator.post('/enquiries/new', fields),
+      coordinator.post('/enquiries/new', fields),
+    ])
     assertRedirect(a, /^\/cases\//)
     assertRedirect(b, String(a.headers.location))
     assert.equal(await caseCount(), before + 1)
     const id = String(a.headers.location).split('/').pop()!
     const parties = await t.database.db.select().from(caseParties).where(eq(caseParties.caseId, id))
-    assert.deepEqual(parties.filter((p) => p.isRequester).map((p) => [p.role, p.name]), [['parent', 'Pat Parent']])
+    assert.deepEqual(
+      parties.filter((p) => p.isRequester).map((p) => [p.role, p.name]),
+      [['parent', 'Pat Parent']],
+    )
   })
 })

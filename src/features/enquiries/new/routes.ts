@@ -5,7 +5,14 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app.ts'
 import {
-  adjustmentKinds, contactMethods, disagreementAreas, ehcDecisions, ehcStatuses, otherPartyKinds, requesterRoles, whatHappenedMaxLength,
+  adjustmentKinds,
+  contactMethods,
+  disagreementAreas,
+  ehcDecisions,
+  ehcStatuses,
+  otherPartyKinds,
+  requesterRoles,
+  whatHappenedMaxLength,
 } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { asArray, dateInputValues, renderInvalid } from '../../../web/forms.ts'
@@ -15,7 +22,15 @@ import { channels, validateEnquiry } from './schema.ts'
 
 const view = 'enquiries/new/view.njk'
 const access = caseWorkers
-const listFields = ['areas', 'otherParties', 'contactMethods', 'adjustments', 'differenceExplained', 'understandingChecked', 'preferencesAsked']
+const listFields = [
+  'areas',
+  'otherParties',
+  'contactMethods',
+  'adjustments',
+  'differenceExplained',
+  'understandingChecked',
+  'preferencesAsked',
+]
 
 /** Radio or checkbox items from one of the domain's choice lists, with what was chosen ticked. */
 function items(choices: Record<string, string>, chosen: unknown) {
@@ -53,7 +68,11 @@ export default async function newEnquiry(app: FastifyInstance, { database, clock
     const user = currentUser(request)
     const { facts, channel, contactedOn, firstContact, submissionKey } = form.data
     const made = await createCase(database.db, clock, {
-      facts, channel, contactedOn, firstContact, submissionKey,
+      facts,
+      channel,
+      contactedOn,
+      firstContact,
+      submissionKey,
       actor: { userId: user.id, label: user.name },
     })
     return reply.redirect(`/cases/${made.id}`, 303)

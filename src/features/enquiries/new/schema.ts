@@ -4,8 +4,17 @@ import { formChecks } from '../../../web/form-checks.ts'
 import { z } from 'zod'
 import { normalisePostcode } from '../../../domain/postcode.ts'
 import {
-  adjustmentKinds, contactMethods, disagreementAreas, ehcDecisions, ehcStatuses, needsPermission, otherPartyKinds,
-  requesterRoles, whatHappenedMaxLength, type OtherPartyKind, type RequestFacts,
+  adjustmentKinds,
+  contactMethods,
+  disagreementAreas,
+  ehcDecisions,
+  ehcStatuses,
+  needsPermission,
+  otherPartyKinds,
+  requesterRoles,
+  whatHappenedMaxLength,
+  type OtherPartyKind,
+  type RequestFacts,
 } from '../../../domain/request.ts'
 import { asArray, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import type { FirstContactChecklist } from '../../cases/create-case.ts'
@@ -17,7 +26,9 @@ export type Channel = keyof typeof channels
 const organisationRoles = new Set(['local-authority', 'sendiass', 'school', 'health-social-care', 'voluntary'])
 
 const otherPartyNameFields = Object.keys(otherPartyKinds).map((k) => `otherPartyName-${k}`)
-const dateFields = ['contactedOn', 'permissionDate', 'childDateOfBirth', 'decisionLetterDate'].flatMap((d) => ['day', 'month', 'year'].map((p) => `${d}-${p}`))
+const dateFields = ['contactedOn', 'permissionDate', 'childDateOfBirth', 'decisionLetterDate'].flatMap((d) =>
+  ['day', 'month', 'year'].map((p) => `${d}-${p}`),
+)
 
 const optionalString = z.string().optional()
 const list = z.preprocess(asArray, z.array(z.string()))
@@ -63,7 +74,9 @@ export const enquiryFormSchema = z
 /** The checks for each field, with GOV.UK-worded messages. */
 export const fields = {
   channel: z.enum(Object.keys(channels) as [Channel, ...Channel[]], { error: 'Select how they got in touch' }),
-  requesterRole: z.enum(Object.keys(requesterRoles) as [keyof typeof requesterRoles], { error: 'Select who is getting in touch' }),
+  requesterRole: z.enum(Object.keys(requesterRoles) as [keyof typeof requesterRoles], {
+    error: 'Select who is getting in touch',
+  }),
   requesterName: text('Enter the name of the person getting in touch', 100, 'Their name'),
   requesterOrganisation: text('Enter the name of their organisation', 200, 'Organisation'),
   permissionGiven: z.enum(['yes', 'no'], { error: 'Select whether the parent or young person has given permission' }),
@@ -72,20 +85,47 @@ export const fields = {
   childName: text('Enter the child or young person’s name', 100, 'Their name'),
   childSetting: text('Enter their school, college or early years setting, or ‘none’', 200, 'Setting'),
   childPostcode: text('Enter the postcode where the child or young person lives', 10, 'Postcode'),
-  ehcStatus: z.enum(Object.keys(ehcStatuses) as [keyof typeof ehcStatuses], { error: 'Select whether they have an EHC plan' }),
-  areas: z.array(z.enum(Object.keys(disagreementAreas) as [keyof typeof disagreementAreas])).min(1, { error: 'Select what the disagreement is about' }),
-  decision: z.enum(Object.keys(ehcDecisions) as [keyof typeof ehcDecisions], { error: 'Select the decision they disagree with' }),
-  otherParties: z.array(z.enum(Object.keys(otherPartyKinds) as [OtherPartyKind])).min(1, { error: 'Select who the disagreement is with' }),
+  ehcStatus: z.enum(Object.keys(ehcStatuses) as [keyof typeof ehcStatuses], {
+    error: 'Select whether they have an EHC plan',
+  }),
+  areas: z
+    .array(z.enum(Object.keys(disagreementAreas) as [keyof typeof disagreementAreas]))
+    .min(1, { error: 'Select what the disagreement is about' }),
+  decision: z.enum(Object.keys(ehcDecisions) as [keyof typeof ehcDecisions], {
+    error: 'Select the decision they disagree with',
+  }),
+  otherParties: z
+    .array(z.enum(Object.keys(otherPartyKinds) as [OtherPartyKind]))
+    .min(1, { error: 'Select who the disagreement is with' }),
   otherPartyName: text(false, 200, 'The name'),
   whatHappened: text('Enter what happened, in their words', whatHappenedMaxLength, 'What happened'),
-  contactMethods: z.array(z.enum(Object.keys(contactMethods) as [keyof typeof contactMethods])).min(1, { error: 'Select how they would like to be contacted' }),
-  contactEmail: z.string().trim().max(254, { error: 'Email address must be 254 characters or fewer' })
-    .pipe(z.union([z.literal(''), z.email({ error: 'Enter an email address in the correct format, like name@example.com' })])),
-  contactPhone: z.string().trim().max(30, { error: 'Phone number must be 30 characters or fewer' })
-    .refine((p) => p === '' || (/^[+\d\s()-]+$/.test(p) && p.replace(/\D/g, '').length >= 10), { error: 'Enter a phone number, like 01632 960 001 or 07700 900 982' }),
+  contactMethods: z
+    .array(z.enum(Object.keys(contactMethods) as [keyof typeof contactMethods]))
+    .min(1, { error: 'Select how they would like to be contacted' }),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, { error: 'Email address must be 254 characters or fewer' })
+    .pipe(
+      z.union([
+        z.literal(''),
+        z.email({ error: 'Enter an email address in the correct format, like name@example.com' }),
+      ]),
+    ),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(30, { error: 'Phone number must be 30 characters or fewer' })
+    .refine((p) => p === '' || (/^[+\d\s()-]+$/.test(p) && p.replace(/\D/g, '').length >= 10), {
+      error: 'Enter a phone number, like 01632 960 001 or 07700 900 982',
+    }),
   contactAddress: text(false, 500, 'Address'),
   contactBestTimes: text(false, 200, 'Best times'),
-  adjustments: z.array(z.enum(Object.keys(adjustmentKinds) as [keyof typeof adjustmentKinds], { error: 'Select adjustments from the list' })),
+  adjustments: z.array(
+    z.enum(Object.keys(adjustmentKinds) as [keyof typeof adjustmentKinds], {
+      error: 'Select adjustments from the list',
+    }),
+  ),
   adjustmentLanguage: text(false, 100, 'Language'),
   adjustmentDetails: text(false, 1000, 'The details'),
   supporter: text(false, 200, 'Supporter'),
@@ -112,23 +152,39 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
     readDate(name, label, rule === 'past' ? { optional, past: message } : { optional, notFuture: message })
 
   const channel = check('channel', fields.channel, form.channel)
-  const contactedOn = date('contactedOn', 'the day they got in touch', 'not-future', 'The day they got in touch must be today or in the past')
+  const contactedOn = date(
+    'contactedOn',
+    'the day they got in touch',
+    'not-future',
+    'The day they got in touch must be today or in the past',
+  )
 
   const role = check('requesterRole', fields.requesterRole, form.requesterRole)
   const requesterName = check('requesterName', fields.requesterName, form.requesterName)
-  const organisation = role && organisationRoles.has(role)
-    ? check('requesterOrganisation', fields.requesterOrganisation, form.requesterOrganisation)
-    : role && needsPermission(role) ? check('requesterOrganisation', fields.parentName, form.requesterOrganisation) : ''
+  const organisation =
+    role && organisationRoles.has(role)
+      ? check('requesterOrganisation', fields.requesterOrganisation, form.requesterOrganisation)
+      : role && needsPermission(role)
+        ? check('requesterOrganisation', fields.parentName, form.requesterOrganisation)
+        : ''
 
   let permission: RequestFacts['permission']
   let parentName: string | undefined
   if (role && needsPermission(role)) {
     const given = check('permissionGiven', fields.permissionGiven, form.permissionGiven)
     if (given === 'no') {
-      fail('permissionGiven', 'Ask the parent or young person for their permission first. You cannot log an enquiry for someone else without it')
+      fail(
+        'permissionGiven',
+        'Ask the parent or young person for their permission first. You cannot log an enquiry for someone else without it',
+      )
     } else if (given === 'yes') {
       const givenBy = check('permissionGivenBy', fields.permissionGivenBy, form.permissionGivenBy)
-      const givenOn = date('permissionDate', 'the day permission was given', 'not-future', 'The day permission was given must be today or in the past')
+      const givenOn = date(
+        'permissionDate',
+        'the day permission was given',
+        'not-future',
+        'The day permission was given must be today or in the past',
+      )
       parentName = check('parentName', fields.parentName, form.parentName)
       if (givenBy && givenOn) permission = { givenBy, givenOn }
     }
@@ -146,7 +202,13 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
   let decision: RequestFacts['decision']
   if (areas?.includes('ehc-decision')) {
     const kind = check('decision', fields.decision, form.decision)
-    const letterDate = date('decisionLetterDate', 'the date on the decision letter', 'not-future', 'The date on the decision letter must be today or in the past', true)
+    const letterDate = date(
+      'decisionLetterDate',
+      'the date on the decision letter',
+      'not-future',
+      'The date on the decision letter must be today or in the past',
+      true,
+    )
     if (kind) decision = letterDate ? { kind, letterDate } : { kind }
   }
   const otherKinds = check('otherParties', fields.otherParties, form.otherParties)
@@ -160,27 +222,37 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
   const email = check('contactEmail', fields.contactEmail, form.contactEmail)
   if (methods?.includes('email') && email === '') fail('contactEmail', 'Enter their email address, as they chose email')
   const phone = check('contactPhone', fields.contactPhone, form.contactPhone)
-  if ((methods?.includes('phone') || methods?.includes('text')) && phone === '') fail('contactPhone', 'Enter their phone number, as they chose phone calls or text messages')
+  if ((methods?.includes('phone') || methods?.includes('text')) && phone === '')
+    fail('contactPhone', 'Enter their phone number, as they chose phone calls or text messages')
   const address = check('contactAddress', fields.contactAddress, form.contactAddress)
-  if (methods?.includes('post') && address === '') fail('contactAddress', 'Enter their postal address, as they chose letters by post')
+  if (methods?.includes('post') && address === '')
+    fail('contactAddress', 'Enter their postal address, as they chose letters by post')
   const bestTimes = check('contactBestTimes', fields.contactBestTimes, form.contactBestTimes)
 
   const adjustments = check('adjustments', fields.adjustments, form.adjustments)
   const language = check('adjustmentLanguage', fields.adjustmentLanguage, form.adjustmentLanguage)
-  if (adjustments?.includes('interpreter') && language === '') fail('adjustmentLanguage', 'Enter the language they need an interpreter for')
+  if (adjustments?.includes('interpreter') && language === '')
+    fail('adjustmentLanguage', 'Enter the language they need an interpreter for')
   const adjustmentDetails = check('adjustmentDetails', fields.adjustmentDetails, form.adjustmentDetails)
-  if (adjustments?.includes('other') && adjustmentDetails === '') fail('adjustmentDetails', 'Describe the adjustment they need')
+  if (adjustments?.includes('other') && adjustmentDetails === '')
+    fail('adjustmentDetails', 'Describe the adjustment they need')
   const supporter = check('supporter', fields.supporter, form.supporter)
 
   const reasonForContact = check('reasonForContact', fields.reasonForContact, form.reasonForContact)
   const differenceExplained = form.differenceExplained.includes('yes')
-  if (!differenceExplained) fail('differenceExplained', 'Confirm that you explained the difference between SEN mediation and disagreement resolution')
+  if (!differenceExplained)
+    fail(
+      'differenceExplained',
+      'Confirm that you explained the difference between SEN mediation and disagreement resolution',
+    )
   const signposting = check('signposting', fields.signposting, form.signposting)
 
   if (errors.summary.length) return { ok: false, errors }
   // Every check above passed, so each value is present.
   const facts: RequestFacts = {
-    requester: organisation ? { role: role!, name: requesterName!, organisation } : { role: role!, name: requesterName! },
+    requester: organisation
+      ? { role: role!, name: requesterName!, organisation }
+      : { role: role!, name: requesterName! },
     ...(permission ? { permission } : {}),
     ...(parentName ? { parent: { name: parentName } } : {}),
     child: { name: childName!, dateOfBirth: dateOfBirth!, setting: setting!, postcode: postcode! },

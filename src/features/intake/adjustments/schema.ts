@@ -13,7 +13,8 @@ export const adjustmentsSchema = z
     const rest = d.adjustments.filter((k) => k !== noAdjustments)
     const required = 'Select the help you need, or select that you do not need anything'
     const kinds = choices(ctx, rest, adjustmentKinds, 'adjustments', none ? false : required)
-    if (none && kinds.length) report(ctx, 'adjustments', 'Select the help you need, or that you do not need anything, but not both')
+    if (none && kinds.length)
+      report(ctx, 'adjustments', 'Select the help you need, or that you do not need anything, but not both')
     const language = textAnswer(ctx, d.language, 'language', {
       required: kinds.includes('interpreter') && 'Enter the language you need an interpreter for',
       max: 100,

@@ -39,7 +39,12 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const form = parseForm(sendSchema, request.body)
       if (!form.ok) {
-        return reply.code(400).view('errors/problem.njk', { status: 400, message: 'Something in the request was not in the right form. Go back and try again.' })
+        return reply
+          .code(400)
+          .view('errors/problem.njk', {
+            status: 400,
+            message: 'Something in the request was not in the right form. Go back and try again.',
+          })
       }
       const state = readState(request)
       const key = form.data.submissionKey
@@ -55,7 +60,12 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
       const council = await checkCouncil(database.db, facts.child.postcode)
       writeState(request, {
         answers: {},
-        sent: { reference: created.reference, submissionKey: key, replyBy: calendar.addWorkingDays(today, 1), inFreeArea: council.inFreeArea },
+        sent: {
+          reference: created.reference,
+          submissionKey: key,
+          replyBy: calendar.addWorkingDays(today, 1),
+          inFreeArea: council.inFreeArea,
+        },
       })
       return reply.redirect(confirmationPath, 303)
     },

@@ -30,13 +30,19 @@ export function escapeHtml(text: string): string {
 
 const lines = (text: string) => escapeHtml(text).replace(/\r?\n/g, '<br>')
 const list = (items: string[]) =>
-  items.length === 1 ? escapeHtml(items[0]!) : `<ul class="govuk-list govuk-list--bullet">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+  items.length === 1
+    ? escapeHtml(items[0]!)
+    : `<ul class="govuk-list govuk-list--bullet">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
 
 /** "Change date of birth", "Change EHC plan": lower case, except an abbreviation. */
 const hidden = (key: string) => (/^[A-Z]{2}/.test(key) ? key : key.charAt(0).toLowerCase() + key.slice(1))
 
 function row(key: string, html: string, href: string): SummaryRow {
-  return { key: { text: key }, value: { html }, actions: { items: [{ href, text: 'Change', visuallyHiddenText: hidden(key) }] } }
+  return {
+    key: { text: key },
+    value: { html },
+    actions: { items: [{ href, text: 'Change', visuallyHiddenText: hidden(key) }] },
+  }
 }
 
 export function summarySections(facts: RequestFacts, council: CouncilCheck): SummarySection[] {
@@ -46,10 +52,19 @@ export function summarySections(facts: RequestFacts, council: CouncilCheck): Sum
     row('Who is asking', escapeHtml(requesterRoles[requester.role]), '/request'),
     row('Your name', escapeHtml(requester.name), '/request/your-name'),
   ]
-  if (requester.organisation) you.push(row('Your organisation', escapeHtml(requester.organisation), '/request/your-name'))
+  if (requester.organisation)
+    you.push(row('Your organisation', escapeHtml(requester.organisation), '/request/your-name'))
   if (facts.permission) {
-    you.push(row('Permission given by', escapeHtml(`${facts.permission.givenBy}, on ${formatDate(facts.permission.givenOn)}`), '/request/permission-details'))
-    you.push(row("Parent's or carer's name", escapeHtml(facts.parent?.name || 'Not given'), '/request/permission-details'))
+    you.push(
+      row(
+        'Permission given by',
+        escapeHtml(`${facts.permission.givenBy}, on ${formatDate(facts.permission.givenOn)}`),
+        '/request/permission-details',
+      ),
+    )
+    you.push(
+      row("Parent's or carer's name", escapeHtml(facts.parent?.name || 'Not given'), '/request/permission-details'),
+    )
   }
 
   const where = council.council ? `In the ${council.council} area` : 'We could not tell which council area this is in'
@@ -62,13 +77,27 @@ export function summarySections(facts: RequestFacts, council: CouncilCheck): Sum
     row('EHC plan', escapeHtml(ehcStatuses[facts.ehcStatus]), '/request/ehc-plan'),
   ]
 
-  const disagreement: SummaryRow[] = [row('What it is about', list(facts.areas.map((a) => disagreementAreas[a])), '/request/about')]
+  const disagreement: SummaryRow[] = [
+    row('What it is about', list(facts.areas.map((a) => disagreementAreas[a])), '/request/about'),
+  ]
   if (facts.decision) {
-    const letter = facts.decision.letterDate ? `Letter dated ${formatDate(facts.decision.letterDate)}` : 'Date of the letter not known'
-    disagreement.push(row('The decision', `${escapeHtml(ehcDecisions[facts.decision.kind])}<br>${escapeHtml(letter)}`, '/request/decision'))
+    const letter = facts.decision.letterDate
+      ? `Letter dated ${formatDate(facts.decision.letterDate)}`
+      : 'Date of the letter not known'
+    disagreement.push(
+      row(
+        'The decision',
+        `${escapeHtml(ehcDecisions[facts.decision.kind])}<br>${escapeHtml(letter)}`,
+        '/request/decision',
+      ),
+    )
   }
   disagreement.push(
-    row('Who it is with', list(facts.otherParties.map((p) => (p.name ? `${otherPartyKinds[p.kind]}: ${p.name}` : otherPartyKinds[p.kind]))), '/request/with'),
+    row(
+      'Who it is with',
+      list(facts.otherParties.map((p) => (p.name ? `${otherPartyKinds[p.kind]}: ${p.name}` : otherPartyKinds[p.kind]))),
+      '/request/with',
+    ),
     row('What has happened', lines(facts.whatHappened), '/request/what-happened'),
   )
 
@@ -77,7 +106,11 @@ export function summarySections(facts: RequestFacts, council: CouncilCheck): Sum
     return `${contactMethods[m]}: ${(detail ?? '').replace(/\s*\r?\n\s*/g, ', ')}`
   })
   const help = adjustments.kinds.map((k) =>
-    k === 'interpreter' ? `${adjustmentKinds[k]} (${adjustments.language})` : k === 'other' ? `${adjustmentKinds[k]}: ${adjustments.details}` : adjustmentKinds[k],
+    k === 'interpreter'
+      ? `${adjustmentKinds[k]} (${adjustments.language})`
+      : k === 'other'
+        ? `${adjustmentKinds[k]}: ${adjustments.details}`
+        : adjustmentKinds[k],
   )
   const contacting: SummaryRow[] = [
     row('How to contact you', list(how), '/request/contact'),

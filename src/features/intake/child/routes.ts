@@ -16,7 +16,12 @@ export default async function child(app: FastifyInstance, deps: AppDeps) {
       ...dateInputValues('dateOfBirth', a.childDateOfBirth),
       setting: a.childSetting,
     }),
-    save: (a, data) => ({ ...a, childName: data.childName, childDateOfBirth: data.dateOfBirth, childSetting: data.setting }),
+    save: (a, data) => ({
+      ...a,
+      childName: data.childName,
+      childDateOfBirth: data.dateOfBirth,
+      childSetting: data.setting,
+    }),
     context: ({ answers }) => ({ self: childWords(answers).self }),
   })
 }

@@ -9,7 +9,10 @@ export function childSchema(today: string, self: boolean) {
     .object({ _csrf: z.string(), childName: optionalText, ...dateFields('dateOfBirth'), setting: optionalText })
     .strict()
     .transform((d, ctx) => ({
-      childName: textAnswer(ctx, d.childName, 'childName', { required: `Enter ${whose} full name`, label: `${whose} name` }),
+      childName: textAnswer(ctx, d.childName, 'childName', {
+        required: `Enter ${whose} full name`,
+        label: `${whose} name`,
+      }),
       dateOfBirth: dateAnswer(ctx, d, 'dateOfBirth', `${whose} date of birth`, {
         rule: (iso) => {
           if (iso >= today) return 'Date of birth must be in the past'
@@ -20,7 +23,9 @@ export function childSchema(today: string, self: boolean) {
         },
       }) as string,
       setting: textAnswer(ctx, d.setting, 'setting', {
-        required: self ? 'Enter the name of your school or college, or say if you are not in one' : 'Enter the name of the school or setting, or say if they are not in one',
+        required: self
+          ? 'Enter the name of your school or college, or say if you are not in one'
+          : 'Enter the name of the school or setting, or say if they are not in one',
         label: 'the school or setting',
       }),
     }))

@@ -7,7 +7,13 @@ export function decisionSchema(today: string) {
     .object({ _csrf: z.string(), decision: optionalText, ...dateFields('letterDate') })
     .strict()
     .transform((d, ctx) => ({
-      decision: choice(ctx, d.decision, ehcDecisions, 'decision', 'Select which decision the council made') as EhcDecision,
+      decision: choice(
+        ctx,
+        d.decision,
+        ehcDecisions,
+        'decision',
+        'Select which decision the council made',
+      ) as EhcDecision,
       letterDate: dateAnswer(ctx, d, 'letterDate', 'the date of the decision letter', {
         optional: true,
         rule: (iso) => (iso > today ? 'The date of the decision letter must be today or in the past' : undefined),

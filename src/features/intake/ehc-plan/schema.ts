@@ -7,6 +7,12 @@ export function ehcPlanSchema(self: boolean) {
     .object({ _csrf: z.string(), ehcStatus: optionalText })
     .strict()
     .transform((d, ctx) => ({
-      ehcStatus: choice(ctx, d.ehcStatus, ehcStatuses, 'ehcStatus', self ? 'Select whether you have an EHC plan' : 'Select whether the child or young person has an EHC plan') as EhcStatus,
+      ehcStatus: choice(
+        ctx,
+        d.ehcStatus,
+        ehcStatuses,
+        'ehcStatus',
+        self ? 'Select whether you have an EHC plan' : 'Select whether the child or young person has an EHC plan',
+      ) as EhcStatus,
     }))
 }

@@ -9,7 +9,16 @@ export default async function permissionDetails(app: FastifyInstance, deps: AppD
     slug: 'permission-details',
     view: 'intake/permission-details/view.njk',
     schema: ({ today }) => permissionDetailsSchema(today),
-    values: (a) => ({ givenBy: a.permissionGivenBy, ...dateInputValues('givenOn', a.permissionGivenOn), parentName: a.parentName }),
-    save: (a, data) => ({ ...a, permissionGivenBy: data.givenBy, permissionGivenOn: data.givenOn, parentName: data.parentName }),
+    values: (a) => ({
+      givenBy: a.permissionGivenBy,
+      ...dateInputValues('givenOn', a.permissionGivenOn),
+      parentName: a.parentName,
+    }),
+    save: (a, data) => ({
+      ...a,
+      permissionGivenBy: data.givenBy,
+      permissionGivenOn: data.givenOn,
+      parentName: data.parentName,
+    }),
   })
 }

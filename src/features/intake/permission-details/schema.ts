@@ -6,7 +6,10 @@ export function permissionDetailsSchema(today: string) {
     .object({ _csrf: z.string(), givenBy: optionalText, ...dateFields('givenOn'), parentName: optionalText })
     .strict()
     .transform((d, ctx) => ({
-      givenBy: textAnswer(ctx, d.givenBy, 'givenBy', { required: 'Enter the name of the person who gave permission', label: 'the name of the person who gave permission' }),
+      givenBy: textAnswer(ctx, d.givenBy, 'givenBy', {
+        required: 'Enter the name of the person who gave permission',
+        label: 'the name of the person who gave permission',
+      }),
       givenOn: dateAnswer(ctx, d, 'givenOn', 'the date they gave permission', {
         rule: (iso) => (iso > today ? 'The date they gave permission must be today or in the past' : undefined),
       }) as string,

@@ -7,5 +7,11 @@ export const permissionSchema = z
   .object({ _csrf: z.string(), permission: optionalText })
   .strict()
   .transform((d, ctx) => ({
-    permission: choice(ctx, d.permission, yesNo, 'permission', 'Select yes if the parent or young person has said you can ask for help for them') as 'yes' | 'no',
+    permission: choice(
+      ctx,
+      d.permission,
+      yesNo,
+      'permission',
+      'Select yes if the parent or young person has said you can ask for help for them',
+    ) as 'yes' | 'no',
   }))

@@ -5,4 +5,6 @@ import { choice, optionalText } from '../form-fields.ts'
 export const whoSchema = z
   .object({ _csrf: z.string(), role: optionalText })
   .strict()
-  .transform((d, ctx) => ({ role: choice(ctx, d.role, requesterRoles, 'role', 'Select who is asking for help') as RequesterRole }))
+  .transform((d, ctx) => ({
+    role: choice(ctx, d.role, requesterRoles, 'role', 'Select who is asking for help') as RequesterRole,
+  }))

@@ -6,8 +6,8 @@ import { partyNameField, withSchema } from './schema.ts'
 
 const nameLabels: Record<OtherPartyKind, string> = {
   'local-authority': 'Name of the council (optional)',
-  'school': 'Name of the school, college or setting (optional)',
-  'health': 'Name of the health service (optional)',
+  school: 'Name of the school, college or setting (optional)',
+  health: 'Name of the health service (optional)',
   'social-care': 'Name of the social care team (optional)',
 }
 
@@ -24,7 +24,10 @@ export default async function withWhom(app: FastifyInstance, deps: AppDeps) {
     arrays: ['parties'],
     context: () => ({
       partyOptions: (Object.entries(otherPartyKinds) as [OtherPartyKind, string][]).map(([value, text]) => ({
-        value, text, field: partyNameField(value), nameLabel: nameLabels[value],
+        value,
+        text,
+        field: partyNameField(value),
+        nameLabel: nameLabels[value],
       })),
     }),
   })

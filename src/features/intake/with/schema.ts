@@ -5,7 +5,10 @@ import { checkboxes, choices, optionalText, textAnswer } from '../form-fields.ts
 export const partyNameField = (kind: OtherPartyKind) => `partyName-${kind}`
 
 const kinds = Object.keys(otherPartyKinds) as OtherPartyKind[]
-const nameFields = Object.fromEntries(kinds.map((k) => [partyNameField(k), optionalText])) as Record<string, typeof optionalText>
+const nameFields = Object.fromEntries(kinds.map((k) => [partyNameField(k), optionalText])) as Record<
+  string,
+  typeof optionalText
+>
 
 export const withSchema = z
   .object({ _csrf: z.string(), parties: checkboxes, ...nameFields })

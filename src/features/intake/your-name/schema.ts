@@ -8,9 +8,12 @@ export function yourNameSchema(organisation: 'required' | 'optional' | 'not-aske
     .strict()
     .transform((d, ctx) => ({
       name: textAnswer(ctx, d.name, 'name', { required: 'Enter your full name', label: 'your name' }),
-      organisation: organisation === 'not-asked' ? '' : textAnswer(ctx, d.organisation, 'organisation', {
-        required: organisation === 'required' && 'Enter the name of your organisation',
-        label: 'the name of your organisation',
-      }),
+      organisation:
+        organisation === 'not-asked'
+          ? ''
+          : textAnswer(ctx, d.organisation, 'organisation', {
+              required: organisation === 'required' && 'Enter the name of your organisation',
+              label: 'the name of your organisation',
+            }),
     }))
 }

@@ -26,11 +26,23 @@ describe('conflicts of interest', () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
     const form = await agent.get(`/mediators/${id}/conflicts/new`)
     assert.equal(form.statusCode, 200)
-    warrington = html(form).querySelectorAll('#localAuthorityId option').find((o) => o.text === 'Warrington Borough Council')!.getAttribute('value')!
-    assertRedirect(await agent.post(`/mediators/${id}/conflicts/new`, {
-      organisationKind: 'school', organisationName: 'Penketh High School', localAuthorityId: warrington,
-      link: 'family', details: 'My sister teaches there', 'endedOn-day': '', 'endedOn-month': '', 'endedOn-year': '',
-    }), `/mediators/${id}#conflicts`)
+    warrington = html(form)
+      .querySelectorAll('#localAuthorityId option')
+      .find((o) => o.text === 'Warrington Borough Council')!
+      .getAttribute('value')!
+    assertRedirect(
+      await agent.post(`/mediators/${id}/conflicts/new`, {
+        organisationKind: 'school',
+        organisationName: 'Penketh High School',
+        localAuthorityId: warrington,
+        link: 'family',
+        details: 'My sister teaches there',
+        'endedOn-day': '',
+        'endedOn-month': '',
+        'endedOn-year': '',
+      }),
+      `/mediators/${id}#conflicts`,
+    )
 
     let page = await agent.get(`/mediators/${id}`)
     const row = html(page).querySelector('tr[data-conflict]')
@@ -40,8 +52,17 @@ describe('conflicts of interest', () => {
     let [declared] = (await listMediatorsForAllocation(t.database.db)).find((m) => m.id === id)!.conflicts
     assert.deepEqual(
       { ...declared, id: undefined },
-      { id: undefined, organisationKind: 'school', organisationName: 'Penketh High School', localAuthorityId: warrington, localAuthorityCode: 'warrington',
-        link: 'family', details: 'My sister teaches there', declaredOn: '2026-11-27', endedOn: null },
+      {
+        id: undefined,
+        organisationKind: 'school',
+        organisationName: 'Penketh High School',
+        localAuthorityId: warrington,
+        localAuthorityCode: 'warrington',
+        link: 'family',
+        details: 'My sister teaches there',
+        declaredOn: '2026-11-27',
+        endedOn: null,
+      },
     )
 
     const end = html(page).querySelector('form[action$="/end"]')?.getAttribute('action')
@@ -58,20 +79,38 @@ describe('conflicts of interest', () => {
 
   test('a manager declares one for a mediator, with an end date in the past', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    assertRedirect(await agent.submit(`/mediators/${other}/conflicts/new`, {
-      organisationKind: 'local-authority', organisationName: 'Warrington Borough Council', localAuthorityId: '',
-      link: 'employment', details: '', 'endedOn-day': '31', 'endedOn-month': '7', 'endedOn-year': '2025',
-    }))
+    assertRedirect(
+      await agent.submit(`/mediators/${other}/conflicts/new`, {
+        organisationKind: 'local-authority',
+        organisationName: 'Warrington Borough Council',
+        localAuthorityId: '',
+        link: 'employment',
+        details: '',
+        'endedOn-day': '31',
+        'endedOn-month': '7',
+        'endedOn-year': '2025',
+      }),
+    )
     const rows = await t.database.db.select().from(mediatorConflicts)
     assert.equal(rows.find((r) => r.mediatorId === other)?.endedOn, '2025-07-31')
   })
 
   test('problems are explained, linking to each field', async () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
-    assertFormErrors(await agent.submit(`/mediators/${id}/conflicts/new`, {}), ['organisationKind', 'organisationName', 'link'])
+    assertFormErrors(await agent.submit(`/mediators/${id}/conflicts/new`, {}), [
+      'organisationKind',
+      'organisationName',
+      'link',
+    ])
     const res = await agent.submit(`/mediators/${id}/conflicts/new`, {
-      organisationKind: 'health', organisationName: 'NHS Trust', localAuthorityId: 'not-a-council',
-      link: 'other', details: '', 'endedOn-day': '1', 'endedOn-month': '1', 'endedOn-year': '2030',
+      organisationKind: 'health',
+      organisationName: 'NHS Trust',
+      localAuthorityId: 'not-a-council',
+      link: 'other',
+      details: '',
+      'endedOn-day': '1',
+      'endedOn-month': '1',
+      'endedOn-year': '2030',
     })
     assertFormErrors(res, ['localAuthorityId', 'details', 'endedOn-day'])
     assert.match(res.body, /The date the link ended must be today or in the past/)

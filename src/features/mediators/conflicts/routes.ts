@@ -24,7 +24,11 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
       values,
       authorities,
       items: {
-        organisationKind: Object.entries(organisationKinds).map(([value, text]) => ({ value, text, checked: values.organisationKind === value })),
+        organisationKind: Object.entries(organisationKinds).map(([value, text]) => ({
+          value,
+          text,
+          checked: values.organisationKind === value,
+        })),
         link: Object.entries(conflictLinks).map(([value, text]) => ({ value, text, checked: values.link === value })),
         localAuthorityId: [
           { value: '', text: 'Not known or not in a council area we serve' },
@@ -46,7 +50,11 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
     if (!m) return reply
     const values = (request.body ?? {}) as Record<string, unknown>
     const ctx = await context(m, values)
-    const form = validateConflict(values, clock.today(), ctx.authorities.map((a) => a.id))
+    const form = validateConflict(
+      values,
+      clock.today(),
+      ctx.authorities.map((a) => a.id),
+    )
     if (!form.ok) return reply.code(400).view(view, { ...ctx, errors: form.errors })
     await submitOnce(database.db, clock, request.body, async (tx) => {
       await createMediatorService({ db: tx as unknown as Db, clock }).declareConflict(m.id, form.data)
@@ -64,9 +72,18 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
       const m = await mediatorOr404(database.db, request, reply, 'declareConflicts')
       if (!m) return reply
       const form = parseForm(endFormSchema, request.body)
-      if (!form.ok) return reply.code(400).view('errors/problem.njk', { message: 'The form had information it did not ask for. Go back, reload the page and try again.' })
-      if (!(await service.endConflict(m.id, request.params.conflictId))) return reply.code(404).view('errors/not-found.njk')
-      request.log.info({ by: request.user?.id, mediator: m.id, conflict: request.params.conflictId }, 'conflict of interest ended')
+      if (!form.ok)
+        return reply
+          .code(400)
+          .view('errors/problem.njk', {
+            message: 'The form had information it did not ask for. Go back, reload the page and try again.',
+          })
+      if (!(await service.endConflict(m.id, request.params.conflictId)))
+        return reply.code(404).view('errors/not-found.njk')
+      request.log.info(
+        { by: request.user?.id, mediator: m.id, conflict: request.params.conflictId },
+        'conflict of interest ended',
+      )
       request.session.flash = 'The link has been recorded as ended today'
       return reply.redirect(`/mediators/${m.id}#conflicts`, 303)
     },

@@ -22,9 +22,13 @@ export const conflictFormSchema = z
 export const endFormSchema = z.object({ _csrf: z.string() }).strict()
 
 const fields = {
-  organisationKind: z.enum(Object.keys(organisationKinds) as [OrganisationKind, ...OrganisationKind[]], { error: 'Select what kind of organisation it is' }),
+  organisationKind: z.enum(Object.keys(organisationKinds) as [OrganisationKind, ...OrganisationKind[]], {
+    error: 'Select what kind of organisation it is',
+  }),
   organisationName: text('Enter the name of the organisation', 200, 'Organisation name'),
-  link: z.enum(Object.keys(conflictLinks) as [ConflictLink, ...ConflictLink[]], { error: 'Select the link with the organisation' }),
+  link: z.enum(Object.keys(conflictLinks) as [ConflictLink, ...ConflictLink[]], {
+    error: 'Select the link with the organisation',
+  }),
   details: text(false, 1000, 'Details'),
 }
 
@@ -37,11 +41,15 @@ export function validateConflict(body: unknown, today: string, localAuthorityIds
   const organisationKind = c.check('organisationKind', fields.organisationKind, form.organisationKind)
   const organisationName = c.check('organisationName', fields.organisationName, form.organisationName)
   const localAuthorityId = form.localAuthorityId ?? ''
-  if (localAuthorityId !== '' && !localAuthorityIds.includes(localAuthorityId)) c.fail('localAuthorityId', 'Select a council area from the list')
+  if (localAuthorityId !== '' && !localAuthorityIds.includes(localAuthorityId))
+    c.fail('localAuthorityId', 'Select a council area from the list')
   const link = c.check('link', fields.link, form.link)
   if (link === 'other' && !(form.details ?? '').trim()) c.fail('details', 'Enter details of the link')
   const details = c.check('details', fields.details, form.details)
-  const endedOn = c.date('endedOn', 'the date the link ended', { optional: true, notFuture: 'The date the link ended must be today or in the past' })
+  const endedOn = c.date('endedOn', 'the date the link ended', {
+    optional: true,
+    notFuture: 'The date the link ended must be today or in the past',
+  })
   if (c.failed()) return { ok: false, errors: c.errors }
   return {
     ok: true,

@@ -8,7 +8,11 @@ import { assertFormErrors, assertRedirect, html } from '../../../../test/helpers
 import { insertMediator } from '../testing.ts'
 
 const entry = (day: string, month: string, year: string, hours: string, activity: string) => ({
-  'completedOn-day': day, 'completedOn-month': month, 'completedOn-year': year, hours, activity,
+  'completedOn-day': day,
+  'completedOn-month': month,
+  'completedOn-year': year,
+  hours,
+  activity,
 })
 
 describe('logging CPD', () => {
@@ -26,13 +30,20 @@ describe('logging CPD', () => {
   test('the mediator and a manager log CPD; the profile sums it by year', async () => {
     const mediator = await new Agent(t.app).signIn('med@example.com')
     assert.equal((await mediator.get(`/mediators/${id}/cpd/new`)).statusCode, 200)
-    assertRedirect(await mediator.submit(`/mediators/${id}/cpd/new`, entry('3', '2', '2026', '2.5', 'SEND law update')), `/mediators/${id}#cpd`)
+    assertRedirect(
+      await mediator.submit(`/mediators/${id}/cpd/new`, entry('3', '2', '2026', '2.5', 'SEND law update')),
+      `/mediators/${id}#cpd`,
+    )
     assertRedirect(await mediator.submit(`/mediators/${id}/cpd/new`, entry('9', '10', '2026', '4', 'Supervision')))
     const manager = await new Agent(t.app).signIn('manager@example.com')
-    assertRedirect(await manager.submit(`/mediators/${id}/cpd/new`, entry('1', '12', '2025', '3', '<script>alert(1)</script>')))
+    assertRedirect(
+      await manager.submit(`/mediators/${id}/cpd/new`, entry('1', '12', '2025', '3', '<script>alert(1)</script>')),
+    )
 
     const page = await manager.get(`/mediators/${id}`)
-    const years = html(page).querySelectorAll('#cpd-years li').map((li) => li.text.replace(/\s+/g, ' ').trim())
+    const years = html(page)
+      .querySelectorAll('#cpd-years li')
+      .map((li) => li.text.replace(/\s+/g, ' ').trim())
     assert.deepEqual(years, ['2026: 6.5 hours', '2025: 3 hours'])
     // 6.5 hours in 2026 meets the minimum: no CPD warning.
     assert.doesNotMatch(page.body, /hours of CPD needed in 2026/)
@@ -42,7 +53,11 @@ describe('logging CPD', () => {
 
   test('problems are explained, linking to each field', async () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
-    assertFormErrors(await agent.submit(`/mediators/${id}/cpd/new`, entry('', '', '', '', '')), ['completedOn-day', 'hours', 'activity'])
+    assertFormErrors(await agent.submit(`/mediators/${id}/cpd/new`, entry('', '', '', '', '')), [
+      'completedOn-day',
+      'hours',
+      'activity',
+    ])
     const res = await agent.submit(`/mediators/${id}/cpd/new`, entry('1', '1', '2027', 'two', 'x'))
     assertFormErrors(res, ['completedOn-day', 'hours'])
     assert.match(res.body, /The date of the activity must be today or in the past/)
@@ -63,7 +78,10 @@ describe('logging CPD', () => {
     const form = html(await manager.get(`/mediators/${id}/cpd/new`))
     const submissionKey = form.querySelector('input[name=submissionKey]')!.getAttribute('value')!
     const fields = { ...entry('2', '3', '2026', '1.5', 'Peer supervision'), submissionKey }
-    const [a, b] = await Promise.all([manager.post(`/mediators/${id}/cpd/new`, fields), manager.post(`/mediators/${id}/cpd/new`, fields)])
+    const [a, b] = await Promise.all([
+      manager.post(`/mediators/${id}/cpd/new`, fields),
+      manager.post(`/mediators/${id}/cpd/new`, fields),
+    ])
     assertRedirect(a, `/mediators/${id}#cpd`)
     assertRedirect(b, `/mediators/${id}#cpd`)
     assertRedirect(await manager.post(`/mediators/${id}/cpd/new`, fields), `/mediators/${id}#cpd`)

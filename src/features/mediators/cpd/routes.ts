@@ -21,7 +21,10 @@ export default async function logCpd(app: FastifyInstance, { database, clock }: 
     const m = await mediatorOr404(database.db, request, reply, 'logCpd')
     if (!m) return reply
     const form = validateCpd(request.body, clock.today())
-    if (!form.ok) return reply.code(400).view(view, { errors: form.errors, mediator: m, values: request.body, backLink: `/mediators/${m.id}#cpd` })
+    if (!form.ok)
+      return reply
+        .code(400)
+        .view(view, { errors: form.errors, mediator: m, values: request.body, backLink: `/mediators/${m.id}#cpd` })
     const to = await submitOnce(database.db, clock, request.body, async (tx) => {
       await createMediatorService({ db: tx as unknown as Db, clock }).addCpd(m.id, form.data)
       return `/mediators/${m.id}#cpd`

@@ -13,7 +13,10 @@ export const cpdFormSchema = z
   })
   .strict()
 
-const hours = z.string().trim().min(1, { error: 'Enter the number of hours' })
+const hours = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the number of hours' })
   .refine((s) => /^\d+(\.\d+)?$/.test(s), { error: 'Hours must be a number, like 1.5' })
   .refine((s) => /^\d+(\.\d)?$/.test(s), { error: 'Hours must have no more than one decimal place, like 1.5' })
   .transform(Number)
@@ -25,7 +28,9 @@ export function validateCpd(body: unknown, today: string): FormResult<CpdInput> 
   const shape = cpdFormSchema.safeParse(body ?? {})
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const c = formChecks(shape.data, today)
-  const completedOn = c.date('completedOn', 'the date of the activity', { notFuture: 'The date of the activity must be today or in the past' })
+  const completedOn = c.date('completedOn', 'the date of the activity', {
+    notFuture: 'The date of the activity must be today or in the past',
+  })
   const h = c.check('hours', hours, shape.data.hours)
   const a = c.check('activity', activity, shape.data.activity)
   if (c.failed()) return { ok: false, errors: c.errors }

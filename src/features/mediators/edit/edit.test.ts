@@ -16,7 +16,14 @@ describe('changing a mediator’s profile', () => {
     await createStaff(t.database, 'admin2@example.com', ['administrator'])
     await createStaff(t.database, 'coord@example.com', ['coordinator'])
     const own = await createStaff(t.database, 'med@example.com', ['mediator'])
-    id = (await insertMediator(t.database, { name: 'Eve Edit', userId: own.id, languages: ['English', 'Tamil'], insuranceCoverPounds: 1_500_000 })).id
+    id = (
+      await insertMediator(t.database, {
+        name: 'Eve Edit',
+        userId: own.id,
+        languages: ['English', 'Tamil'],
+        insuranceCoverPounds: 1_500_000,
+      })
+    ).id
   })
   after(() => t.close())
 
@@ -35,7 +42,10 @@ describe('changing a mediator’s profile', () => {
   test('an administrator saves a change; the version goes up', async () => {
     const agent = await new Agent(t.app).signIn('admin2@example.com')
     await agent.get(`/mediators/${id}/edit`)
-    const res = await agent.post(`/mediators/${id}/edit`, profileFields({ name: 'Eve Edited', email: 'eve@example.com', version: '1' }))
+    const res = await agent.post(
+      `/mediators/${id}/edit`,
+      profileFields({ name: 'Eve Edited', email: 'eve@example.com', version: '1' }),
+    )
     assertRedirect(res, `/mediators/${id}`)
     const [row] = await t.database.db.select().from(mediators).where(eq(mediators.id, id))
     assert.equal(row?.name, 'Eve Edited')
@@ -45,7 +55,10 @@ describe('changing a mediator’s profile', () => {
 
   test('a save from a page someone else has saved since is refused, showing their changes', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    const res = await agent.submit(`/mediators/${id}/edit`, profileFields({ name: 'Stale Name', email: 'eve@example.com', version: '1' }))
+    const res = await agent.submit(
+      `/mediators/${id}/edit`,
+      profileFields({ name: 'Stale Name', email: 'eve@example.com', version: '1' }),
+    )
     assertFormErrors(res, ['name'])
     assert.match(res.body, /Someone else changed this profile while you were editing it/)
     assert.equal(html(res).getElementById('name')?.getAttribute('value'), 'Eve Edited')
@@ -56,9 +69,16 @@ describe('changing a mediator’s profile', () => {
 
   test('invalid dates, cover and email are refused with links to each field', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    const res = await agent.submit(`/mediators/${id}/edit`, profileFields({
-      version: '2', email: 'eve@', insuranceCoverPounds: '1.5m', 'insuranceExpiry-month': '13', 'dbsCheckedOn-day': '',
-    }))
+    const res = await agent.submit(
+      `/mediators/${id}/edit`,
+      profileFields({
+        version: '2',
+        email: 'eve@',
+        insuranceCoverPounds: '1.5m',
+        'insuranceExpiry-month': '13',
+        'dbsCheckedOn-day': '',
+      }),
+    )
     assertFormErrors(res, ['email', 'insuranceCoverPounds', 'insuranceExpiry-day', 'dbsCheckedOn-day'])
     assert.match(res.body, /The date of the DBS check must include a day/)
   })

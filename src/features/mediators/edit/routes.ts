@@ -29,7 +29,9 @@ export default async function editMediator(app: FastifyInstance, { database, clo
     const options = await profileFormOptions(database.db, m.id)
     const values = (request.body ?? {}) as Record<string, unknown>
     const invalid = (errors: FormErrors, shown = values) =>
-      reply.code(400).view(view, { errors, mediator: m, values: shown, items: options.items(shown), backLink: `/mediators/${m.id}` })
+      reply
+        .code(400)
+        .view(view, { errors, mediator: m, values: shown, items: options.items(shown), backLink: `/mediators/${m.id}` })
     const form = validateProfile(values, clock.today(), options.choices, editFormSchema)
     if (!form.ok) return invalid(form.errors)
     const saved = await service.update(m.id, Number(values.version), form.data)
@@ -40,7 +42,8 @@ export default async function editMediator(app: FastifyInstance, { database, clo
     if (!saved.ok) {
       const fresh = await findMediator(database.db, m.id)
       if (!fresh) return reply.code(404).view('mediators/not-found.njk')
-      const text = 'Someone else changed this profile while you were editing it. The page now shows their changes: make yours again and save'
+      const text =
+        'Someone else changed this profile while you were editing it. The page now shows their changes: make yours again and save'
       return invalid({ summary: [{ text, href: '#name' }], fields: {} }, profileFormValues(fresh))
     }
     request.log.info({ by: request.user?.id, mediator: m.id }, 'mediator profile changed')

@@ -48,12 +48,18 @@ describe('adding a mediator', () => {
   test('the same staff account cannot be linked to a second profile', async () => {
     const agent = await new Agent(t.app).signIn('admin2@example.com')
     // The linked account is no longer offered, so choosing it is refused as not on the list.
-    assertFormErrors(await agent.submit('/mediators/new', profileFields({ email: 'other@example.com', userId: mediatorAccount })), ['userId'])
+    assertFormErrors(
+      await agent.submit('/mediators/new', profileFields({ email: 'other@example.com', userId: mediatorAccount })),
+      ['userId'],
+    )
   })
 
   test('cover under £1 million is saved, with a warning that they cannot be allocated', async () => {
     const agent = await new Agent(t.app).signIn('admin2@example.com')
-    const res = await agent.submit('/mediators/new', profileFields({ name: 'Low Cover', email: 'low@example.com', insuranceCoverPounds: '500000' }))
+    const res = await agent.submit(
+      '/mediators/new',
+      profileFields({ name: 'Low Cover', email: 'low@example.com', insuranceCoverPounds: '500000' }),
+    )
     assertRedirect(res)
     const profile = await agent.get(String(res.headers.location))
     assert.match(profile.body, /insurance cover of £500,000 is under £1,000,000, so they cannot be allocated/)
@@ -63,19 +69,35 @@ describe('adding a mediator', () => {
 
   test('problems are listed in page order, each linking to its field, with what was typed kept', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    const res = await agent.submit('/mediators/new', profileFields({
-      name: '',
-      email: 'not an email',
-      'cmcRegistrationExpiry-day': '31', 'cmcRegistrationExpiry-month': '2', 'cmcRegistrationExpiry-year': '2027',
-      'sendRegisterExpiry-day': '', 'sendRegisterExpiry-month': '6', 'sendRegisterExpiry-year': '2027',
-      'senTrainingCompletedOn-year': '2030',
-      insuranceCoverPounds: 'a million',
-      'dbsRenewalDue-year': '2024',
-      workingDays: [],
-      active: '',
-    }))
-    assertFormErrors(res, ['name', 'email', 'cmcRegistrationExpiry-day', 'sendRegisterExpiry-day', 'senTrainingCompletedOn-day',
-      'insuranceCoverPounds', 'dbsRenewalDue-day', 'workingDays', 'active'])
+    const res = await agent.submit(
+      '/mediators/new',
+      profileFields({
+        name: '',
+        email: 'not an email',
+        'cmcRegistrationExpiry-day': '31',
+        'cmcRegistrationExpiry-month': '2',
+        'cmcRegistrationExpiry-year': '2027',
+        'sendRegisterExpiry-day': '',
+        'sendRegisterExpiry-month': '6',
+        'sendRegisterExpiry-year': '2027',
+        'senTrainingCompletedOn-year': '2030',
+        insuranceCoverPounds: 'a million',
+        'dbsRenewalDue-year': '2024',
+        workingDays: [],
+        active: '',
+      }),
+    )
+    assertFormErrors(res, [
+      'name',
+      'email',
+      'cmcRegistrationExpiry-day',
+      'sendRegisterExpiry-day',
+      'senTrainingCompletedOn-day',
+      'insuranceCoverPounds',
+      'dbsRenewalDue-day',
+      'workingDays',
+      'active',
+    ])
     const summary = html(res).querySelector('.govuk-error-summary')?.text ?? ''
     assert.match(summary, /Enter the mediator’s name/)
     assert.match(summary, /Enter an email address in the correct format, like name@example.com/)

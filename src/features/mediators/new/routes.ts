@@ -12,7 +12,6 @@ import { savedMessage, validateProfile } from './schema.ts'
 const view = 'mediators/new/view.njk'
 
 export default async function newMediator(app: FastifyInstance, { database, clock }: AppDeps) {
-
   app.get('/mediators/new', { config: { access: profileEditors } }, async (_request, reply) => {
     const options = await profileFormOptions(database.db)
     const values = { workingDays: ['1', '2', '3', '4', '5'], languages: ['English'], active: 'yes' }
@@ -33,7 +32,10 @@ export default async function newMediator(app: FastifyInstance, { database, cloc
       request.log.info({ by: request.user?.id, mediator: saved.id }, 'mediator added to the panel')
       return `/mediators/${saved.id}`
     })
-    if (!to) return invalid(fieldError('userId', 'That staff account is already linked to another mediator. Choose another account'))
+    if (!to)
+      return invalid(
+        fieldError('userId', 'That staff account is already linked to another mediator. Choose another account'),
+      )
     request.session.flash = savedMessage(`${form.data.name} has been added to the panel`, form.data)
     return reply.redirect(to, 303)
   })

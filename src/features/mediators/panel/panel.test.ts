@@ -40,14 +40,20 @@ describe('the mediator panel page', () => {
     assert.equal(due.querySelector('.govuk-tag')?.text, 'Renewal due soon')
     assert.match(due.text, /Professional indemnity insurance lapses on Tuesday 15 December 2026/)
     // The banner counts those with something lapsing within 30 days: only Ann.
-    assert.match(html(res).querySelector('#renewals-due')?.text ?? '', /1 mediator has a registration, insurance or DBS check lapsing within 30 days/)
+    assert.match(
+      html(res).querySelector('#renewals-due')?.text ?? '',
+      /1 mediator has a registration, insurance or DBS check lapsing within 30 days/,
+    )
     // Coordinators may not add mediators.
     assert.doesNotMatch(res.body, /href="\/mediators\/new"/)
   })
 
   test('the list sorts by name or by status, either way', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    const order = async (url: string) => html(await agent.get(url)).querySelectorAll('tbody tr').map((r) => r.getAttribute('data-mediator'))
+    const order = async (url: string) =>
+      html(await agent.get(url))
+        .querySelectorAll('tbody tr')
+        .map((r) => r.getAttribute('data-mediator'))
     assert.deepEqual(await order('/mediators'), [ids.xss, ids.due, ids.good, ids.lapsed])
     assert.deepEqual(await order('/mediators?sort=name&order=desc'), [ids.lapsed, ids.good, ids.due, ids.xss])
     // Cannot be allocated first, then renewal due, then fine (by name within each).

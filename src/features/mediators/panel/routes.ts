@@ -27,16 +27,22 @@ export default async function panel(app: FastifyInstance, { database, clock }: A
       languages: mediator.languages.map(languageLabel),
       areas: mediator.areas.map((code) => areaName.get(code) ?? code),
     }))
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' })
+    const byName = (a: { name: string }, b: { name: string }) =>
+      a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' })
     mediators.sort((a, b) => {
-      const c = sort === 'status' ? statusRank[a.standing.status] - statusRank[b.standing.status] || byName(a, b) : byName(a, b)
+      const c =
+        sort === 'status' ? statusRank[a.standing.status] - statusRank[b.standing.status] || byName(a, b) : byName(a, b)
       return order === 'asc' ? c : -c
     })
 
     const header = (key: PanelSort, text: string) => {
       const active = sort === key
       const next = active && order === 'asc' ? 'desc' : 'asc'
-      return { text, href: `/mediators?sort=${key}&order=${next}`, ariaSort: active ? (order === 'asc' ? 'ascending' : 'descending') : 'none' }
+      return {
+        text,
+        href: `/mediators?sort=${key}&order=${next}`,
+        ariaSort: active ? (order === 'asc' ? 'ascending' : 'descending') : 'none',
+      }
     }
     const lapsing = mediators.filter((m) => m.active && m.standing.lapsingSoon).length
     return reply.view(view, {

@@ -17,7 +17,8 @@ describe('a mediator’s profile page, and /mediators/me', () => {
     await createStaff(t.database, 'admin2@example.com', ['administrator'])
     const me = await createStaff(t.database, 'med@example.com', ['mediator'])
     await createStaff(t.database, 'unlinked@example.com', ['mediator'])
-    mine = (await insertMediator(t.database, { name: 'Mo Mine', userId: me.id, sendRegisterExpiry: '2026-12-20' }, 2)).id
+    mine = (await insertMediator(t.database, { name: 'Mo Mine', userId: me.id, sendRegisterExpiry: '2026-12-20' }, 2))
+      .id
     other = (await insertMediator(t.database, { name: 'Olu Other' })).id
     lapsed = (await insertMediator(t.database, { name: '<script>alert(1)</script>', dbsRenewalDue: '2026-10-31' })).id
   })
@@ -36,7 +37,10 @@ describe('a mediator’s profile page, and /mediators/me', () => {
     const res = await (await new Agent(t.app).signIn('coord@example.com')).get(`/mediators/${lapsed}`)
     assert.equal(res.statusCode, 200)
     assert.equal(html(res).querySelector('#standing-status')?.text, 'Cannot be allocated')
-    assert.match(html(res).querySelector('#standing-blocking')?.text ?? '', /DBS check lapsed on Saturday 31 October 2026/)
+    assert.match(
+      html(res).querySelector('#standing-blocking')?.text ?? '',
+      /DBS check lapsed on Saturday 31 October 2026/,
+    )
     assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
   })

@@ -5,7 +5,14 @@ import type { AppDeps } from '../../../app.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
 import { isOwnProfile, mediatorOr404, panelViewers, permissionsFor, profileViewers } from '../access.ts'
 import { conflictLinks, languageLabel, organisationKinds, weekdays } from '../labels.ts'
-import { listConflicts, listCpd, listLocalAuthorities, listMediatorAccounts, listUnavailability, type MediatorRow } from '../repository.ts'
+import {
+  listConflicts,
+  listCpd,
+  listLocalAuthorities,
+  listMediatorAccounts,
+  listUnavailability,
+  type MediatorRow,
+} from '../repository.ts'
 import { formatDate } from '../../../web/format.ts'
 import { standingOf } from '../standing.ts'
 
@@ -19,7 +26,11 @@ export default async function profile(app: FastifyInstance, { database, clock }:
     const db = database.db
     const today = clock.today()
     const [cpd, unavailable, conflicts, authorities, accounts] = await Promise.all([
-      listCpd(db, m.id), listUnavailability(db, m.id), listConflicts(db, m.id), listLocalAuthorities(db), listMediatorAccounts(db),
+      listCpd(db, m.id),
+      listUnavailability(db, m.id),
+      listConflicts(db, m.id),
+      listLocalAuthorities(db),
+      listMediatorAccounts(db),
     ])
     const cpdHoursByYear: Record<number, number> = {}
     for (const e of cpd) {
@@ -40,9 +51,15 @@ export default async function profile(app: FastifyInstance, { database, clock }:
         account: account ? `${account.name} (${account.email})` : undefined,
       }),
       cpd,
-      cpdYears: Object.entries(cpdHoursByYear).map(([year, hours]) => ({ year, hours })).sort((a, b) => Number(b.year) - Number(a.year)),
+      cpdYears: Object.entries(cpdHoursByYear)
+        .map(([year, hours]) => ({ year, hours }))
+        .sort((a, b) => Number(b.year) - Number(a.year)),
       unavailable: unavailable.map((u) => ({ ...u, past: u.toDate < today })),
-      conflicts: conflicts.map((c) => ({ ...c, kindText: organisationKinds[c.organisationKind] ?? c.organisationKind, linkText: conflictLinks[c.link] ?? c.link })),
+      conflicts: conflicts.map((c) => ({
+        ...c,
+        kindText: organisationKinds[c.organisationKind] ?? c.organisationKind,
+        linkText: conflictLinks[c.link] ?? c.link,
+      })),
       backLink: hasRole(user, ...panelViewers) ? '/mediators' : undefined,
     })
   })
@@ -57,19 +74,48 @@ function summaryRows(m: MediatorRow, named: { languages: string[]; areas: string
   return [
     row('Email address', m.email),
     row('Phone number', orNot(m.phone)),
-    row('Civil Mediation Council registration', parts(orNot(m.cmcRegistrationNumber), !!m.cmcRegistrationExpiry && `expires ${formatDate(m.cmcRegistrationExpiry)}`)),
-    row('Register of SEND mediators', parts(orNot(m.sendRegisterNumber), !!m.sendRegisterExpiry && `expires ${formatDate(m.sendRegisterExpiry)}`)),
-    row('SEN training completed', m.senTrainingCompletedOn ? formatDate(m.senTrainingCompletedOn) + (m.senTrainingDetails ? `: ${m.senTrainingDetails}` : '') : 'Not recorded'),
-    row('Professional indemnity insurance', parts(
-      orNot(m.insurer),
-      m.insuranceCoverPounds !== null && `cover £${m.insuranceCoverPounds.toLocaleString('en-GB')}`,
-      !!m.insuranceExpiry && `expires ${formatDate(m.insuranceExpiry)}`,
-    )),
-    row('DBS check', parts(m.dbsCheckedOn ? `checked ${formatDate(m.dbsCheckedOn)}` : 'Not recorded', !!m.dbsRenewalDue && `renewal due ${formatDate(m.dbsRenewalDue)}`)),
+    row(
+      'Civil Mediation Council registration',
+      parts(
+        orNot(m.cmcRegistrationNumber),
+        !!m.cmcRegistrationExpiry && `expires ${formatDate(m.cmcRegistrationExpiry)}`,
+      ),
+    ),
+    row(
+      'Register of SEND mediators',
+      parts(orNot(m.sendRegisterNumber), !!m.sendRegisterExpiry && `expires ${formatDate(m.sendRegisterExpiry)}`),
+    ),
+    row(
+      'SEN training completed',
+      m.senTrainingCompletedOn
+        ? formatDate(m.senTrainingCompletedOn) + (m.senTrainingDetails ? `: ${m.senTrainingDetails}` : '')
+        : 'Not recorded',
+    ),
+    row(
+      'Professional indemnity insurance',
+      parts(
+        orNot(m.insurer),
+        m.insuranceCoverPounds !== null && `cover £${m.insuranceCoverPounds.toLocaleString('en-GB')}`,
+        !!m.insuranceExpiry && `expires ${formatDate(m.insuranceExpiry)}`,
+      ),
+    ),
+    row(
+      'DBS check',
+      parts(
+        m.dbsCheckedOn ? `checked ${formatDate(m.dbsCheckedOn)}` : 'Not recorded',
+        !!m.dbsRenewalDue && `renewal due ${formatDate(m.dbsRenewalDue)}`,
+      ),
+    ),
     row('Languages', joined(named.languages)),
     row('Council areas', joined(named.areas)),
     row('Venues', joined(m.venues)),
-    row('Working days', joined(m.workingDays.map((d) => weekdays[String(d)] ?? String(d)), 'None')),
+    row(
+      'Working days',
+      joined(
+        m.workingDays.map((d) => weekdays[String(d)] ?? String(d)),
+        'None',
+      ),
+    ),
     row('Taking cases', m.active ? 'Yes' : 'No'),
     row('Staff account', named.account ?? 'Not linked'),
   ]

@@ -7,8 +7,13 @@ import { assertFormErrors, assertRedirect, html } from '../../../../test/helpers
 import { insertMediator } from '../testing.ts'
 
 const range = (from: [string, string, string], to: [string, string, string], note = '') => ({
-  'fromDate-day': from[0], 'fromDate-month': from[1], 'fromDate-year': from[2],
-  'toDate-day': to[0], 'toDate-month': to[1], 'toDate-year': to[2], note,
+  'fromDate-day': from[0],
+  'fromDate-month': from[1],
+  'fromDate-year': from[2],
+  'toDate-day': to[0],
+  'toDate-month': to[1],
+  'toDate-year': to[2],
+  note,
 })
 
 describe('unavailable dates', () => {
@@ -27,7 +32,13 @@ describe('unavailable dates', () => {
   test('a mediator adds dates they cannot work, and removes them', async () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
     assert.equal((await agent.get(`/mediators/${id}/unavailability/new`)).statusCode, 200)
-    assertRedirect(await agent.submit(`/mediators/${id}/unavailability/new`, range(['21', '12', '2026'], ['2', '1', '2027'], 'Annual leave')), `/mediators/${id}#unavailable`)
+    assertRedirect(
+      await agent.submit(
+        `/mediators/${id}/unavailability/new`,
+        range(['21', '12', '2026'], ['2', '1', '2027'], 'Annual leave'),
+      ),
+      `/mediators/${id}#unavailable`,
+    )
     const page = await agent.get(`/mediators/${id}`)
     assert.match(page.body, /Monday 21 December 2026/)
     assert.match(page.body, /Saturday 2 January 2027/)
@@ -42,14 +53,22 @@ describe('unavailable dates', () => {
 
   test('a coordinator records them too', async () => {
     const agent = await new Agent(t.app).signIn('coord@example.com')
-    assertRedirect(await agent.submit(`/mediators/${other}/unavailability/new`, range(['5', '1', '2027'], ['5', '1', '2027'])))
+    assertRedirect(
+      await agent.submit(`/mediators/${other}/unavailability/new`, range(['5', '1', '2027'], ['5', '1', '2027'])),
+    )
     const rows = await t.database.db.select().from(mediatorUnavailability)
-    assert.deepEqual(rows.map((r) => [r.mediatorId, r.fromDate, r.toDate, r.note]), [[other, '2027-01-05', '2027-01-05', null]])
+    assert.deepEqual(
+      rows.map((r) => [r.mediatorId, r.fromDate, r.toDate, r.note]),
+      [[other, '2027-01-05', '2027-01-05', null]],
+    )
   })
 
   test('problems are explained, linking to each field', async () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
-    assertFormErrors(await agent.submit(`/mediators/${id}/unavailability/new`, range(['', '', ''], ['32', '1', '2027'])), ['fromDate-day', 'toDate-day'])
+    assertFormErrors(
+      await agent.submit(`/mediators/${id}/unavailability/new`, range(['', '', ''], ['32', '1', '2027'])),
+      ['fromDate-day', 'toDate-day'],
+    )
     const res = await agent.submit(`/mediators/${id}/unavailability/new`, range(['5', '1', '2027'], ['4', '1', '2027']))
     assertFormErrors(res, ['toDate-day'])
     assert.match(res.body, /The last day they are unavailable must be the same as or after the first day/)

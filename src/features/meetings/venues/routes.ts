@@ -8,9 +8,17 @@ import { accessFeatures, formatPence } from './schema.ts'
 /** Coordinators, managers and administrators keep the venues. */
 export const venueAccess = { access: caseWorkers }
 
-export function accessSummary(v: { kind: string; stepFree: boolean; hearingLoop: boolean; parking: boolean; quietRoom: boolean }) {
+export function accessSummary(v: {
+  kind: string
+  stepFree: boolean
+  hearingLoop: boolean
+  parking: boolean
+  quietRoom: boolean
+}) {
   if (v.kind === 'online') return 'Online'
-  const has = (Object.keys(accessFeatures) as (keyof typeof accessFeatures)[]).filter((k) => v[k]).map((k) => accessFeatures[k])
+  const has = (Object.keys(accessFeatures) as (keyof typeof accessFeatures)[])
+    .filter((k) => v[k])
+    .map((k) => accessFeatures[k])
   return has.length ? has.join(', ') : 'None recorded'
 }
 
@@ -24,7 +32,12 @@ export default async function venueList(app: FastifyInstance, { database }: AppD
         ...v,
         access: accessSummary(v),
         cost: costText(v.costPence),
-        roomsText: v.kind === 'online' ? 'Not needed' : v.rooms.length ? v.rooms.map((r) => `${r.name} (${r.capacity}${r.isBreakout ? ', breakout' : ''})`).join(', ') : 'No rooms yet',
+        roomsText:
+          v.kind === 'online'
+            ? 'Not needed'
+            : v.rooms.length
+              ? v.rooms.map((r) => `${r.name} (${r.capacity}${r.isBreakout ? ', breakout' : ''})`).join(', ')
+              : 'No rooms yet',
       })),
     })
   })

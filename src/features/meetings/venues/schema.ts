@@ -11,7 +11,17 @@ export const accessFeatures = {
 } as const
 type Feature = keyof typeof accessFeatures
 
-export const venueFieldOrder = ['name', 'kind', 'address', 'postcode', 'onlineLink', 'access', 'accessibilityNotes', 'cost', 'active']
+export const venueFieldOrder = [
+  'name',
+  'kind',
+  'address',
+  'postcode',
+  'onlineLink',
+  'access',
+  'accessibilityNotes',
+  'cost',
+  'active',
+]
 
 const venueSchema = z
   .object({
@@ -23,7 +33,10 @@ const venueSchema = z
     address: text(false, 500, 'The address'),
     postcode: text(false, 10, 'The postcode'),
     onlineLink: text(false, 500, 'The link'),
-    access: z.preprocess(asArray, z.array(z.enum(Object.keys(accessFeatures) as [Feature], { error: 'Select what the venue has' }))),
+    access: z.preprocess(
+      asArray,
+      z.array(z.enum(Object.keys(accessFeatures) as [Feature], { error: 'Select what the venue has' })),
+    ),
     accessibilityNotes: text(false, 1000, 'The notes about access'),
     cost: text('Enter the cost of a booking, or 0 if it is free', 20, 'The cost'),
     active: z.enum(['yes', 'no'], { error: 'Select whether the venue can be booked' }).optional(),
@@ -56,7 +69,10 @@ export function validateVenue(body: unknown, editing: boolean): FormResult<Venue
     for (const issue of parsed.error.issues) {
       const key = issue.code === 'unrecognized_keys' ? 'form' : String(issue.path[0] ?? 'form')
       if (fields.fields[key]) continue
-      const message = issue.code === 'unrecognized_keys' ? 'The form had information it did not ask for. Reload the page and try again.' : issue.message
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? 'The form had information it did not ask for. Reload the page and try again.'
+          : issue.message
       fields.fields[key] = { text: message }
       fields.summary.push({ text: message, href: key === 'form' ? '#main-content' : `#${key}` })
     }
@@ -64,12 +80,18 @@ export function validateVenue(body: unknown, editing: boolean): FormResult<Venue
   }
   const data = parsed.success ? parsed.data : undefined
   // The checks between fields run on what was typed, so every problem shows at once.
-  const raw = (name: string) => (typeof (body as Record<string, unknown> | undefined)?.[name] === 'string' ? String((body as Record<string, unknown>)[name]).trim() : '')
+  const raw = (name: string) =>
+    typeof (body as Record<string, unknown> | undefined)?.[name] === 'string'
+      ? String((body as Record<string, unknown>)[name]).trim()
+      : ''
   const kind = raw('kind')
   if (kind === 'in-person' && !raw('address')) issues.push(fieldError('address', 'Enter the address of the venue'))
-  if (kind === 'online' && !raw('onlineLink')) issues.push(fieldError('onlineLink', 'Enter the link people use to join the online meeting'))
-  if (raw('onlineLink') && !isMeetingLink(raw('onlineLink'))) issues.push(fieldError('onlineLink', 'Enter the link in the right format, starting https://'))
-  if (raw('cost') && pence(raw('cost')) === undefined) issues.push(fieldError('cost', 'Enter the cost as an amount of money, like 45 or 45.50'))
+  if (kind === 'online' && !raw('onlineLink'))
+    issues.push(fieldError('onlineLink', 'Enter the link people use to join the online meeting'))
+  if (raw('onlineLink') && !isMeetingLink(raw('onlineLink')))
+    issues.push(fieldError('onlineLink', 'Enter the link in the right format, starting https://'))
+  if (raw('cost') && pence(raw('cost')) === undefined)
+    issues.push(fieldError('cost', 'Enter the cost as an amount of money, like 45 or 45.50'))
   if (editing && !raw('active')) issues.push(fieldError('active', 'Select whether the venue can be booked'))
   const errors = combineErrors(venueFieldOrder, ...issues)
   if (errors || !data) return { ok: false, errors: errors ?? { summary: [], fields: {} } }
@@ -94,7 +116,21 @@ export function validateVenue(body: unknown, editing: boolean): FormResult<Venue
 }
 
 /** A saved venue as the form's values. */
-export function venueValues(v: { name: string; kind: string; address: string | null; postcode: string | null; onlineLink: string | null; stepFree: boolean; hearingLoop: boolean; parking: boolean; quietRoom: boolean; accessibilityNotes: string | null; costPence: number; active: boolean; version: number }) {
+export function venueValues(v: {
+  name: string
+  kind: string
+  address: string | null
+  postcode: string | null
+  onlineLink: string | null
+  stepFree: boolean
+  hearingLoop: boolean
+  parking: boolean
+  quietRoom: boolean
+  accessibilityNotes: string | null
+  costPence: number
+  active: boolean
+  version: number
+}) {
   return {
     name: v.name,
     kind: v.kind,
@@ -124,7 +160,12 @@ export const roomSchema = z
       .min(1, { error: 'Enter how many people the room holds' })
       .regex(/^\d+$/, { error: 'How many people the room holds must be a whole number, like 8' })
       .transform(Number)
-      .pipe(z.number().min(1, { error: 'The room must hold at least 1 person' }).max(500, { error: 'The room must hold 500 people or fewer' })),
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'The room must hold at least 1 person' })
+          .max(500, { error: 'The room must hold 500 people or fewer' }),
+      ),
     isBreakout: z.enum(['yes', 'no'], { error: 'Select whether it is a breakout room for private sessions' }),
   })
   .strict()

@@ -28,8 +28,15 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
   after(() => t.close())
 
   const fields = (change: Record<string, string | string[]> = {}) => ({
-    name: 'Warrington Library', kind: 'in-person', address: 'Museum Street, Warrington', postcode: 'wa1 1js', onlineLink: '',
-    access: ['stepFree', 'hearingLoop'], accessibilityNotes: 'Lift to the first floor', cost: '45.50', ...change,
+    name: 'Warrington Library',
+    kind: 'in-person',
+    address: 'Museum Street, Warrington',
+    postcode: 'wa1 1js',
+    onlineLink: '',
+    access: ['stepFree', 'hearingLoop'],
+    accessibilityNotes: 'Lift to the first floor',
+    cost: '45.50',
+    ...change,
   })
 
   it('lists the venues with their rooms, access in words and cost, for coordinators, managers and administrators only', async () => {
@@ -38,7 +45,10 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Venues - /)
     const row = html(res).querySelector(`tr[data-venue="${venue.id}"]`)!.text.replace(/\s+/g, ' ')
-    assert.match(row, /Birchwood Community Centre Sankey Street, Warrington, WA1 1UH Room 1 \(8\), Quiet room \(8, breakout\) Step-free access, A hearing loop Free/)
+    assert.match(
+      row,
+      /Birchwood Community Centre Sankey Street, Warrington, WA1 1UH Room 1 \(8\), Quiet room \(8, breakout\) Step-free access, A hearing loop Free/,
+    )
     assert.ok(html(res).querySelector('a[href="/venues"]'), 'Venues in the staff menu')
     assert.equal((await manager.get('/venues')).statusCode, 200)
     assert.equal((await mediator.get('/venues')).statusCode, 403)
@@ -48,7 +58,16 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
   })
 
   it('asks for what is missing, keeping what was typed', async () => {
-    const res = await coordinator.submit('/venues/new', { name: '', kind: 'in-person', address: '', postcode: '', onlineLink: 'http://x', access: 'parking', accessibilityNotes: '<i>ramp</i>', cost: 'lots' })
+    const res = await coordinator.submit('/venues/new', {
+      name: '',
+      kind: 'in-person',
+      address: '',
+      postcode: '',
+      onlineLink: 'http://x',
+      access: 'parking',
+      accessibilityNotes: '<i>ramp</i>',
+      cost: 'lots',
+    })
     assertFormErrors(res, ['name', 'address', 'onlineLink', 'cost'])
     assert.match(res.body, /Enter the name of the venue/)
     assert.match(res.body, /Enter the address of the venue/)
@@ -57,8 +76,11 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assert.equal(html(res).querySelector('input[name="access"][value="parking"]')?.getAttribute('checked'), '')
     assert.equal(html(res).getElementById('accessibilityNotes')?.text, '<i>ramp</i>')
     assert.ok(!res.body.includes('<i>ramp</i>'))
-    assertFormErrors(await coordinator.submit('/venues/new', { ...fields(), kind: '' , name: 'Online room' }), ['kind'])
-    assertFormErrors(await coordinator.submit('/venues/new', { ...fields(), kind: 'online', address: '', onlineLink: '' }), ['onlineLink'])
+    assertFormErrors(await coordinator.submit('/venues/new', { ...fields(), kind: '', name: 'Online room' }), ['kind'])
+    assertFormErrors(
+      await coordinator.submit('/venues/new', { ...fields(), kind: 'online', address: '', onlineLink: '' }),
+      ['onlineLink'],
+    )
     assert.equal(pence('£1,200'), 120000)
     assert.equal(pence('0'), 0)
     assert.equal(pence('4.5'), 450)
@@ -75,25 +97,43 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assertRedirect(await coordinator.post('/venues/new', posted), first.headers.location as string)
     const saved = await t.database.db.select().from(venues).where(eq(venues.name, 'Warrington Library'))
     assert.equal(saved.length, 1)
-    assert.deepEqual([saved[0]!.postcode, saved[0]!.stepFree, saved[0]!.hearingLoop, saved[0]!.parking, saved[0]!.costPence], ['WA1 1JS', true, true, false, 4550])
+    assert.deepEqual(
+      [saved[0]!.postcode, saved[0]!.stepFree, saved[0]!.hearingLoop, saved[0]!.parking, saved[0]!.costPence],
+      ['WA1 1JS', true, true, false, 4550],
+    )
     const url = first.headers.location as string
 
     const page = await coordinator.get(url)
     assert.equal(page.statusCode, 200)
     assert.match(titleOf(page), /^Warrington Library - /)
-    assert.match(html(page).querySelector('.govuk-notification-banner')!.text, /Warrington Library added: now add its rooms/)
-    assertFormErrors(await coordinator.post(`${url}/rooms`, { roomName: '', capacity: 'many', isBreakout: '' }), ['roomName', 'capacity', 'isBreakout'])
+    assert.match(
+      html(page).querySelector('.govuk-notification-banner')!.text,
+      /Warrington Library added: now add its rooms/,
+    )
+    assertFormErrors(await coordinator.post(`${url}/rooms`, { roomName: '', capacity: 'many', isBreakout: '' }), [
+      'roomName',
+      'capacity',
+      'isBreakout',
+    ])
     const roomForm = await coordinator.get(url)
     const room = { roomName: 'Meeting room A', capacity: '10', isBreakout: 'no', submissionKey: keyOf(roomForm.body) }
     assertRedirect(await coordinator.post(`${url}/rooms`, room), `${url}#rooms`)
     assertRedirect(await coordinator.post(`${url}/rooms`, room), `${url}#rooms`)
-    assertRedirect(await coordinator.submit(`${url}/rooms`, { roomName: 'Side room', capacity: '3', isBreakout: 'yes' }), `${url}#rooms`)
+    assertRedirect(
+      await coordinator.submit(`${url}/rooms`, { roomName: 'Side room', capacity: '3', isBreakout: 'yes' }),
+      `${url}#rooms`,
+    )
     const rooms = await t.database.db.select().from(venueRooms).where(eq(venueRooms.venueId, saved[0]!.id))
-    assert.deepEqual(rooms.map((r) => [r.name, r.capacity, r.isBreakout]).sort(), [['Meeting room A', 10, false], ['Side room', 3, true]])
+    assert.deepEqual(rooms.map((r) => [r.name, r.capacity, r.isBreakout]).sort(), [
+      ['Meeting room A', 10, false],
+      ['Side room', 3, true],
+    ])
     await coordinator.get(url)
     const side = rooms.find((r) => r.name === 'Side room')!
     assertRedirect(await coordinator.post(`${url}/rooms/${side.id}/remove`, {}), `${url}#rooms`)
-    const listed = html(await coordinator.get(url)).querySelectorAll('#room-list tbody tr').map((tr) => tr.text.replace(/\s+/g, ' ').trim())
+    const listed = html(await coordinator.get(url))
+      .querySelectorAll('#room-list tbody tr')
+      .map((tr) => tr.text.replace(/\s+/g, ' ').trim())
     assert.deepEqual(listed, ['Meeting room A 10 people Meeting room Remove Meeting room A'])
     assert.equal((await coordinator.post(`${url}/rooms/${side.id}/remove`, {})).statusCode, 404)
   })
@@ -103,7 +143,9 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     const url = `/venues/${venue.id}`
     const mine = await coordinator.get(url)
     const version = /name="version" value="([^"]+)"/.exec(mine.body)![1]!
-    assertFormErrors(await coordinator.post(url, { ...fields({ name: 'New Library', active: '' }), version }), ['active'])
+    assertFormErrors(await coordinator.post(url, { ...fields({ name: 'New Library', active: '' }), version }), [
+      'active',
+    ])
     await manager.get(url)
     assertRedirect(await manager.post(url, { ...fields({ name: 'Manager Library', active: 'yes' }), version }), url)
     const stale = await coordinator.post(url, { ...fields({ name: 'Coordinator Library', active: 'no' }), version })
@@ -114,7 +156,10 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assert.equal(row!.name, 'Manager Library')
     assert.equal(row!.active, true)
     const fresh = /name="version" value="([^"]+)"/.exec(stale.body)![1]!
-    assertRedirect(await coordinator.post(url, { ...fields({ name: 'Coordinator Library', active: 'no' }), version: fresh }), url)
+    assertRedirect(
+      await coordinator.post(url, { ...fields({ name: 'Coordinator Library', active: 'no' }), version: fresh }),
+      url,
+    )
     const list = html(await coordinator.get('/venues')).querySelector(`tr[data-venue="${venue.id}"]`)!.text
     assert.match(list, /Coordinator Library\s+Not in use/)
     assert.equal((await coordinator.get('/venues/not-a-venue')).statusCode, 404)
@@ -122,10 +167,23 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
 
   it('keeps an online meeting room with its link and no address', async () => {
     const form = await coordinator.get('/venues/new')
-    const res = await coordinator.post('/venues/new', { ...fields({ name: 'Video room 1', kind: 'online', address: 'ignored', postcode: '', onlineLink: 'https://meet.example.com/room-1', access: [] }), submissionKey: keyOf(form.body) })
+    const res = await coordinator.post('/venues/new', {
+      ...fields({
+        name: 'Video room 1',
+        kind: 'online',
+        address: 'ignored',
+        postcode: '',
+        onlineLink: 'https://meet.example.com/room-1',
+        access: [],
+      }),
+      submissionKey: keyOf(form.body),
+    })
     assertRedirect(res)
     const [row] = await t.database.db.select().from(venues).where(eq(venues.name, 'Video room 1'))
-    assert.deepEqual([row!.kind, row!.address, row!.onlineLink, row!.stepFree], ['online', null, 'https://meet.example.com/room-1', false])
+    assert.deepEqual(
+      [row!.kind, row!.address, row!.onlineLink, row!.stepFree],
+      ['online', null, 'https://meet.example.com/room-1', false],
+    )
     const page = html(await coordinator.get(res.headers.location as string))
     assert.equal(page.querySelectorAll('#room-list').length, 0, 'no rooms for an online room')
   })

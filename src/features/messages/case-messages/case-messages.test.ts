@@ -25,15 +25,36 @@ describe("a case's messages at /cases/:id/messages", () => {
     const mo = await createStaff(t.database, 'mo@example.org', ['mediator'], 'Mo Mediator')
     await createStaff(t.database, 'other@example.org', ['mediator'], 'Olly Other')
     c = await messagesCase(t.database, t.clock)
-    await allocateDirectly(t.database, t.clock, c.id, (await makeMediator(t.database, t.clock, { userId: mo.id })).id, cora.id)
+    await allocateDirectly(
+      t.database,
+      t.clock,
+      c.id,
+      (await makeMediator(t.database, t.clock, { userId: mo.id })).id,
+      cora.id,
+    )
     coordinator = await new Agent(t.app).signIn('coordinator@example.org')
     ownMediator = await new Agent(t.app).signIn('mo@example.org')
     otherMediator = await new Agent(t.app).signIn('other@example.org')
-    const values = { name: 'X', child: 'Amelia', reference: c.reference, update: 'We have written to the council.', 'next-step': 'Next' }
-    const [email, , letter] = await t.database.db.transaction(async (tx) => Promise.all([c.parent, c.school, c.carer].map((p) => queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values }))))
+    const values = {
+      name: 'X',
+      child: 'Amelia',
+      reference: c.reference,
+      update: 'We have written to the council.',
+      'next-step': 'Next',
+    }
+    const [email, , letter] = await t.database.db.transaction(async (tx) =>
+      Promise.all(
+        [c.parent, c.school, c.carer].map((p) =>
+          queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values }),
+        ),
+      ),
+    )
     ids = { email: email!.id, letter: letter!.id }
     await deliverDueMessages({ db: t.database.db, clock: t.clock, transports: {} })
-    await t.database.db.update(messages).set({ status: 'failed', attempts: 8, lastError: '550 Mailbox unavailable' }).where(eq(messages.id, ids.email))
+    await t.database.db
+      .update(messages)
+      .set({ status: 'failed', attempts: 8, lastError: '550 Mailbox unavailable' })
+      .where(eq(messages.id, ids.email))
   })
   after(() => t.close())
 
@@ -75,7 +96,10 @@ describe("a case's messages at /cases/:id/messages", () => {
     assert.match(doc.getElementById('message-body')!.text, /We have written to the council\./)
     const looks = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, c.id))
     assert.ok(looks.some((l) => l.path === `/cases/${c.id}/messages/${ids.email}`))
-    assertRedirect(await coordinator.post(`/cases/${c.id}/messages/${ids.email}/retry`), `/cases/${c.id}/messages/${ids.email}`)
+    assertRedirect(
+      await coordinator.post(`/cases/${c.id}/messages/${ids.email}/retry`),
+      `/cases/${c.id}/messages/${ids.email}`,
+    )
     const [again] = await t.database.db.select().from(messages).where(eq(messages.id, ids.email))
     assert.equal(again!.status, 'queued')
 
@@ -85,7 +109,10 @@ describe("a case's messages at /cases/:id/messages", () => {
     const read = await readPdf(pdf.rawPayload)
     assert.ok(read.text.includes('Joan Hartley'))
     await coordinator.get(`/cases/${c.id}/messages/${ids.letter}`)
-    assertRedirect(await coordinator.post(`/cases/${c.id}/messages/${ids.letter}/posted`), `/cases/${c.id}/messages/${ids.letter}`)
+    assertRedirect(
+      await coordinator.post(`/cases/${c.id}/messages/${ids.letter}/posted`),
+      `/cases/${c.id}/messages/${ids.letter}`,
+    )
     const [posted] = await t.database.db.select().from(messages).where(eq(messages.id, ids.letter))
     assert.equal(posted!.status, 'sent')
   })

@@ -12,8 +12,14 @@ export const messagesAdmin = { access: ['administrator', 'manager'] as const }
 export const pageSize = 25
 
 const query = z.object({
-  status: z.enum(messageStatuses as [string, ...string[]]).optional().catch(undefined),
-  channel: z.enum(messageChannels as [string, ...string[]]).optional().catch(undefined),
+  status: z
+    .enum(messageStatuses as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  channel: z
+    .enum(messageChannels as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 })
 
@@ -31,18 +37,32 @@ export default async function sentMessages(app: FastifyInstance, { database, con
     }
     return reply.view('messages/sent/view.njk', {
       params,
-      rows: result.rows.map((r) => ({ ...r, tag: statusTag(r.status, r.channel), channelText: channelLabel(r.channel) })),
+      rows: result.rows.map((r) => ({
+        ...r,
+        tag: statusTag(r.status, r.channel),
+        channelText: channelLabel(r.channel),
+      })),
       total: result.total,
-      showing: { from: result.total ? (result.page - 1) * pageSize + 1 : 0, to: (result.page - 1) * pageSize + result.rows.length },
-      statusItems: [{ value: '', text: 'Any status' }, ...messageStatuses.map((s) => ({ value: s, text: statusLabels[s], selected: params.status === s }))],
-      channelItems: [{ value: '', text: 'Any way' }, ...messageChannels.map((c) => ({ value: c, text: channelLabels[c], selected: params.channel === c }))],
-      pagination: result.lastPage > 1
-        ? {
-            previous: result.page > 1 ? { href: href(result.page - 1) } : undefined,
-            next: result.page < result.lastPage ? { href: href(result.page + 1) } : undefined,
-            items: paginationItems(result.page, result.lastPage, href),
-          }
-        : undefined,
+      showing: {
+        from: result.total ? (result.page - 1) * pageSize + 1 : 0,
+        to: (result.page - 1) * pageSize + result.rows.length,
+      },
+      statusItems: [
+        { value: '', text: 'Any status' },
+        ...messageStatuses.map((s) => ({ value: s, text: statusLabels[s], selected: params.status === s })),
+      ],
+      channelItems: [
+        { value: '', text: 'Any way' },
+        ...messageChannels.map((c) => ({ value: c, text: channelLabels[c], selected: params.channel === c })),
+      ],
+      pagination:
+        result.lastPage > 1
+          ? {
+              previous: result.page > 1 ? { href: href(result.page - 1) } : undefined,
+              next: result.page < result.lastPage ? { href: href(result.page + 1) } : undefined,
+              items: paginationItems(result.page, result.lastPage, href),
+            }
+          : undefined,
       emailReady: !!config.SMTP_URL,
       textReady: !!config.SMS_PROVIDER_URL,
     })

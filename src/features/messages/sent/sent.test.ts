@@ -31,7 +31,8 @@ describe('Sent messages at /admin/messages', () => {
     const c = await messagesCase(t.database, t.clock)
     const values = { name: 'X', child: 'Amelia', reference: c.reference, update: 'News', 'next-step': 'Next' }
     await t.database.db.transaction(async (tx) => {
-      for (const p of [c.parent, c.school, c.carer]) await queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values })
+      for (const p of [c.parent, c.school, c.carer])
+        await queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values })
     })
     assert.equal((await deliverDueMessages({ db: t.database.db, clock: t.clock, transports: {} })).kept, 3)
     const res = await admin.get('/admin/messages')
@@ -48,11 +49,17 @@ describe('Sent messages at /admin/messages', () => {
     const letters = html(await admin.get('/admin/messages?channel=letter'))
     assert.equal(letters.querySelectorAll('#messages-list tbody tr').length, 1)
     assert.match(letters.getElementById('messages-list')!.text, /Joan Hartley/)
-    assert.equal(html(await admin.get('/admin/messages?status=failed')).getElementById('no-messages')?.text.trim(), 'No messages match')
+    assert.equal(
+      html(await admin.get('/admin/messages?status=failed'))
+        .getElementById('no-messages')
+        ?.text.trim(),
+      'No messages match',
+    )
     // Nonsense in the query is ignored, not an error.
     assert.equal((await admin.get('/admin/messages?status=<b>&page=-3')).statusCode, 200)
 
-    for (let i = 0; i < 30; i++) await queueOne(t.database.db, t.clock, { to: { name: `Person ${i}`, email: `p${i}@example.com` } })
+    for (let i = 0; i < 30; i++)
+      await queueOne(t.database.db, t.clock, { to: { name: `Person ${i}`, email: `p${i}@example.com` } })
     const first = html(await admin.get('/admin/messages'))
     assert.equal(first.querySelectorAll('#messages-list tbody tr').length, 25)
     assert.match(first.getElementById('showing')!.text, /Showing 1 to 25 of 33 messages/)
@@ -64,7 +71,13 @@ describe('Sent messages at /admin/messages', () => {
     const c = await messagesCase(t.database, t.clock)
     const row = await queueOne(t.database.db, t.clock, {
       caseId: c.id,
-      attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar', content: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+      attachments: [
+        {
+          filename: 'invitation.ics',
+          contentType: 'text/calendar',
+          content: Buffer.from('BEGIN:VCALENDAR').toString('base64'),
+        },
+      ],
     })
     const res = await manager.get(`/admin/messages/${row.id}`)
     assert.equal(res.statusCode, 200)
@@ -92,16 +105,28 @@ describe('Sent messages at /admin/messages', () => {
   it('tries a failed message again now, and marks a letter posted (recorded on the case)', async () => {
     const c = await messagesCase(t.database, t.clock)
     const failed = await queueOne(t.database.db, t.clock, { caseId: c.id })
-    await t.database.db.update(messages).set({ status: 'failed', attempts: 8, lastError: 'Connection refused' }).where(eq(messages.id, failed.id))
+    await t.database.db
+      .update(messages)
+      .set({ status: 'failed', attempts: 8, lastError: 'Connection refused' })
+      .where(eq(messages.id, failed.id))
     const page = html(await admin.get(`/admin/messages/${failed.id}`))
     assert.match(page.getElementById('message-summary')!.text, /Connection refused/)
     assert.ok(page.getElementById('try-again'))
     assertRedirect(await admin.post(`/admin/messages/${failed.id}/retry`), `/admin/messages/${failed.id}`)
     const [again] = await t.database.db.select().from(messages).where(eq(messages.id, failed.id))
     assert.deepEqual([again!.status, again!.attempts], ['queued', 0])
-    assert.match(html(await admin.get(`/admin/messages/${failed.id}`)).querySelector('.govuk-notification-banner')!.text, /sent again in the next few seconds/)
+    assert.match(
+      html(await admin.get(`/admin/messages/${failed.id}`)).querySelector('.govuk-notification-banner')!.text,
+      /sent again in the next few seconds/,
+    )
 
-    const letter = await t.database.db.transaction((tx) => queueForParty(tx, t.clock, c.carer.id, { caseId: c.id, template: 'case-update', values: { name: 'Joan Hartley', update: 'News', 'next-step': 'Next', child: 'Amelia', reference: c.reference } }))
+    const letter = await t.database.db.transaction((tx) =>
+      queueForParty(tx, t.clock, c.carer.id, {
+        caseId: c.id,
+        template: 'case-update',
+        values: { name: 'Joan Hartley', update: 'News', 'next-step': 'Next', child: 'Amelia', reference: c.reference },
+      }),
+    )
     await deliverDueMessages({ db: t.database.db, clock: t.clock, transports: {} })
     const letterPage = html(await admin.get(`/admin/messages/${letter!.id}`))
     assert.ok(!letterPage.getElementById('try-again'), 'a letter is posted, not sent again')
@@ -117,11 +142,26 @@ describe('Sent messages at /admin/messages', () => {
     assertRedirect(await admin.post(`/admin/messages/${letter!.id}/posted`), `/admin/messages/${letter!.id}`)
     const [posted] = await t.database.db.select().from(messages).where(eq(messages.id, letter!.id))
     assert.deepEqual([posted!.status, posted!.providerReference], ['sent', 'Posted by Ada Admin'])
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'letter-posted')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'letter-posted')))
     assert.equal(events.length, 1)
-    assert.match(html(await admin.get(`/admin/messages/${letter!.id}`)).getElementById('message-summary')!.text, /Posted/)
+    assert.match(
+      html(await admin.get(`/admin/messages/${letter!.id}`)).getElementById('message-summary')!.text,
+      /Posted/,
+    )
     await admin.post(`/admin/messages/${letter!.id}/posted`)
-    assert.equal((await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'letter-posted')))).length, 1, 'posted once')
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'letter-posted')))
+      ).length,
+      1,
+      'posted once',
+    )
   })
 
   it('is for administrators and managers: others are refused, and someone not signed in is asked to sign in', async () => {

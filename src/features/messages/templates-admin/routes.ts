@@ -8,7 +8,9 @@ export const templatesAdmin = { access: ['administrator'] as const }
 
 export default async function templatesList(app: FastifyInstance, { database }: AppDeps) {
   app.get('/admin/templates', { config: templatesAdmin }, async (_request, reply) => {
-    const saved = await database.db.select({ key: messageTemplates.key, updatedAt: messageTemplates.updatedAt }).from(messageTemplates)
+    const saved = await database.db
+      .select({ key: messageTemplates.key, updatedAt: messageTemplates.updatedAt })
+      .from(messageTemplates)
     return reply.view('messages/templates-admin/view.njk', {
       templates: [...allTemplates]
         .sort((a, b) => a.name.localeCompare(b.name))

@@ -26,7 +26,9 @@ describe('Message wording at /admin/templates', () => {
     const res = await admin.get('/admin/templates')
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Message wording - /)
-    const links = html(res).querySelectorAll('#templates a').map((a) => a.getAttribute('href'))
+    const links = html(res)
+      .querySelectorAll('#templates a')
+      .map((a) => a.getAttribute('href'))
     assert.deepEqual(links.sort(), allTemplates.map((t) => `/admin/templates/${t.key}`).sort())
     assert.match(html(res).getElementById('templates')!.text, /Regular update about a case\s*Standard/)
   })
@@ -35,25 +37,39 @@ describe('Message wording at /admin/templates', () => {
     const res = await admin.get(url)
     assert.equal(res.statusCode, 200)
     const doc = html(res)
-    assert.equal(doc.getElementById('subject')!.getAttribute('value'), 'An update about your request for help: ((reference))')
+    assert.equal(
+      doc.getElementById('subject')!.getAttribute('value'),
+      'An update about your request for help: ((reference))',
+    )
     assert.match(doc.getElementById('body')!.text, /^Dear \(\(name\)\),/)
     assert.match(doc.getElementById('placeholders')!.text, /\(\(next-step\)\)/)
     assert.equal((await admin.get('/admin/templates/no-such-thing')).statusCode, 404)
   })
 
   it('previews the wording filled in with examples, without saving it', async () => {
-    const res = await admin.submit(url, { action: 'preview', subject: 'News about ((child))', body: 'Hello ((name)),\n\n((update))\n\n<b>bold</b>' })
+    const res = await admin.submit(url, {
+      action: 'preview',
+      subject: 'News about ((child))',
+      body: 'Hello ((name)),\n\n((update))\n\n<b>bold</b>',
+    })
     assert.equal(res.statusCode, 200)
     const doc = html(res)
     assert.equal(doc.getElementById('preview-subject')!.text, 'News about Amelia Hartley')
-    assert.equal(doc.getElementById('preview-body')!.text, 'Hello Sarah Hartley,\n\nWe have written to the council and are waiting for their answer.\n\n<b>bold</b>')
+    assert.equal(
+      doc.getElementById('preview-body')!.text,
+      'Hello Sarah Hartley,\n\nWe have written to the council and are waiting for their answer.\n\n<b>bold</b>',
+    )
     assert.ok(!res.body.includes('<b>bold</b>'), 'escaped')
     assert.equal(doc.getElementById('subject')!.getAttribute('value'), 'News about ((child))', 'what was typed is kept')
     assert.equal((await t.database.db.select().from(messageTemplates)).length, 0)
   })
 
   it('refuses a placeholder the message does not have, naming it, and asks for what is missing', async () => {
-    const res = await admin.submit(url, { action: 'save', subject: 'News for ((nickname))', body: 'Hello ((name)), your ((shoe-size)) and ((name))' })
+    const res = await admin.submit(url, {
+      action: 'save',
+      subject: 'News for ((nickname))',
+      body: 'Hello ((name)), your ((shoe-size)) and ((name))',
+    })
     assertFormErrors(res, ['subject', 'body'])
     assert.match(res.body, /The subject uses \(\(nickname\)\), which this message does not have/)
     assert.match(res.body, /The message uses \(\(shoe-size\)\), which this message does not have/)
@@ -64,8 +80,14 @@ describe('Message wording at /admin/templates', () => {
   })
 
   it('saves the wording, which the next message uses, and returns to the standard wording', async () => {
-    assertRedirect(await admin.submit(url, { action: 'save', subject: 'News about ((child))', body: 'Hello ((name)). ((update))' }), '/admin/templates')
-    assert.match(html(await admin.get('/admin/templates')).getElementById('templates')!.text, /Regular update about a case\s*Changed/)
+    assertRedirect(
+      await admin.submit(url, { action: 'save', subject: 'News about ((child))', body: 'Hello ((name)). ((update))' }),
+      '/admin/templates',
+    )
+    assert.match(
+      html(await admin.get('/admin/templates')).getElementById('templates')!.text,
+      /Regular update about a case\s*Changed/,
+    )
     const row = await queueOne(t.database.db, t.clock)
     assert.equal(row.subject, 'News about Amelia')
     assert.equal(row.body, 'Hello Sarah Hartley. We have written to the council.')
@@ -73,7 +95,10 @@ describe('Message wording at /admin/templates', () => {
     const page = html(await admin.get(url))
     assert.ok(page.getElementById('reset'))
     assertRedirect(await admin.post(`${url}/reset`), url)
-    assert.equal((await queueOne(t.database.db, t.clock)).subject, 'An update about your request for help: MED-2026-000001')
+    assert.equal(
+      (await queueOne(t.database.db, t.clock)).subject,
+      'An update about your request for help: MED-2026-000001',
+    )
     assert.ok(!html(await admin.get(url)).getElementById('reset'))
   })
 

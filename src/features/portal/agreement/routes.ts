@@ -20,17 +20,34 @@ export default async function portalAgreement(app: FastifyInstance, deps: AppDep
     const party = await partyFor(request, reply, 'agreement')
     if (!party) return reply
     const agreement = await agreementWithPoints(db, party.caseId)
-    const final = agreement?.status === 'final' && agreement.finalContent ? agreementDocument(agreement.finalContent as AgreementContent) : undefined
+    const final =
+      agreement?.status === 'final' && agreement.finalContent
+        ? agreementDocument(agreement.finalContent as AgreementContent)
+        : undefined
     let draft
     if (agreement && !final) {
       const parties = await mediationParties(db, party.caseId)
-      const [accepted] = await db.select().from(agreementAcceptances)
-        .where(and(eq(agreementAcceptances.agreementId, agreement.id), eq(agreementAcceptances.partyId, party.partyId), eq(agreementAcceptances.agreementVersion, agreement.version)))
+      const [accepted] = await db
+        .select()
+        .from(agreementAcceptances)
+        .where(
+          and(
+            eq(agreementAcceptances.agreementId, agreement.id),
+            eq(agreementAcceptances.partyId, party.partyId),
+            eq(agreementAcceptances.agreementVersion, agreement.version),
+          ),
+        )
       draft = {
         id: agreement.id,
         version: agreement.version,
         accepted: accepted?.acceptedAt,
-        points: agreement.points.map((p, i) => ({ number: i + 1, who: responsibleOf(p, parties), what: p.what, byWhen: p.dueDate ?? p.byWhen, howKnown: p.howKnown })),
+        points: agreement.points.map((p, i) => ({
+          number: i + 1,
+          who: responsibleOf(p, parties),
+          what: p.what,
+          byWhen: p.dueDate ?? p.byWhen,
+          howKnown: p.howKnown,
+        })),
         notAgreed: (agreement.notAgreed as string[]) ?? [],
       }
     }
@@ -42,14 +59,23 @@ export default async function portalAgreement(app: FastifyInstance, deps: AppDep
     if (!party) return reply
     const body = (request.body ?? {}) as { agreementId?: unknown; version?: unknown }
     const agreement = await agreementWithPoints(db, party.caseId)
-    if (!agreement || agreement.status !== 'draft' || body.agreementId !== agreement.id) return reply.code(404).view('errors/not-found.njk')
+    if (!agreement || agreement.status !== 'draft' || body.agreementId !== agreement.id)
+      return reply.code(404).view('errors/not-found.njk')
     const row = (await partyRowOf(db, party.partyId))!
-    const result = await db.transaction((tx) => recordAcceptance(tx, deps.clock, {
-      agreementId: agreement.id, partyId: party.partyId, agreementVersion: Number(body.version), how: 'portal', actor: portalActor(row),
-    }))
+    const result = await db.transaction((tx) =>
+      recordAcceptance(tx, deps.clock, {
+        agreementId: agreement.id,
+        partyId: party.partyId,
+        agreementVersion: Number(body.version),
+        how: 'portal',
+        actor: portalActor(row),
+      }),
+    )
     request.session.flash = result.ok
       ? 'Thank you. We have recorded that you accept the agreement'
-      : result.code === 'stale' ? 'The agreement changed while you were reading it. Read it again, then accept it if you agree.' : result.reason
+      : result.code === 'stale'
+        ? 'The agreement changed while you were reading it. Read it again, then accept it if you agree.'
+        : result.reason
     return reply.redirect('/portal/agreement', 303)
   })
 
@@ -61,8 +87,12 @@ export default async function portalAgreement(app: FastifyInstance, deps: AppDep
     const row = (await partyRowOf(db, party.partyId))!
     const largePrint = wantsLargePrint(row) || (request.query as { print?: string }).print === 'large'
     const pdf = await agreementPdf(agreement.finalContent as AgreementContent, { largePrint })
-    return reply.header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="agreement-${party.reference.replace(/[^A-Za-z0-9-]/g, '')}${largePrint ? '-large-print' : ''}.pdf"`)
+    return reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="agreement-${party.reference.replace(/[^A-Za-z0-9-]/g, '')}${largePrint ? '-large-print' : ''}.pdf"`,
+      )
       .send(pdf)
   })
 }

@@ -16,8 +16,19 @@ export default async function portalAttendees(app: FastifyInstance, deps: AppDep
   const db = deps.database.db
   const service = createPortalService({ db, clock: deps.clock })
 
-  async function render(reply: FastifyReply, party: PortalParty, values: Record<string, unknown> = {}, errors?: FormErrors) {
-    return reply.view(view, { ...portalContext(deps, party, 'attendees'), people: await ownAttendees(db, party.caseId, party.partyId), family: isFamily(party.role), values, errors })
+  async function render(
+    reply: FastifyReply,
+    party: PortalParty,
+    values: Record<string, unknown> = {},
+    errors?: FormErrors,
+  ) {
+    return reply.view(view, {
+      ...portalContext(deps, party, 'attendees'),
+      people: await ownAttendees(db, party.caseId, party.partyId),
+      family: isFamily(party.role),
+      values,
+      errors,
+    })
   }
 
   app.get('/portal/attendees', { config: portalAccess }, async (request, reply) => {
@@ -32,7 +43,11 @@ export default async function portalAttendees(app: FastifyInstance, deps: AppDep
     const form = parseForm(attendeeSchema, request.body)
     if (!form.ok) return render(reply.code(400), party, (request.body ?? {}) as Record<string, unknown>, form.errors)
     const next = await submitOnce(db, deps.clock, request.body, async (tx) => {
-      const result = await service.addAttendee(party, { name: form.data.name, role: form.data.role, isSupporter: isFamily(party.role) }, tx)
+      const result = await service.addAttendee(
+        party,
+        { name: form.data.name, role: form.data.role, isSupporter: isFamily(party.role) },
+        tx,
+      )
       if (!result.ok) throw new Error(result.reason)
       return '/portal/attendees'
     })
@@ -44,7 +59,9 @@ export default async function portalAttendees(app: FastifyInstance, deps: AppDep
     const party = await partyFor(request, reply, 'attendees')
     if (!party) return reply
     const { attendeeId } = request.params as { attendeeId: string }
-    const result = /^[0-9a-f-]{36}$/i.test(attendeeId) ? await service.removeAttendee(party, attendeeId.toLowerCase()) : undefined
+    const result = /^[0-9a-f-]{36}$/i.test(attendeeId)
+      ? await service.removeAttendee(party, attendeeId.toLowerCase())
+      : undefined
     if (!result?.ok) return reply.code(404).view('errors/not-found.njk')
     request.session.flash = 'The person has been taken off your list'
     return reply.redirect('/portal/attendees', 303)

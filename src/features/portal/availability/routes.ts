@@ -29,15 +29,25 @@ export default async function portalAvailability(app: FastifyInstance, deps: App
     return days
   }
 
-  async function render(reply: FastifyReply, party: PortalParty, values?: Record<string, unknown>, errors?: FormErrors) {
+  async function render(
+    reply: FastifyReply,
+    party: PortalParty,
+    values?: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     const days = await offeredDays()
     const saved = new Map((await ownAvailability(db, party.partyId)).map((a) => [a.day, a.availability]))
     const shown = values ?? Object.fromEntries(days.map((d) => [`day-${d}`, saved.get(d) ?? '']))
     return reply.view(view, {
       ...portalContext(deps, party, 'availability'),
       days: days.map((day) => ({
-        day, name: `day-${day}`,
-        items: Object.entries(availabilityLabels).map(([value, text]) => ({ value, text, checked: shown[`day-${day}`] === value })),
+        day,
+        name: `day-${day}`,
+        items: Object.entries(availabilityLabels).map(([value, text]) => ({
+          value,
+          text,
+          checked: shown[`day-${day}`] === value,
+        })),
       })),
       answered: [...saved.values()].length,
       errors,

@@ -15,19 +15,31 @@ export const messages = {
   form: 'The form had information it did not ask for. Reload the page and try again.',
 }
 
-export function readAvailability(body: Record<string, unknown>, offered: readonly string[]):
-  { ok: true; days: { day: string; availability: Availability }[] } | { ok: false; errors: FormErrors } {
+export function readAvailability(
+  body: Record<string, unknown>,
+  offered: readonly string[],
+): { ok: true; days: { day: string; availability: Availability }[] } | { ok: false; errors: FormErrors } {
   const days: { day: string; availability: Availability }[] = []
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf') continue
     const day = key.startsWith('day-') ? key.slice(4) : ''
     const known = offered.includes(day) && typeof value === 'string' && (value === '' || value in availabilityLabels)
-    if (!known) return { ok: false, errors: { summary: [{ text: messages.form, href: '#main-content' }], fields: { form: { text: messages.form } } } }
+    if (!known)
+      return {
+        ok: false,
+        errors: {
+          summary: [{ text: messages.form, href: '#main-content' }],
+          fields: { form: { text: messages.form } },
+        },
+      }
     if (value) days.push({ day, availability: value as Availability })
   }
   if (!days.length) {
     const first = `day-${offered[0]}`
-    return { ok: false, errors: { summary: [{ text: messages.none, href: `#${first}` }], fields: { [first]: { text: messages.none } } } }
+    return {
+      ok: false,
+      errors: { summary: [{ text: messages.none, href: `#${first}` }], fields: { [first]: { text: messages.none } } },
+    }
   }
   return { ok: true, days }
 }

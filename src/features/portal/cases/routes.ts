@@ -14,7 +14,17 @@ export default async function portalCases(app: FastifyInstance, deps: AppDeps) {
 
   async function choices(address: string) {
     const parties = await service.partiesWith(address)
-    const rows = parties.length ? await deps.database.db.select().from(cases).where(inArray(cases.id, parties.map((p) => p.caseId))) : []
+    const rows = parties.length
+      ? await deps.database.db
+          .select()
+          .from(cases)
+          .where(
+            inArray(
+              cases.id,
+              parties.map((p) => p.caseId),
+            ),
+          )
+      : []
     return parties.map((p) => {
       const found = rows.find((c) => c.id === p.caseId)!
       return { partyId: p.id, reference: found.reference, childName: found.childName, receivedOn: found.receivedOn }
@@ -23,7 +33,10 @@ export default async function portalCases(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/portal/cases', { config: portalAccess }, async (request, reply) => {
     const party = currentParty(request)
-    return reply.view('portal/cases/view.njk', { ...portalContext(deps, party, 'home'), choices: await choices(party.address) })
+    return reply.view('portal/cases/view.njk', {
+      ...portalContext(deps, party, 'home'),
+      choices: await choices(party.address),
+    })
   })
 
   app.post('/portal/cases', { config: portalAccess }, async (request, reply) => {

@@ -29,7 +29,13 @@ export default async function portalComplaint(app: FastifyInstance, deps: AppDep
     const form = parseForm(complaintSchema, request.body)
     if (!form.ok) return render(reply.code(400), party, (request.body ?? {}) as Record<string, unknown>, form.errors)
     const next = await submitOnce(db, deps.clock, request.body, async (tx) => {
-      await service.recordFeedback(party, 'complaint', { complaint: form.data.complaint, outcome: form.data.outcome }, form.data.submissionKey, tx)
+      await service.recordFeedback(
+        party,
+        'complaint',
+        { complaint: form.data.complaint, outcome: form.data.outcome },
+        form.data.submissionKey,
+        tx,
+      )
       return '/portal/complaint/received'
     })
     return reply.redirect(next, 303)
@@ -38,6 +44,9 @@ export default async function portalComplaint(app: FastifyInstance, deps: AppDep
   app.get('/portal/complaint/received', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'complaint')
     if (!party) return reply
-    return reply.view('portal/complaint/received.njk', { ...portalContext(deps, party, 'complaint'), today: deps.clock.today() })
+    return reply.view('portal/complaint/received.njk', {
+      ...portalContext(deps, party, 'complaint'),
+      today: deps.clock.today(),
+    })
   })
 }

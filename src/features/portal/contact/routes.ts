@@ -17,20 +17,41 @@ export default async function portalContact(app: FastifyInstance, deps: AppDeps)
   const db = deps.database.db
   const service = createPortalService({ db, clock: deps.clock })
 
-  async function render(reply: FastifyReply, party: PortalParty, values?: Record<string, unknown>, errors?: FormErrors) {
+  async function render(
+    reply: FastifyReply,
+    party: PortalParty,
+    values?: Record<string, unknown>,
+    errors?: FormErrors,
+  ) {
     const row = (await partyRowOf(db, party.partyId))!
-    const prefs = row.contactPreferences as { methods?: string[]; email?: string; phone?: string; address?: string; bestTimes?: string }
+    const prefs = row.contactPreferences as {
+      methods?: string[]
+      email?: string
+      phone?: string
+      address?: string
+      bestTimes?: string
+    }
     const adjustments = row.adjustments as { kinds?: string[]; language?: string; details?: string }
     const shown = values ?? {
-      version: row.version, methods: prefs.methods ?? [], email: row.email ?? prefs.email ?? '', phone: row.phone ?? prefs.phone ?? '',
-      address: prefs.address ?? '', bestTimes: prefs.bestTimes ?? '', adjustments: adjustments.kinds ?? [], language: adjustments.language ?? '', details: adjustments.details ?? '',
+      version: row.version,
+      methods: prefs.methods ?? [],
+      email: row.email ?? prefs.email ?? '',
+      phone: row.phone ?? prefs.phone ?? '',
+      address: prefs.address ?? '',
+      bestTimes: prefs.bestTimes ?? '',
+      adjustments: adjustments.kinds ?? [],
+      language: adjustments.language ?? '',
+      details: adjustments.details ?? '',
     }
     const chosen = (name: string) => [shown[name] ?? []].flat()
     return reply.view(view, {
       ...portalContext(deps, party, 'contact'),
       values: shown,
       methodItems: itemsOf(contactMethods).map((i) => ({ ...i, checked: chosen('methods').includes(i.value) })),
-      adjustmentItems: itemsOf(adjustmentKinds).map((i) => ({ ...i, checked: chosen('adjustments').includes(i.value) })),
+      adjustmentItems: itemsOf(adjustmentKinds).map((i) => ({
+        ...i,
+        checked: chosen('adjustments').includes(i.value),
+      })),
       errors,
     })
   }
@@ -52,12 +73,30 @@ export default async function portalContact(app: FastifyInstance, deps: AppDeps)
       return render(reply.code(400), party, body, form.errors)
     }
     const d = form.data
-    const result = await service.updateContact(party, {
-      methods: d.methods, email: d.email, phone: d.phone, address: d.address, bestTimes: d.bestTimes, kinds: d.adjustments, language: d.language, details: d.details,
-    }, d.version)
-    if (!result.ok) return render(reply.code(result.code === 'stale' ? 409 : 400), party, body, fieldError('methods', result.reason))
+    const result = await service.updateContact(
+      party,
+      {
+        methods: d.methods,
+        email: d.email,
+        phone: d.phone,
+        address: d.address,
+        bestTimes: d.bestTimes,
+        kinds: d.adjustments,
+        language: d.language,
+        details: d.details,
+      },
+      d.version,
+    )
+    if (!result.ok)
+      return render(reply.code(result.code === 'stale' ? 409 : 400), party, body, fieldError('methods', result.reason))
     // They stay signed in with the address they now give us, if it is the kind they proved.
-    const nextAddress = party.address.includes('@') ? (d.email ? normaliseEmail(d.email) : undefined) : (d.phone ? normalisePhone(d.phone) : undefined)
+    const nextAddress = party.address.includes('@')
+      ? d.email
+        ? normaliseEmail(d.email)
+        : undefined
+      : d.phone
+        ? normalisePhone(d.phone)
+        : undefined
     if (nextAddress) request.session.partyAddress = nextAddress
     request.session.flash = 'Your contact details and what helps you have been saved'
     return reply.redirect('/portal', 303)

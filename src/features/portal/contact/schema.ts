@@ -9,9 +9,18 @@ export const contactSchema = z
   .object({
     _csrf: z.string(),
     version: z.coerce.number().int().min(1),
-    methods: z.preprocess(asArray, z.array(z.enum(methods, { error: 'Select how you want us to contact you' })).min(1, 'Select how you want us to contact you')),
-    email: text(false, 200, 'Email address').pipe(z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.com')])),
-    phone: text(false, 40, 'Phone number').pipe(z.string().regex(/^$|^\+?[\d\s().-]{9,20}$/, 'Enter a phone number, like 01632 960 001 or 07700 900 982')),
+    methods: z.preprocess(
+      asArray,
+      z
+        .array(z.enum(methods, { error: 'Select how you want us to contact you' }))
+        .min(1, 'Select how you want us to contact you'),
+    ),
+    email: text(false, 200, 'Email address').pipe(
+      z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.com')]),
+    ),
+    phone: text(false, 40, 'Phone number').pipe(
+      z.string().regex(/^$|^\+?[\d\s().-]{9,20}$/, 'Enter a phone number, like 01632 960 001 or 07700 900 982'),
+    ),
     address: text(false, 500, 'Address'),
     bestTimes: text(false, 200, 'Best times'),
     adjustments: z.preprocess(asArray, z.array(z.enum(kinds, { error: 'Select what would help you' }))),
@@ -24,11 +33,21 @@ export const contactSchema = z
       if (!form[field]) ctx.addIssue({ code: 'custom', path: [field], message })
     }
     if (form.methods.includes('email')) need('email', 'Enter your email address, or do not choose email')
-    if (form.methods.includes('phone') || form.methods.includes('text')) need('phone', 'Enter your phone number, or do not choose phone calls or text messages')
+    if (form.methods.includes('phone') || form.methods.includes('text'))
+      need('phone', 'Enter your phone number, or do not choose phone calls or text messages')
     if (form.methods.includes('post')) need('address', 'Enter your postal address, or do not choose letters')
-    if ((form.adjustments.includes('interpreter')) && !form.language) {
+    if (form.adjustments.includes('interpreter') && !form.language) {
       ctx.addIssue({ code: 'custom', path: ['language'], message: 'Enter the language you need an interpreter for' })
     }
   })
 
-export const contactFieldOrder = ['methods', 'email', 'phone', 'address', 'bestTimes', 'adjustments', 'language', 'details']
+export const contactFieldOrder = [
+  'methods',
+  'email',
+  'phone',
+  'address',
+  'bestTimes',
+  'adjustments',
+  'language',
+  'details',
+]

@@ -17,7 +17,10 @@ export default async function portalFeedback(app: FastifyInstance, deps: AppDeps
   function render(reply: FastifyReply, party: PortalParty, values: Record<string, unknown> = {}, errors?: FormErrors) {
     return reply.view('portal/feedback/view.njk', {
       ...portalContext(deps, party, 'feedback'),
-      satisfactionItems: itemsOf(satisfactionLabels), heardItems: itemsOf(heardLabels), values, errors,
+      satisfactionItems: itemsOf(satisfactionLabels),
+      heardItems: itemsOf(heardLabels),
+      values,
+      errors,
     })
   }
 

@@ -17,7 +17,10 @@ export default async function portalHome(app: FastifyInstance, deps: AppDeps) {
     const party = await partyFor(request, reply, 'home')
     if (!party) return reply
     const [caseRow, snapshot, meeting, latest] = await Promise.all([
-      caseRowOf(db, party.caseId), workflow.snapshot(party.caseId), liveMeeting(db, party.caseId), latestSummaries(db, party.caseId),
+      caseRowOf(db, party.caseId),
+      workflow.snapshot(party.caseId),
+      liveMeeting(db, party.caseId),
+      latestSummaries(db, party.caseId),
     ])
     const progress = portalProgress({
       party: { id: party.partyId, role: party.role },
@@ -25,7 +28,14 @@ export default async function portalHome(app: FastifyInstance, deps: AppDeps) {
       route: snapshot.state.route,
       events: snapshot.events,
       deadlines: snapshot.deadlines,
-      meeting: meeting ? { day: meeting.meeting.day, startTime: meeting.meeting.startTime, endTime: meeting.meeting.endTime, place: meetingPlace(meeting) } : undefined,
+      meeting: meeting
+        ? {
+            day: meeting.meeting.day,
+            startTime: meeting.meeting.startTime,
+            endTime: meeting.meeting.endTime,
+            place: meetingPlace(meeting),
+          }
+        : undefined,
       summariesReleaseOn: caseRow!.summariesReleaseOn,
       summariesReleased: summariesReleased(caseRow!, deps.clock.today()),
       hasSummary: latest.has(party.partyId),

@@ -32,7 +32,9 @@ export default async function portalPermissions(app: FastifyInstance, deps: AppD
     const party = await partyFor(request, reply, 'permissions')
     if (!party) return reply
     const { permissionId } = request.params as { permissionId: string }
-    const result = /^[0-9a-f-]{36}$/i.test(permissionId) ? await service.withdrawPermission(party, permissionId.toLowerCase()) : undefined
+    const result = /^[0-9a-f-]{36}$/i.test(permissionId)
+      ? await service.withdrawPermission(party, permissionId.toLowerCase())
+      : undefined
     if (!result?.ok) return reply.code(404).view('errors/not-found.njk')
     request.session.flash = 'You have withdrawn your permission. They can no longer see your case'
     return reply.redirect('/portal/permissions', 303)

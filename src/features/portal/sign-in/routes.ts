@@ -22,14 +22,20 @@ const ANSWER_FLOOR_MS = 300
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The number a code went to, with only its last 3 digits showing. */
-const maskPhone = (phone: string) => `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`.replace(/^(.{5})/, '$1 ')
+const maskPhone = (phone: string) =>
+  `${'•'.repeat(Math.max(0, phone.length - 3))}${phone.slice(-3)}`.replace(/^(.{5})/, '$1 ')
 
 export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) {
   const service = createSignInService({ db: deps.database.db, clock: deps.clock, config: deps.config })
   const minutes = deps.config.PORTAL_LINK_MINUTES
 
   /** A new session for the party (a session fixed before signing in is worthless after it). */
-  async function signInAs(request: FastifyRequest, reply: FastifyReply, who: { partyId: string; address: string }, channel: 'email' | 'text') {
+  async function signInAs(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    who: { partyId: string; address: string },
+    channel: 'email' | 'text',
+  ) {
     await request.session.regenerate()
     request.session.partyId = who.partyId
     request.session.partyAddress = who.address
@@ -49,31 +55,42 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     keyGenerator: (request) => {
       const typed = (request.body as { contact?: unknown } | undefined)?.contact
       const address = typeof typed === 'string' ? readAddress(typed) : undefined
-      return address ? `portal-address:${address.kind === 'email' ? address.email : address.phone}` : `portal-address-ip:${request.ip}`
+      return address
+        ? `portal-address:${address.kind === 'email' ? address.email : address.phone}`
+        : `portal-address-ip:${request.ip}`
     },
   })
   const limitPerAddress = async (request: FastifyRequest, reply: FastifyReply) => {
     const limit = await perAddress(request)
     if (limit.isAllowed || !limit.isExceeded) return
     reply.header('retry-after', limit.ttlInSeconds)
-    return reply.code(429).view('errors/problem.njk', { status: 429, message: 'There have been too many attempts. Wait a few minutes and try again.' })
+    return reply
+      .code(429)
+      .view('errors/problem.njk', {
+        status: 429,
+        message: 'There have been too many attempts. Wait a few minutes and try again.',
+      })
   }
 
-  app.post('/portal/sign-in', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } }, preHandler: limitPerAddress }, async (request, reply) => {
-    const started = performance.now()
-    const form = parseForm(signInSchema, request.body)
-    if (!form.ok) return reply.code(400).view(views.ask, { errors: form.errors, values: request.body ?? {}, minutes })
-    const address = readAddress(form.data.contact)!
-    await service.request(address)
-    // The same wait whether a message was queued or not, so the time taken tells nothing.
-    await wait(Math.max(0, ANSWER_FLOOR_MS - (performance.now() - started)))
-    if (address.kind === 'phone') {
-      request.session.pendingPhone = address.phone
-      request.session.codeAttempts = 0
-      return reply.redirect('/portal/sign-in/code', 303)
-    }
-    return reply.redirect('/portal/sign-in/sent', 303)
-  })
+  app.post(
+    '/portal/sign-in',
+    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } }, preHandler: limitPerAddress },
+    async (request, reply) => {
+      const started = performance.now()
+      const form = parseForm(signInSchema, request.body)
+      if (!form.ok) return reply.code(400).view(views.ask, { errors: form.errors, values: request.body ?? {}, minutes })
+      const address = readAddress(form.data.contact)!
+      await service.request(address)
+      // The same wait whether a message was queued or not, so the time taken tells nothing.
+      await wait(Math.max(0, ANSWER_FLOOR_MS - (performance.now() - started)))
+      if (address.kind === 'phone') {
+        request.session.pendingPhone = address.phone
+        request.session.codeAttempts = 0
+        return reply.redirect('/portal/sign-in/code', 303)
+      }
+      return reply.redirect('/portal/sign-in/sent', 303)
+    },
+  )
 
   app.get('/portal/sign-in/sent', { config: { access: 'public' } }, async (_request, reply) => {
     return reply.view(views.sent, { minutes })
@@ -85,34 +102,53 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     return reply.view(views.code, { values: {}, masked: maskPhone(phone), minutes })
   })
 
-  app.post('/portal/sign-in/code', { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } } }, async (request, reply) => {
-    const phone = request.session.pendingPhone
-    if (!phone) return reply.redirect('/portal/sign-in', 303)
-    const form = parseForm(codeSchema, request.body)
-    if (!form.ok) return reply.code(400).view(views.code, { errors: form.errors, values: request.body ?? {}, masked: maskPhone(phone), minutes })
-    const used = await service.useCode(phone, form.data.code)
-    if (used) return signInAs(request, reply, used, 'text')
-    const attempts = (request.session.codeAttempts ?? 0) + 1
-    request.session.codeAttempts = attempts
-    if (attempts >= MAX_CODE_ATTEMPTS) {
-      // Too many wrong codes: the codes sent stop working, and a new one must be asked for.
-      await service.cancelCodesFor(phone)
-      request.session.pendingPhone = undefined
-      return reply.code(400).view(views.expired, { values: {}, minutes, tooManyCodes: true })
-    }
-    return reply.code(400).view(views.code, { errors: fieldError('code', messages.codeWrong), values: {}, masked: maskPhone(phone), minutes })
-  })
+  app.post(
+    '/portal/sign-in/code',
+    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      const phone = request.session.pendingPhone
+      if (!phone) return reply.redirect('/portal/sign-in', 303)
+      const form = parseForm(codeSchema, request.body)
+      if (!form.ok)
+        return reply
+          .code(400)
+          .view(views.code, { errors: form.errors, values: request.body ?? {}, masked: maskPhone(phone), minutes })
+      const used = await service.useCode(phone, form.data.code)
+      if (used) return signInAs(request, reply, used, 'text')
+      const attempts = (request.session.codeAttempts ?? 0) + 1
+      request.session.codeAttempts = attempts
+      if (attempts >= MAX_CODE_ATTEMPTS) {
+        // Too many wrong codes: the codes sent stop working, and a new one must be asked for.
+        await service.cancelCodesFor(phone)
+        request.session.pendingPhone = undefined
+        return reply.code(400).view(views.expired, { values: {}, minutes, tooManyCodes: true })
+      }
+      return reply
+        .code(400)
+        .view(views.code, {
+          errors: fieldError('code', messages.codeWrong),
+          values: {},
+          masked: maskPhone(phone),
+          minutes,
+        })
+    },
+  )
 
   app.get('/portal/sign-in/:token', { config: { access: 'public' } }, async (request, reply) => {
     const { token } = request.params as { token: string }
-    if (!tokenPattern.test(token) || !(await service.linkIsLive(token))) return reply.code(410).view(views.expired, { values: {}, minutes })
+    if (!tokenPattern.test(token) || !(await service.linkIsLive(token)))
+      return reply.code(410).view(views.expired, { values: {}, minutes })
     return reply.view(views.link, { token })
   })
 
-  app.post('/portal/sign-in/:token', { config: { access: 'public', rateLimit: { max: 20, timeWindow: '15 minutes' } } }, async (request, reply) => {
-    const { token } = request.params as { token: string }
-    const used = await service.useLink(token)
-    if (!used) return reply.code(410).view(views.expired, { values: {}, minutes })
-    return signInAs(request, reply, used, 'email')
-  })
+  app.post(
+    '/portal/sign-in/:token',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '15 minutes' } } },
+    async (request, reply) => {
+      const { token } = request.params as { token: string }
+      const used = await service.useLink(token)
+      if (!used) return reply.code(410).view(views.expired, { values: {}, minutes })
+      return signInAs(request, reply, used, 'email')
+    },
+  )
 }

@@ -11,7 +11,11 @@ import { caseEvents, caseParties, messages, portalSignIns } from '../../../db/sc
 import { makeCase } from '../../cases/testing.ts'
 import { emails, latestLink, linkFor, portalCases, signInAsParty } from '../testing.ts'
 
-const mainText = (body: string) => html({ body } as never).querySelector('main')!.text.replace(/\s+/g, ' ').trim()
+const mainText = (body: string) =>
+  html({ body } as never)
+    .querySelector('main')!
+    .text.replace(/\s+/g, ' ')
+    .trim()
 
 /** A visitor from one IP address (the limits count per IP): fetch the form, then post it. */
 async function askFrom(app: FastifyInstance, ip: string, contact: string) {
@@ -19,7 +23,9 @@ async function askFrom(app: FastifyInstance, ip: string, contact: string) {
   const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!
   return app.inject({
-    method: 'POST', url: '/portal/sign-in', remoteAddress: ip,
+    method: 'POST',
+    url: '/portal/sign-in',
+    remoteAddress: ip,
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: csrf, contact }).toString(),
   })
@@ -56,9 +62,12 @@ describe('portal sign-in', () => {
     const sent = await new Agent(t.app).get('/portal/sign-in/sent')
     assert.match(mainText(sent.body), /If we have your details, we have sent you a link/)
     const queued = await t.database.db.select().from(messages).where(eq(messages.templateKey, 'portal-sign-in-link'))
-    assert.deepEqual(queued.map((m) => m.recipientAddress), [emails.parent])
+    assert.deepEqual(
+      queued.map((m) => m.recipientAddress),
+      [emails.parent],
+    )
     assert.equal(queued[0]!.channel, 'email')
-    assert.equal(queued[0]!.caseId, null, 'the live link is not on the case\'s messages')
+    assert.equal(queued[0]!.caseId, null, "the live link is not on the case's messages")
     // Only a hash is kept.
     const link = await latestLink(t, emails.parent)
     const token = link.split('/').pop()!
@@ -79,7 +88,10 @@ describe('portal sign-in', () => {
     assert.equal(signedIn.headers.location, '/portal')
     assert.notEqual(agent['cookies'].get('parley.sid'), before, 'a new session on signing in')
     assert.equal((await agent.get('/portal')).statusCode, 200)
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'portal-signed-in')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, f.id), eq(caseEvents.type, 'portal-signed-in')))
     assert.ok(events.length >= 1)
 
     // Used: the same link again is refused, with a way to ask for a new one.
@@ -137,18 +149,26 @@ describe('portal sign-in', () => {
     const second = /\b(\d{6})\b/.exec(codes.at(-1)!.body)![1]!
     await other.get('/portal/sign-in/code')
     let last
-    for (let i = 0; i < 5; i++) last = await other.post('/portal/sign-in/code', { code: second === '999999' ? '999998' : '999999' })
+    for (let i = 0; i < 5; i++)
+      last = await other.post('/portal/sign-in/code', { code: second === '999999' ? '999998' : '999999' })
     assert.match(last!.body, /You need a new code/)
     const after = new Agent(t.app)
     await after.get('/portal/sign-in')
     await after.post('/portal/sign-in', { contact: '07700900999' }) // unknown: the same page
     await after.get('/portal/sign-in/code')
-    assert.equal((await after.post('/portal/sign-in/code', { code: second })).statusCode, 400, 'the cancelled code no longer works')
+    assert.equal(
+      (await after.post('/portal/sign-in/code', { code: second })).statusCode,
+      400,
+      'the cancelled code no longer works',
+    )
   })
 
   test('someone in several cases chooses which one to see, and only among their own', async () => {
     const second = await makeCase(t.database, t.clock, { childName: 'Ben Hartley' })
-    await t.database.db.update(caseParties).set({ email: emails.parent }).where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
+    await t.database.db
+      .update(caseParties)
+      .set({ email: emails.parent })
+      .where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
     const agent = new Agent(t.app)
     const path = await linkFor(t, f.parent.id)
     await agent.get(path)
@@ -157,7 +177,10 @@ describe('portal sign-in', () => {
     const list = await agent.get('/portal/cases')
     assert.match(list.body, /Ben Hartley/)
     assert.match(list.body, /Amelia Hartley/)
-    const [benParent] = await t.database.db.select().from(caseParties).where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
+    const [benParent] = await t.database.db
+      .select()
+      .from(caseParties)
+      .where(and(eq(caseParties.caseId, second.id), eq(caseParties.role, 'parent')))
     assert.equal((await agent.post('/portal/cases', { partyId: benParent!.id })).statusCode, 303)
     assert.match((await agent.get('/portal')).body, /Ben Hartley/)
     await agent.get('/portal/cases')
@@ -176,12 +199,14 @@ describe('portal sign-in', () => {
 
   test('requests are limited per address (known or not: the same) and per IP', async () => {
     for (const address of [emails.school, 'unknown-person@example.com']) {
-      for (let i = 0; i < 5; i++) assert.equal((await askFrom(t.app, `10.1.0.${i + 10}`, address)).statusCode, 303, `${address} request ${i + 1}`)
+      for (let i = 0; i < 5; i++)
+        assert.equal((await askFrom(t.app, `10.1.0.${i + 10}`, address)).statusCode, 303, `${address} request ${i + 1}`)
       const limited = await askFrom(t.app, '10.1.0.99', address)
       assert.equal(limited.statusCode, 429, address)
       assert.match(limited.body, /too many attempts/)
     }
-    for (let i = 0; i < 10; i++) assert.equal((await askFrom(t.app, '10.2.0.1', `person${i}@example.com`)).statusCode, 303)
+    for (let i = 0; i < 10; i++)
+      assert.equal((await askFrom(t.app, '10.2.0.1', `person${i}@example.com`)).statusCode, 303)
     assert.equal((await askFrom(t.app, '10.2.0.1', 'person-eleven@example.com')).statusCode, 429)
   })
 })

@@ -6,7 +6,15 @@ import { and, eq } from 'drizzle-orm'
 import type { AppDeps } from '../../../app.ts'
 import { caseParties } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { combineErrors, dateInputValues, dateProblem, fieldError, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
+import {
+  combineErrors,
+  dateInputValues,
+  dateProblem,
+  fieldError,
+  parseForm,
+  readDateInput,
+  type FormErrors,
+} from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
 import { caseWorkers } from '../../cases/access.ts'
 import { recordAccess } from '../../cases/access-log.ts'
@@ -30,23 +38,48 @@ export default async function portalStaff(app: FastifyInstance, deps: AppDeps) {
 
   async function render(reply: FastifyReply, found: CaseRow, values?: Record<string, unknown>, errors?: FormErrors) {
     const [referrers, permissions, feedback] = await Promise.all([
-      db.select().from(caseParties).where(and(eq(caseParties.caseId, found.id), eq(caseParties.role, 'referrer'))),
+      db
+        .select()
+        .from(caseParties)
+        .where(and(eq(caseParties.caseId, found.id), eq(caseParties.role, 'referrer'))),
       permissionsOf(db, found.id),
       feedbackOf(db, found.id),
     ])
     const label = (l: Record<string, string>, v: unknown) => l[String(v)] ?? ''
     return reply.view(view, {
       ...caseContext(found, 'overview'),
-      referrerItems: referrers.map((r) => ({ value: r.id, text: r.organisation ? `${r.name}, ${r.organisation}` : r.name })),
-      permissions: permissions.map(({ permission, party }) => ({ ...permission, who: party.organisation ? `${party.name}, ${party.organisation}` : party.name })),
-      feedback: feedback.filter((f) => f.feedback.kind === 'feedback').map(({ feedback: f, party }) => {
-        const a = f.answers as Record<string, unknown>
-        return { from: partyLabel(party), at: f.submittedAt, satisfaction: label(satisfactionLabels, a.satisfaction), heard: label(heardLabels, a.heard), comment: String(a.comment ?? '') }
-      }),
-      complaints: feedback.filter((f) => f.feedback.kind === 'complaint').map(({ feedback: f, party }) => {
-        const a = f.answers as Record<string, unknown>
-        return { from: partyLabel(party), at: f.submittedAt, status: f.status, complaint: String(a.complaint ?? ''), outcome: String(a.outcome ?? '') }
-      }),
+      referrerItems: referrers.map((r) => ({
+        value: r.id,
+        text: r.organisation ? `${r.name}, ${r.organisation}` : r.name,
+      })),
+      permissions: permissions.map(({ permission, party }) => ({
+        ...permission,
+        who: party.organisation ? `${party.name}, ${party.organisation}` : party.name,
+      })),
+      feedback: feedback
+        .filter((f) => f.feedback.kind === 'feedback')
+        .map(({ feedback: f, party }) => {
+          const a = f.answers as Record<string, unknown>
+          return {
+            from: partyLabel(party),
+            at: f.submittedAt,
+            satisfaction: label(satisfactionLabels, a.satisfaction),
+            heard: label(heardLabels, a.heard),
+            comment: String(a.comment ?? ''),
+          }
+        }),
+      complaints: feedback
+        .filter((f) => f.feedback.kind === 'complaint')
+        .map(({ feedback: f, party }) => {
+          const a = f.answers as Record<string, unknown>
+          return {
+            from: partyLabel(party),
+            at: f.submittedAt,
+            status: f.status,
+            complaint: String(a.complaint ?? ''),
+            outcome: String(a.outcome ?? ''),
+          }
+        }),
       values: values ?? { ...dateInputValues('givenOn', clock.today()) },
       errors,
     })
@@ -69,7 +102,19 @@ export default async function portalStaff(app: FastifyInstance, deps: AppDeps) {
     if (errors || !form.ok || !date.ok) return render(reply.code(400), found, body, errors)
     let refusal: FormErrors | undefined
     const next = await submitOnce(db, clock, body, async (tx) => {
-      const result = await recordPermission(tx, clock, found.id, { partyId: form.data.party, givenBy: form.data.givenBy, givenOn: date.value, how: form.data.how, forWhat: form.data.forWhat }, actor(request))
+      const result = await recordPermission(
+        tx,
+        clock,
+        found.id,
+        {
+          partyId: form.data.party,
+          givenBy: form.data.givenBy,
+          givenOn: date.value,
+          how: form.data.how,
+          forWhat: form.data.forWhat,
+        },
+        actor(request),
+      )
       if (!result.ok) {
         refusal = fieldError(result.field ?? 'party', result.reason)
         throw new Refused() // undo it all, the form's key too, so that it can be sent again once put right
@@ -88,7 +133,9 @@ export default async function portalStaff(app: FastifyInstance, deps: AppDeps) {
     const found = await visibleCaseOr404(db, request, reply)
     if (!found) return reply
     const { permissionId } = request.params as { permissionId: string }
-    const result = /^[0-9a-f-]{36}$/i.test(permissionId) ? await withdrawPermissionByStaff(db, clock, found.id, permissionId.toLowerCase(), actor(request)) : undefined
+    const result = /^[0-9a-f-]{36}$/i.test(permissionId)
+      ? await withdrawPermissionByStaff(db, clock, found.id, permissionId.toLowerCase(), actor(request))
+      : undefined
     if (!result?.ok) return reply.code(404).view('cases/not-found.njk')
     request.session.flash = 'Permission withdrawn. Their access to the portal has ended'
     return reply.redirect(`/cases/${found.id}/portal`, 303)

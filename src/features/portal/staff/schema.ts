@@ -15,4 +15,12 @@ export const permissionSchema = z
   })
   .strict()
 
-export const permissionFieldOrder = ['party', 'givenBy', 'givenOn-day', 'givenOn-month', 'givenOn-year', 'how', 'forWhat']
+export const permissionFieldOrder = [
+  'party',
+  'givenBy',
+  'givenOn-day',
+  'givenOn-month',
+  'givenOn-year',
+  'how',
+  'forWhat',
+]

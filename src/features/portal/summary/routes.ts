@@ -12,7 +12,14 @@ import { submitOnce } from '../../../web/submission.ts'
 import { summaryFile } from '../../preparation/repository.ts'
 import { readSummaryForm } from '../../preparation/summary-form.ts'
 import {
-  childViewsVisibleTo, documentTypeOf, downloadName, inPartyOrder, MAX_UPLOAD_BYTES, partyLabel, summariesReleased, summaryVisibleTo,
+  childViewsVisibleTo,
+  documentTypeOf,
+  downloadName,
+  inPartyOrder,
+  MAX_UPLOAD_BYTES,
+  partyLabel,
+  summariesReleased,
+  summaryVisibleTo,
 } from '../../preparation/rules.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
@@ -31,14 +38,26 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
   const { clock } = deps
   const service = createPortalService({ db, clock })
 
-  async function render(reply: FastifyReply, party: PortalParty, values: Record<string, unknown> = {}, errors?: FormErrors) {
+  async function render(
+    reply: FastifyReply,
+    party: PortalParty,
+    values: Record<string, unknown> = {},
+    errors?: FormErrors,
+  ) {
     const [caseRow, latest, parties, views] = await Promise.all([
-      caseRowOf(db, party.caseId), latestSummaries(db, party.caseId), partyNamesOf(db, party.caseId),
+      caseRowOf(db, party.caseId),
+      latestSummaries(db, party.caseId),
+      partyNamesOf(db, party.caseId),
       db.select().from(childViews).where(eq(childViews.caseId, party.caseId)),
     ])
     const released = summariesReleased(caseRow!, clock.today())
     const viewer = { kind: 'party' as const, partyId: party.partyId }
-    const shown = (s: NonNullable<ReturnType<typeof latest.get>>) => ({ ...s, typeText: typeText(s.fileType), sizeText: sizeText(s.fileSize ?? 0), href: `/portal/summary/${s.id}/download` })
+    const shown = (s: NonNullable<ReturnType<typeof latest.get>>) => ({
+      ...s,
+      typeText: typeText(s.fileType),
+      sizeText: sizeText(s.fileSize ?? 0),
+      href: `/portal/summary/${s.id}/download`,
+    })
     const own = latest.get(party.partyId)
     const others = inPartyOrder(parties.filter((p) => p.id !== party.partyId && p.role !== 'referrer')).flatMap((p) => {
       const s = latest.get(p.id)
@@ -50,7 +69,9 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
       releaseOn: caseRow!.summariesReleaseOn,
       own: own ? shown(own) : undefined,
       others,
-      childViews: views.filter((v) => childViewsVisibleTo(party.role, v)).map((v) => ({ views: v.views, gatheredOn: v.gatheredOn })),
+      childViews: views
+        .filter((v) => childViewsVisibleTo(party.role, v))
+        .map((v) => ({ views: v.views, gatheredOn: v.gatheredOn })),
       summaryMaxLength,
       values,
       errors,
@@ -69,7 +90,9 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
     const { summaryId } = request.params as { summaryId: string }
     const row = isId(summaryId) ? await summaryFile(db, party.caseId, summaryId.toLowerCase()) : undefined
     const caseRow = await caseRowOf(db, party.caseId)
-    const visible = row && summaryVisibleTo({ kind: 'party', partyId: party.partyId }, row, summariesReleased(caseRow!, clock.today()))
+    const visible =
+      row &&
+      summaryVisibleTo({ kind: 'party', partyId: party.partyId }, row, summariesReleased(caseRow!, clock.today()))
     const type = visible && row?.file ? documentTypeOf(row.file) : undefined
     if (!row?.file || !type) return reply.code(404).view('errors/not-found.njk')
     return reply
@@ -90,7 +113,12 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
     scope.post('/portal/summary', { config: portalAccess }, async (request, reply) => {
       const party = await partyFor(request, reply, 'summary')
       if (!party) return reply
-      const { fields, form, typed, file, errors } = readSummaryForm(summarySchema, messages, ['summaryText', 'document'], request.body)
+      const { fields, form, typed, file, errors } = readSummaryForm(
+        summarySchema,
+        messages,
+        ['summaryText', 'document'],
+        request.body,
+      )
       if (errors || !form.ok) return render(reply.code(400), party, fields, errors)
 
       let refusal: string | undefined
@@ -105,7 +133,8 @@ export default async function portalSummary(app: FastifyInstance, deps: AppDeps)
         if (e instanceof Refused) return undefined
         throw e
       })
-      if (refusal || !next) return render(reply.code(400), party, fields, fieldError('summaryText', refusal ?? messages.nothing))
+      if (refusal || !next)
+        return render(reply.code(400), party, fields, fieldError('summaryText', refusal ?? messages.nothing))
       request.session.flash = 'Thank you. Your summary has been sent'
       return reply.redirect(next, 303)
     })

@@ -12,7 +12,10 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
   let coordinator: Agent
   let otherMediator: Agent
   const url = (id: string) => `/cases/${id}/preparation/attendees`
-  const warnings = async (id: string) => html(await coordinator.get(url(id))).querySelectorAll('#authority-warnings .govuk-warning-text__text').map((w) => w.text.replace(/\s+/g, ' ').replace('Warning', '').trim())
+  const warnings = async (id: string) =>
+    html(await coordinator.get(url(id)))
+      .querySelectorAll('#authority-warnings .govuk-warning-text__text')
+      .map((w) => w.text.replace(/\s+/g, ' ').replace('Warning', '').trim())
 
   before(async () => {
     t = await createTestApp()
@@ -38,26 +41,65 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
     assert.match(res.body, /Enter their role, for example SEN officer/)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.equal(html(res).getElementById('name')?.getAttribute('value'), '<script>alert(1)</script>') // kept, and escaped in the page
-    assertFormErrors(await coordinator.submit(url(c.id), { party: c.council.id, name: ' ', role: 'SEN officer', about: 'boss' }), ['name', 'about'])
+    assertFormErrors(
+      await coordinator.submit(url(c.id), { party: c.council.id, name: ' ', role: 'SEN officer', about: 'boss' }),
+      ['name', 'about'],
+    )
   })
 
   it('warns until someone with authority to agree is named for the council, and for the health body when it is a party', async () => {
     const c = await preparationCase(t, { health: true })
-    assert.deepEqual(await warnings(c.id), ['No one with authority to agree named for the council', 'No one with authority to agree named for the health body'])
+    assert.deepEqual(await warnings(c.id), [
+      'No one with authority to agree named for the council',
+      'No one with authority to agree named for the health body',
+    ])
 
-    assertRedirect(await coordinator.submit(url(c.id), { party: c.council.id, name: 'Priya Shah', role: 'SEN caseworker' }), url(c.id))
-    assert.deepEqual(await warnings(c.id), ['No one with authority to agree named for the council', 'No one with authority to agree named for the health body'])
-    assertRedirect(await coordinator.submit(url(c.id), { party: c.council.id, name: 'Tom Reed', role: 'SEN team manager', about: 'authority' }))
+    assertRedirect(
+      await coordinator.submit(url(c.id), { party: c.council.id, name: 'Priya Shah', role: 'SEN caseworker' }),
+      url(c.id),
+    )
+    assert.deepEqual(await warnings(c.id), [
+      'No one with authority to agree named for the council',
+      'No one with authority to agree named for the health body',
+    ])
+    assertRedirect(
+      await coordinator.submit(url(c.id), {
+        party: c.council.id,
+        name: 'Tom Reed',
+        role: 'SEN team manager',
+        about: 'authority',
+      }),
+    )
     assert.deepEqual(await warnings(c.id), ['No one with authority to agree named for the health body'])
-    assertRedirect(await coordinator.submit(url(c.id), { party: c.health!.id, name: 'Dr Ann Lee', role: 'Designated clinical officer', about: ['authority'] }))
+    assertRedirect(
+      await coordinator.submit(url(c.id), {
+        party: c.health!.id,
+        name: 'Dr Ann Lee',
+        role: 'Designated clinical officer',
+        about: ['authority'],
+      }),
+    )
     assert.deepEqual(await warnings(c.id), [])
-    assertRedirect(await coordinator.submit(url(c.id), { party: c.parent.id, name: 'Jo Advocate', role: 'Advocate', about: 'supporter' }))
+    assertRedirect(
+      await coordinator.submit(url(c.id), {
+        party: c.parent.id,
+        name: 'Jo Advocate',
+        role: 'Advocate',
+        about: 'supporter',
+      }),
+    )
 
     const rows = await t.database.db.select().from(attendees).where(eq(attendees.caseId, c.id))
     assert.deepEqual(rows.map((r) => [r.name, r.hasAuthorityToAgree, r.isSupporter]).sort(), [
-      ['Dr Ann Lee', true, false], ['Jo Advocate', false, true], ['Priya Shah', false, false], ['Tom Reed', true, false],
+      ['Dr Ann Lee', true, false],
+      ['Jo Advocate', false, true],
+      ['Priya Shah', false, false],
+      ['Tom Reed', true, false],
     ])
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'attendee-added')))
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'attendee-added')))
     assert.equal(events.length, 4)
     assert.match(html(await coordinator.get(`/cases/${c.id}/preparation`)).getElementById('parties')!.text, /Tom Reed/)
   })

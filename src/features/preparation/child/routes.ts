@@ -7,7 +7,19 @@ import { parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts
 import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
 import { childViewsOf, preparingParties } from '../repository.ts'
-import { actorOf, base, caseForView, combineErrors, dateProblem, gatheredByLabels, itemsOf, newFormKey, pageContext, preparationAccess, problem } from '../page.ts'
+import {
+  actorOf,
+  base,
+  caseForView,
+  combineErrors,
+  dateProblem,
+  gatheredByLabels,
+  itemsOf,
+  newFormKey,
+  pageContext,
+  preparationAccess,
+  problem,
+} from '../page.ts'
 import { partyRoleLabels } from '../rules.ts'
 import { createPreparationService } from '../service.ts'
 import { childViewsFieldOrder, childViewsSchema, viewsMaxLength } from './schema.ts'
@@ -18,7 +30,11 @@ export default async function childViewsPage(app: FastifyInstance, deps: AppDeps
   const db = deps.database.db
   const service = createPreparationService({ db, clock: deps.clock })
 
-  async function render(reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const [parties, records] = await Promise.all([preparingParties(db, found.id), childViewsOf(db, found.id)])
     const roles = [...new Set(parties.map((p) => p.role))]
     const values = extra.values ?? { formKey: newFormKey() }
@@ -31,7 +47,11 @@ export default async function childViewsPage(app: FastifyInstance, deps: AppDeps
         sharedWith: r.consentToShare ? r.shareWith.map((role) => partyRoleLabels[role] ?? role) : [],
       })),
       gatheredByItems: itemsOf(gatheredByLabels),
-      shareItems: roles.map((role) => ({ value: role, text: partyRoleLabels[role] ?? role, checked: ticked.includes(role) })),
+      shareItems: roles.map((role) => ({
+        value: role,
+        text: partyRoleLabels[role] ?? role,
+        checked: ticked.includes(role),
+      })),
       viewsMaxLength,
       values,
       errors: extra.errors,
@@ -50,14 +70,34 @@ export default async function childViewsPage(app: FastifyInstance, deps: AppDeps
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(childViewsSchema, body)
     const date = readDateInput(body, 'gatheredOn', 'the date their views were gathered')
-    const future = date.ok && date.value > deps.clock.today() ? problem('gatheredOn-day', 'The date their views were gathered must be today or in the past') : undefined
-    const noOne = form.ok && form.data.consentToShare === 'yes' && !form.data.shareWith.length ? problem('shareWith', 'Select who they agreed can see their views') : undefined
-    const errors = combineErrors(childViewsFieldOrder, form.ok ? undefined : form.errors, dateProblem(date), future, noOne)
+    const future =
+      date.ok && date.value > deps.clock.today()
+        ? problem('gatheredOn-day', 'The date their views were gathered must be today or in the past')
+        : undefined
+    const noOne =
+      form.ok && form.data.consentToShare === 'yes' && !form.data.shareWith.length
+        ? problem('shareWith', 'Select who they agreed can see their views')
+        : undefined
+    const errors = combineErrors(
+      childViewsFieldOrder,
+      form.ok ? undefined : form.errors,
+      dateProblem(date),
+      future,
+      noOne,
+    )
     if (errors || !form.ok || !date.ok) return render(reply.code(400), found, { values: body, errors })
 
-    const result = await service.recordChildViews(found.id, {
-      views: form.data.views, gatheredBy: form.data.gatheredBy, gatheredOn: date.value, consentToShare: form.data.consentToShare === 'yes', shareWith: form.data.shareWith,
-    }, { actor: actorOf(request), formKey: form.data.formKey })
+    const result = await service.recordChildViews(
+      found.id,
+      {
+        views: form.data.views,
+        gatheredBy: form.data.gatheredBy,
+        gatheredOn: date.value,
+        consentToShare: form.data.consentToShare === 'yes',
+        shareWith: form.data.shareWith,
+      },
+      { actor: actorOf(request), formKey: form.data.formKey },
+    )
     if (!result.ok) {
       if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
       return render(reply.code(400), found, { values: body, errors: problem(result.field ?? 'views', result.reason) })

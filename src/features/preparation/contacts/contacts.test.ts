@@ -37,14 +37,29 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     const c = await preparationCase(t)
     assert.equal((await otherMediator.get(url(c.id))).statusCode, 404)
     await otherMediator.get('/account/password') // a page with a form, for its token
-    assert.equal((await otherMediator.post(url(c.id), { party: c.parent.id, method: 'phone', note: 'x', ...dateFields('contactedOn', '2026-11-27') })).statusCode, 404)
+    assert.equal(
+      (
+        await otherMediator.post(url(c.id), {
+          party: c.parent.id,
+          method: 'phone',
+          note: 'x',
+          ...dateFields('contactedOn', '2026-11-27'),
+        })
+      ).statusCode,
+      404,
+    )
     assertRedirect(await new Agent(t.app).get(url(c.id)), /^\/sign-in\?next=/)
     assert.equal((await t.database.db.select().from(partyContacts).where(eq(partyContacts.caseId, c.id))).length, 0)
   })
 
   it('asks for what is missing, in the order of the form, keeping what was typed (escaped)', async () => {
     const c = await preparationCase(t)
-    const res = await coordinator.submit(url(c.id), { note: '<script>alert(1)</script>', 'contactedOn-day': '', 'contactedOn-month': '', 'contactedOn-year': '' })
+    const res = await coordinator.submit(url(c.id), {
+      note: '<script>alert(1)</script>',
+      'contactedOn-day': '',
+      'contactedOn-month': '',
+      'contactedOn-year': '',
+    })
     assertFormErrors(res, ['party', 'contactedOn-day', 'method'])
     assert.match(res.body, /Select who you contacted/)
     assert.match(res.body, /Enter the date of the contact/)
@@ -52,33 +67,71 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.equal(html(res).getElementById('note')?.text, '<script>alert(1)</script>')
 
-    const future = await coordinator.submit(url(c.id), { party: c.parent.id, method: 'phone', note: 'Talked it through', ...dateFields('contactedOn', '2026-11-28') })
+    const future = await coordinator.submit(url(c.id), {
+      party: c.parent.id,
+      method: 'phone',
+      note: 'Talked it through',
+      ...dateFields('contactedOn', '2026-11-28'),
+    })
     assertFormErrors(future, ['contactedOn-day'])
     assert.match(future.body, /The date of the contact must be today or in the past/)
-    const long = await coordinator.submit(url(c.id), { party: c.parent.id, method: 'phone', note: 'x'.repeat(1001), ...dateFields('contactedOn', '2026-11-27') })
+    const long = await coordinator.submit(url(c.id), {
+      party: c.parent.id,
+      method: 'phone',
+      note: 'x'.repeat(1001),
+      ...dateFields('contactedOn', '2026-11-27'),
+    })
     assertFormErrors(long, ['note'])
     assert.match(long.body, /The note must be 1000 characters or fewer/)
-    assertFormErrors(await coordinator.submit(url(c.id), { party: c.parent.id, method: 'pigeon', note: ' ', ...dateFields('contactedOn', '2026-11-27') }), ['method', 'note'])
+    assertFormErrors(
+      await coordinator.submit(url(c.id), {
+        party: c.parent.id,
+        method: 'pigeon',
+        note: ' ',
+        ...dateFields('contactedOn', '2026-11-27'),
+      }),
+      ['method', 'note'],
+    )
     assert.equal((await t.database.db.select().from(partyContacts).where(eq(partyContacts.caseId, c.id))).length, 0)
   })
 
   it('refuses a party of another case, or whoever asked for the family', async () => {
     const c = await preparationCase(t)
     const other = await preparationCase(t)
-    assertFormErrors(await coordinator.submit(url(c.id), { party: other.parent.id, method: 'phone', note: 'x', ...dateFields('contactedOn', '2026-11-27') }), ['party'])
+    assertFormErrors(
+      await coordinator.submit(url(c.id), {
+        party: other.parent.id,
+        method: 'phone',
+        note: 'x',
+        ...dateFields('contactedOn', '2026-11-27'),
+      }),
+      ['party'],
+    )
   })
 
   it('records a contact as the signed-in person, with its event, once however often the form is sent', async () => {
     const c = await preparationCase(t)
     await coordinator.get(url(c.id))
     const formKey = /name="formKey" value="([^"]+)"/.exec((await coordinator.get(url(c.id))).body)![1]!
-    const fields = { formKey, party: c.school.id, method: 'video', note: 'Spoke to the SENCo about the meeting', ...dateFields('contactedOn', '2026-11-25') }
+    const fields = {
+      formKey,
+      party: c.school.id,
+      method: 'video',
+      note: 'Spoke to the SENCo about the meeting',
+      ...dateFields('contactedOn', '2026-11-25'),
+    }
     assertRedirect(await coordinator.post(url(c.id), fields), url(c.id))
     assertRedirect(await coordinator.post(url(c.id), fields), url(c.id)) // the same form again
     const rows = await t.database.db.select().from(partyContacts).where(eq(partyContacts.caseId, c.id))
     assert.equal(rows.length, 1)
-    assert.deepEqual([rows[0]!.partyId, rows[0]!.contactedOn, rows[0]!.method, rows[0]!.note], [c.school.id, '2026-11-25', 'video', 'Spoke to the SENCo about the meeting'])
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'party-contacted')))
+    assert.deepEqual(
+      [rows[0]!.partyId, rows[0]!.contactedOn, rows[0]!.method, rows[0]!.note],
+      [c.school.id, '2026-11-25', 'video', 'Spoke to the SENCo about the meeting'],
+    )
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'party-contacted')))
     assert.equal(events.length, 1)
     assert.equal(events[0]!.occurredOn, '2026-11-25')
     assert.equal(events[0]!.actorLabel, 'Cora Ordinator')
@@ -87,6 +140,9 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     const doc = html(await coordinator.get(url(c.id)))
     assert.match(doc.querySelector('.govuk-notification-banner')!.text, /Contact recorded/)
     assert.match(doc.getElementById(`party-${c.school.id}`)!.text, /Contacted/)
-    assert.match(doc.getElementById('case-now')!.text, /Wednesday 25 November 2026\s*Video call\s*Cora Ordinator\s*Spoke to the SENCo/)
+    assert.match(
+      doc.getElementById('case-now')!.text,
+      /Wednesday 25 November 2026\s*Video call\s*Cora Ordinator\s*Spoke to the SENCo/,
+    )
   })
 })

@@ -12,7 +12,9 @@ export const contactSchema = z
     'contactedOn-day': z.string().optional(),
     'contactedOn-month': z.string().optional(),
     'contactedOn-year': z.string().optional(),
-    method: z.enum(Object.keys(contactMethods) as [keyof typeof contactMethods], { error: 'Select how you contacted them' }),
+    method: z.enum(Object.keys(contactMethods) as [keyof typeof contactMethods], {
+      error: 'Select how you contacted them',
+    }),
     note: text('Enter a short note about the contact', noteMaxLength, 'The note'),
   })
   .strict()

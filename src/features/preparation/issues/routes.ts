@@ -7,7 +7,17 @@ import { parseForm, type FormErrors } from '../../../web/forms.ts'
 import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
 import { issuesOf, preparingParties } from '../repository.ts'
-import { actorOf, base, caseForView, issueAreas, itemsOf, newFormKey, pageContext, preparationAccess, problem } from '../page.ts'
+import {
+  actorOf,
+  base,
+  caseForView,
+  issueAreas,
+  itemsOf,
+  newFormKey,
+  pageContext,
+  preparationAccess,
+  problem,
+} from '../page.ts'
 import { createPreparationService, type ChangeResult } from '../service.ts'
 import { addIssueSchema, issueMaxLength, mergeSchema, moveSchema } from './schema.ts'
 
@@ -17,18 +27,34 @@ export default async function issuesPage(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database.db
   const service = createPreparationService({ db, clock: deps.clock })
 
-  async function render(reply: FastifyReply, found: CaseRow, extra: { values?: Record<string, unknown>; errors?: FormErrors; version?: number } = {}) {
+  async function render(
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors; version?: number } = {},
+  ) {
     const [parties, issues] = await Promise.all([preparingParties(db, found.id), issuesOf(db, found.id)])
     const labelOf = (partyId: string) => parties.find((p) => p.id === partyId)?.label ?? 'A party no longer in the case'
-    const present = (i: (typeof issues)[number]) => ({ ...i, party: labelOf(i.partyId), areaLabel: issueAreas[i.area as keyof typeof issueAreas] ?? i.area })
-    const agenda = issues.filter((i) => !i.mergedIntoId).map((i) => ({ ...present(i), merged: issues.filter((m) => m.mergedIntoId === i.id).map(present) }))
+    const present = (i: (typeof issues)[number]) => ({
+      ...i,
+      party: labelOf(i.partyId),
+      areaLabel: issueAreas[i.area as keyof typeof issueAreas] ?? i.area,
+    })
+    const agenda = issues
+      .filter((i) => !i.mergedIntoId)
+      .map((i) => ({ ...present(i), merged: issues.filter((m) => m.mergedIntoId === i.id).map(present) }))
     const healthIssues = issues.some((i) => i.area === 'health')
     return reply.view(view, {
       ...pageContext(found),
       agenda,
       partyItems: parties.map((p) => ({ value: p.id, text: p.label })),
       areaItems: itemsOf(issueAreas),
-      issueItems: [{ value: '', text: 'Select an issue' }, ...agenda.map((i, n) => ({ value: i.id, text: `${n + 1}. ${i.text.length > 60 ? `${i.text.slice(0, 60)}…` : i.text}` }))],
+      issueItems: [
+        { value: '', text: 'Select an issue' },
+        ...agenda.map((i, n) => ({
+          value: i.id,
+          text: `${n + 1}. ${i.text.length > 60 ? `${i.text.slice(0, 60)}…` : i.text}`,
+        })),
+      ],
       healthWarning: healthIssues && !parties.some((p) => p.role === 'health'),
       issueMaxLength,
       values: extra.values ?? { formKey: newFormKey() },
@@ -38,7 +64,15 @@ export default async function issuesPage(app: FastifyInstance, deps: AppDeps) {
   }
 
   /** After a change: the page again, or the problem on it. */
-  async function finish(request: FastifyRequest, reply: FastifyReply, found: CaseRow, result: ChangeResult, flash: string, values: Record<string, unknown>, defaultField: string) {
+  async function finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: CaseRow,
+    result: ChangeResult,
+    flash: string,
+    values: Record<string, unknown>,
+    defaultField: string,
+  ) {
     if (result.ok) {
       request.session.flash = flash
       return reply.redirect(`${base(found.id)}/issues`, 303)
@@ -60,7 +94,11 @@ export default async function issuesPage(app: FastifyInstance, deps: AppDeps) {
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(addIssueSchema, body)
     if (!form.ok) return render(reply.code(400), found, { values: body, errors: form.errors })
-    const result = await service.addIssue(found.id, { partyId: form.data.party, text: form.data.issueText, area: form.data.area }, { actor: actorOf(request), formKey: form.data.formKey })
+    const result = await service.addIssue(
+      found.id,
+      { partyId: form.data.party, text: form.data.issueText, area: form.data.area },
+      { actor: actorOf(request), formKey: form.data.formKey },
+    )
     return finish(request, reply, found, result, 'Issue added to the agenda', body, 'party')
   })
 
@@ -70,7 +108,11 @@ export default async function issuesPage(app: FastifyInstance, deps: AppDeps) {
     const form = parseForm(moveSchema, request.body)
     if (!form.ok) return render(reply.code(400), found, { errors: problem('agenda', 'Select an issue to move') })
     const [issueId, direction] = form.data.move.split(':') as [string, 'up' | 'down']
-    const result = await service.moveIssue(found.id, { issueId: issueId.toLowerCase(), direction }, { actor: actorOf(request), expectedVersion: form.data.version })
+    const result = await service.moveIssue(
+      found.id,
+      { issueId: issueId.toLowerCase(), direction },
+      { actor: actorOf(request), expectedVersion: form.data.version },
+    )
     return finish(request, reply, found, result, `Issue moved ${direction}`, {}, 'agenda')
   })
 
@@ -79,8 +121,13 @@ export default async function issuesPage(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const body = (request.body ?? {}) as Record<string, unknown>
     const form = parseForm(mergeSchema, body)
-    if (!form.ok) return render(reply.code(400), found, { values: body, errors: form.errors, version: Number(body.version) || 0 })
-    const result = await service.mergeIssue(found.id, { issueId: form.data.issue.toLowerCase(), intoId: form.data.into.toLowerCase() }, { actor: actorOf(request), expectedVersion: form.data.version })
+    if (!form.ok)
+      return render(reply.code(400), found, { values: body, errors: form.errors, version: Number(body.version) || 0 })
+    const result = await service.mergeIssue(
+      found.id,
+      { issueId: form.data.issue.toLowerCase(), intoId: form.data.into.toLowerCase() },
+      { actor: actorOf(request), expectedVersion: form.data.version },
+    )
     return finish(request, reply, found, result, 'Issues merged', body, 'issue')
   })
 }

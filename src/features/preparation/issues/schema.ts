@@ -10,7 +10,9 @@ export const addIssueSchema = z
     formKey: z.string().max(100).optional(),
     party: z.guid({ error: 'Select whose issue this is' }),
     issueText: text("Enter the issue in the party's own words", issueMaxLength, 'The issue'),
-    area: z.enum(Object.keys(issueAreas) as [keyof typeof issueAreas], { error: 'Select whether the issue is about education, health or social care' }),
+    area: z.enum(Object.keys(issueAreas) as [keyof typeof issueAreas], {
+      error: 'Select whether the issue is about education, health or social care',
+    }),
   })
   .strict()
 

@@ -27,11 +27,19 @@ describe('the Preparation tab at /cases/:id/preparation', () => {
     assert.match(titleOf(res), /^Preparation - MED-/)
     const doc = html(res)
     assert.equal(doc.querySelector('.moj-sub-navigation__link[aria-current="page"]')?.text.trim(), 'Preparation')
-    assert.match(doc.querySelector('.govuk-warning-text')!.text, /Not contacted yet: Sarah Hartley, the council \(Warrington Borough Council\), the school \(Brookfield Primary School\)/)
+    assert.match(
+      doc.querySelector('.govuk-warning-text')!.text,
+      /Not contacted yet: Sarah Hartley, the council \(Warrington Borough Council\), the school \(Brookfield Primary School\)/,
+    )
     const links = doc.querySelectorAll('#preparation-summary a').map((a) => a.getAttribute('href'))
-    for (const page of ['contacts', 'issues', 'child', 'attendees', 'summaries']) assert.ok(links.includes(`${url(c.id)}/${page}`), page)
+    for (const page of ['contacts', 'issues', 'child', 'attendees', 'summaries'])
+      assert.ok(links.includes(`${url(c.id)}/${page}`), page)
     assert.match(doc.getElementById('release-state')!.text, /Not released yet, and no release date set/)
-    assert.ok((await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, c.id))).some((l) => l.path === url(c.id)))
+    assert.ok(
+      (await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, c.id))).some(
+        (l) => l.path === url(c.id),
+      ),
+    )
 
     const [user] = await t.database.db.select().from(users).where(eq(users.email, 'coordinator@example.com'))
     await contactEveryParty(t.database, t.clock, c.id, user!, '2026-11-26')

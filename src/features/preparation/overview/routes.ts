@@ -12,8 +12,10 @@ import type { Clock } from '../../../clock.ts'
 /** Where the exchange of summaries stands, in words. */
 export function releaseState(found: Pick<CaseRow, 'summariesReleasedAt' | 'summariesReleaseOn'>, clock: Clock): string {
   if (found.summariesReleasedAt) return `Released to every party on ${formatDate(found.summariesReleasedAt)}`
-  if (summariesReleased(found, clock.today())) return `Released to every party on ${formatDate(found.summariesReleaseOn)} (the set date)`
-  if (found.summariesReleaseOn) return `Not released yet: they will be released on ${formatDate(found.summariesReleaseOn)}`
+  if (summariesReleased(found, clock.today()))
+    return `Released to every party on ${formatDate(found.summariesReleaseOn)} (the set date)`
+  if (found.summariesReleaseOn)
+    return `Not released yet: they will be released on ${formatDate(found.summariesReleaseOn)}`
   return 'Not released yet, and no release date set'
 }
 
@@ -23,7 +25,12 @@ export default async function preparationOverview(app: FastifyInstance, deps: Ap
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
     const [parties, contacts, issues, summaries, people, childViews] = await Promise.all([
-      preparingParties(db, found.id), contactsOf(db, found.id), issuesOf(db, found.id), latestSummaries(db, found.id), attendeesOf(db, found.id), childViewsOf(db, found.id),
+      preparingParties(db, found.id),
+      contactsOf(db, found.id),
+      issuesOf(db, found.id),
+      latestSummaries(db, found.id),
+      attendeesOf(db, found.id),
+      childViewsOf(db, found.id),
     ])
     const rows = parties.map((party) => {
       const last = contacts.find((c) => c.partyId === party.id)
@@ -32,9 +39,13 @@ export default async function preparationOverview(app: FastifyInstance, deps: Ap
         id: party.id,
         label: party.label,
         role: partyRoleLabels[party.role] ?? party.role,
-        lastContact: last ? `${formatDate(last.contactedOn)} (${contactMethods[last.method as keyof typeof contactMethods] ?? last.method})` : undefined,
+        lastContact: last
+          ? `${formatDate(last.contactedOn)} (${contactMethods[last.method as keyof typeof contactMethods] ?? last.method})`
+          : undefined,
         issues: issues.filter((i) => i.partyId === party.id).length,
-        summary: summary ? (summary.fileType ? 'Document uploaded' : 'Typed') + ` on ${formatDate(summary.submittedAt)}` : undefined,
+        summary: summary
+          ? (summary.fileType ? 'Document uploaded' : 'Typed') + ` on ${formatDate(summary.submittedAt)}`
+          : undefined,
         attendees: people.filter((a) => a.partyId === party.id).map((a) => a.name),
       }
     })

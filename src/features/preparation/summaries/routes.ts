@@ -12,7 +12,17 @@ import { visibleCaseOr404 } from '../../cases/case-page.ts'
 import type { CaseRow } from '../../cases/repository.ts'
 import { releaseState } from '../overview/routes.ts'
 import { latestSummaries, preparingParties, summaryFile } from '../repository.ts'
-import { actorOf, base, caseForView, combineErrors, dateProblem, newFormKey, pageContext, preparationAccess, problem } from '../page.ts'
+import {
+  actorOf,
+  base,
+  caseForView,
+  combineErrors,
+  dateProblem,
+  newFormKey,
+  pageContext,
+  preparationAccess,
+  problem,
+} from '../page.ts'
 import { documentTypeOf, downloadName, MAX_UPLOAD_BYTES, summariesReleased, summaryVisibleTo } from '../rules.ts'
 import { createPreparationService } from '../service.ts'
 import { readSummaryForm } from '../summary-form.ts'
@@ -23,13 +33,17 @@ const view = 'preparation/summaries/view.njk'
 /** Who releases the summaries: the coordinators (and those who stand in for them). */
 const releasers = caseWorkers
 
-
 export default async function summariesPage(app: FastifyInstance, deps: AppDeps) {
   const db = deps.database.db
   const { clock } = deps
   const service = createPreparationService({ db, clock })
 
-  async function render(reply: FastifyReply, found: CaseRow, canRelease: boolean, extra: { values?: Record<string, unknown>; errors?: FormErrors } = {}) {
+  async function render(
+    reply: FastifyReply,
+    found: CaseRow,
+    canRelease: boolean,
+    extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) {
     const [parties, latest] = await Promise.all([preparingParties(db, found.id), latestSummaries(db, found.id)])
     const released = summariesReleased(found, clock.today())
     return reply.view(view, {
@@ -40,7 +54,15 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
         const visible = s && summaryVisibleTo({ kind: 'staff' }, s, released)
         return {
           ...p,
-          summary: s && visible ? { ...s, typeText: typeText(s.fileType), sizeText: sizeText(s.fileSize ?? 0), href: `${base(found.id)}/summaries/${s.id}/download` } : undefined,
+          summary:
+            s && visible
+              ? {
+                  ...s,
+                  typeText: typeText(s.fileType),
+                  sizeText: sizeText(s.fileSize ?? 0),
+                  href: `${base(found.id)}/summaries/${s.id}/download`,
+                }
+              : undefined,
         }
       }),
       submitted: parties.filter((p) => latest.has(p.id)).length,
@@ -49,7 +71,10 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
       canRelease,
       partyItems: parties.map((p) => ({ value: p.id, text: p.label })),
       summaryMaxLength,
-      values: extra.values ?? { formKey: newFormKey(), ...dateInputValues('releaseOn', found.summariesReleaseOn ?? undefined) },
+      values: extra.values ?? {
+        formKey: newFormKey(),
+        ...dateInputValues('releaseOn', found.summariesReleaseOn ?? undefined),
+      },
       errors: extra.errors,
     })
   }
@@ -61,21 +86,27 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     return render(reply, found, canRelease(request))
   })
 
-  app.get('/cases/:id/preparation/summaries/:summaryId/download', { config: preparationAccess }, async (request, reply) => {
-    const found = await caseForView(deps, request, reply)
-    if (!found) return reply
-    const { summaryId } = request.params as { summaryId: string }
-    const row = /^[0-9a-f-]{36}$/i.test(summaryId) ? await summaryFile(db, found.id, summaryId.toLowerCase()) : undefined
-    // The type is checked again from the bytes: only a PDF or a Word document ever leaves.
-    const type = row?.file ? documentTypeOf(row.file) : undefined
-    if (!row?.file || !type) return reply.code(404).view('errors/not-found.njk')
-    return reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${downloadName(row.fileName, type, 'summary')}"`)
-      .header('cache-control', 'no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(row.file)
-  })
+  app.get(
+    '/cases/:id/preparation/summaries/:summaryId/download',
+    { config: preparationAccess },
+    async (request, reply) => {
+      const found = await caseForView(deps, request, reply)
+      if (!found) return reply
+      const { summaryId } = request.params as { summaryId: string }
+      const row = /^[0-9a-f-]{36}$/i.test(summaryId)
+        ? await summaryFile(db, found.id, summaryId.toLowerCase())
+        : undefined
+      // The type is checked again from the bytes: only a PDF or a Word document ever leaves.
+      const type = row?.file ? documentTypeOf(row.file) : undefined
+      if (!row?.file || !type) return reply.code(404).view('errors/not-found.njk')
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="${downloadName(row.fileName, type, 'summary')}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(row.file)
+    },
+  )
 
   // Uploads are parsed only here: one file, limited in size, and the form's fields (with its
   // CSRF token) put in request.body before the token is checked.
@@ -90,13 +121,25 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     scope.post('/cases/:id/preparation/summaries', { config: preparationAccess }, async (request, reply) => {
       const found = await visibleCaseOr404(db, request, reply)
       if (!found) return reply
-      const { fields, form, typed, file, errors } = readSummaryForm(summarySchema, messages, summaryFieldOrder, request.body)
+      const { fields, form, typed, file, errors } = readSummaryForm(
+        summarySchema,
+        messages,
+        summaryFieldOrder,
+        request.body,
+      )
       if (errors || !form.ok) return render(reply.code(400), found, canRelease(request), { values: fields, errors })
 
-      const result = await service.submitSummary(found.id, { partyId: form.data.party, text: file ? undefined : typed, file }, { actor: actorOf(request), formKey: form.data.formKey })
+      const result = await service.submitSummary(
+        found.id,
+        { partyId: form.data.party, text: file ? undefined : typed, file },
+        { actor: actorOf(request), formKey: form.data.formKey },
+      )
       if (!result.ok) {
         if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-        return render(reply.code(400), found, canRelease(request), { values: fields, errors: problem(result.field ?? 'party', result.reason) })
+        return render(reply.code(400), found, canRelease(request), {
+          values: fields,
+          errors: problem(result.field ?? 'party', result.reason),
+        })
       }
       request.session.flash = 'Summary saved'
       return reply.redirect(`${base(found.id)}/summaries`, 303)
@@ -112,22 +155,37 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     return reply.redirect(`${base(found.id)}/summaries`, 303)
   })
 
-  app.post('/cases/:id/preparation/summaries/release-date', { config: { access: releasers } }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
-    if (!found) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = parseForm(releaseDateSchema, body)
-    const date = readDateInput(body, 'releaseOn', 'the release date')
-    const past = date.ok && date.value < clock.today() ? problem('releaseOn-day', 'The release date must be today or in the future') : undefined
-    const errors = combineErrors(['releaseOn-day', 'releaseOn-month', 'releaseOn-year'], form.ok ? undefined : form.errors, dateProblem(date), past)
-    if (errors || !date.ok) return render(reply.code(400), found, true, { values: { formKey: newFormKey(), ...body }, errors })
-    const result = await service.setReleaseDate(found.id, date.value, { actor: actorOf(request) })
-    if (!result.ok) {
-      if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-      return render(reply.code(400), found, true, { values: { formKey: newFormKey(), ...body }, errors: problem(result.field ?? 'releaseOn-day', result.reason) })
-    }
-    request.session.flash = 'Release date saved'
-    return reply.redirect(`${base(found.id)}/summaries`, 303)
-  })
+  app.post(
+    '/cases/:id/preparation/summaries/release-date',
+    { config: { access: releasers } },
+    async (request, reply) => {
+      const found = await visibleCaseOr404(db, request, reply)
+      if (!found) return reply
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const form = parseForm(releaseDateSchema, body)
+      const date = readDateInput(body, 'releaseOn', 'the release date')
+      const past =
+        date.ok && date.value < clock.today()
+          ? problem('releaseOn-day', 'The release date must be today or in the future')
+          : undefined
+      const errors = combineErrors(
+        ['releaseOn-day', 'releaseOn-month', 'releaseOn-year'],
+        form.ok ? undefined : form.errors,
+        dateProblem(date),
+        past,
+      )
+      if (errors || !date.ok)
+        return render(reply.code(400), found, true, { values: { formKey: newFormKey(), ...body }, errors })
+      const result = await service.setReleaseDate(found.id, date.value, { actor: actorOf(request) })
+      if (!result.ok) {
+        if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
+        return render(reply.code(400), found, true, {
+          values: { formKey: newFormKey(), ...body },
+          errors: problem(result.field ?? 'releaseOn-day', result.reason),
+        })
+      }
+      request.session.flash = 'Release date saved'
+      return reply.redirect(`${base(found.id)}/summaries`, 303)
+    },
+  )
 }
-

@@ -25,7 +25,9 @@ export default async function newApiToken(app: FastifyInstance, { database, cloc
     backLink: '/admin/api-tokens',
   })
 
-  app.get('/admin/api-tokens/new', { config: adminOnly }, async (_request, reply) => reply.view(view, await page({ submissionKey: randomUUID() })))
+  app.get('/admin/api-tokens/new', { config: adminOnly }, async (_request, reply) =>
+    reply.view(view, await page({ submissionKey: randomUUID() })),
+  )
 
   app.post('/admin/api-tokens/new', { config: adminOnly }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
@@ -38,7 +40,13 @@ export default async function newApiToken(app: FastifyInstance, { database, cloc
     if (already) return reply.redirect(`/admin/api-tokens/${already}/token`, 303)
 
     const chosen = (await authorities()).find((a) => a.code === authority)
-    if (!chosen) return renderInvalid(reply, view, fieldError('authority', 'Select the council the token is for'), await page(body))
+    if (!chosen)
+      return renderInvalid(
+        reply,
+        view,
+        fieldError('authority', 'Select the council the token is for'),
+        await page(body),
+      )
     const user = currentUser(request)
     const made = await tokens.issue({ name, localAuthorityId: chosen.id, createdBy: user.email })
     request.log.info({ by: user.id, apiToken: made.id }, 'API token issued')

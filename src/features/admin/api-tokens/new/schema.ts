@@ -6,6 +6,8 @@ export const newTokenSchema = z
     _csrf: z.string(),
     submissionKey: z.string().min(1).max(100),
     name: text('Enter a name for the token', 100, 'Name'),
-    authority: z.string({ error: 'Select the council the token is for' }).min(1, { error: 'Select the council the token is for' }),
+    authority: z
+      .string({ error: 'Select the council the token is for' })
+      .min(1, { error: 'Select the council the token is for' }),
   })
   .strict()

@@ -17,14 +17,20 @@ export default async function revokeApiToken(app: FastifyInstance, { database, c
     return reply.view(view, { found, backLink: '/admin/api-tokens' })
   })
 
-  app.post<{ Params: { id: string } }>('/admin/api-tokens/:id/revoke', { config: adminOnly }, async (request, reply) => {
-    const found = await tokens.find(request.params.id)
-    if (!found) return reply.code(404).view('errors/not-found.njk')
-    const form = parseForm(revokeSchema, request.body)
-    if (!form.ok) return reply.code(400).view(view, { found, errors: form.errors, backLink: '/admin/api-tokens' })
-    const result = await tokens.revoke(found.id)
-    request.log.info({ by: request.user?.id, apiToken: found.id }, 'API token revoked')
-    request.session.flash = result?.already ? `The token ${found.name} was already revoked.` : `The token ${found.name} has been revoked. It no longer works.`
-    return reply.redirect('/admin/api-tokens', 303)
-  })
+  app.post<{ Params: { id: string } }>(
+    '/admin/api-tokens/:id/revoke',
+    { config: adminOnly },
+    async (request, reply) => {
+      const found = await tokens.find(request.params.id)
+      if (!found) return reply.code(404).view('errors/not-found.njk')
+      const form = parseForm(revokeSchema, request.body)
+      if (!form.ok) return reply.code(400).view(view, { found, errors: form.errors, backLink: '/admin/api-tokens' })
+      const result = await tokens.revoke(found.id)
+      request.log.info({ by: request.user?.id, apiToken: found.id }, 'API token revoked')
+      request.session.flash = result?.already
+        ? `The token ${found.name} was already revoked.`
+        : `The token ${found.name} has been revoked. It no longer works.`
+      return reply.redirect('/admin/api-tokens', 303)
+    },
+  )
 }

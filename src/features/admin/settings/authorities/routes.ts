@@ -20,7 +20,11 @@ type Authority = { id: string; name: string; cadence: number }
 async function findAuthority(db: Db, id: string): Promise<Authority | undefined> {
   if (!z.uuid().safeParse(id).success) return undefined
   const [row] = await db
-    .select({ id: localAuthorities.id, name: localAuthorities.name, cadence: localAuthorities.updateCadenceWorkingDays })
+    .select({
+      id: localAuthorities.id,
+      name: localAuthorities.name,
+      cadence: localAuthorities.updateCadenceWorkingDays,
+    })
     .from(localAuthorities)
     .where(eq(localAuthorities.id, id))
   return row
@@ -28,7 +32,12 @@ async function findAuthority(db: Db, id: string): Promise<Authority | undefined>
 
 export default async function authorityCadence(app: FastifyInstance, { database, clock }: AppDeps) {
   const db = database.db
-  const context = (authority: Authority, values: unknown) => ({ authority, values, cadenceLimits, backLink: '/admin/settings' })
+  const context = (authority: Authority, values: unknown) => ({
+    authority,
+    values,
+    cadenceLimits,
+    backLink: '/admin/settings',
+  })
   const notFound = (reply: FastifyReply) => reply.code(404).view('errors/not-found.njk')
   const invalid = (reply: FastifyReply, authority: Authority, errors: FormErrors, values: unknown) =>
     renderInvalid(reply, view, errors, context(authority, values))
@@ -36,7 +45,10 @@ export default async function authorityCadence(app: FastifyInstance, { database,
   app.get<Params>('/admin/settings/authorities/:id', { config: adminOnly }, async (request, reply) => {
     const authority = await findAuthority(db, request.params.id)
     if (!authority) return notFound(reply)
-    return reply.view(view, context(authority, { updateCadenceWorkingDays: String(authority.cadence), shown: String(authority.cadence) }))
+    return reply.view(
+      view,
+      context(authority, { updateCadenceWorkingDays: String(authority.cadence), shown: String(authority.cadence) }),
+    )
   })
 
   app.post<Params>('/admin/settings/authorities/:id', { config: adminOnly }, async (request, reply) => {
@@ -51,15 +63,26 @@ export default async function authorityCadence(app: FastifyInstance, { database,
     const updated = await db
       .update(localAuthorities)
       .set({ updateCadenceWorkingDays: cadence })
-      .where(and(eq(localAuthorities.id, authority.id), eq(localAuthorities.updateCadenceWorkingDays, Number(form.data.shown))))
+      .where(
+        and(
+          eq(localAuthorities.id, authority.id),
+          eq(localAuthorities.updateCadenceWorkingDays, Number(form.data.shown)),
+        ),
+      )
       .returning({ id: localAuthorities.id })
     if (updated.length === 0) {
       const message = `Someone else changed this while you were working on it: it is now every ${authority.cadence} working days. Check the number and save again`
-      return invalid(reply, authority, fieldError('updateCadenceWorkingDays', message), { ...body, shown: String(authority.cadence) })
+      return invalid(reply, authority, fieldError('updateCadenceWorkingDays', message), {
+        ...body,
+        shown: String(authority.cadence),
+      })
     }
 
     const userId = currentUser(request).id
-    request.log.info({ by: userId, localAuthority: authority.id, from: authority.cadence, to: cadence }, 'update cadence changed')
+    request.log.info(
+      { by: userId, localAuthority: authority.id, from: authority.cadence, to: cadence },
+      'update cadence changed',
+    )
     let flash = `${authority.name}: everyone should now hear from the service at least every ${cadence} working days`
     if (cadence !== authority.cadence) {
       const count = await recomputeOpenDeadlines(db, clock, { localAuthorityId: authority.id })

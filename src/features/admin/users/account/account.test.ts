@@ -23,7 +23,11 @@ describe('/admin/users/:id', () => {
   const admin = async () => adminAgent
   const rolesOf = async (id: string) => (await t.database.db.select().from(users).where(eq(users.id, id)))[0]!.roles
   const sessionsOf = async (id: string) =>
-    (await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from sessions where data->>'userId' = ${id}`)).rows[0]!.n
+    (
+      await t.database.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from sessions where data->>'userId' = ${id}`,
+      )
+    ).rows[0]!.n
 
   it('shows an account to an administrator', async () => {
     const res = await (await admin()).get(`/admin/users/${coordId}`)
@@ -53,7 +57,13 @@ describe('/admin/users/:id', () => {
     assertFormErrors(await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator' }), ['roles'])
     assert.deepEqual(await rolesOf(coordId), ['coordinator'])
 
-    assertRedirect(await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator', roles: ['coordinator', 'mediator'] }), `/admin/users/${coordId}`)
+    assertRedirect(
+      await agent.post(`/admin/users/${coordId}/roles`, {
+        shownRoles: 'coordinator',
+        roles: ['coordinator', 'mediator'],
+      }),
+      `/admin/users/${coordId}`,
+    )
     assert.deepEqual([...(await rolesOf(coordId))].sort(), ['coordinator', 'mediator'])
     const page = await agent.get(`/admin/users/${coordId}`)
     assert.match(page.body, /Roles changed for Cora Coordinator/)
@@ -70,7 +80,10 @@ describe('/admin/users/:id', () => {
     const page = await agent.get(`/admin/users/${adminId}`)
     assert.equal(html(page).querySelector(`form[action="/admin/users/${adminId}/disable"]`), null)
 
-    const roles = await agent.post(`/admin/users/${adminId}/roles`, { shownRoles: ['administrator', 'manager'], roles: 'manager' })
+    const roles = await agent.post(`/admin/users/${adminId}/roles`, {
+      shownRoles: ['administrator', 'manager'],
+      roles: 'manager',
+    })
     assertFormErrors(roles, ['roles'])
     assert.match(roles.body, /You cannot remove your own administrator role/)
     assert.deepEqual([...(await rolesOf(adminId))].sort(), ['administrator', 'manager'])
@@ -97,7 +110,15 @@ describe('/admin/users/:id', () => {
     assert.ok((await t.database.db.select().from(users).where(eq(users.id, person.id)))[0]!.disabledAt)
 
     assertRedirect(await theirs.get('/account/password'), /^\/sign-in/)
-    assert.equal((await new Agent(t.app).submit('/sign-in', { email: 'dis@example.com', password: 'correct horse battery staple' })).statusCode, 400)
+    assert.equal(
+      (
+        await new Agent(t.app).submit('/sign-in', {
+          email: 'dis@example.com',
+          password: 'correct horse battery staple',
+        })
+      ).statusCode,
+      400,
+    )
     assert.match((await agent.get('/admin/users')).body, /Disabled/)
 
     await agent.get(`/admin/users/${person.id}`)
@@ -115,9 +136,23 @@ describe('/admin/users/:id', () => {
     assert.equal(await sessionsOf(person.id), 0, 'signed out everywhere')
     assertRedirect(await theirs.get('/account/password'), /^\/sign-in/)
 
-    const password = html(await agent.get(String(res.headers.location))).getElementById('one-time-password')?.text.trim() ?? ''
+    const password =
+      html(await agent.get(String(res.headers.location)))
+        .getElementById('one-time-password')
+        ?.text.trim() ?? ''
     assert.ok(password)
-    assert.equal((await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password: 'correct horse battery staple' })).statusCode, 400)
-    assertRedirect(await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password }), '/account/password')
+    assert.equal(
+      (
+        await new Agent(t.app).submit('/sign-in', {
+          email: 'reset@example.com',
+          password: 'correct horse battery staple',
+        })
+      ).statusCode,
+      400,
+    )
+    assertRedirect(
+      await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password }),
+      '/account/password',
+    )
   })
 })

@@ -24,8 +24,13 @@ export default async function account(app: FastifyInstance, { database, clock, c
     isSelf: found.id === currentUser(request).id,
     backLink: '/admin/users',
   })
-  const invalid = (request: FastifyRequest, reply: FastifyReply, found: AccountSummary, errors: FormErrors, chosenRoles?: readonly string[]) =>
-    renderInvalid(reply, view, errors, context(request, found, chosenRoles))
+  const invalid = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: AccountSummary,
+    errors: FormErrors,
+    chosenRoles?: readonly string[],
+  ) => renderInvalid(reply, view, errors, context(request, found, chosenRoles))
   const notFound = (reply: FastifyReply) => reply.code(404).view('errors/not-found.njk')
 
   app.get<Params>('/admin/users/:id', { config: adminOnly }, async (request, reply) => {
@@ -43,13 +48,15 @@ export default async function account(app: FastifyInstance, { database, clock, c
     if (!form.ok) return invalid(request, reply, found, form.errors, chosen)
     const self = found.id === currentUser(request).id
     if (self && !form.data.roles.includes('administrator')) {
-      const message = 'You cannot remove your own administrator role, so that the service always has an administrator. Ask another administrator to do it'
+      const message =
+        'You cannot remove your own administrator role, so that the service always has an administrator. Ask another administrator to do it'
       return invalid(request, reply, found, fieldError('roles', message), chosen)
     }
     const outcome = await accounts.setRoles(found.id, form.data.shownRoles, form.data.roles)
     if (outcome === 'stale') {
       const fresh = (await accounts.find(found.id)) ?? found
-      const message = 'Someone else changed this account’s roles while you were looking at it. Check the roles below and save again'
+      const message =
+        'Someone else changed this account’s roles while you were looking at it. Check the roles below and save again'
       return invalid(request, reply, fresh, fieldError('roles', message))
     }
     request.log.info({ by: currentUser(request).id, account: found.id, roles: form.data.roles }, 'staff roles changed')
@@ -63,7 +70,8 @@ export default async function account(app: FastifyInstance, { database, clock, c
     const form = parseForm(actionSchema, request.body)
     if (!form.ok) return invalid(request, reply, found, form.errors)
     if (found.id === currentUser(request).id) {
-      const message = 'You cannot disable your own account, so that you cannot lock yourself out. Ask another administrator to do it'
+      const message =
+        'You cannot disable your own account, so that you cannot lock yourself out. Ask another administrator to do it'
       return invalid(request, reply, found, fieldError('disable', message))
     }
     await accounts.disable(found.id)

@@ -45,7 +45,12 @@ describe('/admin/users/new', () => {
   it('keeps what was typed when the email is not valid', async () => {
     const agent = await admin()
     await agent.get('/admin/users/new')
-    const res = await agent.post('/admin/users/new', { submissionKey: 'k2', name: '<script>alert(1)</script>', email: 'not-an-email', roles: ['mediator'] })
+    const res = await agent.post('/admin/users/new', {
+      submissionKey: 'k2',
+      name: '<script>alert(1)</script>',
+      email: 'not-an-email',
+      roles: ['mediator'],
+    })
     assertFormErrors(res, ['email'])
     const doc = html(res)
     assert.equal(doc.getElementById('name')?.getAttribute('value'), '<script>alert(1)</script>')
@@ -58,17 +63,30 @@ describe('/admin/users/new', () => {
   it('refuses an email already used, whatever its case', async () => {
     const agent = await admin()
     const form = await agent.get('/admin/users/new')
-    const res = await agent.post('/admin/users/new', { submissionKey: keyOf(form.body), name: 'Copy', email: ' COORD@Example.com ', roles: 'mediator' })
+    const res = await agent.post('/admin/users/new', {
+      submissionKey: keyOf(form.body),
+      name: 'Copy',
+      email: ' COORD@Example.com ',
+      roles: 'mediator',
+    })
     assertFormErrors(res, ['email'])
     assert.match(res.body, /already a staff account with this email address/)
-    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'coord@example.com'))
+    const [{ n } = { n: 0 }] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.email, 'coord@example.com'))
     assert.equal(n, 1)
   })
 
   it('adds an account with a one-time password shown once, which its owner signs in with', async () => {
     const agent = await admin()
     const form = await agent.get('/admin/users/new')
-    const fields = { submissionKey: keyOf(form.body), name: 'Mo Mediator', email: 'Mo.Mediator@Example.com', roles: ['mediator', 'coordinator'] }
+    const fields = {
+      submissionKey: keyOf(form.body),
+      name: 'Mo Mediator',
+      email: 'Mo.Mediator@Example.com',
+      roles: ['mediator', 'coordinator'],
+    }
     const res = await agent.post('/admin/users/new', fields)
     assertRedirect(res, /^\/admin\/users\/[0-9a-f-]{36}\/one-time-password$/)
     const [row] = await t.database.db.select().from(users).where(eq(users.email, 'mo.mediator@example.com'))
@@ -96,22 +114,36 @@ describe('/admin/users/new', () => {
     // The same form sent again finds the same account rather than making another.
     const retry = await agent.post('/admin/users/new', fields)
     assertRedirect(retry, String(res.headers.location))
-    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'mo.mediator@example.com'))
+    const [{ n } = { n: 0 }] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.email, 'mo.mediator@example.com'))
     assert.equal(n, 1)
 
     // The new person signs in with it and must choose their own password first.
     const newcomer = new Agent(t.app)
-    assertRedirect(await newcomer.submit('/sign-in', { email: 'mo.mediator@example.com', password }), '/account/password')
+    assertRedirect(
+      await newcomer.submit('/sign-in', { email: 'mo.mediator@example.com', password }),
+      '/account/password',
+    )
     assertRedirect(await newcomer.get('/admin/users'), '/account/password')
   })
 
   it('a double submit before the first response is seen still makes one account', async () => {
     const agent = await admin()
     const form = await agent.get('/admin/users/new')
-    const fields = { submissionKey: keyOf(form.body), name: 'Dee Double', email: 'dee@example.com', roles: 'coordinator' }
+    const fields = {
+      submissionKey: keyOf(form.body),
+      name: 'Dee Double',
+      email: 'dee@example.com',
+      roles: 'coordinator',
+    }
     const [a, b] = await Promise.all([agent.post('/admin/users/new', fields), agent.post('/admin/users/new', fields)])
     assert.ok([a.statusCode, b.statusCode].includes(303))
-    const [{ n } = { n: 0 }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, 'dee@example.com'))
+    const [{ n } = { n: 0 }] = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.email, 'dee@example.com'))
     assert.equal(n, 1)
   })
 })

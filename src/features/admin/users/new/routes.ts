@@ -34,7 +34,10 @@ export default async function newUser(app: FastifyInstance, { database, clock, c
 
     const result = await accounts.create({ name, email, roles })
     if (!result.ok) {
-      const errors = fieldError('email', 'There is already a staff account with this email address. Enter a different email address')
+      const errors = fieldError(
+        'email',
+        'There is already a staff account with this email address. Enter a different email address',
+      )
       return renderInvalid(reply, view, errors, page(body))
     }
     request.log.info({ by: request.user?.id, account: result.id }, 'staff account added')

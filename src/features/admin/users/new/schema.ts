@@ -4,7 +4,9 @@ import { asArray, text } from '../../../../web/forms.ts'
 
 export const rolesField = z.preprocess(
   asArray,
-  z.array(z.enum(roles, { error: 'Select a role from the list' }), { error: 'Select at least one role' }).min(1, { error: 'Select at least one role' }),
+  z
+    .array(z.enum(roles, { error: 'Select a role from the list' }), { error: 'Select at least one role' })
+    .min(1, { error: 'Select at least one role' }),
 )
 
 export const newUserSchema = z

@@ -14,8 +14,19 @@ import { createAllocationService, type Ranked } from '../../service.ts'
 
 const view = 'allocation/mediator/allocate/view.njk'
 
-function render(reply: FastifyReply, found: CaseRow, choice: Ranked, extra: { values?: unknown; errors?: FormErrors } = {}) {
-  return reply.view(view, { ...caseContext(found, 'mediator'), choice, values: extra.values ?? {}, errors: extra.errors, version: found.version })
+function render(
+  reply: FastifyReply,
+  found: CaseRow,
+  choice: Ranked,
+  extra: { values?: unknown; errors?: FormErrors } = {},
+) {
+  return reply.view(view, {
+    ...caseContext(found, 'mediator'),
+    choice,
+    values: extra.values ?? {},
+    errors: extra.errors,
+    version: found.version,
+  })
 }
 
 export default async function allocateMediator(app: FastifyInstance, { database, clock }: AppDeps) {
@@ -33,7 +44,11 @@ export default async function allocateMediator(app: FastifyInstance, { database,
     if (!found) return reply
     const choice = await choiceFor(found, request.params)
     if (!choice) return notFound(reply)
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/mediator/allocate` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/mediator/allocate`,
+    })
     return render(reply, found, choice)
   })
 
@@ -55,7 +70,10 @@ export default async function allocateMediator(app: FastifyInstance, { database,
       if (result.code === 'not-found') return notFound(reply)
       const now = (await findCase(database.db, found.id)) ?? found
       const fresh = (await choiceFor(now, request.params)) ?? choice
-      return render(reply.code(statusFor(result.code)), now, fresh, { values: request.body, errors: refusalErrors(result.reason) })
+      return render(reply.code(statusFor(result.code)), now, fresh, {
+        values: request.body,
+        errors: refusalErrors(result.reason),
+      })
     }
     request.session.flash = `${choice.mediator.name} allocated`
     return reply.redirect(`/cases/${found.id}/mediator`, 303)

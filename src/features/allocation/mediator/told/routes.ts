@@ -17,7 +17,13 @@ const view = 'allocation/mediator/told/view.njk'
 type Party = typeof caseParties.$inferSelect
 type Allocation = NonNullable<Awaited<ReturnType<ReturnType<typeof createAllocationService>['currentAllocation']>>>
 
-function render(reply: FastifyReply, found: CaseRow, party: Party, allocation: Allocation, extra: { values?: unknown; errors?: FormErrors } = {}) {
+function render(
+  reply: FastifyReply,
+  found: CaseRow,
+  party: Party,
+  allocation: Allocation,
+  extra: { values?: unknown; errors?: FormErrors } = {},
+) {
   return reply.view(view, {
     ...caseContext(found, 'mediator'),
     party: { id: party.id, name: party.name || party.organisation || 'Not named' },
@@ -46,7 +52,11 @@ export default async function partyTold(app: FastifyInstance, { database, clock 
     if (!found) return reply
     const loaded = await load(found, request.params)
     if (!loaded) return notFound(reply)
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/mediator/told` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/mediator/told`,
+    })
     return render(reply, found, loaded.party, loaded.allocation)
   })
 
@@ -56,7 +66,11 @@ export default async function partyTold(app: FastifyInstance, { database, clock 
     const loaded = await load(found, request.params)
     if (!loaded) return notFound(reply)
     const form = parseForm(toldSchema, request.body)
-    if (!form.ok) return render(reply.code(400), found, loaded.party, loaded.allocation, { values: request.body, errors: form.errors })
+    if (!form.ok)
+      return render(reply.code(400), found, loaded.party, loaded.allocation, {
+        values: request.body,
+        errors: form.errors,
+      })
     const user = currentUser(request)
     const result = await service.recordTold(found.id, {
       allocationId: form.data.allocationId,
@@ -69,7 +83,10 @@ export default async function partyTold(app: FastifyInstance, { database, clock 
     if (!result.ok) {
       if (result.code === 'not-found') return notFound(reply)
       const now = (await findCase(database.db, found.id)) ?? found
-      return render(reply.code(statusFor(result.code)), now, loaded.party, loaded.allocation, { values: request.body, errors: refusalErrors(result.reason) })
+      return render(reply.code(statusFor(result.code)), now, loaded.party, loaded.allocation, {
+        values: request.body,
+        errors: refusalErrors(result.reason),
+      })
     }
     request.session.flash = 'Recorded that they were told'
     return reply.redirect(`/cases/${found.id}/mediator`, 303)

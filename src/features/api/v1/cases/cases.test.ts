@@ -22,7 +22,12 @@ describe('GET /api/v1/cases/:reference', () => {
     reference = made.reference
     await createWorkflowService({ db: t.database.db, clock: t.clock }).recordUpdate(
       made.id,
-      { partyId: (await t.database.db.query.caseParties.findFirst({ where: (p, { eq: is }) => is(p.caseId, made.id) }))!.id, channel: 'phone', note: 'INTERNAL NOTE: she sounded upset' },
+      {
+        partyId: (await t.database.db.query.caseParties.findFirst({ where: (p, { eq: is }) => is(p.caseId, made.id) }))!
+          .id,
+        channel: 'phone',
+        note: 'INTERNAL NOTE: she sounded upset',
+      },
       { actor: { label: 'Cora Coordinator' } },
     )
   })
@@ -40,21 +45,38 @@ describe('GET /api/v1/cases/:reference', () => {
     assert.deepEqual(body.parties.map((p: { role: string }) => p.role).sort(), ['local-authority', 'parent'])
     assert.ok(body.parties.every((p: Record<string, unknown>) => !('email' in p) && !('phone' in p)))
     const letter = body.events.find((e: { type: string }) => e.type === 'decision-letter-sent')
-    assert.deepEqual(letter, { type: 'decision-letter-sent', date: '2026-10-19', recordedAt: '2026-11-27T10:00:00.000Z', actor: 'The person asking for help', data: { kind: 'refuse-amend' } })
+    assert.deepEqual(letter, {
+      type: 'decision-letter-sent',
+      date: '2026-10-19',
+      recordedAt: '2026-11-27T10:00:00.000Z',
+      actor: 'The person asking for help',
+      data: { kind: 'refuse-amend' },
+    })
     const update = body.events.find((e: { type: string }) => e.type === 'update-sent')
     assert.deepEqual(update.data, { partyName: 'Sarah Hartley', channel: 'phone' })
     assert.ok(!res.body.includes('INTERNAL NOTE'))
     // The statutory clocks only: the service's own update reminders are internal.
-    assert.deepEqual(body.deadlines.map((d: { name: string }) => d.name), ['adviser-contact', 'appeal'])
+    assert.deepEqual(
+      body.deadlines.map((d: { name: string }) => d.name),
+      ['adviser-contact', 'appeal'],
+    )
     assert.deepEqual(body.deadlines[1], {
-      name: 'appeal', dueDate: '2026-12-21', status: 'open', rule: body.deadlines[1].rule, source: body.deadlines[1].source,
-      startedBy: { type: 'decision-letter-sent', date: '2026-10-19' }, beyondCalendar: false,
+      name: 'appeal',
+      dueDate: '2026-12-21',
+      status: 'open',
+      rule: body.deadlines[1].rule,
+      source: body.deadlines[1].source,
+      startedBy: { type: 'decision-letter-sent', date: '2026-10-19' },
+      beyondCalendar: false,
     })
     const [row] = await t.database.db.select().from(apiTokens).where(eq(apiTokens.id, warrington.id))
     assert.deepEqual(row?.lastUsedAt, t.clock.now())
     // The read is in the access log, against the token.
     const reads = await t.database.db.select().from(accessLog).where(eq(accessLog.apiTokenId, warrington.id))
-    assert.deepEqual(reads.map((r) => [r.action, r.path, r.userId]), [['view', `/api/v1/cases/${reference}`, null]])
+    assert.deepEqual(
+      reads.map((r) => [r.action, r.path, r.userId]),
+      [['view', `/api/v1/cases/${reference}`, null]],
+    )
   })
 
   it('is 404 for another council’s case and for no such case', async () => {
@@ -72,7 +94,11 @@ describe('GET /api/v1/cases/:reference', () => {
 
   it('is 401 without a token, with a malformed header, and once the token is revoked', async () => {
     assert.equal((await api(t).get(`/api/v1/cases/${reference}`)).statusCode, 401)
-    const basic = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${reference}`, headers: { authorization: `Basic ${warrington.token}` } })
+    const basic = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${reference}`,
+      headers: { authorization: `Basic ${warrington.token}` },
+    })
     assert.equal(basic.statusCode, 401)
     const spare = await issueToken(t)
     assert.equal((await api(t, spare.token).get(`/api/v1/cases/${reference}`)).statusCode, 200)

@@ -21,7 +21,12 @@ describe('POST /api/v1/deadlines', () => {
   after(() => t.close())
 
   it('works out the worked example in rules.md, storing nothing', async () => {
-    const count = async () => (await t.database.db.execute<{ n: string }>(sql`select (select count(*) from cases) + (select count(*) from case_events) as n`)).rows[0]!.n
+    const count = async () =>
+      (
+        await t.database.db.execute<{ n: string }>(
+          sql`select (select count(*) from cases) + (select count(*) from case_events) as n`,
+        )
+      ).rows[0]!.n
     const before = await count()
     const res = await api(t, token).post('/api/v1/deadlines', { events: workedExample })
     assert.equal(res.statusCode, 200, res.body)
@@ -36,18 +41,30 @@ describe('POST /api/v1/deadlines', () => {
   })
 
   it('answers "if the parent declines today" with the dates still open, and uses the given today', async () => {
-    const res = await api(t, token).post('/api/v1/deadlines', { events: workedExample.slice(0, 2), today: '2026-12-28' })
+    const res = await api(t, token).post('/api/v1/deadlines', {
+      events: workedExample.slice(0, 2),
+      today: '2026-12-28',
+    })
     const byName = Object.fromEntries(res.json().deadlines.map((d: { name: string }) => [d.name, d]))
     assert.equal(byName.certificate.status, 'overdue')
     assert.equal(byName.appeal.dueDate, '2026-12-21')
-    const withdrawn = await api(t, token).post('/api/v1/deadlines', { events: [{ type: 'mediation-requested', date: '2026-11-02' }, { type: 'withdrawn', date: '2026-11-10', data: { by: 'parent' } }] })
+    const withdrawn = await api(t, token).post('/api/v1/deadlines', {
+      events: [
+        { type: 'mediation-requested', date: '2026-11-02' },
+        { type: 'withdrawn', date: '2026-11-10', data: { by: 'parent' } },
+      ],
+    })
     const certificate = withdrawn.json().deadlines.find((d: { name: string }) => d.name === 'certificate')
     assert.deepEqual(certificate?.startedBy, { type: 'withdrawn', date: '2026-11-10' })
   })
 
   it('names each bad field', async () => {
     const res = await api(t, token).post('/api/v1/deadlines', {
-      events: [{ type: 'decision-letter-sent', date: '19/10/2026' }, { type: 'meeting-scheduled', date: '2026-12-01' }, { type: 'lunch', date: '2026-12-01' }],
+      events: [
+        { type: 'decision-letter-sent', date: '19/10/2026' },
+        { type: 'meeting-scheduled', date: '2026-12-01' },
+        { type: 'lunch', date: '2026-12-01' },
+      ],
       today: 'tomorrow',
       whatIf: true,
     })
@@ -60,7 +77,9 @@ describe('POST /api/v1/deadlines', () => {
       whatIf: 'This field is not part of the API: remove it',
     })
     assert.match(res.json().fields['events.2.type'], /^Use one of the event types: decision-letter-sent, /)
-    assert.deepEqual((await api(t, token).post('/api/v1/deadlines', {})).json().fields, { events: 'This field is required' })
+    assert.deepEqual((await api(t, token).post('/api/v1/deadlines', {})).json().fields, {
+      events: 'This field is required',
+    })
   })
 
   it('needs a live token', async () => {

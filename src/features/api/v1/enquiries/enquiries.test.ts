@@ -51,17 +51,24 @@ describe('POST /api/v1/enquiries', () => {
     assert.match(reference, /^MED-2026-\d+$/)
     assert.equal(res.headers.location, `/api/v1/cases/${reference}`)
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, id))
-    const [warrington] = await t.database.db.select().from(localAuthorities).where(eq(localAuthorities.code, 'warrington'))
+    const [warrington] = await t.database.db
+      .select()
+      .from(localAuthorities)
+      .where(eq(localAuthorities.code, 'warrington'))
     assert.equal(row?.localAuthorityId, warrington!.id)
     assert.equal(row?.childPostcode, 'WA1 1AA')
     assert.equal(row?.receivedOn, '2026-11-26')
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, id))
-    assert.deepEqual(events.map((e) => e.type), ['enquiry-received', 'decision-letter-sent', 'adviser-contacted'])
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['enquiry-received', 'decision-letter-sent', 'adviser-contacted'],
+    )
     assert.ok(events.every((e) => e.actorLabel === 'API: Warrington case system'))
   })
 
   it('returns the same case for a retry with the same Idempotency-Key (200), and another for another key', async () => {
-    const count = async () => Number((await t.database.db.execute<{ n: string }>(sql`select count(*) as n from cases`)).rows[0]!.n)
+    const count = async () =>
+      Number((await t.database.db.execute<{ n: string }>(sql`select count(*) as n from cases`)).rows[0]!.n)
     const first = await api(t, token).post('/api/v1/enquiries', enquiry(), { 'idempotency-key': 'order-42' })
     assert.equal(first.statusCode, 201)
     const before = await count()
@@ -82,39 +89,72 @@ describe('POST /api/v1/enquiries', () => {
   })
 
   it('names each bad field', async () => {
-    const res = await api(t, token).post('/api/v1/enquiries', enquiry({
-      channel: 'fax',
-      contactedOn: '2026-12-01',
-      requester: { role: 'school', name: '' },
-      child: { name: 'Amelia', dateOfBirth: '2015-02-30', setting: 'Oakwood', postcode: 'WA1 1AA', shoeSize: 3 },
-      ehcStatus: undefined,
-      areas: [],
-      contact: { methods: ['phone'] },
-      nickname: 'x',
-    }))
+    const res = await api(t, token).post(
+      '/api/v1/enquiries',
+      enquiry({
+        channel: 'fax',
+        contactedOn: '2026-12-01',
+        requester: { role: 'school', name: '' },
+        child: { name: 'Amelia', dateOfBirth: '2015-02-30', setting: 'Oakwood', postcode: 'WA1 1AA', shoeSize: 3 },
+        ehcStatus: undefined,
+        areas: [],
+        contact: { methods: ['phone'] },
+        nickname: 'x',
+      }),
+    )
     assert.equal(res.statusCode, 400)
     const body = res.json()
     assert.equal(body.error, 'Invalid request')
     assert.deepEqual(Object.keys(body.fields).sort(), [
-      'areas', 'channel', 'child.dateOfBirth', 'child.shoeSize', 'contactedOn', 'ehcStatus', 'nickname', 'requester.name',
+      'areas',
+      'channel',
+      'child.dateOfBirth',
+      'child.shoeSize',
+      'contactedOn',
+      'ehcStatus',
+      'nickname',
+      'requester.name',
     ])
     assert.match(body.fields.contactedOn, /future/)
     assert.match(body.fields.ehcStatus, /required/)
 
     // Rules across fields, once the shape is right.
-    const cross = await api(t, token).post('/api/v1/enquiries', enquiry({ requester: { role: 'school', name: 'Ms Head', organisation: 'Oakwood' }, decision: undefined, contact: { methods: ['phone', 'post'] } }))
+    const cross = await api(t, token).post(
+      '/api/v1/enquiries',
+      enquiry({
+        requester: { role: 'school', name: 'Ms Head', organisation: 'Oakwood' },
+        decision: undefined,
+        contact: { methods: ['phone', 'post'] },
+      }),
+    )
     assert.equal(cross.statusCode, 400)
-    assert.deepEqual(Object.keys(cross.json().fields).sort(), ['contact.address', 'contact.phone', 'decision', 'permission'])
+    assert.deepEqual(Object.keys(cross.json().fields).sort(), [
+      'contact.address',
+      'contact.phone',
+      'decision',
+      'permission',
+    ])
   })
 
   it('refuses a postcode that is not real or not in the token’s council area, and a body that is not JSON', async () => {
-    const fake = await api(t, token).post('/api/v1/enquiries', enquiry({ child: { name: 'A', dateOfBirth: '2015-03-14', setting: 'S', postcode: 'NOT A CODE' } }))
+    const fake = await api(t, token).post(
+      '/api/v1/enquiries',
+      enquiry({ child: { name: 'A', dateOfBirth: '2015-03-14', setting: 'S', postcode: 'NOT A CODE' } }),
+    )
     assert.equal(fake.statusCode, 400)
     assert.deepEqual(Object.keys(fake.json().fields), ['child.postcode'])
-    const elsewhere = await api(t, token).post('/api/v1/enquiries', enquiry({ child: { name: 'A', dateOfBirth: '2015-03-14', setting: 'S', postcode: 'CW1 2AB' } }))
+    const elsewhere = await api(t, token).post(
+      '/api/v1/enquiries',
+      enquiry({ child: { name: 'A', dateOfBirth: '2015-03-14', setting: 'S', postcode: 'CW1 2AB' } }),
+    )
     assert.equal(elsewhere.statusCode, 400)
     assert.match(elsewhere.json().fields['child.postcode'], /not in the area of Warrington Borough Council/)
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/enquiries', payload: '{"channel":', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } })
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/enquiries',
+      payload: '{"channel":',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    })
     assert.equal(notJson.statusCode, 400)
     assert.deepEqual(notJson.json().fields, { body: 'Send the body as JSON, with Content-Type: application/json' })
   })

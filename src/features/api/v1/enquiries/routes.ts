@@ -29,10 +29,16 @@ export default async function enquiries(app: FastifyInstance, { database, clock 
     if (!postcode) return invalid(reply, { 'child.postcode': 'Enter a real UK postcode, like WA1 1AA' })
     const authority = authorityForPostcode(postcode, await database.db.select().from(localAuthorities))
     if (authority?.id !== token.localAuthorityId) {
-      return invalid(reply, { 'child.postcode': `The postcode is not in the area of ${token.localAuthorityName}, which this token is for` })
+      return invalid(reply, {
+        'child.postcode': `The postcode is not in the area of ${token.localAuthorityName}, which this token is for`,
+      })
     }
 
-    const facts: RequestFacts = { ...rest, child: { ...rest.child, postcode }, adjustments: rest.adjustments ?? { kinds: [] } }
+    const facts: RequestFacts = {
+      ...rest,
+      child: { ...rest.child, postcode },
+      adjustments: rest.adjustments ?? { kinds: [] },
+    }
     const made = await createCase(database.db, clock, {
       facts,
       channel,

@@ -19,11 +19,27 @@ const view = 'cases/actions/update/view.njk'
 
 async function fieldsFor(db: Db, caseId: string): Promise<Field[]> {
   const parties = await partiesOf(db, caseId)
-  return updateFields(parties.map((p) => ({ id: p.id, text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})` })))
+  return updateFields(
+    parties.map((p) => ({
+      id: p.id,
+      text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})`,
+    })),
+  )
 }
 
-function render(reply: FastifyReply, found: CaseRow, fields: Field[], extra: { values: Record<string, unknown>; errors?: FormErrors }) {
-  return reply.view(view, { ...caseContext(found, 'progress'), fields, values: extra.values, errors: extra.errors, version: found.version })
+function render(
+  reply: FastifyReply,
+  found: CaseRow,
+  fields: Field[],
+  extra: { values: Record<string, unknown>; errors?: FormErrors },
+) {
+  return reply.view(view, {
+    ...caseContext(found, 'progress'),
+    fields,
+    values: extra.values,
+    errors: extra.errors,
+    version: found.version,
+  })
 }
 
 export default async function recordUpdate(app: FastifyInstance, { database, clock }: AppDeps) {
@@ -32,9 +48,16 @@ export default async function recordUpdate(app: FastifyInstance, { database, clo
   app.get('/cases/:id/updates/new', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/updates/new` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/updates/new`,
+    })
     const party = (request.query as { party?: unknown }).party
-    const values = { ...dateInputValues('occurredOn', clock.today()), party: typeof party === 'string' ? party : undefined }
+    const values = {
+      ...dateInputValues('occurredOn', clock.today()),
+      party: typeof party === 'string' ? party : undefined,
+    }
     return render(reply, found, await fieldsFor(database.db, found.id), { values })
   })
 
@@ -51,13 +74,20 @@ export default async function recordUpdate(app: FastifyInstance, { database, clo
     const result = await createWorkflowService({ db: database.db, clock }).recordUpdate(
       found.id,
       { partyId: String(v.party), channel: String(v.channel), note: String(v.note) },
-      { actor: { userId: user.id, label: user.name }, occurredOn: String(v.occurredOn), expectedVersion: versionOf(request.body) },
+      {
+        actor: { userId: user.id, label: user.name },
+        occurredOn: String(v.occurredOn),
+        expectedVersion: versionOf(request.body),
+      },
     )
     if (!result.ok) {
       if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
       const now = result.code === 'stale' ? ((await findCase(database.db, found.id)) ?? found) : found
       const status = result.code === 'invalid' ? 400 : 409
-      return render(reply.code(status), now, fields, { values, errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} } })
+      return render(reply.code(status), now, fields, {
+        values,
+        errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} },
+      })
     }
     request.session.flash = 'Update recorded'
     return reply.redirect(`/cases/${found.id}/progress`, 303)

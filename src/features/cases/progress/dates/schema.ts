@@ -3,7 +3,7 @@ import type { FactEventType } from '../../workflow-service.ts'
 import type { Field } from '../../actions/fields.ts'
 
 export const recordableFacts = {
-  'decision-letter-sent': "The council sent its decision letter",
+  'decision-letter-sent': 'The council sent its decision letter',
   'health-body-notified': 'The health body was told about the health issues',
   'meeting-notice-sent': 'Everyone was sent the date and place of the meeting',
 } as const satisfies Partial<Record<FactEventType, string>>
@@ -17,8 +17,18 @@ export const factDone: Record<RecordableFact, string> = {
 
 export const factFields: Field[] = [
   {
-    kind: 'radios', name: 'fact', legend: 'What happened?', error: 'Select what happened',
+    kind: 'radios',
+    name: 'fact',
+    legend: 'What happened?',
+    error: 'Select what happened',
     options: Object.entries(recordableFacts).map(([value, text]) => ({ value, text })),
   },
-  { kind: 'date', name: 'occurredOn', legend: 'When did it happen?', hint: 'For the decision letter, the date it was sent. For example, 19 10 2026', label: 'the date it happened', notInFuture: true },
+  {
+    kind: 'date',
+    name: 'occurredOn',
+    legend: 'When did it happen?',
+    hint: 'For the decision letter, the date it was sent. For example, 19 10 2026',
+    label: 'the date it happened',
+    notInFuture: true,
+  },
 ]

@@ -5,7 +5,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
 import type { AppDeps } from '../../../../app.ts'
 import type { Db } from '../../../../db/client.ts'
-import { AVAILABILITY, availabilityLabels, comingWorkingDays, NOT_GIVEN, type Availability } from '../../../../domain/meeting-availability.ts'
+import {
+  AVAILABILITY,
+  availabilityLabels,
+  comingWorkingDays,
+  NOT_GIVEN,
+  type Availability,
+} from '../../../../domain/meeting-availability.ts'
 import { formatLongDate } from '../../../../domain/dates.ts'
 import type { FormErrors } from '../../../../web/forms.ts'
 import { submitOnce } from '../../../../web/submission.ts'
@@ -31,7 +37,15 @@ export default async function partyAvailabilityPage(app: FastifyInstance, deps: 
     return { party, days }
   }
 
-  const render = (reply: FastifyReply, request: Parameters<typeof meetingContext>[1], found: CaseRow, party: { id: string; label: string }, days: string[], values: Record<string, unknown>, errors?: FormErrors) =>
+  const render = (
+    reply: FastifyReply,
+    request: Parameters<typeof meetingContext>[1],
+    found: CaseRow,
+    party: { id: string; label: string },
+    days: string[],
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) =>
     reply.view(view, {
       ...meetingContext(found, request),
       party,
@@ -48,7 +62,9 @@ export default async function partyAvailabilityPage(app: FastifyInstance, deps: 
     const { party, days } = await load(found, request.params.partyId)
     if (!party) return reply.code(404).view('errors/not-found.njk')
     const entries = (await availabilityOf(db, found.id)).filter((e) => e.partyId === party.id)
-    const values = Object.fromEntries(days.map((day) => [fieldOf(day), entries.find((e) => e.day === day)?.availability ?? '']))
+    const values = Object.fromEntries(
+      days.map((day) => [fieldOf(day), entries.find((e) => e.day === day)?.availability ?? '']),
+    )
     return render(reply, request, found, party, days, values)
   })
 
@@ -58,9 +74,15 @@ export default async function partyAvailabilityPage(app: FastifyInstance, deps: 
     const { party, days } = await load(found, request.params.partyId)
     if (!party) return reply.code(404).view('errors/not-found.njk')
     const body = (request.body ?? {}) as Record<string, unknown>
-    const choice = z.enum(['', ...AVAILABILITY], { error: 'Select whether they can come on this day, or leave it as not given yet' }).optional()
+    const choice = z
+      .enum(['', ...AVAILABILITY], { error: 'Select whether they can come on this day, or leave it as not given yet' })
+      .optional()
     const schema = z
-      .object({ _csrf: z.string(), submissionKey: z.string().max(100).optional(), ...Object.fromEntries(days.map((day) => [fieldOf(day), choice])) })
+      .object({
+        _csrf: z.string(),
+        submissionKey: z.string().max(100).optional(),
+        ...Object.fromEntries(days.map((day) => [fieldOf(day), choice])),
+      })
       .strict()
     const parsed = schema.safeParse(body)
     if (!parsed.success) {
@@ -82,9 +104,18 @@ export default async function partyAvailabilityPage(app: FastifyInstance, deps: 
       }
       return render(reply.code(400), request, found, party, days, body, errors)
     }
-    const answers = days.map((day) => ({ day, availability: ((parsed.data as Record<string, unknown>)[fieldOf(day)] ?? '') as Availability | '' }))
+    const answers = days.map((day) => ({
+      day,
+      availability: ((parsed.data as Record<string, unknown>)[fieldOf(day)] ?? '') as Availability | '',
+    }))
     await submitOnce(db, deps.clock, body, async (tx) => {
-      await createMeetingService({ db: tx as unknown as Db, clock: deps.clock }).saveAvailability(tx, found.id, party.id, answers, actorOf(request))
+      await createMeetingService({ db: tx as unknown as Db, clock: deps.clock }).saveAvailability(
+        tx,
+        found.id,
+        party.id,
+        answers,
+        actorOf(request),
+      )
       return ''
     })
     request.session.flash = `Availability saved for ${party.label}`

@@ -24,7 +24,13 @@ export function bookingPage(mode: 'book' | 'move') {
     const db = deps.database.db
     const url = `/cases/:id/meeting/${mode}`
 
-    async function render(reply: FastifyReply, request: FastifyRequest, found: CaseRow, values: Record<string, unknown>, errors?: FormErrors) {
+    async function render(
+      reply: FastifyReply,
+      request: FastifyRequest,
+      found: CaseRow,
+      values: Record<string, unknown>,
+      errors?: FormErrors,
+    ) {
       const picture = await meetingPicture(db, deps.clock, found)
       const venues = (await venuesWithRooms(db)).filter((v) => v.active)
       const placeItems = [
@@ -32,12 +38,18 @@ export function bookingPage(mode: 'book' | 'move') {
         ...venues.flatMap((v) =>
           v.kind === 'online'
             ? [{ value: `online:${v.id}`, text: `Online: ${v.name}` }]
-            : v.rooms.filter((r) => !r.isBreakout).map((r) => ({ value: `room:${r.id}`, text: `${v.name}: ${r.name} (holds ${r.capacity})` })),
+            : v.rooms
+                .filter((r) => !r.isBreakout)
+                .map((r) => ({ value: `room:${r.id}`, text: `${v.name}: ${r.name} (holds ${r.capacity})` })),
         ),
       ].map((i) => ({ ...i, selected: i.value === values.place }))
       const breakoutItems = [
         { value: '', text: 'No breakout room' },
-        ...venues.flatMap((v) => v.rooms.filter((r) => r.isBreakout).map((r) => ({ value: r.id, text: `${v.name}: ${r.name} (holds ${r.capacity})` }))),
+        ...venues.flatMap((v) =>
+          v.rooms
+            .filter((r) => r.isBreakout)
+            .map((r) => ({ value: r.id, text: `${v.name}: ${r.name} (holds ${r.capacity})` })),
+        ),
       ].map((i) => ({ ...i, selected: i.value === values.breakoutRoom }))
       return reply.view(view, {
         ...meetingContext(found, request),
@@ -72,7 +84,10 @@ export function bookingPage(mode: 'book' | 'move') {
             adjustments: m.adjustments ?? '',
             meetingVersion: String(m.version),
           }
-        : { ...(isValidIsoDate(day) ? dateInputValues('meetingDate', day) : {}), adjustments: gatheredAdjustments(parties) }
+        : {
+            ...(isValidIsoDate(day) ? dateInputValues('meetingDate', day) : {}),
+            adjustments: gatheredAdjustments(parties),
+          }
       return render(reply, request, found, { ...values, version: String(found.version) })
     })
 
@@ -84,7 +99,10 @@ export function bookingPage(mode: 'book' | 'move') {
       const form = validateBooking(body, deps.clock.today(), picture.calendar)
       if (!form.ok) return render(reply.code(400), request, found, body, form.errors)
       if (mode === 'move' && (!picture.meeting || form.meetingVersion === undefined)) {
-        return render(reply.code(400), request, found, body, { summary: [{ text: 'There is no meeting to move: book one instead', href: '#meetingDate-day' }], fields: {} })
+        return render(reply.code(400), request, found, body, {
+          summary: [{ text: 'There is no meeting to move: book one instead', href: '#meetingDate-day' }],
+          fields: {},
+        })
       }
       const service = createMeetingService({ db, clock: deps.clock })
       let unreached: string[] = []
@@ -102,16 +120,23 @@ export function bookingPage(mode: 'book' | 'move') {
         if (!(error instanceof MeetingRefused)) throw error
         if (error.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
         const field = error.field
-        const errors: FormErrors = { summary: [{ text: error.message, href: `#${field}` }], fields: error.code === 'stale' ? {} : { [field]: { text: error.message } } }
+        const errors: FormErrors = {
+          summary: [{ text: error.message, href: `#${field}` }],
+          fields: error.code === 'stale' ? {} : { [field]: { text: error.message } },
+        }
         return render(reply.code(400), request, found, body, errors)
       }
       const when = `${form.input.day}`
       const afterDeadline = picture.deadline && when > picture.deadline.dueDate
       request.session.flash = [
-        mode === 'book' ? 'Meeting booked. The invitation, with a calendar file, is on its way to every party and the mediator.' : 'Meeting moved. The new details, with an updated calendar file, are on its way to every party and the mediator.',
+        mode === 'book'
+          ? 'Meeting booked. The invitation, with a calendar file, is on its way to every party and the mediator.'
+          : 'Meeting moved. The new details, with an updated calendar file, are on its way to every party and the mediator.',
         afterDeadline ? 'The meeting is after the 30-day deadline for holding the mediation.' : '',
         unreached.length ? `We have no way to send it to: ${unreached.join(', ')}. Contact them another way.` : '',
-      ].filter(Boolean).join(' ')
+      ]
+        .filter(Boolean)
+        .join(' ')
       return reply.redirect(meetingBase(found.id), 303)
     })
   }

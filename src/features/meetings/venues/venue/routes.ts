@@ -29,7 +29,11 @@ export default async function venuePage(app: FastifyInstance, { database, clock 
   }
 
   type Venue = NonNullable<Awaited<ReturnType<typeof findVenue>>>
-  const render = (reply: FastifyReply, venue: Venue, extra: { values?: Record<string, unknown>; roomValues?: Record<string, unknown>; errors?: FormErrors } = {}) =>
+  const render = (
+    reply: FastifyReply,
+    venue: Venue,
+    extra: { values?: Record<string, unknown>; roomValues?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) =>
     reply.view(view, {
       venue,
       values: extra.values ?? venueValues(venue),
@@ -54,7 +58,8 @@ export default async function venuePage(app: FastifyInstance, { database, clock 
     if (!form.ok) return render(reply.code(400), venue, { values: typed, errors: form.errors })
     if (!(await service.updateVenue(venue.id, Number(body.version), form.data))) {
       const fresh = (await findVenue(db, venue.id))!
-      const text = 'Someone else changed this venue while you were working on it. The page now shows their changes: make yours again and save'
+      const text =
+        'Someone else changed this venue while you were working on it. The page now shows their changes: make yours again and save'
       return render(reply.code(400), fresh, { errors: { summary: [{ text, href: '#name' }], fields: {} } })
     }
     request.session.flash = `${form.data.name} saved`
@@ -65,9 +70,17 @@ export default async function venuePage(app: FastifyInstance, { database, clock 
     const venue = await venueOr404(request, reply)
     if (!venue) return reply
     const form = parseForm(roomSchema, request.body)
-    if (!form.ok) return render(reply.code(400), venue, { roomValues: request.body as Record<string, unknown>, errors: form.errors })
+    if (!form.ok)
+      return render(reply.code(400), venue, {
+        roomValues: request.body as Record<string, unknown>,
+        errors: form.errors,
+      })
     await submitOnce(db, clock, request.body, async (tx) => {
-      await createMeetingService({ db: tx as unknown as Db, clock }).addRoom(tx, venue.id, { name: form.data.roomName, capacity: form.data.capacity, isBreakout: form.data.isBreakout === 'yes' })
+      await createMeetingService({ db: tx as unknown as Db, clock }).addRoom(tx, venue.id, {
+        name: form.data.roomName,
+        capacity: form.data.capacity,
+        isBreakout: form.data.isBreakout === 'yes',
+      })
       return ''
     })
     request.session.flash = `${form.data.roomName} added`

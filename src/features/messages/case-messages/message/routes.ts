@@ -34,7 +34,10 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     const message = await messageOf(found, request, reply)
     if (!message) return reply
     const mayAct = hasRole(currentUser(request), ...caseWorkers)
-    return reply.view('messages/case-messages/message/view.njk', { ...caseContext(found, 'messages'), message: messageView(message, config, base(found.id, message.id), mayAct) })
+    return reply.view('messages/case-messages/message/view.njk', {
+      ...caseContext(found, 'messages'),
+      message: messageView(message, config, base(found.id, message.id), mayAct),
+    })
   })
 
   app.get('/cases/:id/messages/:messageId/letter.pdf', { config: { access: caseWorkers } }, async (request, reply) => {
@@ -59,7 +62,9 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const message = await messageOf(found, request, reply)
     if (!message) return reply
-    request.session.flash = (await service.tryAgain(message.id)) ? 'The message will be sent again in the next few seconds' : 'This message cannot be sent again'
+    request.session.flash = (await service.tryAgain(message.id))
+      ? 'The message will be sent again in the next few seconds'
+      : 'This message cannot be sent again'
     return reply.redirect(base(found.id, message.id), 303)
   })
 
@@ -69,7 +74,9 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     const message = await messageOf(found, request, reply)
     if (!message) return reply
     const user = currentUser(request)
-    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name })) ? 'Letter marked as posted' : 'This letter was already marked as posted'
+    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name }))
+      ? 'Letter marked as posted'
+      : 'This letter was already marked as posted'
     return reply.redirect(base(found.id, message.id), 303)
   })
 }

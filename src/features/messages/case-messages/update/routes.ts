@@ -33,25 +33,39 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
   async function peopleOf(caseId: string) {
     const [parties, owed] = await Promise.all([
       partiesOf(db, caseId),
-      db.select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, caseId), like(caseDeadlines.name, 'update:%'))),
+      db
+        .select()
+        .from(caseDeadlines)
+        .where(and(eq(caseDeadlines.caseId, caseId), like(caseDeadlines.name, 'update:%'))),
     ])
     const today = clock.today()
-    return Promise.all(parties.map(async (p) => {
-      const due = owed.find((d) => d.name === `update:${p.id}` && (d.status === 'open' || d.status === 'overdue'))
-      const to = await db.transaction((tx) => partyRecipient(tx, p.id))
-      const route = chooseChannel(to)
-      return {
-        id: p.id,
-        label: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role).toLowerCase()})`,
-        name: p.name || p.organisation || 'Not named',
-        owed: !!due && due.dueDate <= today,
-        dueDate: due?.dueDate,
-        route: route ? { channel: route.channel, text: `${channelLabel(route.channel)} to ${route.address.replace(/\s*\n\s*/g, ', ')}${to.largePrint && route.channel === 'letter' ? ' (large print)' : ''}` } : undefined,
-      }
-    }))
+    return Promise.all(
+      parties.map(async (p) => {
+        const due = owed.find((d) => d.name === `update:${p.id}` && (d.status === 'open' || d.status === 'overdue'))
+        const to = await db.transaction((tx) => partyRecipient(tx, p.id))
+        const route = chooseChannel(to)
+        return {
+          id: p.id,
+          label: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role).toLowerCase()})`,
+          name: p.name || p.organisation || 'Not named',
+          owed: !!due && due.dueDate <= today,
+          dueDate: due?.dueDate,
+          route: route
+            ? {
+                channel: route.channel,
+                text: `${channelLabel(route.channel)} to ${route.address.replace(/\s*\n\s*/g, ', ')}${to.largePrint && route.channel === 'letter' ? ' (large print)' : ''}`,
+              }
+            : undefined,
+        }
+      }),
+    )
   }
 
-  async function render(reply: FastifyReply, found: CaseRow, extra: { values: Record<string, unknown>; errors?: FormErrors; previews?: unknown[] }) {
+  async function render(
+    reply: FastifyReply,
+    found: CaseRow,
+    extra: { values: Record<string, unknown>; errors?: FormErrors; previews?: unknown[] },
+  ) {
     const people = await peopleOf(found.id)
     const chosen = [extra.values.parties ?? []].flat().map(String)
     return reply.view(view, {
@@ -63,12 +77,16 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
       updateMaxLength,
       nextStepMaxLength,
       unreachable: people.filter((p) => !p.route),
-      partyItems: people.filter((p) => p.route).map((p) => ({
-        value: p.id,
-        text: p.label,
-        checked: chosen.includes(p.id),
-        hint: { text: `${p.route!.text}. ${p.owed ? `Update owed since ${formatDate(p.dueDate!)}` : p.dueDate ? `Next update due ${formatDate(p.dueDate)}` : 'No update owed'}.` },
-      })),
+      partyItems: people
+        .filter((p) => p.route)
+        .map((p) => ({
+          value: p.id,
+          text: p.label,
+          checked: chosen.includes(p.id),
+          hint: {
+            text: `${p.route!.text}. ${p.owed ? `Update owed since ${formatDate(p.dueDate!)}` : p.dueDate ? `Next update due ${formatDate(p.dueDate)}` : 'No update owed'}.`,
+          },
+        })),
     })
   }
 
@@ -77,9 +95,10 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const party = (request.query as { party?: unknown }).party
     const people = await peopleOf(found.id)
-    const parties = typeof party === 'string' && people.some((p) => p.id === party && p.route)
-      ? [party]
-      : people.filter((p) => p.owed && p.route).map((p) => p.id)
+    const parties =
+      typeof party === 'string' && people.some((p) => p.id === party && p.route)
+        ? [party]
+        : people.filter((p) => p.owed && p.route).map((p) => p.id)
     return render(reply, found, { values: { parties } })
   })
 
@@ -92,15 +111,28 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
     if (!form.ok) return render(reply.code(400), found, { values, errors: form.errors })
     const people = await peopleOf(found.id)
     const strangers = form.data.parties.filter((id) => !people.some((p) => p.id === id && p.route))
-    if (strangers.length) return render(reply.code(400), found, { values, errors: fieldError('parties', 'Select people in this case who can be sent a message') })
+    if (strangers.length)
+      return render(reply.code(400), found, {
+        values,
+        errors: fieldError('parties', 'Select people in this case who can be sent a message'),
+      })
 
     if (form.data.action === 'preview') {
       const service = await serviceValues(db)
-      const previews = await Promise.all(form.data.parties.map(async (id) => {
-        const person = people.find((p) => p.id === id)!
-        const message = await renderMessage(db, 'case-update', { ...service, name: person.name, child: found.childName, reference: found.reference, update: form.data.update, 'next-step': form.data.nextStep })
-        return { ...message, to: person.label, how: person.route!.text }
-      }))
+      const previews = await Promise.all(
+        form.data.parties.map(async (id) => {
+          const person = people.find((p) => p.id === id)!
+          const message = await renderMessage(db, 'case-update', {
+            ...service,
+            name: person.name,
+            child: found.childName,
+            reference: found.reference,
+            update: form.data.update,
+            'next-step': form.data.nextStep,
+          })
+          return { ...message, to: person.label, how: person.route!.text }
+        }),
+      )
       return render(reply, found, { values, previews })
     }
 
@@ -123,7 +155,10 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
     } catch (err) {
       if (!(err instanceof UpdateRefused)) throw err
       const now = (await findCase(db, found.id)) ?? found
-      return render(reply.code(409), now, { values: { ...values, version: now.version }, errors: fieldError('parties', err.message) })
+      return render(reply.code(409), now, {
+        values: { ...values, version: now.version },
+        errors: fieldError('parties', err.message),
+      })
     }
   })
 }

@@ -10,7 +10,12 @@ export const sendUpdateSchema = z
     submissionKey: z.string().max(100).optional(),
     version: z.coerce.number().int().optional(),
     action: z.enum(['preview', 'send']).catch('preview').default('preview'),
-    parties: z.preprocess(asArray, z.array(z.guid({ error: 'Select who to send the update to' })).min(1, { error: 'Select who to send the update to' })),
+    parties: z.preprocess(
+      asArray,
+      z
+        .array(z.guid({ error: 'Select who to send the update to' }))
+        .min(1, { error: 'Select who to send the update to' }),
+    ),
     update: text('Enter the update', updateMaxLength, 'The update'),
     nextStep: text('Enter what happens next', nextStepMaxLength, 'What happens next'),
   })

@@ -40,13 +40,23 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
       assert.match(titleOf(res), new RegExp(`^Send an update - ${c.reference}`))
       const doc = html(res)
       const boxes = doc.querySelectorAll('input[name="parties"]')
-      assert.deepEqual(boxes.map((b) => [b.getAttribute('value'), b.hasAttribute('checked')]).sort(), [[c.parent.id, true], [c.school.id, true], [c.carer.id, true]].sort())
+      assert.deepEqual(
+        boxes.map((b) => [b.getAttribute('value'), b.hasAttribute('checked')]).sort(),
+        [
+          [c.parent.id, true],
+          [c.school.id, true],
+          [c.carer.id, true],
+        ].sort(),
+      )
       assert.match(res.body, /Email to sarah@example\.com\. Update owed since/)
       assert.match(res.body, /Letter to 12 Orchard Close, Warrington, WA1 1AA \(large print\)/)
       assert.match(doc.getElementById('unreachable')!.text, /Warrington Borough Council/)
       // From Today's row for one person: only that person.
       const one = html(await coordinator.get(`${url(c.id)}?party=${c.school.id}`))
-      assert.deepEqual(one.querySelectorAll('input[name="parties"][checked]').map((b) => b.getAttribute('value')), [c.school.id])
+      assert.deepEqual(
+        one.querySelectorAll('input[name="parties"][checked]').map((b) => b.getAttribute('value')),
+        [c.school.id],
+      )
     }
   })
 
@@ -57,23 +67,45 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     assert.match(res.body, /Select who to send the update to/)
     assert.match(res.body, /Enter what happens next/)
     assert.equal(html(res).getElementById('update')!.text, '<script>x</script>')
-    assertFormErrors(await coordinator.submit(url(c.id), { action: 'send', parties: c.council.id, update: 'x', nextStep: 'y' }), ['parties'])
-    assertFormErrors(await coordinator.submit(url(c.id), { action: 'send', parties: c.parent.id, update: 'x'.repeat(2001), nextStep: 'y' }), ['update'])
+    assertFormErrors(
+      await coordinator.submit(url(c.id), { action: 'send', parties: c.council.id, update: 'x', nextStep: 'y' }),
+      ['parties'],
+    )
+    assertFormErrors(
+      await coordinator.submit(url(c.id), {
+        action: 'send',
+        parties: c.parent.id,
+        update: 'x'.repeat(2001),
+        nextStep: 'y',
+      }),
+      ['update'],
+    )
     assert.equal((await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length, 0)
   })
 
   it('previews each message as it will be sent, then sends them and records each update, once', async () => {
     const c = await messagesCase(t.database, t.clock)
-    const fields = { parties: [c.parent.id, c.carer.id], update: 'We have written to the council.', nextStep: 'We will call you by Friday.' }
+    const fields = {
+      parties: [c.parent.id, c.carer.id],
+      update: 'We have written to the council.',
+      nextStep: 'We will call you by Friday.',
+    }
     const preview = await coordinator.submit(url(c.id), { ...fields, action: 'preview' })
     assert.equal(preview.statusCode, 200)
     const doc = html(preview)
     const previews = doc.querySelectorAll('.app-preview').map((p) => p.text)
     assert.equal(previews.length, 2)
-    assert.match(previews[0]!, /Sarah Hartley \(parent or carer\)[\s\S]*Email to sarah@example\.com[\s\S]*Dear Sarah Hartley,[\s\S]*We have written to the council\.[\s\S]*What happens next: We will call you by Friday\./)
+    assert.match(
+      previews[0]!,
+      /Sarah Hartley \(parent or carer\)[\s\S]*Email to sarah@example\.com[\s\S]*Dear Sarah Hartley,[\s\S]*We have written to the council\.[\s\S]*What happens next: We will call you by Friday\./,
+    )
     assert.match(previews[1]!, /Joan Hartley[\s\S]*Letter to[\s\S]*Dear Joan Hartley/)
     assert.ok(doc.getElementById('send'))
-    assert.equal((await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length, 0, 'a preview sends nothing')
+    assert.equal(
+      (await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length,
+      0,
+      'a preview sends nothing',
+    )
 
     const key = doc.querySelector('input[name="submissionKey"]')!.getAttribute('value')!
     const version = doc.querySelector('input[name="version"]')!.getAttribute('value')!
@@ -81,20 +113,44 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     assertRedirect(await coordinator.post(url(c.id), send), `/cases/${c.id}/messages`)
     assertRedirect(await coordinator.post(url(c.id), send), `/cases/${c.id}/messages`) // sent twice: once
     const rows = await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))
-    assert.deepEqual(rows.map((r) => [r.recipientName, r.channel, r.largePrint, r.templateKey]).sort(), [['Joan Hartley', 'letter', true, 'case-update'], ['Sarah Hartley', 'email', false, 'case-update']])
+    assert.deepEqual(rows.map((r) => [r.recipientName, r.channel, r.largePrint, r.templateKey]).sort(), [
+      ['Joan Hartley', 'letter', true, 'case-update'],
+      ['Sarah Hartley', 'email', false, 'case-update'],
+    ])
     assert.ok(rows.every((r) => r.body.includes('We will call you by Friday.')))
-    const events = await t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'update-sent')))
-    assert.deepEqual(events.map((e) => [(e.data as { partyName: string }).partyName, (e.data as { channel: string }).channel]).sort(), [['Joan Hartley', 'letter'], ['Sarah Hartley', 'email']])
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'update-sent')))
+    assert.deepEqual(
+      events.map((e) => [(e.data as { partyName: string }).partyName, (e.data as { channel: string }).channel]).sort(),
+      [
+        ['Joan Hartley', 'letter'],
+        ['Sarah Hartley', 'email'],
+      ],
+    )
     assert.equal(events[0]!.actorLabel, 'Cora Ordinator')
     // Their clocks restart from today.
-    const owed = await t.database.db.select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, c.id), like(caseDeadlines.name, 'update:%')))
+    const owed = await t.database.db
+      .select()
+      .from(caseDeadlines)
+      .where(and(eq(caseDeadlines.caseId, c.id), like(caseDeadlines.name, 'update:%')))
     assert.ok(owed.find((d) => d.name === `update:${c.parent.id}`)!.dueDate > '2026-12-10')
-    assert.match(html(await coordinator.get(`/cases/${c.id}/messages`)).querySelector('.govuk-notification-banner')!.text, /Update sent to 2 people/)
+    assert.match(
+      html(await coordinator.get(`/cases/${c.id}/messages`)).querySelector('.govuk-notification-banner')!.text,
+      /Update sent to 2 people/,
+    )
   })
 
   it('refuses a case changed by someone else meanwhile', async () => {
     const c = await messagesCase(t.database, t.clock)
-    const res = await coordinator.submit(url(c.id), { parties: c.parent.id, update: 'x', nextStep: 'y', action: 'send', version: '999' })
+    const res = await coordinator.submit(url(c.id), {
+      parties: c.parent.id,
+      update: 'x',
+      nextStep: 'y',
+      action: 'send',
+      version: '999',
+    })
     assert.equal(res.statusCode, 409)
     assert.match(res.body, /Someone else changed this case/)
     assert.equal((await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length, 0)
@@ -107,7 +163,10 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     {
       const doc = html(await coordinator.get('/today'))
       const failed = doc.getElementById('undelivered-list')!
-      assert.match(failed.text, new RegExp(`${c.reference}[\\s\\S]*Sarah Hartley[\\s\\S]*Email[\\s\\S]*An update about your request for help`))
+      assert.match(
+        failed.text,
+        new RegExp(`${c.reference}[\\s\\S]*Sarah Hartley[\\s\\S]*Email[\\s\\S]*An update about your request for help`),
+      )
       const [row] = await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))
       assert.ok(failed.querySelector(`a[href="/cases/${c.id}/messages/${row!.id}"]`))
       assert.ok(doc.querySelector(`a.app-send-update[href="/cases/${c.id}/messages/update?party=${c.school.id}"]`))

@@ -23,29 +23,36 @@ export default async function sentMessage(app: FastifyInstance, { database, cloc
   app.get('/admin/messages/:id', { config: messagesAdmin }, async (request, reply) => {
     const message = await found(request, reply)
     if (!message) return reply
-    if (message.caseId) await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
-    return reply.view('messages/sent/message/view.njk', { message: messageView(message, config, `/admin/messages/${message.id}`, true) })
+    if (message.caseId)
+      await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
+    return reply.view('messages/sent/message/view.njk', {
+      message: messageView(message, config, `/admin/messages/${message.id}`, true),
+    })
   })
 
   app.get('/admin/messages/:id/letter.pdf', { config: messagesAdmin }, async (request, reply) => {
     const message = await found(request, reply)
     if (!message) return reply
     if (message.channel !== 'letter') return reply.code(404).view('errors/not-found.njk')
-    if (message.caseId) await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
+    if (message.caseId)
+      await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
     return sendLetterPdf(db, reply, message)
   })
 
   app.get('/admin/messages/:id/attachments/:n', { config: messagesAdmin }, async (request, reply) => {
     const message = await found(request, reply)
     if (!message) return reply
-    if (message.caseId) await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
+    if (message.caseId)
+      await recordAccess(db, clock, { userId: currentUser(request).id, caseId: message.caseId, path: request.url })
     return sendAttachment(reply, message, (request.params as { n?: string }).n)
   })
 
   app.post('/admin/messages/:id/retry', { config: messagesAdmin }, async (request, reply) => {
     const message = await found(request, reply)
     if (!message) return reply
-    request.session.flash = (await service.tryAgain(message.id)) ? 'The message will be sent again in the next few seconds' : 'This message cannot be sent again'
+    request.session.flash = (await service.tryAgain(message.id))
+      ? 'The message will be sent again in the next few seconds'
+      : 'This message cannot be sent again'
     return reply.redirect(`/admin/messages/${message.id}`, 303)
   })
 
@@ -53,7 +60,9 @@ export default async function sentMessage(app: FastifyInstance, { database, cloc
     const message = await found(request, reply)
     if (!message) return reply
     const user = currentUser(request)
-    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name })) ? 'Letter marked as posted' : 'This letter was already marked as posted'
+    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name }))
+      ? 'Letter marked as posted'
+      : 'This letter was already marked as posted'
     return reply.redirect(`/admin/messages/${message.id}`, 303)
   })
 }

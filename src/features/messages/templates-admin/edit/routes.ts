@@ -6,7 +6,16 @@ import type { AppDeps } from '../../../../app.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'
 import { serviceValues } from '../../service-values.ts'
-import { allTemplates, currentWording, fillPlaceholders, resetWording, sampleValues, saveWording, unknownPlaceholders, type MessageTemplate } from '../../templates.ts'
+import {
+  allTemplates,
+  currentWording,
+  fillPlaceholders,
+  resetWording,
+  sampleValues,
+  saveWording,
+  unknownPlaceholders,
+  type MessageTemplate,
+} from '../../templates.ts'
 import { templatesAdmin } from '../routes.ts'
 import { bodyMaxLength, subjectMaxLength, wordingSchema } from './schema.ts'
 
@@ -17,7 +26,11 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
   const db = database.db
   const templateOf = (key: unknown) => allTemplates.find((t) => t.key === key)
 
-  async function render(reply: FastifyReply, template: MessageTemplate, extra: { values: { subject?: unknown; body?: unknown }; errors?: FormErrors; preview?: boolean }) {
+  async function render(
+    reply: FastifyReply,
+    template: MessageTemplate,
+    extra: { values: { subject?: unknown; body?: unknown }; errors?: FormErrors; preview?: boolean },
+  ) {
     const wording = await currentWording(db, template.key)
     const samples = sampleValues(template, await serviceValues(db))
     const subject = String(extra.values.subject ?? '')
@@ -28,7 +41,9 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
       values: extra.values,
       errors: extra.errors,
       placeholders: template.placeholders.map((p) => ({ name: `((${p}))`, sample: samples[p] })),
-      preview: extra.preview ? { subject: fillPlaceholders(subject, samples), body: fillPlaceholders(body, samples) } : undefined,
+      preview: extra.preview
+        ? { subject: fillPlaceholders(subject, samples), body: fillPlaceholders(body, samples) }
+        : undefined,
       subjectMaxLength,
       bodyMaxLength,
     })
@@ -59,8 +74,21 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
     if (!form.ok || errors.summary.length) return render(reply.code(400), template, { values: body, errors })
 
     if (form.data.action === 'preview') return render(reply, template, { values: body, preview: true })
-    const saved = await saveWording(db, clock, template.key, { subject: form.data.subject, body: form.data.body }, currentUser(request).id)
-    if (!saved.ok) return render(reply.code(400), template, { values: body, errors: { summary: [{ text: `Remove ${list(saved.unknown)}`, href: '#body' }], fields: { body: { text: `Remove ${list(saved.unknown)}` } } } })
+    const saved = await saveWording(
+      db,
+      clock,
+      template.key,
+      { subject: form.data.subject, body: form.data.body },
+      currentUser(request).id,
+    )
+    if (!saved.ok)
+      return render(reply.code(400), template, {
+        values: body,
+        errors: {
+          summary: [{ text: `Remove ${list(saved.unknown)}`, href: '#body' }],
+          fields: { body: { text: `Remove ${list(saved.unknown)}` } },
+        },
+      })
     request.session.flash = `The wording of "${template.name}" is saved`
     return reply.redirect('/admin/templates', 303)
   })

@@ -21,7 +21,10 @@ describe('/admin/users/:id/one-time-password', () => {
     assert.equal(res.statusCode, 200)
     assert.equal(html(res).getElementById('one-time-password'), null)
     assert.match(res.body, /already been shown/)
-    assert.equal((await agent.get('/admin/users/00000000-0000-4000-8000-000000000000/one-time-password')).statusCode, 404)
+    assert.equal(
+      (await agent.get('/admin/users/00000000-0000-4000-8000-000000000000/one-time-password')).statusCode,
+      404,
+    )
   })
 
   it('refuses a coordinator and sends someone not signed in to sign in', async () => {

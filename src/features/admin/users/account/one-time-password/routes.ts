@@ -9,11 +9,15 @@ import { createAccountService } from '../../service.ts'
 export default async function oneTimePassword(app: FastifyInstance, { database, clock, config }: AppDeps) {
   const accounts = createAccountService(database.db, clock)
 
-  app.get<{ Params: { id: string } }>('/admin/users/:id/one-time-password', { config: adminOnly }, async (request, reply) => {
-    const found = await accounts.find(request.params.id)
-    if (!found) return reply.code(404).view('errors/not-found.njk')
-    const password = takeToShow(request, config.SESSION_SECRET, found.id)
-    reply.header('cache-control', 'no-store') // never kept by the browser or a proxy
-    return reply.view('admin/users/account/one-time-password/view.njk', { account: found, password })
-  })
+  app.get<{ Params: { id: string } }>(
+    '/admin/users/:id/one-time-password',
+    { config: adminOnly },
+    async (request, reply) => {
+      const found = await accounts.find(request.params.id)
+      if (!found) return reply.code(404).view('errors/not-found.njk')
+      const password = takeToShow(request, config.SESSION_SECRET, found.id)
+      reply.header('cache-control', 'no-store') // never kept by the browser or a proxy
+      return reply.view('admin/users/account/one-time-password/view.njk', { account: found, password })
+    },
+  )
 }

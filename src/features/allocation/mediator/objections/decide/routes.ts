@@ -17,12 +17,20 @@ export default async function decideObjection(app: FastifyInstance, { database, 
   const config = { access: allocators }
   const service = createAllocationService({ db: database.db, clock })
 
-  async function render(reply: FastifyReply, found: CaseRow, objectionId: string | undefined, extra: { values?: unknown; errors?: FormErrors } = {}) {
+  async function render(
+    reply: FastifyReply,
+    found: CaseRow,
+    objectionId: string | undefined,
+    extra: { values?: unknown; errors?: FormErrors } = {},
+  ) {
     const objection = objectionId ? await service.findObjection(found.id, objectionId) : undefined
     if (!objection) return notFound(reply)
     return reply.view(view, {
       ...caseContext(found, 'mediator'),
-      objection: { ...objection.objection, partyName: objection.partyName || objection.partyOrganisation || 'Not named' },
+      objection: {
+        ...objection.objection,
+        partyName: objection.partyName || objection.partyOrganisation || 'Not named',
+      },
       allocation: await service.currentAllocation(found.id),
       decisions: Object.entries(objectionDecisions).map(([value, text]) => ({ value, text })),
       values: extra.values ?? {},
@@ -34,7 +42,11 @@ export default async function decideObjection(app: FastifyInstance, { database, 
   app.get('/cases/:id/mediator/objections/:objectionId', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/mediator/objections` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/mediator/objections`,
+    })
     return render(reply, found, idParam(request.params, 'objectionId'))
   })
 
@@ -55,9 +67,13 @@ export default async function decideObjection(app: FastifyInstance, { database, 
     if (!result.ok) {
       if (result.code === 'not-found') return notFound(reply)
       const now = (await findCase(database.db, found.id)) ?? found
-      return render(reply.code(statusFor(result.code)), now, objectionId, { values: request.body, errors: refusalErrors(result.reason) })
+      return render(reply.code(statusFor(result.code)), now, objectionId, {
+        values: request.body,
+        errors: refusalErrors(result.reason),
+      })
     }
-    request.session.flash = form.data.decision === 'upheld' ? 'Objection upheld: choose another mediator' : 'Objection dismissed'
+    request.session.flash =
+      form.data.decision === 'upheld' ? 'Objection upheld: choose another mediator' : 'Objection dismissed'
     return reply.redirect(`/cases/${found.id}/mediator`, 303)
   })
 }

@@ -19,11 +19,17 @@ export default async function newObjection(app: FastifyInstance, { database, clo
   const service = createAllocationService({ db: database.db, clock })
 
   async function render(reply: FastifyReply, found: CaseRow, extra: { values?: unknown; errors?: FormErrors } = {}) {
-    const [allocation, parties] = await Promise.all([service.currentAllocation(found.id), partiesOf(database.db, found.id)])
+    const [allocation, parties] = await Promise.all([
+      service.currentAllocation(found.id),
+      partiesOf(database.db, found.id),
+    ])
     return reply.view(view, {
       ...caseContext(found, 'mediator'),
       allocation,
-      parties: parties.map((p) => ({ value: p.id, text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})` })),
+      parties: parties.map((p) => ({
+        value: p.id,
+        text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})`,
+      })),
       values: extra.values ?? {},
       errors: extra.errors,
       version: found.version,
@@ -33,7 +39,11 @@ export default async function newObjection(app: FastifyInstance, { database, clo
   app.get('/cases/:id/mediator/objections/new', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: `/cases/${found.id}/mediator/objections/new` })
+    await recordAccess(database.db, clock, {
+      userId: currentUser(request).id,
+      caseId: found.id,
+      path: `/cases/${found.id}/mediator/objections/new`,
+    })
     return render(reply, found)
   })
 
@@ -53,7 +63,10 @@ export default async function newObjection(app: FastifyInstance, { database, clo
     if (!result.ok) {
       if (result.code === 'not-found') return notFound(reply)
       const now = (await findCase(database.db, found.id)) ?? found
-      return render(reply.code(statusFor(result.code)), now, { values: request.body, errors: refusalErrors(result.reason) })
+      return render(reply.code(statusFor(result.code)), now, {
+        values: request.body,
+        errors: refusalErrors(result.reason),
+      })
     }
     request.session.flash = 'Objection recorded'
     return reply.redirect(`/cases/${found.id}/mediator`, 303)

@@ -15,10 +15,14 @@ describe('POST /api/v1/cases/:reference/events', () => {
   let t: TestApp
   let token: string
   const workflow = () => createWorkflowService({ db: t.database.db, clock: t.clock })
-  const post = (reference: string, body: unknown, as = token) => api(t, as).post(`/api/v1/cases/${reference}/events`, body)
+  const post = (reference: string, body: unknown, as = token) =>
+    api(t, as).post(`/api/v1/cases/${reference}/events`, body)
   const eventsOf = async (reference: string, type: string) => {
     const [row] = await t.database.db.select().from(cases).where(eq(cases.reference, reference))
-    return t.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, row!.id), eq(caseEvents.type, type)))
+    return t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, row!.id), eq(caseEvents.type, type)))
   }
 
   before(async () => {
@@ -60,24 +64,49 @@ describe('POST /api/v1/cases/:reference/events', () => {
   it('records facts, and a mediation that concluded after an arranged meeting (held first)', async () => {
     const { id, reference } = await makeCase(t.database, t.clock)
     await workflow().apply(id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'Appealable decision' }, staff)
-    const requested = await post(reference, { type: 'mediation-requested', date: '2026-11-23', data: { healthInIssue: true, healthOnly: false } })
+    const requested = await post(reference, {
+      type: 'mediation-requested',
+      date: '2026-11-23',
+      data: { healthInIssue: true, healthOnly: false },
+    })
     assert.equal(requested.statusCode, 201, requested.body)
-    assert.deepEqual(requested.json().deadlines.map((d: { name: string }) => d.name).sort(), ['adviser-contact', 'appeal', 'health-body-notice', 'mediation-held'])
+    assert.deepEqual(
+      requested
+        .json()
+        .deadlines.map((d: { name: string }) => d.name)
+        .sort(),
+      ['adviser-contact', 'appeal', 'health-body-notice', 'mediation-held'],
+    )
     const told = await post(reference, { type: 'health-body-notified', date: '2026-11-24' })
     assert.equal(told.json().deadlines.find((d: { name: string }) => d.name === 'health-body-notice').status, 'met')
 
-    await workflow().apply(id, { type: 'invite-party', party: 'local-authority', on: '2026-11-24', how: 'email' }, staff)
+    await workflow().apply(
+      id,
+      { type: 'invite-party', party: 'local-authority', on: '2026-11-24', how: 'email' },
+      staff,
+    )
     await workflow().apply(id, { type: 'allocate-mediator', mediator: 'Mo Mediator' }, staff)
     await workflow().apply(id, { type: 'start-preparation' }, staff)
     const mediator = await createStaff(t.database, 'mediator@example.com', ['mediator'], 'Mo Mediator')
     await contactEveryParty(t.database, t.clock, id, mediator, '2026-11-25') // a meeting needs every party contacted
-    const scheduled = await post(reference, { type: 'meeting-scheduled', date: '2026-11-25', data: { meetingDate: '2026-12-10' } })
+    const scheduled = await post(reference, {
+      type: 'meeting-scheduled',
+      date: '2026-11-25',
+      data: { meetingDate: '2026-12-10' },
+    })
     assert.equal(scheduled.statusCode, 201, scheduled.body)
     assert.equal(scheduled.json().status, 'meeting-arranged')
-    assert.equal(scheduled.json().deadlines.find((d: { name: string }) => d.name === 'meeting-notice').dueDate, '2026-12-03')
+    assert.equal(
+      scheduled.json().deadlines.find((d: { name: string }) => d.name === 'meeting-notice').dueDate,
+      '2026-12-03',
+    )
 
     t.clock.set('2026-12-11T10:00:00Z')
-    const concluded = await post(reference, { type: 'mediation-concluded', date: '2026-12-10', data: { outcome: 'agreement' } })
+    const concluded = await post(reference, {
+      type: 'mediation-concluded',
+      date: '2026-12-10',
+      data: { outcome: 'agreement' },
+    })
     assert.equal(concluded.statusCode, 201, concluded.body)
     assert.equal(concluded.json().status, 'agreement')
     const [held] = await eventsOf(reference, 'meeting-held')
@@ -93,7 +122,12 @@ describe('POST /api/v1/cases/:reference/events', () => {
     const unknown = await post(reference, { type: 'phoned-the-council', date: '2026-11-27' })
     assert.equal(unknown.statusCode, 400)
     assert.deepEqual(Object.keys(unknown.json().fields), ['type'])
-    const res = await post(reference, { type: 'meeting-scheduled', date: '2026-11-31', data: { meetingDate: 'next week', colour: 'blue' }, extra: true })
+    const res = await post(reference, {
+      type: 'meeting-scheduled',
+      date: '2026-11-31',
+      data: { meetingDate: 'next week', colour: 'blue' },
+      extra: true,
+    })
     assert.equal(res.statusCode, 400)
     assert.deepEqual(Object.keys(res.json().fields).sort(), ['data.colour', 'data.meetingDate', 'date', 'extra'])
     const future = await post(reference, { type: 'adviser-contacted', date: '2026-11-28' })
@@ -109,11 +143,21 @@ describe('POST /api/v1/cases/:reference/events', () => {
     const { reference } = await makeCase(t.database, t.clock)
     await addAuthority(t, 'cheshire-east', ['CW1'])
     const other = await issueToken(t, 'cheshire-east')
-    assert.equal((await post(reference, { type: 'adviser-contacted', date: '2026-11-27' }, other.token)).statusCode, 404)
-    assert.equal((await api(t).post(`/api/v1/cases/${reference}/events`, { type: 'adviser-contacted', date: '2026-11-27' })).statusCode, 401)
+    assert.equal(
+      (await post(reference, { type: 'adviser-contacted', date: '2026-11-27' }, other.token)).statusCode,
+      404,
+    )
+    assert.equal(
+      (await api(t).post(`/api/v1/cases/${reference}/events`, { type: 'adviser-contacted', date: '2026-11-27' }))
+        .statusCode,
+      401,
+    )
     const spare = await issueToken(t)
     await createApiTokenService(t.database.db, t.clock).revoke(spare.id)
-    assert.equal((await post(reference, { type: 'adviser-contacted', date: '2026-11-27' }, spare.token)).statusCode, 401)
+    assert.equal(
+      (await post(reference, { type: 'adviser-contacted', date: '2026-11-27' }, spare.token)).statusCode,
+      401,
+    )
     assert.equal((await eventsOf(reference, 'adviser-contacted')).length, 1) // only the one made with the case
   })
 })

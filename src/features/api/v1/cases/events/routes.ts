@@ -11,21 +11,25 @@ export default async function caseEvents(app: FastifyInstance, { database, clock
   const workflow = createWorkflowService({ db: database.db, clock })
   const schema = recordEventSchema(() => clock.today())
 
-  app.post<{ Params: { reference: string } }>('/api/v1/cases/:reference/events', { config: apiRoute }, async (request, reply) => {
-    const token = currentToken(request)
-    const row = await caseForToken(database.db, request.params.reference, token.localAuthorityId)
-    if (!row) return notFound(reply)
-    const parsed = parseBody(schema, request.body)
-    if (!parsed.ok) return invalid(reply, parsed.fields)
+  app.post<{ Params: { reference: string } }>(
+    '/api/v1/cases/:reference/events',
+    { config: apiRoute },
+    async (request, reply) => {
+      const token = currentToken(request)
+      const row = await caseForToken(database.db, request.params.reference, token.localAuthorityId)
+      if (!row) return notFound(reply)
+      const parsed = parseBody(schema, request.body)
+      if (!parsed.ok) return invalid(reply, parsed.fields)
 
-    const result = await recordApiEvent(workflow, row.id, parsed.data, { label: `API: ${token.name}` })
-    if (!result.ok) {
-      if (result.code === 'not-found') return notFound(reply)
-      if (result.code === 'invalid') return invalid(reply, { date: result.reason })
-      return reply.code(409).send({ error: result.reason })
-    }
-    request.log.info({ apiToken: token.id, caseId: row.id, event: parsed.data.type }, 'API token recorded an event')
-    const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
-    return reply.code(201).send({ reference: row.reference, status: result.state.status, deadlines })
-  })
+      const result = await recordApiEvent(workflow, row.id, parsed.data, { label: `API: ${token.name}` })
+      if (!result.ok) {
+        if (result.code === 'not-found') return notFound(reply)
+        if (result.code === 'invalid') return invalid(reply, { date: result.reason })
+        return reply.code(409).send({ error: result.reason })
+      }
+      request.log.info({ apiToken: token.id, caseId: row.id, event: parsed.data.type }, 'API token recorded an event')
+      const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
+      return reply.code(201).send({ reference: row.reference, status: result.state.status, deadlines })
+    },
+  )
 }
