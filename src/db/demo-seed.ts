@@ -191,16 +191,14 @@ async function decideScope(
         ? 'An appealable decision about an EHC plan.'
         : 'A disagreement about SEN provision with the school.'
   await db.transaction(async (tx) => {
-    await tx
-      .insert(scopeDecisions)
-      .values({
-        caseId,
-        scope,
-        reason,
-        signpostAgencyId: scope === 'out-of-scope' ? agencyId : undefined,
-        decidedBy: userId,
-        decidedAt: clock.now(),
-      })
+    await tx.insert(scopeDecisions).values({
+      caseId,
+      scope,
+      reason,
+      signpostAgencyId: scope === 'out-of-scope' ? agencyId : undefined,
+      decidedBy: userId,
+      decidedAt: clock.now(),
+    })
     await tx
       .update(cases)
       .set({ scope, status: scope === 'out-of-scope' ? 'signposted' : 'scope-decided', updatedAt: clock.now() })

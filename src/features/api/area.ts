@@ -27,25 +27,21 @@ async function apiError(error: FastifyError, request: FastifyRequest, reply: Fas
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
   if (status >= 500) request.log.error({ err: error }, 'API request failed')
   if (status === 400 && error.code?.startsWith('FST_ERR_CTP')) {
-    return reply
-      .code(400)
-      .send({
-        error: 'Invalid request',
-        fields: { body: 'Send the body as JSON, with Content-Type: application/json' },
-      })
+    return reply.code(400).send({
+      error: 'Invalid request',
+      fields: { body: 'Send the body as JSON, with Content-Type: application/json' },
+    })
   }
   const messages: Record<number, string> = {
     413: 'The request body is too large.',
     415: 'Send the body as JSON, with Content-Type: application/json.',
     429: 'Too many requests with this token: wait a minute and try again.',
   }
-  return reply
-    .code(status)
-    .send({
-      error:
-        messages[status] ??
-        (status >= 500
-          ? 'Sorry, there is a problem with the service. Try again later.'
-          : 'This request could not be completed.'),
-    })
+  return reply.code(status).send({
+    error:
+      messages[status] ??
+      (status >= 500
+        ? 'Sorry, there is a problem with the service. Try again later.'
+        : 'This request could not be completed.'),
+  })
 }

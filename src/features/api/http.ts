@@ -31,13 +31,11 @@ export function requireToken(tokens: ApiTokenService): preHandlerAsyncHookHandle
     const identity = token ? await tokens.authenticate(token) : undefined
     if (!identity) {
       reply.header('www-authenticate', 'Bearer realm="parley"')
-      return reply
-        .code(401)
-        .send({
-          error: token
-            ? 'The API token is not valid or has been revoked.'
-            : 'Send an API token: Authorization: Bearer <token>.',
-        })
+      return reply.code(401).send({
+        error: token
+          ? 'The API token is not valid or has been revoked.'
+          : 'Send an API token: Authorization: Bearer <token>.',
+      })
     }
     request.apiToken = identity
   }

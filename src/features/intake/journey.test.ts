@@ -34,15 +34,13 @@ describe('check your answers', () => {
     const doc = html(page)
     assert.equal(doc.querySelector('h1')?.text.trim(), 'Check your answers before sending your request')
     const rows = Object.fromEntries(
-      doc
-        .querySelectorAll('.govuk-summary-list__row')
-        .map((r) => [
-          r.querySelector('.govuk-summary-list__key')!.text.trim(),
-          {
-            value: r.querySelector('.govuk-summary-list__value')!.text.trim(),
-            change: r.querySelector('.govuk-summary-list__actions a')?.getAttribute('href'),
-          },
-        ]),
+      doc.querySelectorAll('.govuk-summary-list__row').map((r) => [
+        r.querySelector('.govuk-summary-list__key')!.text.trim(),
+        {
+          value: r.querySelector('.govuk-summary-list__value')!.text.trim(),
+          change: r.querySelector('.govuk-summary-list__actions a')?.getAttribute('href'),
+        },
+      ]),
     )
     assert.deepEqual(rows['Who is asking'], { value: 'Parent or carer', change: '/request' })
     assert.deepEqual(rows['Date of birth'], { value: formatDate('2015-05-03'), change: '/request/child' })

@@ -35,15 +35,13 @@ export async function insertMediator(database: Database, overrides: Partial<Medi
     .values({ ...goodStanding, ...overrides, createdAt: now, updatedAt: now })
     .returning()
   if (cpdHours > 0) {
-    await database.db
-      .insert(mediatorCpd)
-      .values({
-        mediatorId: row!.id,
-        completedOn: '2026-03-01',
-        hours: String(cpdHours),
-        activity: 'Course',
-        createdAt: now,
-      })
+    await database.db.insert(mediatorCpd).values({
+      mediatorId: row!.id,
+      completedOn: '2026-03-01',
+      hours: String(cpdHours),
+      activity: 'Course',
+      createdAt: now,
+    })
   }
   return row!
 }

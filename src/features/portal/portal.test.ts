@@ -61,17 +61,15 @@ describe('the parties portal: every route, every kind of visitor', () => {
     const coordinator = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
     await db.update(caseParties).set({ phone: secrets.parentPhone }).where(eq(caseParties.id, f.parent.id))
     // What staff wrote, which no party may ever read.
-    await db
-      .insert(partyContacts)
-      .values({
-        caseId: f.id,
-        partyId: f.parent.id,
-        contactedOn: t.clock.today(),
-        method: 'phone',
-        byUserId: coordinator.id,
-        note: secrets.staffNote,
-        createdAt: now,
-      })
+    await db.insert(partyContacts).values({
+      caseId: f.id,
+      partyId: f.parent.id,
+      contactedOn: t.clock.today(),
+      method: 'phone',
+      byUserId: coordinator.id,
+      note: secrets.staffNote,
+      createdAt: now,
+    })
     await db.transaction((tx) =>
       appendEvent(tx, t.clock, {
         caseId: f.id,
@@ -183,18 +181,16 @@ describe('the parties portal: every route, every kind of visitor', () => {
       .insert(agreements)
       .values({ caseId: f.id, meetingId: meeting!.id, createdAt: now, updatedAt: now })
       .returning()
-    await db
-      .insert(agreementPoints)
-      .values({
-        agreementId: agreement!.id,
-        caseId: f.id,
-        position: 1,
-        responsiblePartyId: f.council.id,
-        what: 'Send the amended plan',
-        byWhen: '2027-01-15',
-        dueDate: '2027-01-15',
-        createdAt: now,
-      })
+    await db.insert(agreementPoints).values({
+      agreementId: agreement!.id,
+      caseId: f.id,
+      position: 1,
+      responsiblePartyId: f.council.id,
+      what: 'Send the amended plan',
+      byWhen: '2027-01-15',
+      dueDate: '2027-01-15',
+      createdAt: now,
+    })
     Object.assign(ids, {
       schoolSummary: schoolSummary!.id,
       parentFile: parentFile!.id,
@@ -818,17 +814,15 @@ describe('the parties portal: what the pages say and do', () => {
       .insert(agreements)
       .values({ caseId: f.id, createdAt: now, updatedAt: now, version: 3 })
       .returning()
-    await t.database.db
-      .insert(agreementPoints)
-      .values({
-        agreementId: agreement!.id,
-        caseId: f.id,
-        position: 1,
-        responsiblePartyId: f.council.id,
-        what: 'Send the amended plan',
-        dueDate: '2027-01-15',
-        createdAt: now,
-      })
+    await t.database.db.insert(agreementPoints).values({
+      agreementId: agreement!.id,
+      caseId: f.id,
+      position: 1,
+      responsiblePartyId: f.council.id,
+      what: 'Send the amended plan',
+      dueDate: '2027-01-15',
+      createdAt: now,
+    })
     const parent = await signInWithLink(t, f.parent.id)
     const draft = await parent.get('/portal/agreement')
     assert.match(html(draft).getElementById('draft-agreement')!.text, /Send the amended plan/)

@@ -69,15 +69,13 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
         const to = { partyId: party.id, name: party.name, email: party.email, phone: party.phone }
         if (address.kind === 'email') {
           const token = randomBytes(32).toString('base64url')
-          await tx
-            .insert(portalSignIns)
-            .values({
-              tokenHash: sha256(token),
-              partyId: party.id,
-              channel: 'email',
-              createdAt: clock.now(),
-              expiresAt: expiresAt(),
-            })
+          await tx.insert(portalSignIns).values({
+            tokenHash: sha256(token),
+            partyId: party.id,
+            channel: 'email',
+            createdAt: clock.now(),
+            expiresAt: expiresAt(),
+          })
           // No case on the outbox row: the live link must not be readable on the case's pages.
           await queueMessage(tx, clock, {
             to,
@@ -97,15 +95,13 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
             tx,
             (await partiesWith(tx, key)).map((p) => p.id),
           )
-          await tx
-            .insert(portalSignIns)
-            .values({
-              tokenHash: codeHash(party.id, code),
-              partyId: party.id,
-              channel: 'text',
-              createdAt: clock.now(),
-              expiresAt: expiresAt(),
-            })
+          await tx.insert(portalSignIns).values({
+            tokenHash: codeHash(party.id, code),
+            partyId: party.id,
+            channel: 'text',
+            createdAt: clock.now(),
+            expiresAt: expiresAt(),
+          })
           await queueMessage(tx, clock, {
             to,
             channel: 'text',

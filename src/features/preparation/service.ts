@@ -31,10 +31,7 @@ interface ChangeOptions {
   formKey?: string
 }
 
-type Work = (ctx: {
-  tx: Tx
-  caseRow: typeof cases.$inferSelect
-}) => Promise<
+type Work = (ctx: { tx: Tx; caseRow: typeof cases.$inferSelect }) => Promise<
   | {
       ok: true
       events: { type: string; data: Record<string, unknown>; occurredOn?: string }[]

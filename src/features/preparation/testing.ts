@@ -13,21 +13,19 @@ import { createPreparationService } from './service.ts'
 
 export async function preparationCase(t: TestApp, options: { health?: boolean } = {}) {
   const made = await makeCase(t.database, t.clock) // Sarah Hartley (parent) and Warrington Borough Council
-  await t.database.db
-    .insert(caseParties)
-    .values([
-      { caseId: made.id, role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School' },
-      ...(options.health
-        ? [
-            {
-              caseId: made.id,
-              role: 'health',
-              name: 'Cheshire and Merseyside ICB',
-              organisation: 'Cheshire and Merseyside ICB',
-            },
-          ]
-        : []),
-    ])
+  await t.database.db.insert(caseParties).values([
+    { caseId: made.id, role: 'school', name: 'Brookfield Primary School', organisation: 'Brookfield Primary School' },
+    ...(options.health
+      ? [
+          {
+            caseId: made.id,
+            role: 'health',
+            name: 'Cheshire and Merseyside ICB',
+            organisation: 'Cheshire and Merseyside ICB',
+          },
+        ]
+      : []),
+  ])
   const parties = await t.database.db.select().from(caseParties)
   const of = (role: string) => parties.find((p) => p.caseId === made.id && p.role === role)!
   return {

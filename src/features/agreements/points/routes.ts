@@ -185,12 +185,10 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
       if (!found) return reply
       const form = removeSchema.safeParse(request.body)
       if (!guid.safeParse(request.params.pointId).success || !form.success)
-        return reply
-          .code(400)
-          .view('agreements/points/refused.njk', {
-            ...pageContext(found, request),
-            reason: 'That could not be done. Go back to the agreement and try again.',
-          })
+        return reply.code(400).view('agreements/points/refused.njk', {
+          ...pageContext(found, request),
+          reason: 'That could not be done. Go back to the agreement and try again.',
+        })
       const result = await service.removePoint(found.id, request.params.pointId, {
         actor: actorOf(request),
         version: Number(form.data.version),
@@ -212,12 +210,10 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const form = moveSchema.safeParse(request.body)
     if (!guid.safeParse(request.params.pointId).success || !form.success)
-      return reply
-        .code(400)
-        .view('agreements/points/refused.njk', {
-          ...pageContext(found, request),
-          reason: 'That could not be done. Go back to the agreement and try again.',
-        })
+      return reply.code(400).view('agreements/points/refused.njk', {
+        ...pageContext(found, request),
+        reason: 'That could not be done. Go back to the agreement and try again.',
+      })
     const result = await service.movePoint(found.id, request.params.pointId, form.data.direction, {
       actor: actorOf(request),
       agreementVersion: Number(form.data.agreementVersion),

@@ -39,12 +39,10 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const form = parseForm(sendSchema, request.body)
       if (!form.ok) {
-        return reply
-          .code(400)
-          .view('errors/problem.njk', {
-            status: 400,
-            message: 'Something in the request was not in the right form. Go back and try again.',
-          })
+        return reply.code(400).view('errors/problem.njk', {
+          status: 400,
+          message: 'Something in the request was not in the right form. Go back and try again.',
+        })
       }
       const state = readState(request)
       const key = form.data.submissionKey

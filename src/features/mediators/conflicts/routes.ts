@@ -73,11 +73,9 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
       if (!m) return reply
       const form = parseForm(endFormSchema, request.body)
       if (!form.ok)
-        return reply
-          .code(400)
-          .view('errors/problem.njk', {
-            message: 'The form had information it did not ask for. Go back, reload the page and try again.',
-          })
+        return reply.code(400).view('errors/problem.njk', {
+          message: 'The form had information it did not ask for. Go back, reload the page and try again.',
+        })
       if (!(await service.endConflict(m.id, request.params.conflictId)))
         return reply.code(404).view('errors/not-found.njk')
       request.log.info(

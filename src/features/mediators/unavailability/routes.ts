@@ -34,14 +34,12 @@ export default async function unavailability(app: FastifyInstance, { database, c
       if (!m) return reply
       const form = validateUnavailability(request.body, clock.today())
       if (!form.ok)
-        return reply
-          .code(400)
-          .view(view, {
-            errors: form.errors,
-            mediator: m,
-            values: request.body,
-            backLink: `/mediators/${m.id}#unavailable`,
-          })
+        return reply.code(400).view(view, {
+          errors: form.errors,
+          mediator: m,
+          values: request.body,
+          backLink: `/mediators/${m.id}#unavailable`,
+        })
       await submitOnce(database.db, clock, request.body, async (tx) => {
         await createMediatorService({ db: tx as unknown as Db, clock }).addUnavailability(m.id, form.data)
         return ''
@@ -59,11 +57,9 @@ export default async function unavailability(app: FastifyInstance, { database, c
       if (!m) return reply
       const form = parseForm(removeFormSchema, request.body)
       if (!form.ok)
-        return reply
-          .code(400)
-          .view('errors/problem.njk', {
-            message: 'The form had information it did not ask for. Go back, reload the page and try again.',
-          })
+        return reply.code(400).view('errors/problem.njk', {
+          message: 'The form had information it did not ask for. Go back, reload the page and try again.',
+        })
       if (!(await service.removeUnavailability(m.id, request.params.entryId)))
         return reply.code(404).view('errors/not-found.njk')
       request.session.flash = 'Unavailable dates removed'

@@ -106,42 +106,40 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
 
   it('shows each party over the coming working days in words, and the dates that suit everyone first', async () => {
     const c = await meetingCase(t)
-    await t.database.db
-      .insert(partyAvailability)
-      .values([
-        ...[c.parent, c.council, c.school].map((p) => ({
-          caseId: c.id,
-          partyId: p.id,
-          day: '2026-12-09',
-          availability: 'all-day',
-          source: 'staff',
-          recordedAt: t.clock.now(),
-        })),
-        {
-          caseId: c.id,
-          partyId: c.parent.id,
-          day: '2026-12-10',
-          availability: 'morning',
-          source: 'staff',
-          recordedAt: t.clock.now(),
-        },
-        {
-          caseId: c.id,
-          partyId: c.council.id,
-          day: '2026-12-10',
-          availability: 'afternoon',
-          source: 'staff',
-          recordedAt: t.clock.now(),
-        },
-        {
-          caseId: c.id,
-          partyId: c.parent.id,
-          day: '2026-12-11',
-          availability: 'all-day',
-          source: 'portal',
-          recordedAt: t.clock.now(),
-        },
-      ])
+    await t.database.db.insert(partyAvailability).values([
+      ...[c.parent, c.council, c.school].map((p) => ({
+        caseId: c.id,
+        partyId: p.id,
+        day: '2026-12-09',
+        availability: 'all-day',
+        source: 'staff',
+        recordedAt: t.clock.now(),
+      })),
+      {
+        caseId: c.id,
+        partyId: c.parent.id,
+        day: '2026-12-10',
+        availability: 'morning',
+        source: 'staff',
+        recordedAt: t.clock.now(),
+      },
+      {
+        caseId: c.id,
+        partyId: c.council.id,
+        day: '2026-12-10',
+        availability: 'afternoon',
+        source: 'staff',
+        recordedAt: t.clock.now(),
+      },
+      {
+        caseId: c.id,
+        partyId: c.parent.id,
+        day: '2026-12-11',
+        availability: 'all-day',
+        source: 'portal',
+        recordedAt: t.clock.now(),
+      },
+    ])
     const res = await coordinator.get(base(c))
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Meeting - /)

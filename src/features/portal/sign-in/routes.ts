@@ -64,12 +64,10 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     const limit = await perAddress(request)
     if (limit.isAllowed || !limit.isExceeded) return
     reply.header('retry-after', limit.ttlInSeconds)
-    return reply
-      .code(429)
-      .view('errors/problem.njk', {
-        status: 429,
-        message: 'There have been too many attempts. Wait a few minutes and try again.',
-      })
+    return reply.code(429).view('errors/problem.njk', {
+      status: 429,
+      message: 'There have been too many attempts. Wait a few minutes and try again.',
+    })
   }
 
   app.post(
@@ -123,14 +121,12 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
         request.session.pendingPhone = undefined
         return reply.code(400).view(views.expired, { values: {}, minutes, tooManyCodes: true })
       }
-      return reply
-        .code(400)
-        .view(views.code, {
-          errors: fieldError('code', messages.codeWrong),
-          values: {},
-          masked: maskPhone(phone),
-          minutes,
-        })
+      return reply.code(400).view(views.code, {
+        errors: fieldError('code', messages.codeWrong),
+        values: {},
+        masked: maskPhone(phone),
+        minutes,
+      })
     },
   )
 

@@ -10,11 +10,9 @@ export const attendeeSchema = z
     role: text('Enter their role, for example SEN officer, headteacher or advocate', 200, 'The role'),
     about: z.preprocess(
       asArray,
-      z
-        .array(z.string())
-        .refine((ticked) => ticked.every((v) => v === 'authority' || v === 'supporter'), {
-          error: 'Select from the list',
-        }),
+      z.array(z.string()).refine((ticked) => ticked.every((v) => v === 'authority' || v === 'supporter'), {
+        error: 'Select from the list',
+      }),
     ),
   })
   .strict()

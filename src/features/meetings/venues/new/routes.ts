@@ -21,14 +21,12 @@ export default async function newVenue(app: FastifyInstance, { database, clock }
   app.post('/venues/new', { config: venueAccess }, async (request, reply) => {
     const form = validateVenue(request.body, false)
     if (!form.ok)
-      return reply
-        .code(400)
-        .view(view, {
-          errors: form.errors,
-          values: { ...(request.body as object), access: asArray((request.body as { access?: unknown }).access) },
-          accessItems,
-          backLink: '/venues',
-        })
+      return reply.code(400).view(view, {
+        errors: form.errors,
+        values: { ...(request.body as object), access: asArray((request.body as { access?: unknown }).access) },
+        accessItems,
+        backLink: '/venues',
+      })
     const to = await submitOnce(database.db, clock, request.body, async (tx) => {
       const venue = await createMeetingService({ db: tx as unknown as Db, clock }).createVenue(tx, form.data)
       return `/venues/${venue.id}`
