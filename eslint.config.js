@@ -5,6 +5,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', '.cache/', 'data/', 'dist/', 'backups/', 'src/db/migrations/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

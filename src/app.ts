@@ -1,24 +1,31 @@
-// Builds the app without listening: server.ts listens, tests use app.inject().
+// Builds the app without listening: server.ts listens, tests use app.inject(). The one place that
+// knows every area: each registers its own pages, in this list.
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
-import type { Clock } from './clock.ts'
-import type { Config } from './config.ts'
-import type { Database } from './db/client.ts'
+import type { AppDeps } from './app-deps.ts'
+import type { MessageTemplate } from './domain/message-wording.ts'
 import adminArea from './features/admin/area.ts'
 import agreementsArea from './features/agreements/area.ts'
+import { agreementTemplates } from './features/agreements/index.ts'
+import allocationArea from './features/allocation/area.ts'
 import apiArea from './features/api/area.ts'
 import authArea from './features/auth/area.ts'
 import casesArea from './features/cases/area.ts'
+import certificatesArea from './features/certificates/area.ts'
 import datesArea from './features/dates/area.ts'
 import enquiriesArea from './features/enquiries/area.ts'
-import healthRoutes from './features/health/routes.ts'
+import healthArea from './features/health/area.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
 import mediatorsArea from './features/mediators/area.ts'
 import meetingsArea from './features/meetings/area.ts'
+import { meetingTemplates } from './features/meetings/index.ts'
 import messagesArea from './features/messages/area.ts'
+import { generalTemplates } from './features/messages/index.ts'
 import portalArea from './features/portal/area.ts'
+import { partyAdmission, portalTemplates } from './features/portal/index.ts'
+import preparationArea from './features/preparation/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -28,11 +35,15 @@ import session from './web/session.ts'
 import staticAssets from './web/static.ts'
 import views from './web/views.ts'
 
-export interface AppDeps {
-  config: Config
-  database: Database
-  clock: Clock
-}
+export type { AppDeps }
+
+/** Every message Parley sends, for the wording pages; each area owns its own. */
+export const allTemplates: readonly MessageTemplate[] = [
+  ...generalTemplates,
+  ...meetingTemplates,
+  ...agreementTemplates,
+  ...portalTemplates,
+]
 
 export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyInstance> {
   const { config, database, clock } = deps
@@ -49,27 +60,30 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(formbody)
   await app.register(staticAssets)
   await app.register(session, { config, db: database.db, clock })
-  await app.register(auth, { db: database.db, clock })
+  await app.register(auth, { db: database.db, clock, admitParty: partyAdmission(database.db, clock) })
   await app.register(serviceInfo, { db: database.db })
 
   for (const area of [
-    healthRoutes,
+    healthArea,
     homeArea,
     intakeArea,
     authArea,
     adminArea,
     enquiriesArea,
     casesArea,
+    allocationArea,
+    preparationArea,
+    certificatesArea,
     todayArea,
     apiArea,
     datesArea,
     mediatorsArea,
-    messagesArea,
     meetingsArea,
     agreementsArea,
     portalArea,
   ]) {
     await app.register(area, deps)
   }
+  await app.register(messagesArea, { ...deps, templates: allTemplates })
   return app
 }

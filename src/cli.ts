@@ -9,8 +9,8 @@ import { backupDataFolder, restoreDataFolder } from './db/backup.ts'
 import { seedDemo } from './db/demo-seed.ts'
 import { openConfiguredDatabase } from './db/open.ts'
 import { localAuthorities, roles, users, type Role } from './db/schema/index.ts'
-import { createApiTokenService } from './features/api/tokens.ts'
-import { hashPassword, oneTimePassword } from './features/auth/passwords.ts'
+import { createApiTokenService } from './features/api/index.ts'
+import { hashPassword, oneTimePassword } from './features/auth/index.ts'
 
 const usage = `Usage: node src/cli.ts <command>
 

@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.ts'
 import { fixedClock } from '../src/clock.ts'
 import { testConfig } from '../src/config.ts'
 import { openDatabase } from '../src/db/client.ts'
-import { TOKEN_PATTERN } from '../src/features/api/tokens.ts'
+import { TOKEN_PATTERN } from '../src/features/api/index.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-tokens-'))
 after(() => rmSync(dir, { recursive: true, force: true }))

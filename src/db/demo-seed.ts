@@ -2,9 +2,8 @@
 // Running it again adds nothing: each demo case has a fixed submission key.
 import { eq } from 'drizzle-orm'
 import { isoDateInLondon, type Clock } from '../clock.ts'
-import { createCase } from '../features/cases/create-case.ts'
-import { appendEvent } from '../features/cases/events.ts'
-import { hashPassword, oneTimePassword } from '../features/auth/passwords.ts'
+import { createCase, appendEvent } from '../features/cases/index.ts'
+import { hashPassword, oneTimePassword } from '../features/auth/index.ts'
 import type {
   RequestFacts,
   RequesterRole,

@@ -2,7 +2,7 @@
 // the first administrator so that a new user can sign in at once.
 import { count } from 'drizzle-orm'
 import type { Config } from '../config.ts'
-import { hashPassword, oneTimePassword } from '../features/auth/passwords.ts'
+import { hashPassword, oneTimePassword } from '../features/auth/index.ts'
 import type { Db } from './client.ts'
 import { insertReferenceData } from './reference-data.ts'
 import { users } from './schema/index.ts'

@@ -12,7 +12,7 @@ import { PgBoss, fromPglite } from 'pg-boss'
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/client.ts'
-import { closeTransports, createTransports, type Transports } from '../features/messages/delivery.ts'
+import { closeTransports, createTransports, type Transports } from '../features/messages/index.ts'
 import { DELIVER_MESSAGES, periodicTasks, type PeriodicTask } from './schedule.ts'
 
 export interface JobLogger {

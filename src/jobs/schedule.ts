@@ -5,9 +5,9 @@
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
-import { queueDueCheckIns } from '../features/agreements/service.ts'
-import { queueMeetingReminders } from '../features/meetings/service.ts'
-import { deliverDueMessages, type Transports } from '../features/messages/delivery.ts'
+import { queueDueCheckIns } from '../features/agreements/index.ts'
+import { queueMeetingReminders } from '../features/meetings/index.ts'
+import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
 
 export interface TaskContext {
   db: Db

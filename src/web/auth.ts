@@ -6,19 +6,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/client.ts'
-import { recordAccess } from '../features/cases/access-log.ts'
-import { users, type Role } from '../db/schema/index.ts'
-import { loadPortalParty, type PortalParty } from '../features/portal/party-access.ts'
+import { users } from '../db/schema/index.ts'
+import { hasRole, type Role, type StaffUser } from '../domain/staff.ts'
+
+export { hasRole, type StaffUser }
 
 export type Access = 'public' | 'signed-in' | 'party' | readonly Role[]
-
-export interface StaffUser {
-  id: string
-  email: string
-  name: string
-  roles: Role[]
-  mustChangePassword: boolean
-}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,13 +19,9 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: StaffUser | null
-    /** The party signed in to the portal, on routes with access 'party'. */
-    party: PortalParty | null
+    /** The party signed in to the portal, on routes with access 'party' (the portal's own type). */
+    party: SignedInParty | null
   }
-}
-
-export function hasRole(user: StaffUser | null, ...roles: Role[]): boolean {
-  return !!user && roles.some((r) => user.roles.includes(r))
 }
 
 export function currentUser(request: FastifyRequest): StaffUser {
@@ -40,13 +29,23 @@ export function currentUser(request: FastifyRequest): StaffUser {
   return request.user
 }
 
-/** The signed-in party on a route with access 'party'. */
-export function currentParty(request: FastifyRequest): PortalParty {
-  if (!request.party) throw new Error('this route must declare party access')
-  return request.party
+/** What this plugin knows of a portal party; the portal area gives the whole of it. */
+export interface SignedInParty {
+  partyId: string
+  caseId: string
 }
 
-export default fp(async function auth(app: FastifyInstance, opts: { db: Db; clock: Clock }) {
+export interface AuthOptions {
+  db: Db
+  clock: Clock
+  /**
+   * The portal's check, on every request to a route with access 'party': the party for this
+   * session while their access stands (recording the look), or null.
+   */
+  admitParty(request: FastifyRequest): Promise<SignedInParty | null>
+}
+
+export default fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
   app.decorateRequest('user', null)
   app.decorateRequest('party', null)
 
@@ -79,23 +78,9 @@ export default fp(async function auth(app: FastifyInstance, opts: { db: Db; cloc
     const access = request.routeOptions.config?.access
     if (!access || access === 'public') return
     if (access === 'party') {
-      // Checked on every request: the party still exists, the address they proved is still theirs,
-      // and someone acting for the family still has the family's permission.
-      const partyId = request.session?.partyId
-      request.party = partyId ? await loadPortalParty(opts.db, partyId, request.session.partyAddress) : null
-      if (!request.party) {
-        if (partyId) request.session.partyId = undefined
-        return reply.redirect('/portal/sign-in', 303)
-      }
+      request.party = await opts.admitParty(request)
+      if (!request.party) return reply.redirect('/portal/sign-in', 303)
       reply.locals = { ...reply.locals, party: request.party }
-      // Every page and download a party opens shows their case's personal data: log the look.
-      if (request.method === 'GET') {
-        await recordAccess(opts.db, opts.clock, {
-          partyId: request.party.partyId,
-          caseId: request.party.caseId,
-          path: request.url,
-        })
-      }
       return
     }
     if (!request.user) {

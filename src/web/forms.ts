@@ -134,3 +134,11 @@ export function dateProblem(
 ): FormErrors | undefined {
   return result.ok ? undefined : fieldError(result.anchor, result.message)
 }
+
+/** Options for govukRadios / govukCheckboxes from a label map, with the chosen ones ticked. */
+export const itemsOf = (labels: Record<string, string>, checked?: string | string[]) =>
+  Object.entries(labels).map(([value, text]) => ({
+    value,
+    text,
+    ...(checked !== undefined ? { checked: [checked].flat().includes(value) } : {}),
+  }))

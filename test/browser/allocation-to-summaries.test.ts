@@ -19,7 +19,7 @@ import {
   partyContacts,
   summaries,
 } from '../../src/db/schema/index.ts'
-import { createWorkflowService } from '../../src/features/cases/workflow-service.ts'
+import { createWorkflowService } from '../../src/features/cases/index.ts'
 import { insertMediator } from '../../src/features/mediators/testing.ts'
 import { exeBytes, pdfBytes, preparationCase } from '../../src/features/preparation/testing.ts'
 

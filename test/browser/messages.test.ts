@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm'
 import { andWaitForPage, axeTracker, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { messages } from '../../src/db/schema/index.ts'
-import { deliverDueMessages } from '../../src/features/messages/delivery.ts'
+import { deliverDueMessages } from '../../src/features/messages/index.ts'
 import { messagesCase } from '../../src/features/messages/testing.ts'
 
 const pathOf = (page: Page) => new URL(page.url()).pathname

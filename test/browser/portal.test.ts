@@ -11,8 +11,8 @@ import { startSmtpServer, type TestSmtp } from '../helpers/smtp.ts'
 import { caseParties, partyAvailability, summaries } from '../../src/db/schema/index.ts'
 import { makeCase } from '../../src/features/cases/testing.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
-import { createTransports, deliverDueMessages } from '../../src/features/messages/delivery.ts'
-import { currentCalendar } from '../../src/features/settings/service-settings.ts'
+import { createTransports, deliverDueMessages } from '../../src/features/messages/index.ts'
+import { currentCalendar } from '../../src/features/settings/index.ts'
 import { emails, linkFor, portalCases } from '../../src/features/portal/testing.ts'
 
 const pathOf = (page: Page) => new URL(page.url()).pathname

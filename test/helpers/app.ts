@@ -8,7 +8,7 @@ import { openTestDatabase } from './database.ts'
 import { firstStart } from '../../src/db/first-start.ts'
 import { runMigrations } from '../../src/db/migrate.ts'
 import { users, type Role } from '../../src/db/schema/index.ts'
-import { hashPassword } from '../../src/features/auth/passwords.ts'
+import { hashPassword } from '../../src/features/auth/index.ts'
 
 export interface TestApp {
   app: FastifyInstance

@@ -1,7 +1,8 @@
 import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
-export const roles = ['coordinator', 'mediator', 'manager', 'administrator'] as const
-export type Role = (typeof roles)[number]
+import { roles, type Role } from '../../domain/staff.ts'
+
+export { roles, type Role }
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),

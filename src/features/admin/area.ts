@@ -1,6 +1,6 @@
 // Administration: staff accounts, service settings, bank holidays and API tokens, for administrators only.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import newApiToken from './api-tokens/new/routes.ts'
 import revokeApiToken from './api-tokens/revoke/routes.ts'
 import apiTokens from './api-tokens/routes.ts'

@@ -1,6 +1,6 @@
 // The meeting record, the SMART agreement and following it through. Pages are registered in this one list.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import final from './final/routes.ts'
 import finalise from './finalise/routes.ts'
 import followUp from './follow-up/routes.ts'

@@ -3,11 +3,9 @@
 import type { FastifyRequest } from 'fastify'
 import { roles } from '../../db/schema/index.ts'
 import { currentUser, hasRole } from '../../web/auth.ts'
-import { caseWorkers } from '../cases/access.ts'
-import { caseContext } from '../cases/case-page.ts'
-import type { CaseRow } from '../cases/repository.ts'
+import { caseWorkers, caseContext, type CaseRow } from '../cases/index.ts'
 
-export { actorOf, caseForView } from '../cases/case-page.ts'
+export { actorOf, caseForView } from '../cases/index.ts'
 export { combineErrors as combine, fieldError as problem } from '../../web/forms.ts'
 
 /** The case's mediator (their own cases only, by cases/access.ts) and the case workers. */
@@ -28,9 +26,4 @@ export function pageContext(found: CaseRow, request: FastifyRequest) {
 /** The status for a refusal: a stale version is a conflict, anything else a bad request. */
 export const statusFor = (code: string) => (code === 'stale' ? 409 : code === 'not-found' ? 404 : 400)
 
-export const itemsOf = (labels: Record<string, string>, checked?: string | string[]) =>
-  Object.entries(labels).map(([value, text]) => ({
-    value,
-    text,
-    checked: Array.isArray(checked) ? checked.includes(value) : checked === value,
-  }))
+export { itemsOf } from '../../web/forms.ts'

@@ -32,15 +32,15 @@ import {
   type CaseState,
   type Route,
 } from '../../domain/workflow.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
-import { queueForParty } from '../messages/outbox.ts'
-import { serviceValues } from '../messages/service-values.ts'
-import { inPartyOrder, isPreparingParty, partyLabel } from '../preparation/rules.ts'
-import { currentCalendar } from '../settings/service-settings.ts'
+import { appendEvent, type Actor, createWorkflowService } from '../cases/index.ts'
+import { queueForParty, serviceValues } from '../messages/index.ts'
+import { inPartyOrder, isPreparingParty, partyLabel } from '../preparation/index.ts'
+import { currentCalendar } from '../settings/index.ts'
 import { GROUND_RULES, type AgreementContent } from './content.ts'
 import { agreementPdf } from './pdf.ts'
 import { agendaOf, agreementWithPoints, liveMeeting, type AgreementRow, type PointRow } from './repository.ts'
+import { templateNamed } from '../../domain/message-wording.ts'
+import { agreementTemplates } from './templates.ts'
 
 export const staleMessage = 'Someone else changed this agreement while you were working on it. Check it and try again.'
 export const finalMessage = 'The agreement is final: it can no longer be changed.'
@@ -752,7 +752,7 @@ export function createAgreementService({ db, clock }: { db: Db; clock: Clock }) 
             const large = wantsLargePrint(party)
             const row = await queueForParty(tx, clock, party.id, {
               caseId,
-              template: 'agreement-copy',
+              template: templateNamed(agreementTemplates, 'agreement-copy'),
               values: {
                 ...service,
                 name: party.name || party.label,
@@ -1002,7 +1002,7 @@ export async function queueDueCheckIns({
         if (!party) continue
         const row = await queueForParty(tx, clock, partyId, {
           caseId: point.caseId,
-          template: 'agreement-check-in',
+          template: templateNamed(agreementTemplates, 'agreement-check-in'),
           values: {
             ...service,
             name: party.name || party.label,

@@ -1,4 +1,4 @@
-import type { MessageTemplate } from '../messages/templates.ts'
+import type { MessageTemplate } from '../../domain/message-wording.ts'
 
 // The agreement's copy to every party, and the check-in when a point falls due.
 export const agreementTemplates: readonly MessageTemplate[] = [

@@ -10,7 +10,7 @@ import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
 import { attendees, caseIssues, caseParties, meetings } from '../../db/schema/index.ts'
 import { allocateDirectly } from '../allocation/testing.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { createWorkflowService } from '../cases/index.ts'
 import { insertMediator } from '../mediators/testing.ts'
 import { contactEveryParty, preparationCase } from '../preparation/testing.ts'
 

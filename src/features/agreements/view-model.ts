@@ -13,7 +13,7 @@ import {
   type IssueOutcome,
 } from '../../domain/agreement-rules.ts'
 import { smartCheck } from '../../domain/smart-check.ts'
-import { currentCalendar } from '../settings/service-settings.ts'
+import { currentCalendar } from '../settings/index.ts'
 import type { AgreementContent } from './content.ts'
 import { caseOutcomeLabels } from './outcome/schema.ts'
 import { acceptancesOf, agendaOf, agreementWithPoints, liveMeeting, meetingRecordOf, outcomeOf } from './repository.ts'

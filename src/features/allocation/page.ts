@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { FormErrors } from '../../web/forms.ts'
 
 /** Who allocates, records who was told, and decides objections. Mediators see the tab only. */
-export { caseWorkers as allocators } from '../cases/access.ts'
+export { caseWorkers as allocators } from '../cases/index.ts'
 
 const guid = z.guid()
 /** A sub-id from the URL, lower case, or undefined when it cannot be an id. */

@@ -1,7 +1,7 @@
 // The allocation forms: each carries the case version the person saw, and asks in GOV.UK words.
 import { z } from 'zod'
 import { text } from '../../web/forms.ts'
-import { updateChannels } from '../cases/actions/update/schema.ts'
+import { updateChannels } from '../cases/index.ts'
 
 export const noteMaxLength = 2000
 

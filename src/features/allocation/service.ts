@@ -23,11 +23,16 @@ import {
 } from '../../domain/allocation.ts'
 import type { RequestFacts } from '../../domain/request.ts'
 import { refusalReason, stateFromEvents } from '../../domain/workflow.ts'
-import { listMediatorsForAllocation, type MediatorForAllocation } from '../mediators/repository.ts'
-import { eventsOf, refreshDeadlineIndex } from '../cases/deadline-index.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
-import type { CaseRow } from '../cases/repository.ts'
-import { createWorkflowService, type WorkflowResult } from '../cases/workflow-service.ts'
+import { listMediatorsForAllocation, type MediatorForAllocation } from '../mediators/index.ts'
+import {
+  eventsOf,
+  refreshDeadlineIndex,
+  appendEvent,
+  type Actor,
+  type CaseRow,
+  createWorkflowService,
+  type WorkflowResult,
+} from '../cases/index.ts'
 
 export type Candidate = MediatorForAllocation & { allocatedOn: string[] }
 export type Ranked = RankedMediator<Candidate>

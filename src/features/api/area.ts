@@ -1,7 +1,7 @@
 // The JSON API (/api/v1) for integration and automation, and its OpenAPI document. Every /api/v1
 // route authenticates itself with a bearer token scoped to one commissioning authority.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import openapi from './docs/routes.ts'
 import { requireToken } from './http.ts'
 import { createApiTokenService } from './tokens.ts'

@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { caseEvents, caseParties, cases } from '../../db/schema/index.ts'
 import type { Deadline } from '../../domain/clocks.ts'
-import type { CaseDeadline } from '../cases/deadlines.ts'
+import type { CaseDeadline } from '../cases/index.ts'
 import { DEADLINE_NAMES, type DeadlineResponse } from './schemas.ts'
 
 /** The case with this reference, if it belongs to the token's authority. */

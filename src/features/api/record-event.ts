@@ -1,7 +1,6 @@
 // An API event becomes a workflow change: facts through recordFact, the rest through apply with
 // the matching action. Every change is checked by the workflow, which says why it refuses one.
-import type { Actor } from '../cases/events.ts'
-import type { WorkflowResult, WorkflowService } from '../cases/workflow-service.ts'
+import type { Actor, WorkflowResult, WorkflowService } from '../cases/index.ts'
 import type { RecordEvent } from './schemas.ts'
 
 export async function recordApiEvent(

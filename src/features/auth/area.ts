@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import accountPassword from './account-password/routes.ts'
 import signIn from './sign-in/routes.ts'
 import signOut from './sign-out/routes.ts'

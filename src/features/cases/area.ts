@@ -1,5 +1,6 @@
+// Cases: the list, each case's overview, progress and deadlines, workflow actions, scope and timeline.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import caseActions from './actions/routes.ts'
 import recordUpdate from './actions/update/routes.ts'
 import caseList from './list/routes.ts'
@@ -9,10 +10,6 @@ import caseProgress from './progress/routes.ts'
 import takeThisCase from './progress/take/routes.ts'
 import scopeDecision from './scope/routes.ts'
 import caseTimeline from './timeline/routes.ts'
-import certificatesTab from '../certificates/list/routes.ts'
-import certificatePage from '../certificates/certificate/routes.ts'
-import preparationPages from '../preparation/area.ts'
-import { allocationPages } from '../allocation/pages.ts'
 
 export default async function casesArea(app: FastifyInstance, deps: AppDeps) {
   for (const page of [
@@ -25,10 +22,6 @@ export default async function casesArea(app: FastifyInstance, deps: AppDeps) {
     recordUpdate,
     caseTimeline,
     scopeDecision,
-    certificatesTab,
-    certificatePage,
-    preparationPages,
-    ...allocationPages,
   ]) {
     await page(app, deps)
   }

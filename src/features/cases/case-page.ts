@@ -2,7 +2,7 @@
 // "not found" page whether it does not exist or is not theirs), and what the case layout shows.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import type { Db } from '../../db/client.ts'
 import { currentUser } from '../../web/auth.ts'
 import { canSeeCase } from './access.ts'

@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { caseDeadlines, caseEvents, caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
-import { currentCalendar, readSettings } from '../settings/service-settings.ts'
+import { currentCalendar, readSettings } from '../settings/index.ts'
 import { caseDeadlines as deriveDeadlines, type CaseDeadline } from './deadlines.ts'
 
 /** A case's events in the order they were recorded: the order the workflow saw them. */

@@ -5,7 +5,7 @@ import type { Calendar } from '../../domain/calendar.ts'
 import { computeDeadlines, type Deadline } from '../../domain/clocks.ts'
 import { formatLongDate } from '../../domain/dates.ts'
 import type { CaseStatus } from '../../domain/workflow.ts'
-import type { ServiceSettings } from '../settings/service-settings.ts'
+import type { ServiceSettings } from '../settings/index.ts'
 
 export type Urgency = 'overdue' | 'due-soon' | 'on-track' | 'met' | 'stopped'
 

@@ -7,12 +7,12 @@ import type { Db, Tx } from '../../db/client.ts'
 import { caseParties, cases, certificates, localAuthorities } from '../../db/schema/index.ts'
 import type { RequestFacts } from '../../domain/request.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
-import { certificateContent } from '../certificates/content.ts'
+import { certificateContent } from '../certificates/index.ts'
 import { computeDeadlines } from '../../domain/clocks.ts'
-import { currentCalendar, readSettings } from '../settings/service-settings.ts'
+import { currentCalendar, readSettings } from '../settings/index.ts'
 import { deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
-import { meetingContactRefusal } from '../preparation/contact-rule.ts'
+import { meetingContactRefusal } from '../preparation/index.ts'
 
 /** Facts that start or stop a clock without moving the case along (the API records them too). */
 export const FACT_EVENT_TYPES = [

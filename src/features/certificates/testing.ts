@@ -8,7 +8,7 @@ import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
 import { cases, certificates } from '../../db/schema/index.ts'
 import { makeCase, sampleFacts } from '../cases/testing.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { createWorkflowService } from '../cases/index.ts'
 import { certificateContent, type CertificateContent } from './content.ts'
 
 export interface TaggedElement {

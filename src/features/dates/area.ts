@@ -1,6 +1,6 @@
 // "Work out your dates": a public page for parents and young people.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import datesResult from './result/routes.ts'
 import datesForm from './routes.ts'
 

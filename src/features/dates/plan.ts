@@ -5,7 +5,7 @@ import type { Calendar } from '../../domain/calendar.ts'
 import { isSenExcludedDay, type Deadline } from '../../domain/clocks.ts'
 import { addMonths, isWeekend, max, parseIsoDate } from '../../domain/dates.ts'
 import { formatDate as fmt } from '../../web/format.ts'
-import { workOutDeadlines, type WhatIfEvent } from '../api/what-if.ts'
+import { workOutDeadlines, type WhatIfEvent } from '../cases/index.ts'
 import type { DatesAnswers } from './schema.ts'
 
 export interface DateItem {

@@ -1,6 +1,6 @@
 // The public "ask for help" journey, in the order the pages are asked (see journey.ts).
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import about from './about/routes.ts'
 import adjustments from './adjustments/routes.ts'
 import check from './check/routes.ts'

@@ -3,7 +3,7 @@
 // first question they have not answered.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import { asArray, parseForm } from '../../web/forms.ts'
 import {
   backPath,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import conflicts from './conflicts/routes.ts'
 import logCpd from './cpd/routes.ts'
 import editMediator from './edit/routes.ts'

@@ -1,6 +1,6 @@
 // Meetings: availability, venues, booking and calendar invitations. Pages are registered in this one list.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import partyAvailabilityPage from './meeting/availability/routes.ts'
 import bookMeeting from './meeting/book/routes.ts'
 import cancelMeeting from './meeting/cancel/routes.ts'

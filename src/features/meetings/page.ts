@@ -2,7 +2,7 @@
 // party's availability over the coming weeks, the dates that suit everyone, the meeting, the
 // mediator, and the 30-day deadline for holding the mediation.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import { roles } from '../../db/schema/index.ts'
 import type { Db } from '../../db/client.ts'
 import type { Clock } from '../../clock.ts'
@@ -16,12 +16,16 @@ import {
 import { checkNotice } from '../../domain/meeting-notice.ts'
 import { formatTimeRange } from '../../domain/meeting-times.ts'
 import { addDays, compare } from '../../domain/dates.ts'
-import { caseWorkers } from '../cases/access.ts'
-import { caseContext, caseForView, visibleCaseOr404 } from '../cases/case-page.ts'
-import type { CaseRow } from '../cases/repository.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
-import { preparingParties } from '../preparation/repository.ts'
-import { currentCalendar } from '../settings/service-settings.ts'
+import {
+  caseWorkers,
+  caseContext,
+  caseForView,
+  visibleCaseOr404,
+  type CaseRow,
+  createWorkflowService,
+} from '../cases/index.ts'
+import { preparingParties } from '../preparation/index.ts'
+import { currentCalendar } from '../settings/index.ts'
 import { hasRole, currentUser } from '../../web/auth.ts'
 import { availabilityOf, caseMediator, lastCancelledMeeting, liveMeeting } from './repository.ts'
 import { accessText, placeText } from './service.ts'

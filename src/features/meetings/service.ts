@@ -14,13 +14,10 @@ import { findClashes, unavailableOn } from '../../domain/meeting-clash.ts'
 import { icsAttachment, type MeetingInvitation } from '../../domain/meeting-ics.ts'
 import { formatTimeRange } from '../../domain/meeting-times.ts'
 import type { Availability } from '../../domain/meeting-availability.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
-import { refreshDeadlineIndex } from '../cases/deadline-index.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
-import { queueForParty, queueMessage, type Attachment } from '../messages/outbox.ts'
-import { serviceValues } from '../messages/service-values.ts'
-import { inPartyOrder, isPreparingParty, partyLabel } from '../preparation/rules.ts'
-import { currentCalendar, readSettings } from '../settings/service-settings.ts'
+import { appendEvent, type Actor, refreshDeadlineIndex, createWorkflowService } from '../cases/index.ts'
+import { queueForParty, queueMessage, type Attachment, serviceValues } from '../messages/index.ts'
+import { inPartyOrder, isPreparingParty, partyLabel } from '../preparation/index.ts'
+import { currentCalendar, readSettings } from '../settings/index.ts'
 import {
   caseMediator,
   findRoom,
@@ -32,6 +29,8 @@ import {
   withPlace,
   type PlacedMeeting,
 } from './repository.ts'
+import { templateNamed } from '../../domain/message-wording.ts'
+import { meetingTemplates } from './templates.ts'
 
 /** A refusal for the person booking, tied to the form field to fix. */
 export class MeetingRefused extends Error {
@@ -356,7 +355,7 @@ export function createMeetingService({ db, clock }: { db: Db; clock: Clock }) {
       stamp: clock.now(),
     }
     const attachments: Attachment[] = [icsAttachment(invitation)]
-    const template = `meeting-${kind}`
+    const template = templateNamed(meetingTemplates, `meeting-${kind}`)
     const unreached: string[] = []
     for (const party of parties) {
       const own = adjustmentsOf(party)
@@ -640,7 +639,7 @@ export async function queueMeetingReminders({ db, clock }: { db: Db; clock: Cloc
       for (const party of parties) {
         const row = await queueForParty(tx, clock, party.id, {
           caseId: meeting.caseId,
-          template: 'meeting-reminder',
+          template: templateNamed(meetingTemplates, 'meeting-reminder'),
           dedupeKey: `meeting-reminder:${meeting.id}:${meeting.icsSequence}:${party.id}`,
           values: {
             name: party.name || partyLabel(party),

@@ -1,4 +1,4 @@
-import type { MessageTemplate } from '../messages/templates.ts'
+import type { MessageTemplate } from '../../domain/message-wording.ts'
 
 // The messages about the meeting: the invitation, a change, a cancellation and a reminder. Every
 // one says when and where in plain words; the invitation and the change carry an .ics file.

@@ -7,7 +7,7 @@ import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
 import { caseParties, users, venueRooms, venues } from '../../db/schema/index.ts'
 import { allocateDirectly } from '../allocation/testing.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { createWorkflowService } from '../cases/index.ts'
 import { insertMediator } from '../mediators/testing.ts'
 import { contactEveryParty, preparationCase } from '../preparation/testing.ts'
 

@@ -1,6 +1,6 @@
 // Messages: the outbox, sent messages, templates. Pages are registered in this one list.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { MessagesDeps } from './deps.ts'
 import caseMessages from './case-messages/routes.ts'
 import caseMessage from './case-messages/message/routes.ts'
 import sendUpdate from './case-messages/update/routes.ts'
@@ -9,7 +9,7 @@ import sentMessage from './sent/message/routes.ts'
 import templatesList from './templates-admin/routes.ts'
 import editTemplate from './templates-admin/edit/routes.ts'
 
-const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [
+const pages: ((app: FastifyInstance, deps: MessagesDeps) => Promise<void>)[] = [
   sentMessages,
   sentMessage,
   templatesList,
@@ -19,6 +19,6 @@ const pages: ((app: FastifyInstance, deps: AppDeps) => Promise<void>)[] = [
   caseMessage,
 ]
 
-export default async function messagesArea(app: FastifyInstance, deps: AppDeps) {
+export default async function messagesArea(app: FastifyInstance, deps: MessagesDeps) {
   for (const page of pages) await page(app, deps)
 }

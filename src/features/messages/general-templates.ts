@@ -1,4 +1,4 @@
-import type { MessageTemplate } from './templates.ts'
+import type { MessageTemplate } from '../../domain/message-wording.ts'
 
 // Messages that belong to no one area: regular updates about a case.
 export const generalTemplates: readonly MessageTemplate[] = [
@@ -30,3 +30,5 @@ If you have a question, call us on ((service-phone)) or email ((service-email)).
     ],
   },
 ]
+
+export const caseUpdateTemplate = generalTemplates[0]!

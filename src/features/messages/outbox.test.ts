@@ -6,14 +6,10 @@ import type { Database } from '../../db/client.ts'
 import { runMigrations } from '../../db/migrate.ts'
 import { chooseChannel, queueForParty, queueMessage } from './outbox.ts'
 import { messagesCase, queueOne } from './testing.ts'
-import {
-  allTemplates,
-  placeholdersIn,
-  saveWording,
-  unknownPlaceholders,
-  templateByKey,
-  resetWording,
-} from './templates.ts'
+import { allTemplates } from '../../app.ts'
+import { placeholdersIn, templateNamed } from '../../domain/message-wording.ts'
+import { caseUpdateTemplate } from './general-templates.ts'
+import { resetWording, saveWording, unknownPlaceholders } from './templates.ts'
 
 describe('choosing the channel', () => {
   const all = { name: 'A', email: 'a@example.com', phone: '07700 900123', address: '1 High Street' }
@@ -52,7 +48,7 @@ describe('templates', () => {
   it('finds placeholders, with spaces inside the brackets', () => {
     assert.deepEqual(placeholdersIn('Dear ((name)), (( child )) ((name)) (not) ((9x))'), ['name', 'child'])
     assert.deepEqual(
-      unknownPlaceholders(templateByKey('case-update'), 'Hello ((nickname))', '((name)) ((shoe-size))'),
+      unknownPlaceholders(templateNamed(allTemplates, 'case-update'), 'Hello ((nickname))', '((name)) ((shoe-size))'),
       ['nickname', 'shoe-size'],
     )
   })
@@ -74,7 +70,7 @@ describe('queueing for a party', () => {
     const rows = await database.db.transaction(async (tx) =>
       Promise.all(
         [c.parent, c.school, c.carer, c.council].map((p) =>
-          queueForParty(tx, clock, p.id, { caseId: c.id, template: 'case-update', values }),
+          queueForParty(tx, clock, p.id, { caseId: c.id, template: caseUpdateTemplate, values }),
         ),
       ),
     )
@@ -91,11 +87,14 @@ describe('queueing for a party', () => {
 
   it('uses the wording an administrator saved, refuses an unknown placeholder, and goes back to the standard', async () => {
     assert.deepEqual(
-      await saveWording(database.db, clock, 'case-update', { subject: 'News for ((name)) about ((shoe))', body: 'x' }),
+      await saveWording(database.db, clock, caseUpdateTemplate, {
+        subject: 'News for ((name)) about ((shoe))',
+        body: 'x',
+      }),
       { ok: false, unknown: ['shoe'] },
     )
     assert.deepEqual(
-      await saveWording(database.db, clock, 'case-update', {
+      await saveWording(database.db, clock, caseUpdateTemplate, {
         subject: 'News about ((child))',
         body: 'Hello ((name)). ((update))',
       }),
@@ -104,7 +103,7 @@ describe('queueing for a party', () => {
     const row = await queueOne(database.db, clock)
     assert.equal(row.subject, 'News about Amelia')
     assert.equal(row.body, 'Hello Sarah Hartley. We have written to the council.')
-    await resetWording(database.db, 'case-update')
+    await resetWording(database.db, caseUpdateTemplate)
     assert.equal((await queueOne(database.db, clock)).subject, 'An update about your request for help: MED-2026-000001')
   })
 
@@ -113,7 +112,7 @@ describe('queueing for a party', () => {
     const b = await database.db.transaction(async (tx) =>
       queueMessage(tx, clock, {
         to: { name: 'S', email: 's@example.com' },
-        template: 'case-update',
+        template: caseUpdateTemplate,
         values: {},
         dedupeKey: 'reminder-1',
       }),

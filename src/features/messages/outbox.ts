@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
 import { caseParties, messages } from '../../db/schema/index.ts'
 import type { ContactMethod } from '../../domain/request.ts'
-import { renderMessage } from './templates.ts'
+import { renderMessage, type MessageTemplate } from './templates.ts'
 
 export type Channel = 'email' | 'letter' | 'text'
 
@@ -31,7 +31,7 @@ export interface Recipient {
 export interface NewMessage {
   caseId?: string
   to: Recipient
-  template: string
+  template: MessageTemplate
   values: Readonly<Record<string, string>>
   attachments?: readonly Attachment[]
   /** Queueing twice with the same key queues one message (reminders, retried requests). */
@@ -83,7 +83,7 @@ export async function queueMessage(tx: Tx, clock: Clock, message: NewMessage) {
       channel: route.channel,
       recipientName: message.to.name,
       recipientAddress: route.address,
-      templateKey: message.template,
+      templateKey: message.template.key,
       subject,
       body,
       attachments: message.attachments ?? [],

@@ -2,8 +2,8 @@
 import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cases, messages } from '../../db/schema/index.ts'
-import { hasRole, type StaffUser } from '../../web/auth.ts'
-import { visibleCases } from '../cases/access.ts'
+import { hasRole, type StaffUser } from '../../domain/staff.ts'
+import { visibleCases } from '../cases/index.ts'
 
 const listColumns = {
   id: messages.id,

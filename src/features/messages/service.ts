@@ -4,11 +4,11 @@ import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { cases, messages } from '../../db/schema/index.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { appendEvent, type Actor, createWorkflowService } from '../cases/index.ts'
 import { channelLabel } from './labels.ts'
 import { chooseChannel, partyRecipient, queueMessage } from './outbox.ts'
 import { serviceValues } from './service-values.ts'
+import { caseUpdateTemplate } from './general-templates.ts'
 
 export class UpdateRefused extends Error {}
 
@@ -95,7 +95,7 @@ export async function sendUpdates(
           const row = await queueMessage(inner, clock, {
             caseId: input.caseId,
             to,
-            template: 'case-update',
+            template: caseUpdateTemplate,
             values: {
               ...service,
               name: to.name,

@@ -1,66 +1,25 @@
-// Every message Parley sends has a template: plain-English wording in code, which an administrator
-// may change. Placeholders are written ((like this)), as in GOV.UK Notify.
+// Every message Parley sends has a template: plain-English wording in code (each area keeps its
+// own), which an administrator may change. The changed wording is kept in the database.
 import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import { messageTemplates } from '../../db/schema/index.ts'
-import { agreementTemplates } from '../agreements/templates.ts'
-import { meetingTemplates } from '../meetings/templates.ts'
-import { portalTemplates } from '../portal/templates.ts'
-import { generalTemplates } from './general-templates.ts'
+import { fillPlaceholders, unknownPlaceholders, type MessageTemplate } from '../../domain/message-wording.ts'
 
-export interface MessageTemplate {
-  key: string
-  /** What it is for, as the administrator's list shows it. */
-  name: string
-  subject: string
-  body: string
-  /** The placeholders it may use; saving wording with any other is refused. */
-  placeholders: readonly string[]
-}
-
-export const allTemplates: readonly MessageTemplate[] = [
-  ...generalTemplates,
-  ...meetingTemplates,
-  ...agreementTemplates,
-  ...portalTemplates,
-]
-
-export function templateByKey(key: string): MessageTemplate {
-  const found = allTemplates.find((t) => t.key === key)
-  if (!found) throw new Error(`No message template called ${key}`)
-  return found
-}
-
-const placeholderPattern = /\(\(\s*([a-zA-Z][\w-]*)\s*\)\)/g
-
-/** The placeholders a piece of wording uses. */
-export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(placeholderPattern)].map((m) => m[1]!))]
-}
-
-/** Placeholders used in the wording that the template does not offer. */
-export function unknownPlaceholders(template: MessageTemplate, ...texts: string[]): string[] {
-  return texts.flatMap(placeholdersIn).filter((p, i, all) => !template.placeholders.includes(p) && all.indexOf(p) === i)
-}
-
-export function fillPlaceholders(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(placeholderPattern, (whole, name: string) => values[name] ?? whole)
-}
+export { fillPlaceholders, unknownPlaceholders, type MessageTemplate }
 
 /** The wording in use: the administrator's, when they have changed it. */
 export async function currentWording(
   db: Db | Tx,
-  key: string,
+  template: MessageTemplate,
 ): Promise<{ subject: string; body: string; changed: boolean }> {
-  const template = templateByKey(key)
-  const [saved] = await db.select().from(messageTemplates).where(eq(messageTemplates.key, key))
+  const [saved] = await db.select().from(messageTemplates).where(eq(messageTemplates.key, template.key))
   return saved
     ? { subject: saved.subject, body: saved.body, changed: true }
     : { subject: template.subject, body: template.body, changed: false }
 }
 
-export async function renderMessage(db: Db | Tx, key: string, values: Readonly<Record<string, string>>) {
-  const wording = await currentWording(db, key)
+export async function renderMessage(db: Db | Tx, template: MessageTemplate, values: Readonly<Record<string, string>>) {
+  const wording = await currentWording(db, template)
   return { subject: fillPlaceholders(wording.subject, values), body: fillPlaceholders(wording.body, values) }
 }
 
@@ -95,23 +54,21 @@ export function sampleValues(
 export async function saveWording(
   db: Db,
   clock: { now(): Date },
-  key: string,
+  template: MessageTemplate,
   wording: { subject: string; body: string },
   userId?: string,
 ): Promise<{ ok: true } | { ok: false; unknown: string[] }> {
-  const template = templateByKey(key)
   const unknown = unknownPlaceholders(template, wording.subject, wording.body)
   if (unknown.length) return { ok: false, unknown }
   const values = { subject: wording.subject, body: wording.body, updatedAt: clock.now(), updatedBy: userId ?? null }
   await db
     .insert(messageTemplates)
-    .values({ key, ...values })
+    .values({ key: template.key, ...values })
     .onConflictDoUpdate({ target: messageTemplates.key, set: values })
   return { ok: true }
 }
 
 /** Back to the wording that comes with Parley. */
-export async function resetWording(db: Db, key: string) {
-  templateByKey(key)
-  await db.delete(messageTemplates).where(eq(messageTemplates.key, key))
+export async function resetWording(db: Db, template: MessageTemplate) {
+  await db.delete(messageTemplates).where(eq(messageTemplates.key, template.key))
 }

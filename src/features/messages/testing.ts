@@ -5,16 +5,17 @@ import { eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Database, Db } from '../../db/client.ts'
 import { caseParties } from '../../db/schema/index.ts'
-import { refreshDeadlineIndex } from '../cases/deadline-index.ts'
+import { refreshDeadlineIndex } from '../cases/index.ts'
 import { makeCase } from '../cases/testing.ts'
 import { queueMessage, type NewMessage } from './outbox.ts'
+import { caseUpdateTemplate } from './general-templates.ts'
 
 /** Queues a message in a transaction of its own, as a change elsewhere would. */
 export async function queueOne(db: Db, clock: Clock, change: Partial<NewMessage> & { to?: NewMessage['to'] } = {}) {
   const row = await db.transaction((tx) =>
     queueMessage(tx, clock, {
       to: change.to ?? { name: 'Sarah Hartley', email: 'sarah@example.com', methods: ['email'] },
-      template: change.template ?? 'case-update',
+      template: change.template ?? caseUpdateTemplate,
       values: change.values ?? {
         name: 'Sarah Hartley',
         child: 'Amelia',

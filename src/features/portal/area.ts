@@ -1,6 +1,6 @@
 // The parties' portal: sign-in links and each party's own case. Pages are registered in this one list.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import agreement from './agreement/routes.ts'
 import attendees from './attendees/routes.ts'
 import availability from './availability/routes.ts'

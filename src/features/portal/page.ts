@@ -2,10 +2,9 @@
 // src/web/auth.ts), which pages each kind of party has, the sign-out time shown on each page, and
 // the menu.
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../app.ts'
-import { currentParty } from '../../web/auth.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import { formatTime } from '../../web/format.ts'
-import { isFamily, type PortalParty } from './party-access.ts'
+import { currentParty, isFamily, type PortalParty } from './party-access.ts'
 
 export const portalAccess = { access: 'party' as const }
 

@@ -1,10 +1,13 @@
 // Who a portal session belongs to: a party of one case, proved by a link sent to their email or a
-// code sent to their phone. Checked on every portal request (src/web/auth.ts), so that a party
+// code sent to their phone. Checked on every portal request (src/web/auth.ts calls admitParty), so that a party
 // removed from a case, an address changed by staff, or a family's permission withdrawn ends
 // access at once.
 import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { FastifyRequest } from 'fastify'
+import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { caseParties, cases, partyPermissions } from '../../db/schema/index.ts'
+import { recordAccess } from '../cases/index.ts'
 
 export interface PortalParty {
   partyId: string
@@ -78,5 +81,31 @@ export async function loadPortalParty(
     address: address!,
     reference: row.reference,
     childName: row.childName,
+  }
+}
+
+/** The signed-in party on a route with access 'party'. */
+export function currentParty(request: FastifyRequest): PortalParty {
+  if (!request.party) throw new Error('this route must declare party access')
+  return request.party as PortalParty
+}
+
+/**
+ * The check on every portal request: the party still exists, the address they proved is still
+ * theirs, and someone acting for the family still has the family's permission. Every page and
+ * download a party opens shows their case's personal data, so each look is logged.
+ */
+export function partyAdmission(db: Db, clock: Clock) {
+  return async function admitParty(request: FastifyRequest): Promise<PortalParty | null> {
+    const partyId = request.session?.partyId
+    const party = partyId ? await loadPortalParty(db, partyId, request.session.partyAddress) : null
+    if (!party) {
+      if (partyId) request.session.partyId = undefined
+      return null
+    }
+    if (request.method === 'GET') {
+      await recordAccess(db, clock, { partyId: party.partyId, caseId: party.caseId, path: request.url })
+    }
+    return party
   }
 }

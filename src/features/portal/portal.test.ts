@@ -31,9 +31,9 @@ import {
   summaries,
   venues,
 } from '../../db/schema/index.ts'
-import { appendEvent } from '../cases/events.ts'
+import { appendEvent } from '../cases/index.ts'
 import { docxBytes, exeBytes, pdfBytes, submitMultipart } from '../preparation/testing.ts'
-import { currentCalendar } from '../settings/service-settings.ts'
+import { currentCalendar } from '../settings/index.ts'
 import { emails, portalCases, registeredRoutes, signInWithLink } from './testing.ts'
 
 const secrets = {

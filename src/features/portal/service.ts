@@ -15,8 +15,8 @@ import {
   partyPermissions,
   summaries,
 } from '../../db/schema/index.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
-import { partyLabel, summariesReleased, type DocumentType } from '../preparation/rules.ts'
+import { appendEvent, type Actor } from '../cases/index.ts'
+import { partyLabel, summariesReleased, type DocumentType } from '../preparation/index.ts'
 import type { PortalParty } from './party-access.ts'
 import { endPartySessions, portalActor } from './sign-in-service.ts'
 

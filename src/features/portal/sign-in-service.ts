@@ -7,11 +7,12 @@ import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { caseParties, portalSignIns, sessions } from '../../db/schema/index.ts'
-import { appendEvent } from '../cases/events.ts'
-import { queueMessage } from '../messages/outbox.ts'
-import { serviceValues } from '../messages/service-values.ts'
-import { partyLabel } from '../preparation/rules.ts'
+import { appendEvent } from '../cases/index.ts'
+import { queueMessage, serviceValues } from '../messages/index.ts'
+import { partyLabel } from '../preparation/index.ts'
 import { addressMatches, normaliseEmail, permissionStands, phoneDigitsSql } from './party-access.ts'
+import { templateNamed } from '../../domain/message-wording.ts'
+import { portalTemplates } from './templates.ts'
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -80,7 +81,7 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
           await queueMessage(tx, clock, {
             to,
             channel: 'email',
-            template: 'portal-sign-in-link',
+            template: templateNamed(portalTemplates, 'portal-sign-in-link'),
             values: {
               ...service,
               name: party.name,
@@ -105,7 +106,7 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
           await queueMessage(tx, clock, {
             to,
             channel: 'text',
-            template: 'portal-sign-in-code',
+            template: templateNamed(portalTemplates, 'portal-sign-in-code'),
             values: { ...service, code, minutes: String(config.PORTAL_LINK_MINUTES) },
           })
         }

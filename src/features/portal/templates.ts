@@ -1,4 +1,4 @@
-import type { MessageTemplate } from '../messages/templates.ts'
+import type { MessageTemplate } from '../../domain/message-wording.ts'
 
 // The portal's messages: a sign-in link by email, or a code by text message.
 export const portalTemplates: readonly MessageTemplate[] = [

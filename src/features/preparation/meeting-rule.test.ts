@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { caseEvents, cases } from '../../db/schema/index.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { createWorkflowService } from '../cases/index.ts'
 import { createPreparationService } from './service.ts'
 import { preparationCase } from './testing.ts'
 

@@ -2,11 +2,10 @@
 // a GET), the one-time key of a form that adds something, and the words for methods and areas.
 import { randomUUID } from 'node:crypto'
 import { roles } from '../../db/schema/index.ts'
-import { caseContext } from '../cases/case-page.ts'
-import type { CaseRow } from '../cases/repository.ts'
+import { caseContext, type CaseRow } from '../cases/index.ts'
 
-export { actorOf, caseForView } from '../cases/case-page.ts'
-export { combineErrors, dateProblem, fieldError as problem } from '../../web/forms.ts'
+export { actorOf, caseForView } from '../cases/index.ts'
+export { combineErrors, dateProblem, fieldError as problem, itemsOf } from '../../web/forms.ts'
 
 /** Coordinators, managers, administrators and mediators (each mediator only their own cases, by access.ts). */
 export const preparationAccess = { access: roles }
@@ -41,7 +40,3 @@ export const gatheredByLabels = {
   advocate: 'Through an advocate',
   other: 'Another way',
 } as const
-
-/** Options for govukRadios / govukCheckboxes from a label map. */
-export const itemsOf = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, text]) => ({ value, text }))

@@ -15,7 +15,7 @@ import {
   partyContacts,
   summaries,
 } from '../../db/schema/index.ts'
-import { appendEvent, type Actor } from '../cases/events.ts'
+import { appendEvent, type Actor } from '../cases/index.ts'
 import { isPreparingParty, partyLabel, summariesReleased, type DocumentType } from './rules.ts'
 
 export const staleMessage = 'Someone else changed this case while you were working on it. Check the case and try again.'

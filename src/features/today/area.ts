@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import today from './routes.ts'
 
 export default async function todayArea(app: FastifyInstance, deps: AppDeps) {

@@ -1,6 +1,6 @@
 // /today: the staff home. "What needs me today?", most urgent first.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 import { roles } from '../../db/schema/index.ts'
 import { currentUser } from '../../web/auth.ts'
 import { undeliveredMessages, whatNeedsMe, type TodayUrgency } from './service.ts'

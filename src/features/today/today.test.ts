@@ -6,7 +6,7 @@ import { createStaff, createTestApp, testPassword, type TestApp } from '../../..
 import { assertRedirect, html, titleOf } from '../../../test/helpers/html.ts'
 import { caseParties, cases } from '../../db/schema/index.ts'
 import { makeCase } from '../cases/testing.ts'
-import { createWorkflowService } from '../cases/workflow-service.ts'
+import { createWorkflowService } from '../cases/index.ts'
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 const actor = { label: 'Test' }

@@ -5,7 +5,7 @@ import { apiTokens } from '../../../db/schema/index.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { hashToken, TOKEN_PATTERN } from '../../api/tokens.ts'
+import { hashToken, TOKEN_PATTERN } from '../../api/index.ts'
 import { api, issueToken } from '../../api/test-kit.ts'
 
 describe('/admin/api-tokens', () => {

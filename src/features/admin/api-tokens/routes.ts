@@ -1,7 +1,7 @@
 // /admin/api-tokens: the JSON API's tokens, each for one commissioning authority.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { createApiTokenService } from '../../api/tokens.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { createApiTokenService } from '../../api/index.ts'
 import { adminOnly } from '../users/routes.ts'
 
 export default async function apiTokens(app: FastifyInstance, { database, clock }: AppDeps) {

@@ -6,9 +6,9 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { bankHolidayFiles, caseDeadlines } from '../../../db/schema/index.ts'
 import { shippedBankHolidays, type BankHolidayEvent } from '../../../domain/calendar.ts'
-import { createCase } from '../../cases/create-case.ts'
+import { createCase } from '../../cases/index.ts'
 import { sampleFacts } from '../../cases/testing.ts'
-import { currentCalendar } from '../../settings/service-settings.ts'
+import { currentCalendar } from '../../settings/index.ts'
 
 const url = '/admin/bank-holidays'
 const event = (title: string, date: string): BankHolidayEvent => ({ title, date, notes: '', bunting: true })

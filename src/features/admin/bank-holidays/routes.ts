@@ -2,7 +2,7 @@
 // came from, and a newer copy of GOV.UK's bank-holidays.json pasted in by an administrator. After an
 // upload every open case's deadlines are worked out again.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { fieldError, parseForm, renderInvalid, type FormErrors } from '../../../web/forms.ts'
 import { recomputeOpenDeadlines } from '../settings/recompute.ts'

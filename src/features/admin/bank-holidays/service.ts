@@ -12,7 +12,7 @@ import {
   type BankHolidaysFile,
 } from '../../../domain/calendar.ts'
 import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
-import { currentCalendar } from '../../settings/service-settings.ts'
+import { currentCalendar } from '../../settings/index.ts'
 
 const GOV_UK_HINT = 'Download the latest file from https://www.gov.uk/bank-holidays.json and paste all of it.'
 

@@ -6,7 +6,7 @@ import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { cases } from '../../../db/schema/index.ts'
-import { refreshDeadlineIndex } from '../../cases/deadline-index.ts'
+import { refreshDeadlineIndex } from '../../cases/index.ts'
 
 export interface RecomputeOptions {
   /** Only the cases of this commissioning authority. */

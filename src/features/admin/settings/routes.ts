@@ -4,7 +4,7 @@
 // deadlines again.
 import { asc, eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { localAuthorities, settings, users } from '../../../db/schema/index.ts'
@@ -13,7 +13,7 @@ import { computeDeadlines, type AppealExclusion } from '../../../domain/clocks.t
 import { addMonths } from '../../../domain/dates.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { fieldError, parseForm, renderInvalid, type FormErrors } from '../../../web/forms.ts'
-import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/service-settings.ts'
+import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/index.ts'
 import { adminOnly } from '../users/routes.ts'
 import { recomputeOpenDeadlines } from './recompute.ts'
 import { appealExclusions, chaserLimits, dueSoonLimits, reminderLimits, settingsFormSchema } from './schema.ts'

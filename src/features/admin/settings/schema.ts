@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { capitalise } from '../../../web/forms.ts'
-import { settingsSchema } from '../../settings/service-settings.ts'
+import { settingsSchema } from '../../settings/index.ts'
 
 /** The limits the service settings themselves allow (so the form and the stored values agree). */
 function limits(field: { unwrap(): z.ZodNumber }) {

@@ -5,9 +5,9 @@ import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { caseDeadlines, localAuthorities, settings } from '../../../db/schema/index.ts'
-import { createCase } from '../../cases/create-case.ts'
+import { createCase } from '../../cases/index.ts'
 import { sampleFacts } from '../../cases/testing.ts'
-import { readSettings } from '../../settings/service-settings.ts'
+import { readSettings } from '../../settings/index.ts'
 
 describe('/admin/settings', () => {
   let t: TestApp

@@ -1,6 +1,6 @@
 // /admin/users: every staff account, with its roles and whether it is active.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { describeRoles } from '../roles.ts'
 import { createAccountService } from './service.ts'
 

@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { sessions, users, type Role } from '../../../db/schema/index.ts'
-import { hashPassword, oneTimePassword } from '../../auth/passwords.ts'
+import { hashPassword, oneTimePassword } from '../../auth/index.ts'
 
 export type StaffAccount = typeof users.$inferSelect
 

@@ -2,9 +2,8 @@
 // at /cases/:id/agreement/agreement.pdf (large print with ?large-print=1). Both read the words
 // frozen when it was made final.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import { recordAccess } from '../../cases/access-log.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { visibleCaseOr404, recordAccess } from '../../cases/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { agreementDocument, type AgreementContent } from '../content.ts'
 import { agreementAccess, caseForView, pageContext } from '../page.ts'

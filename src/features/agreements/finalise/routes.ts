@@ -4,11 +4,10 @@
 // through the portal). Finalising freezes the words, sets the due dates, sends every party a
 // copy and records how the mediation ended.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { concludedOutcome } from '../../../domain/agreement-rules.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { outcomeTitles } from '../content.ts'
 import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
 import { createAgreementService } from '../service.ts'

@@ -3,12 +3,11 @@
 // agreed, and each agenda issue's result. Saving the record of a meeting that has taken place
 // records it as held, when the case's workflow allows.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { issueOutcomeLabels } from '../../../domain/agreement-rules.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
-import { attendeesOf } from '../../preparation/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
+import { attendeesOf } from '../../preparation/index.ts'
 import { GROUND_RULES } from '../content.ts'
 import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
 import { createAgreementService } from '../service.ts'

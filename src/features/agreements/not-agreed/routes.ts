@@ -1,10 +1,9 @@
 // /cases/:id/agreement/not-agreed: the issues not agreed, in the parties' words (the agenda's
 // unresolved issues are offered), and whether everyone agreed to check-ins when points fall due.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
 import { createAgreementService } from '../service.ts'
 import { loadAgreement } from '../view-model.ts'

@@ -5,7 +5,7 @@ import { Agent } from '../../../../test/helpers/agent.ts'
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { agreementPoints, caseOutcomes, cases } from '../../../db/schema/index.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { createWorkflowService } from '../../cases/index.ts'
 import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Staff } from '../testing.ts'
 
 describe('closing the case with its outcome, at /cases/:id/agreement/outcome', () => {

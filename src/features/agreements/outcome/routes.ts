@@ -3,11 +3,10 @@
 // willing; referred elsewhere, to whom). The points kept and not kept are counted for reporting,
 // and the workflow's 'close' (or 'withdraw', then 'close' when it may) is applied.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { followUpCounts } from '../../../domain/agreement-rules.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { actorOf, base, caseForView, caseWorkerAccess, itemsOf, pageContext, problem, statusFor } from '../page.ts'
 import { createAgreementService, type OutcomeInput } from '../service.ts'
 import { outcomeOf } from '../repository.ts'

@@ -1,7 +1,7 @@
 // /cases/:id/agreement: the meeting record, the agreement as it stands (each point with its
 // SMART advice while it is a draft), following it through, and how the case ended.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { agreementAccess, caseForView, pageContext } from '../page.ts'
 import { loadAgreement } from '../view-model.ts'
 

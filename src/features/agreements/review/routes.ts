@@ -1,10 +1,9 @@
 // /cases/:id/agreement/review: the whole draft, as everyone reviews it before it is final, and
 // each party's acceptance of it at the meeting (parties may also accept it through the portal).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
 import { createAgreementService } from '../service.ts'
 import { loadAgreement } from '../view-model.ts'

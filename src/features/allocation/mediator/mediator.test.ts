@@ -13,7 +13,7 @@ import {
   mediatorConflicts,
 } from '../../../db/schema/index.ts'
 import { makeCase } from '../../cases/testing.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { createWorkflowService } from '../../cases/index.ts'
 import { makeMediator } from '../testing.ts'
 
 describe('the mediator tab: /cases/:id/mediator', () => {

@@ -2,13 +2,10 @@
 // objections; with no mediator allocated, the panel ranked and explained for a coordinator to choose.
 // A mediator sees this tab for their own case, read-only.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
-import { recordAccess } from '../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../cases/case-page.ts'
-import { labelOf, partyRoles } from '../../cases/labels.ts'
-import { partiesOf } from '../../cases/repository.ts'
+import { recordAccess, caseContext, visibleCaseOr404, labelOf, partyRoles, partiesOf } from '../../cases/index.ts'
 import { allocators } from '../page.ts'
 import { createAllocationService } from '../service.ts'
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { users } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm } from '../../../web/forms.ts'

@@ -2,7 +2,7 @@
 // carries the case version; the workflow service refuses a step that is not allowed now, saying
 // why, and a change made by someone else since the form was shown.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { caseWorkers } from '../access.ts'

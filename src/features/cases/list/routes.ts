@@ -1,9 +1,10 @@
 // /cases: every case this person may see, filtered, searched, sorted and paged on the server.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import type { FormErrors } from '../../../web/forms.ts'
+import { paginationItems } from '../../../web/pagination.ts'
 import { visibleCases } from '../access.ts'
 import { recordAccess } from '../access-log.ts'
 import { caseChannels, caseScopes, caseStatuses, scopeLabel, statusLabel } from '../labels.ts'
@@ -49,17 +50,6 @@ const columns: { key: SortKey; text: string; firstOrder: SortOrder }[] = [
   { key: 'status', text: 'Status', firstOrder: 'asc' },
   { key: 'received', text: 'Received', firstOrder: 'desc' },
 ]
-
-/** GOV.UK pagination: first, last, and the pages around this one, with gaps between. */
-export function paginationItems(page: number, lastPage: number, href: (page: number) => string) {
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = []
-  for (let n = 1; n <= lastPage; n++) {
-    if (n === 1 || n === lastPage || Math.abs(n - page) <= 1)
-      items.push({ number: n, href: href(n), current: n === page })
-    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true })
-  }
-  return items
-}
 
 export default async function caseList(app: FastifyInstance, { database, clock }: AppDeps) {
   app.get('/cases', { config: { access: roles } }, async (request, reply) => {

@@ -1,6 +1,6 @@
 // /cases/:id: the request's facts, the parties, first contact and the scope decision.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import {
   adjustmentKinds,

@@ -2,7 +2,7 @@
 // updates owed to each person, the willingness of each other party, the next steps, and who is
 // looking after the case.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { roles } from '../../../db/schema/index.ts'
@@ -24,7 +24,7 @@ import {
 } from '../../../domain/workflow.ts'
 import { currentUser, type StaffUser } from '../../../web/auth.ts'
 import type { FormErrors } from '../../../web/forms.ts'
-import { currentCalendar, readSettings } from '../../settings/service-settings.ts'
+import { currentCalendar, readSettings } from '../../settings/index.ts'
 import { recordAccess } from '../access-log.ts'
 import { caseContext, visibleCaseOr404 } from '../case-page.ts'
 import { labelOf, partyRoles } from '../labels.ts'

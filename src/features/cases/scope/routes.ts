@@ -1,6 +1,6 @@
 // /cases/:id/scope: a coordinator decides which service the case is for, or signposts it elsewhere.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { Db } from '../../../db/client.ts'
 import { disagreementAreas, ehcDecisions } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'

@@ -1,6 +1,6 @@
 // /cases/:id/timeline: everything that happened to the case, newest first, from its events.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { recordAccess } from '../access-log.ts'

@@ -2,13 +2,11 @@
 // tagged PDF at .../:certificateId.pdf, large print at .../:certificateId-large-print.pdf (or
 // .pdf?print=large). Each shows the appeal deadline the certificate starts, from the case's clocks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { formatDate } from '../../../web/format.ts'
-import { recordAccess } from '../../cases/access-log.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { recordAccess, visibleCaseOr404, createWorkflowService } from '../../cases/index.ts'
 import { certificateDocument } from '../content.ts'
 import { certificateLinks, largePrintAsked } from '../links.ts'
 import { pdfChangesText, renderCertificatePdf } from '../pdf.ts'

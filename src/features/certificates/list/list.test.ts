@@ -6,7 +6,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { accessLog } from '../../../db/schema/index.ts'
 import { makeCase } from '../../cases/testing.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { createWorkflowService } from '../../cases/index.ts'
 import { issueWorkedExample } from '../testing.ts'
 
 const text = (s: string) => s.replace(/\s+/g, ' ').trim()

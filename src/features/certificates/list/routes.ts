@@ -1,12 +1,10 @@
 // /cases/:id/certificates: the case's "Certificates" tab. The certificates issued, each as a page
 // and as PDFs (standard and large print), and the certificate due, if one is.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { recordAccess } from '../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../cases/case-page.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { recordAccess, caseContext, visibleCaseOr404, createWorkflowService } from '../../cases/index.ts'
 import { certificateKindTitle, certificateKindTitles } from '../content.ts'
 import { certificateLinks, largePrintAsked } from '../links.ts'
 import { certificatesOf } from '../repository.ts'

@@ -1,7 +1,7 @@
 // /dates/result?letter-day=...: the dates that matter, from the answers in the query string (so the
 // page works without JavaScript and can be bookmarked). Wrong answers show the form again.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { renderInvalid } from '../../../web/forms.ts'
 import { planDates } from '../plan.ts'
 import { datesPage, datesView } from '../routes.ts'

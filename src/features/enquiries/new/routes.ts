@@ -3,7 +3,7 @@
 // doubled or retried submit finds the case it already made.
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import {
   adjustmentKinds,
   contactMethods,
@@ -16,8 +16,7 @@ import {
 } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { asArray, dateInputValues, renderInvalid } from '../../../web/forms.ts'
-import { caseWorkers } from '../../cases/access.ts'
-import { createCase } from '../../cases/create-case.ts'
+import { caseWorkers, createCase } from '../../cases/index.ts'
 import { channels, validateEnquiry } from './schema.ts'
 
 const view = 'enquiries/new/view.njk'

@@ -17,7 +17,7 @@ import {
   type RequestFacts,
 } from '../../../domain/request.ts'
 import { asArray, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
-import type { FirstContactChecklist } from '../../cases/create-case.ts'
+import type { FirstContactChecklist } from '../../cases/index.ts'
 
 export const channels = { phone: 'Phone call', email: 'Email' } as const
 export type Channel = keyof typeof channels

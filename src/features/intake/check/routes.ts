@@ -2,11 +2,11 @@
 // the confirmation is shown only after it is committed (post, redirect, get).
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import bankHolidays from '../../../domain/bank-holidays.json' with { type: 'json' }
 import { createCalendar } from '../../../domain/calendar.ts'
 import { parseForm } from '../../../web/forms.ts'
-import { createCase } from '../../cases/create-case.ts'
+import { createCase } from '../../cases/index.ts'
 import { checkCouncil } from '../council.ts'
 import { checkPath, confirmationPath, firstUnanswered, readState, toFacts, writeState } from '../journey.ts'
 import { sendSchema } from './schema.ts'

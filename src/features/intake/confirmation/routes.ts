@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { confirmationPath, readState } from '../journey.ts'
 
 /** Shown after the case is committed: the reference comes from the session, not the address. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { checkCouncil } from '../council.ts'
 import { backPath, canVisit, firstUnanswered, nextPath, readState } from '../journey.ts'
 

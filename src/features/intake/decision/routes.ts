@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { ehcDecisions } from '../../../domain/request.ts'
 import { dateInputValues } from '../../../web/forms.ts'
 import { optionsOf } from '../journey.ts'

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { firstUnanswered, permissionNeededPath, readState } from '../journey.ts'
 
 /** Where the journey stops for someone without the family's permission. */

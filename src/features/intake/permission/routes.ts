@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { questionPage } from '../question-page.ts'
 import { permissionSchema } from './schema.ts'
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { otherPartyKinds, type OtherPartyKind } from '../../../domain/request.ts'
 import { questionPage } from '../question-page.ts'
 import { partyNameField, withSchema } from './schema.ts'

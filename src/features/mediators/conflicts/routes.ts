@@ -1,7 +1,7 @@
 // /mediators/:id/conflicts/new: a mediator declares a link with an organisation that could be a
 // party (a manager may record it for them); and recording that a continuing link has ended.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm } from '../../../web/forms.ts'
 import { mediatorOr404, profileViewers } from '../access.ts'
 import { conflictLinks, organisationKinds } from '../labels.ts'

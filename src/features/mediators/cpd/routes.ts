@@ -1,6 +1,6 @@
 // /mediators/:id/cpd/new: the mediator themself, or a manager, logs CPD.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { mediatorOr404, profileViewers } from '../access.ts'
 import { createMediatorService } from '../service.ts'
 import type { Db } from '../../../db/client.ts'

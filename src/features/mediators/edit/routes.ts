@@ -1,7 +1,7 @@
 // /mediators/:id/edit: a manager or administrator changes a profile. A save made from a page that
 // someone else has saved since is refused, showing what they saved, so nothing is overwritten unseen.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { FormErrors } from '../../../web/forms.ts'
 import { mediatorOr404, profileEditors } from '../access.ts'
 import { profileFormOptions } from '../profile-form.ts'

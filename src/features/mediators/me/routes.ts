@@ -1,6 +1,6 @@
 // /mediators/me: a mediator's own profile, wherever it is.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { findMediatorByUser } from '../repository.ts'
 

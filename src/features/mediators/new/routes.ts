@@ -1,6 +1,6 @@
 // /mediators/new: a manager or administrator adds a mediator to the panel.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { fieldError } from '../../../web/forms.ts'
 import { profileEditors } from '../access.ts'
 import { profileFormOptions } from '../profile-form.ts'

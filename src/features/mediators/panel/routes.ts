@@ -1,7 +1,7 @@
 // /mediators: the whole panel's standing on one page, sortable by name or status, with a warning
 // when anything is about to lapse.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { WARNING_DAYS } from '../../../domain/mediator-standing.ts'
 import { hasRole } from '../../../web/auth.ts'
 import { panelViewers, profileEditors } from '../access.ts'

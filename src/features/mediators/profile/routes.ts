@@ -1,7 +1,7 @@
 // /mediators/:id: one mediator's profile, standing, CPD log, unavailable dates and declared
 // conflicts. Staff who run the panel see anyone's; a mediator sees only their own.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
 import { isOwnProfile, mediatorOr404, panelViewers, permissionsFor, profileViewers } from '../access.ts'
 import { conflictLinks, languageLabel, organisationKinds, weekdays } from '../labels.ts'

@@ -1,7 +1,7 @@
 // /mediators/:id/unavailability/new: dates a mediator cannot work (holidays, training); and
 // removing them. The mediator themself, a coordinator or a manager may record them.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { formatDate } from '../../../web/format.ts'
 import { parseForm } from '../../../web/forms.ts'
 import { mediatorOr404, profileViewers } from '../access.ts'

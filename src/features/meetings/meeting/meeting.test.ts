@@ -15,7 +15,7 @@ import {
   messages,
   partyAvailability,
 } from '../../../db/schema/index.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
+import { createWorkflowService } from '../../cases/index.ts'
 import { dateFields, makeVenue, meetingCase } from '../testing.ts'
 
 type Made = Awaited<ReturnType<typeof meetingCase>>

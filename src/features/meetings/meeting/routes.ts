@@ -3,7 +3,7 @@
 // adjustments for the mediator and the venue. Mediators see their own case's tab; case workers
 // enter availability and book, move or cancel the meeting.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { caseForView, meetingContext, meetingPicture, meetingViewers } from '../page.ts'
 
 export default async function meetingTab(app: FastifyInstance, deps: AppDeps) {

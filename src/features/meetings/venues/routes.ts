@@ -1,7 +1,7 @@
 // /venues: the neutral places (and online rooms) meetings are held in, with their rooms and access.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { caseWorkers } from '../../cases/access.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { caseWorkers } from '../../cases/index.ts'
 import { venuesWithRooms } from '../repository.ts'
 import { accessFeatures, formatPence } from './schema.ts'
 

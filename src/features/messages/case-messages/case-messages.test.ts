@@ -9,6 +9,7 @@ import { allocateDirectly, makeMediator } from '../../allocation/testing.ts'
 import { readPdf } from '../../certificates/testing.ts'
 import { deliverDueMessages } from '../delivery.ts'
 import { queueForParty } from '../outbox.ts'
+import { caseUpdateTemplate } from '../general-templates.ts'
 import { messagesCase } from '../testing.ts'
 
 describe("a case's messages at /cases/:id/messages", () => {
@@ -45,7 +46,7 @@ describe("a case's messages at /cases/:id/messages", () => {
     const [email, , letter] = await t.database.db.transaction(async (tx) =>
       Promise.all(
         [c.parent, c.school, c.carer].map((p) =>
-          queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values }),
+          queueForParty(tx, t.clock, p.id, { caseId: c.id, template: caseUpdateTemplate, values }),
         ),
       ),
     )

@@ -1,11 +1,10 @@
 // /cases/:id/messages: the case's Messages tab, every message written for the case, newest first,
 // with where it went and what happened to it. Case workers and the case's mediator see it.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../db/schema/index.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
-import { caseWorkers } from '../../cases/access.ts'
-import { caseContext, caseForView } from '../../cases/case-page.ts'
+import { caseWorkers, caseContext, caseForView } from '../../cases/index.ts'
 import { channelLabel, statusTag } from '../labels.ts'
 import { messagesOfCase } from '../repository.ts'
 

@@ -3,8 +3,8 @@
 // emails are kept, so a new user sees what Parley would have sent.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../../app.ts'
-import { paginationItems } from '../../cases/list/routes.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { paginationItems } from '../../../web/pagination.ts'
 import { channelLabels, messageChannels, messageStatuses, statusLabels, statusTag, channelLabel } from '../labels.ts'
 import { listMessages } from '../repository.ts'
 

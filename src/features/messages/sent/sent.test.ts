@@ -8,6 +8,7 @@ import { accessLog, caseEvents, messages } from '../../../db/schema/index.ts'
 import { readPdf } from '../../certificates/testing.ts'
 import { deliverDueMessages } from '../delivery.ts'
 import { queueForParty } from '../outbox.ts'
+import { caseUpdateTemplate } from '../general-templates.ts'
 import { messagesCase, queueOne } from '../testing.ts'
 
 describe('Sent messages at /admin/messages', () => {
@@ -32,7 +33,7 @@ describe('Sent messages at /admin/messages', () => {
     const values = { name: 'X', child: 'Amelia', reference: c.reference, update: 'News', 'next-step': 'Next' }
     await t.database.db.transaction(async (tx) => {
       for (const p of [c.parent, c.school, c.carer])
-        await queueForParty(tx, t.clock, p.id, { caseId: c.id, template: 'case-update', values })
+        await queueForParty(tx, t.clock, p.id, { caseId: c.id, template: caseUpdateTemplate, values })
     })
     assert.equal((await deliverDueMessages({ db: t.database.db, clock: t.clock, transports: {} })).kept, 3)
     const res = await admin.get('/admin/messages')
@@ -123,7 +124,7 @@ describe('Sent messages at /admin/messages', () => {
     const letter = await t.database.db.transaction((tx) =>
       queueForParty(tx, t.clock, c.carer.id, {
         caseId: c.id,
-        template: 'case-update',
+        template: caseUpdateTemplate,
         values: { name: 'Joan Hartley', update: 'News', 'next-step': 'Next', child: 'Amelia', reference: c.reference },
       }),
     )

@@ -5,7 +5,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { messageTemplates } from '../../../db/schema/index.ts'
 import { queueOne } from '../testing.ts'
-import { allTemplates } from '../templates.ts'
+import { allTemplates } from '../../../app.ts'
 
 describe('Message wording at /admin/templates', () => {
   let t: TestApp

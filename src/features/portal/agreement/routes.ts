@@ -3,12 +3,18 @@
 // it here and download it as an accessible PDF (large print if that helps them).
 import type { FastifyInstance } from 'fastify'
 import { and, eq } from 'drizzle-orm'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { agreementAcceptances } from '../../../db/schema/index.ts'
-import { agreementDocument, type AgreementContent } from '../../agreements/content.ts'
-import { agreementPdf } from '../../agreements/pdf.ts'
-import { agreementWithPoints } from '../../agreements/repository.ts'
-import { mediationParties, recordAcceptance, responsibleOf, wantsLargePrint } from '../../agreements/service.ts'
+import {
+  agreementDocument,
+  type AgreementContent,
+  agreementPdf,
+  agreementWithPoints,
+  mediationParties,
+  recordAcceptance,
+  responsibleOf,
+  wantsLargePrint,
+} from '../../agreements/index.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { partyRowOf } from '../repository.ts'
 import { portalActor } from '../sign-in-service.ts'

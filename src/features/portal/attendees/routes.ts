@@ -1,7 +1,7 @@
 // /portal/attendees: who will come to the meeting with the party (a supporter, an advocate, a
 // colleague). Their own list only.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
 import { isFamily, type PortalParty } from '../party-access.ts'

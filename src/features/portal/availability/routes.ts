@@ -2,9 +2,9 @@
 // days, all on one page (no JavaScript needed). Saved as party_availability rows (source 'portal');
 // an answer for a day replaces an earlier one.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import type { FormErrors } from '../../../web/forms.ts'
-import { currentCalendar } from '../../settings/service-settings.ts'
+import { currentCalendar } from '../../settings/index.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { ownAvailability } from '../repository.ts'

@@ -3,9 +3,9 @@
 // theirs are offered, and the choice is checked again when it is made.
 import type { FastifyInstance } from 'fastify'
 import { inArray } from 'drizzle-orm'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { cases } from '../../../db/schema/index.ts'
-import { currentParty } from '../../../web/auth.ts'
+import { currentParty } from '../party-access.ts'
 import { portalAccess, portalContext } from '../page.ts'
 import { createSignInService } from '../sign-in-service.ts'
 

@@ -1,7 +1,7 @@
 // /portal/complaint: a complaint, recorded once (its submission key) in party_feedback for staff,
 // and acknowledged with what happens next, including the Civil Mediation Council's route.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
 import type { PortalParty } from '../party-access.ts'

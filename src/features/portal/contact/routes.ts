@@ -1,10 +1,9 @@
 // /portal/contact: how the party wants to be contacted, and what would help them take part (an
 // interpreter, large print, an accessible venue...). Their own party row, with a version check.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { adjustmentKinds, contactMethods } from '../../../domain/request.ts'
-import { fieldError, parseForm, type FormErrors } from '../../../web/forms.ts'
-import { itemsOf } from '../../preparation/page.ts'
+import { fieldError, parseForm, type FormErrors, itemsOf } from '../../../web/forms.ts'
 import { normaliseEmail, normalisePhone, type PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { partyRowOf } from '../repository.ts'

@@ -3,14 +3,18 @@
 // final agreement. Each download checks again that it is theirs.
 import type { FastifyInstance } from 'fastify'
 import { eq } from 'drizzle-orm'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { agreements, localAuthorities } from '../../../db/schema/index.ts'
 import { formatDate } from '../../../web/format.ts'
-import { certificateDocument, certificateKindTitle } from '../../certificates/content.ts'
-import { renderCertificatePdf } from '../../certificates/pdf.ts'
-import { certificatesOf, findCertificate } from '../../certificates/repository.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
-import { renderLetterPdf } from '../../messages/letter-pdf.ts'
+import {
+  certificateDocument,
+  certificateKindTitle,
+  renderCertificatePdf,
+  certificatesOf,
+  findCertificate,
+} from '../../certificates/index.ts'
+import { createWorkflowService } from '../../cases/index.ts'
+import { renderLetterPdf } from '../../messages/index.ts'
 import { isFamily } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { lettersTo, letterTo, partyRowOf } from '../repository.ts'

@@ -1,10 +1,9 @@
 // /portal/feedback: a short survey after the meeting (2 questions and a comment), recorded once
 // (its submission key) in party_feedback for staff to read.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { parseForm, type FormErrors, itemsOf } from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
-import { itemsOf } from '../../preparation/page.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { createPortalService } from '../service.ts'

@@ -2,9 +2,9 @@
 // dates that matter to them (for the family, the last day to appeal and what it was worked out
 // from), in plain English, from the case's events and clocks; never a staff note.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { createWorkflowService } from '../../cases/workflow-service.ts'
-import { summariesReleased } from '../../preparation/rules.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { createWorkflowService } from '../../cases/index.ts'
+import { summariesReleased } from '../../preparation/index.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { portalProgress } from '../progress.ts'
 import { caseRowOf, latestSummaries, liveMeeting, meetingPlace } from '../repository.ts'

@@ -1,7 +1,7 @@
 // /portal/meeting: when and where the meeting is, and the party's answer: coming or not
 // (meeting_responses, for the invitation as it stands: a moved meeting asks again).
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'

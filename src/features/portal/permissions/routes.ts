@@ -2,7 +2,7 @@
 // officer, say) and the permission they gave. Withdrawing it ends that person's access at once,
 // their open sessions too.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { permissionsOf } from '../repository.ts'
 import { createPortalService } from '../service.ts'

@@ -3,7 +3,7 @@
 // /portal/sign-in/:token shows a button (so that email link scanners cannot use the link up); the
 // button's POST uses it up, once. /portal/sign-in/code takes the code from a text message.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { fieldError, parseForm } from '../../../web/forms.ts'
 import { createSignInService, MAX_CODE_ATTEMPTS, tokenPattern } from '../sign-in-service.ts'
 import { codeSchema, messages, readAddress, signInSchema } from './schema.ts'

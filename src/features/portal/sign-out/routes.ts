@@ -2,8 +2,8 @@
 // (ends every session of the person, on every device), and /portal/still-here (the idle warning's
 // "Stay signed in": any portal request keeps the session going).
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
-import { currentParty } from '../../../web/auth.ts'
+import type { AppDeps } from '../../../app-deps.ts'
+import { currentParty } from '../party-access.ts'
 import { portalAccess } from '../page.ts'
 import { createSignInService } from '../sign-in-service.ts'
 

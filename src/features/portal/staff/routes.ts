@@ -3,7 +3,7 @@
 // to see the case in the portal, withdraw it, and read the parties' feedback and complaints.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { and, eq } from 'drizzle-orm'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { caseParties } from '../../../db/schema/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import {
@@ -16,11 +16,8 @@ import {
   type FormErrors,
 } from '../../../web/forms.ts'
 import { submitOnce } from '../../../web/submission.ts'
-import { caseWorkers } from '../../cases/access.ts'
-import { recordAccess } from '../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
-import { partyLabel } from '../../preparation/rules.ts'
+import { caseWorkers, recordAccess, caseContext, visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
+import { partyLabel } from '../../preparation/index.ts'
 import { heardLabels, satisfactionLabels } from '../feedback/schema.ts'
 import { feedbackOf, permissionsOf } from '../repository.ts'
 import { recordPermission, withdrawPermissionByStaff } from '../service.ts'

@@ -4,14 +4,14 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { eq } from 'drizzle-orm'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { childViews } from '../../../db/schema/index.ts'
 import { fieldError, type FormErrors } from '../../../web/forms.ts'
 import { readUpload, sizeText, typeText } from '../../../web/uploads.ts'
 import { submitOnce } from '../../../web/submission.ts'
-import { summaryFile } from '../../preparation/repository.ts'
-import { readSummaryForm } from '../../preparation/summary-form.ts'
 import {
+  summaryFile,
+  readSummaryForm,
   childViewsVisibleTo,
   documentTypeOf,
   downloadName,
@@ -20,7 +20,7 @@ import {
   partyLabel,
   summariesReleased,
   summaryVisibleTo,
-} from '../../preparation/rules.ts'
+} from '../../preparation/index.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { caseRowOf, latestSummaries, partyNamesOf } from '../repository.ts'

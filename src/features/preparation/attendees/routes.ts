@@ -1,10 +1,9 @@
 // /cases/:id/preparation/attendees: who comes for each party, who can agree for the council and
 // (when it is a party) the health body, and the supporters and advocates.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { attendeesOf, preparingParties } from '../repository.ts'
 import { actorOf, base, caseForView, newFormKey, pageContext, preparationAccess, problem } from '../page.ts'
 import { createPreparationService } from '../service.ts'

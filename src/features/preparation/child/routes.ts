@@ -2,10 +2,9 @@
 // and when they were gathered, and whether (and with whom) they agreed to share them. Staff read
 // them here; a party will read them only if the child agreed (childViewsVisibleTo, for the portal).
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { childViewsOf, preparingParties } from '../repository.ts'
 import {
   actorOf,

@@ -1,10 +1,9 @@
 // /cases/:id/preparation/contacts: the log of contacts with each party (when, how, who, a note),
 // and a form to add one. A meeting cannot be arranged until every party has been contacted.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { readDateInput, parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { contactsOf, preparingParties } from '../repository.ts'
 import {
   actorOf,

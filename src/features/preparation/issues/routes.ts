@@ -2,10 +2,9 @@
 // or social care, ordered and merged into the meeting's agenda (buttons and forms: no JavaScript).
 // A health issue brings in the health body: a warning until the health body is a party.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { issuesOf, preparingParties } from '../repository.ts'
 import {
   actorOf,

@@ -1,12 +1,12 @@
 // /cases/:id/preparation: the Preparation tab. For each party: contacted (and when last), their
 // issues, their summary, who comes; the voice of the child; whether the summaries are released.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { formatDate } from '../../../web/format.ts'
 import { attendeesOf, childViewsOf, contactsOf, issuesOf, latestSummaries, preparingParties } from '../repository.ts'
 import { caseForView, contactMethods, pageContext, preparationAccess } from '../page.ts'
 import { partyRoleLabels, summariesReleased } from '../rules.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import type { CaseRow } from '../../cases/index.ts'
 import type { Clock } from '../../../clock.ts'
 
 /** Where the exchange of summaries stands, in words. */

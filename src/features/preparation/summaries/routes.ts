@@ -3,13 +3,11 @@
 // no party sees another's until a coordinator releases them all or the set day comes.
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../app.ts'
+import type { AppDeps } from '../../../app-deps.ts'
 import { hasRole, currentUser } from '../../../web/auth.ts'
 import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
 import { readUpload, sizeText, typeText } from '../../../web/uploads.ts'
-import { caseWorkers } from '../../cases/access.ts'
-import { visibleCaseOr404 } from '../../cases/case-page.ts'
-import type { CaseRow } from '../../cases/repository.ts'
+import { caseWorkers, visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
 import { releaseState } from '../overview/routes.ts'
 import { latestSummaries, preparingParties, summaryFile } from '../repository.ts'
 import {

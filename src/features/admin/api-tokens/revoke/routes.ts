@@ -1,8 +1,8 @@
 // /admin/api-tokens/:id/revoke: confirm, then revoke. A revoked token stops working at once.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { parseForm } from '../../../../web/forms.ts'
-import { createApiTokenService } from '../../../api/tokens.ts'
+import { createApiTokenService } from '../../../api/index.ts'
 import { adminOnly } from '../../users/routes.ts'
 import { revokeSchema } from './schema.ts'
 

@@ -1,7 +1,7 @@
 // /admin/api-tokens/:id/token: a new token, shown once. A reload shows it no more.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
-import { createApiTokenService } from '../../../api/tokens.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
+import { createApiTokenService } from '../../../api/index.ts'
 import { adminOnly } from '../../users/routes.ts'
 import { takeTokenToShow } from '../shown-once.ts'
 

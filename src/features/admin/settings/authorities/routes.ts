@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import type { Db } from '../../../../db/client.ts'
 import { localAuthorities } from '../../../../db/schema/index.ts'
 import { currentUser } from '../../../../web/auth.ts'

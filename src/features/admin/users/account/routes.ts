@@ -2,7 +2,7 @@
 // An administrator cannot lock themself out: no disabling their own account, no removing their
 // own administrator role, so there is always an administrator.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { fieldError, parseForm, renderInvalid, type FormErrors } from '../../../../web/forms.ts'
 import { describeRoles, roleItems } from '../../roles.ts'

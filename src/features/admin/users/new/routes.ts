@@ -1,7 +1,7 @@
 // /admin/users/new: add a staff account. It gets a one-time password, shown once on the next page.
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { fieldError, parseForm, renderInvalid } from '../../../../web/forms.ts'
 import { roleItems } from '../../roles.ts'
 import { keepToShow, madeBy } from '../one-time-password.ts'

@@ -2,12 +2,10 @@
 // their reason. The POST checks everything again: the case can take a mediator now, nobody is
 // allocated, and this mediator is still eligible.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'
-import { recordAccess } from '../../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../../cases/case-page.ts'
-import { findCase, type CaseRow } from '../../../cases/repository.ts'
+import { recordAccess, caseContext, visibleCaseOr404, findCase, type CaseRow } from '../../../cases/index.ts'
 import { allocators, idParam, notFound, refusalErrors, statusFor } from '../../page.ts'
 import { allocateSchema } from '../../schema.ts'
 import { createAllocationService, type Ranked } from '../../service.ts'

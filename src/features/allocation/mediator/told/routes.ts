@@ -1,13 +1,11 @@
 // /cases/:id/mediator/told/:partyId: record that a party was told who the mediator is. It is an
 // update to that person (so it restarts their update clock) whose note names the mediator.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { caseParties } from '../../../../db/schema/index.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'
-import { recordAccess } from '../../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../../cases/case-page.ts'
-import { findCase, partiesOf, type CaseRow } from '../../../cases/repository.ts'
+import { recordAccess, caseContext, visibleCaseOr404, findCase, partiesOf, type CaseRow } from '../../../cases/index.ts'
 import { allocators, idParam, notFound, refusalErrors, statusFor } from '../../page.ts'
 import { channelOptions, toldSchema } from '../../schema.ts'
 import { createAllocationService, toldNote } from '../../service.ts'

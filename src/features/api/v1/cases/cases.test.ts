@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { accessLog, apiTokens, cases } from '../../../../db/schema/index.ts'
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { makeCase } from '../../../cases/testing.ts'
-import { createWorkflowService } from '../../../cases/workflow-service.ts'
+import { createWorkflowService } from '../../../cases/index.ts'
 import { createApiTokenService } from '../../tokens.ts'
 import { addAuthority, api, issueToken } from '../../test-kit.ts'
 

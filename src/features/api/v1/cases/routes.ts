@@ -1,8 +1,7 @@
 // GET /api/v1/cases/:reference: a case of the token's authority, its events and its deadlines.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
-import { recordAccess } from '../../../cases/access-log.ts'
-import { createWorkflowService } from '../../../cases/workflow-service.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
+import { recordAccess, createWorkflowService } from '../../../cases/index.ts'
 import { caseDetails, caseForToken, statutoryDeadlines } from '../../cases.ts'
 import { apiRoute, currentToken, notFound } from '../../http.ts'
 

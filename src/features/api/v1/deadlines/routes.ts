@@ -1,10 +1,10 @@
 // POST /api/v1/deadlines: what the deadlines would be after these events. Nothing is stored.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { deadlineJson } from '../../cases.ts'
 import { apiRoute, invalid, parseBody } from '../../http.ts'
 import { whatIfSchema } from '../../schemas.ts'
-import { workOutDeadlines } from '../../what-if.ts'
+import { workOutDeadlines } from '../../../cases/index.ts'
 
 export default async function deadlines(app: FastifyInstance, { database, clock }: AppDeps) {
   const schema = whatIfSchema()

@@ -1,11 +1,11 @@
 // POST /api/v1/enquiries: an enquiry for a child in the token's authority, made into a case.
 // An Idempotency-Key header makes a retried request find the case it already made (200, not 201).
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { localAuthorities } from '../../../../db/schema/index.ts'
 import { authorityForPostcode, normalisePostcode } from '../../../../domain/postcode.ts'
 import type { RequestFacts } from '../../../../domain/request.ts'
-import { createCase } from '../../../cases/create-case.ts'
+import { createCase } from '../../../cases/index.ts'
 import { apiRoute, currentToken, invalid, parseBody } from '../../http.ts'
 import { enquirySchema } from '../../schemas.ts'
 

@@ -2,7 +2,7 @@
 // restarts their update clock ("Keeping everyone informed" and Today).
 // The folder sits under actions/ (the pages that record what happened) rather than mirroring the URL.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import type { Db } from '../../../../db/client.ts'
 import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'

@@ -1,7 +1,7 @@
 // /cases/:id/progress/dates: record a statutory date (the decision letter sent, the health body
 // told, the date and place of the meeting sent) through the workflow service's recordFact.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../../web/forms.ts'

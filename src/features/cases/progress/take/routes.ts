@@ -1,6 +1,6 @@
 // POST /cases/:id/progress/take: "Take this case": the signed-in person looks after it from now on.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { caseWorkers } from '../../access.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'

@@ -3,7 +3,7 @@
 // left as "Not given yet" is not counted as free.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import type { Db } from '../../../../db/client.ts'
 import {
   AVAILABILITY,
@@ -15,10 +15,9 @@ import {
 import { formatLongDate } from '../../../../domain/dates.ts'
 import type { FormErrors } from '../../../../web/forms.ts'
 import { submitOnce } from '../../../../web/submission.ts'
-import type { CaseRow } from '../../../cases/repository.ts'
-import { actorOf } from '../../../preparation/page.ts'
-import { preparingParties } from '../../../preparation/repository.ts'
-import { currentCalendar } from '../../../settings/service-settings.ts'
+import { type CaseRow, actorOf } from '../../../cases/index.ts'
+import { preparingParties } from '../../../preparation/index.ts'
+import { currentCalendar } from '../../../settings/index.ts'
 import { availabilityOf } from '../../repository.ts'
 import { createMeetingService } from '../../service.ts'
 import { caseForChange, caseForView, meetingBase, meetingBookers, meetingContext, WEEKS_AHEAD } from '../../page.ts'

@@ -4,8 +4,15 @@ import { z } from 'zod'
 import type { Calendar } from '../../../../domain/calendar.ts'
 import { checkNotice, type NoticeCheck } from '../../../../domain/meeting-notice.ts'
 import { EARLIEST, LATEST, formatClockTime, minutesOf, parseClockTime } from '../../../../domain/meeting-times.ts'
-import { readDateInput, text, toFormErrors, type FormErrors } from '../../../../web/forms.ts'
-import { combineErrors, dateProblem, problem } from '../../../preparation/page.ts'
+import {
+  readDateInput,
+  text,
+  toFormErrors,
+  type FormErrors,
+  combineErrors,
+  dateProblem,
+  fieldError as problem,
+} from '../../../../web/forms.ts'
 import { isMeetingLink } from '../../venues/schema.ts'
 import type { BookingInput, Place } from '../../service.ts'
 

@@ -2,11 +2,10 @@
 // calendars get a CANCEL for the same UID with a higher sequence.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { parseForm, text, type FormErrors } from '../../../../web/forms.ts'
 import { submitOnce } from '../../../../web/submission.ts'
-import type { CaseRow } from '../../../cases/repository.ts'
-import { actorOf } from '../../../preparation/page.ts'
+import { type CaseRow, actorOf } from '../../../cases/index.ts'
 import { createMeetingService, MeetingRefused } from '../../service.ts'
 import { caseForChange, caseForView, meetingBase, meetingBookers, meetingContext, meetingPicture } from '../../page.ts'
 

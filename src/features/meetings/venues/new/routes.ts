@@ -1,9 +1,8 @@
 // /venues/new: add a venue (or an online meeting room). Its rooms are added on the venue's page.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import type { Db } from '../../../../db/client.ts'
-import { itemsOf } from '../../../preparation/page.ts'
-import { asArray } from '../../../../web/forms.ts'
+import { itemsOf, asArray } from '../../../../web/forms.ts'
 import { submitOnce } from '../../../../web/submission.ts'
 import { createMeetingService } from '../../service.ts'
 import { venueAccess } from '../routes.ts'

@@ -2,11 +2,10 @@
 // the page was shown), and add or remove its rooms. Removed rooms stay on meetings already booked.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import type { Db } from '../../../../db/client.ts'
-import { asArray, parseForm, type FormErrors } from '../../../../web/forms.ts'
+import { asArray, parseForm, type FormErrors, itemsOf } from '../../../../web/forms.ts'
 import { submitOnce } from '../../../../web/submission.ts'
-import { itemsOf } from '../../../preparation/page.ts'
 import { findVenue } from '../../repository.ts'
 import { createMeetingService } from '../../service.ts'
 import { venueAccess } from '../routes.ts'

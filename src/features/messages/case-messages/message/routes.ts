@@ -1,13 +1,10 @@
 // /cases/:id/messages/:messageId: one message of the case. Case workers may try a failed one again,
 // mark a letter posted, and download a letter to print; the case's mediator may read it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { roles } from '../../../../db/schema/index.ts'
 import { currentUser, hasRole } from '../../../../web/auth.ts'
-import { caseWorkers } from '../../../cases/access.ts'
-import { caseContext, visibleCaseOr404 } from '../../../cases/case-page.ts'
-import { caseForView } from '../../../preparation/page.ts'
-import type { CaseRow } from '../../../cases/repository.ts'
+import { caseWorkers, caseContext, visibleCaseOr404, caseForView, type CaseRow } from '../../../cases/index.ts'
 import { messageView, sendAttachment, sendLetterPdf, uuid } from '../../page.ts'
 import { findMessage } from '../../repository.ts'
 import { createMessageService } from '../../service.ts'

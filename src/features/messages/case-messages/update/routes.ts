@@ -5,21 +5,29 @@
 // transaction, once per form (its submission key).
 import { and, eq, like } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { caseDeadlines } from '../../../../db/schema/index.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { fieldError, parseForm, type FormErrors } from '../../../../web/forms.ts'
 import { formatDate } from '../../../../web/format.ts'
 import { submitOnce } from '../../../../web/submission.ts'
-import { caseWorkers } from '../../../cases/access.ts'
-import { caseContext, caseForView, visibleCaseOr404 } from '../../../cases/case-page.ts'
-import { labelOf, partyRoles } from '../../../cases/labels.ts'
-import { findCase, partiesOf, type CaseRow } from '../../../cases/repository.ts'
+import {
+  caseWorkers,
+  caseContext,
+  caseForView,
+  visibleCaseOr404,
+  labelOf,
+  partyRoles,
+  findCase,
+  partiesOf,
+  type CaseRow,
+} from '../../../cases/index.ts'
 import { channelLabel } from '../../labels.ts'
 import { chooseChannel, partyRecipient } from '../../outbox.ts'
 import { serviceValues } from '../../service-values.ts'
 import { renderMessage } from '../../templates.ts'
 import { sendUpdates, UpdateRefused } from '../../service.ts'
+import { caseUpdateTemplate } from '../../general-templates.ts'
 import { nextStepMaxLength, sendUpdateSchema, updateMaxLength } from './schema.ts'
 
 const view = 'messages/case-messages/update/view.njk'
@@ -122,7 +130,7 @@ export default async function sendUpdate(app: FastifyInstance, deps: AppDeps) {
       const previews = await Promise.all(
         form.data.parties.map(async (id) => {
           const person = people.find((p) => p.id === id)!
-          const message = await renderMessage(db, 'case-update', {
+          const message = await renderMessage(db, caseUpdateTemplate, {
             ...service,
             name: person.name,
             child: found.childName,

@@ -1,9 +1,9 @@
 // /admin/messages/:id: one message, with "Try again now" (failed) and "Mark as posted" (letters),
 // and the letter as a PDF. Reading a message of a case is a read of personal data: it is logged.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
-import { recordAccess } from '../../../cases/access-log.ts'
+import { recordAccess } from '../../../cases/index.ts'
 import { messageView, sendAttachment, sendLetterPdf, uuid } from '../../page.ts'
 import { findMessage } from '../../repository.ts'
 import { createMessageService } from '../../service.ts'

@@ -2,12 +2,11 @@
 // invented details (and the service's own); "Save" keeps it. A placeholder the message does not
 // have is refused, naming it. "Return to the standard wording" forgets the change.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../app.ts'
+import type { MessagesDeps } from '../../deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../web/forms.ts'
 import { serviceValues } from '../../service-values.ts'
 import {
-  allTemplates,
   currentWording,
   fillPlaceholders,
   resetWording,
@@ -22,16 +21,16 @@ import { bodyMaxLength, subjectMaxLength, wordingSchema } from './schema.ts'
 const view = 'messages/templates-admin/edit/view.njk'
 const list = (names: string[]) => names.map((n) => `((${n}))`).join(', ')
 
-export default async function editTemplate(app: FastifyInstance, { database, clock }: AppDeps) {
+export default async function editTemplate(app: FastifyInstance, { database, clock, templates }: MessagesDeps) {
   const db = database.db
-  const templateOf = (key: unknown) => allTemplates.find((t) => t.key === key)
+  const templateOf = (key: unknown) => templates.find((t) => t.key === key)
 
   async function render(
     reply: FastifyReply,
     template: MessageTemplate,
     extra: { values: { subject?: unknown; body?: unknown }; errors?: FormErrors; preview?: boolean },
   ) {
-    const wording = await currentWording(db, template.key)
+    const wording = await currentWording(db, template)
     const samples = sampleValues(template, await serviceValues(db))
     const subject = String(extra.values.subject ?? '')
     const body = String(extra.values.body ?? '')
@@ -52,7 +51,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
   app.get('/admin/templates/:key', { config: templatesAdmin }, async (request, reply) => {
     const template = templateOf((request.params as { key: string }).key)
     if (!template) return reply.code(404).view('errors/not-found.njk')
-    const wording = await currentWording(db, template.key)
+    const wording = await currentWording(db, template)
     return render(reply, template, { values: { subject: wording.subject, body: wording.body } })
   })
 
@@ -77,7 +76,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
     const saved = await saveWording(
       db,
       clock,
-      template.key,
+      template,
       { subject: form.data.subject, body: form.data.body },
       currentUser(request).id,
     )
@@ -96,7 +95,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
   app.post('/admin/templates/:key/reset', { config: templatesAdmin }, async (request, reply) => {
     const template = templateOf((request.params as { key: string }).key)
     if (!template) return reply.code(404).view('errors/not-found.njk')
-    await resetWording(db, template.key)
+    await resetWording(db, template)
     request.session.flash = `"${template.name}" is back to the standard wording`
     return reply.redirect(`/admin/templates/${template.key}`, 303)
   })

@@ -1,7 +1,7 @@
 // /admin/users/:id/one-time-password: the new account's (or reset) one-time password, shown once.
 // A reload shows it no more; the administrator can reset the password again if it was lost.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../../app.ts'
+import type { AppDeps } from '../../../../../app-deps.ts'
 import { takeToShow } from '../../one-time-password.ts'
 import { adminOnly } from '../../routes.ts'
 import { createAccountService } from '../../service.ts'

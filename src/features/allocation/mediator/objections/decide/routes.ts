@@ -1,12 +1,10 @@
 // /cases/:id/mediator/objections/:objectionId: a coordinator upholds an objection (the allocation
 // ends and a mediator can be allocated again) or dismisses it, with a reason either way.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../../app.ts'
+import type { AppDeps } from '../../../../../app-deps.ts'
 import { currentUser } from '../../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../../web/forms.ts'
-import { recordAccess } from '../../../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../../../cases/case-page.ts'
-import { findCase, type CaseRow } from '../../../../cases/repository.ts'
+import { recordAccess, caseContext, visibleCaseOr404, findCase, type CaseRow } from '../../../../cases/index.ts'
 import { allocators, idParam, notFound, refusalErrors, statusFor } from '../../../page.ts'
 import { decisionSchema, objectionDecisions } from '../../../schema.ts'
 import { createAllocationService } from '../../../service.ts'

@@ -1,13 +1,19 @@
 // /cases/:id/mediator/objections/new: a party objects to the mediator, with their reason. A
 // coordinator decides it on /cases/:id/mediator/objections/:objectionId.
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppDeps } from '../../../../../app.ts'
+import type { AppDeps } from '../../../../../app-deps.ts'
 import { currentUser } from '../../../../../web/auth.ts'
 import { parseForm, type FormErrors } from '../../../../../web/forms.ts'
-import { recordAccess } from '../../../../cases/access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../../../cases/case-page.ts'
-import { labelOf, partyRoles } from '../../../../cases/labels.ts'
-import { findCase, partiesOf, type CaseRow } from '../../../../cases/repository.ts'
+import {
+  recordAccess,
+  caseContext,
+  visibleCaseOr404,
+  labelOf,
+  partyRoles,
+  findCase,
+  partiesOf,
+  type CaseRow,
+} from '../../../../cases/index.ts'
 import { allocators, notFound, refusalErrors, statusFor } from '../../../page.ts'
 import { objectionSchema } from '../../../schema.ts'
 import { createAllocationService } from '../../../service.ts'

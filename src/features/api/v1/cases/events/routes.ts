@@ -1,7 +1,7 @@
 // POST /api/v1/cases/:reference/events: record what happened, on the day it happened.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../../../../app.ts'
-import { createWorkflowService } from '../../../../cases/workflow-service.ts'
+import type { AppDeps } from '../../../../../app-deps.ts'
+import { createWorkflowService } from '../../../../cases/index.ts'
 import { caseForToken, statutoryDeadlines } from '../../../cases.ts'
 import { apiRoute, currentToken, invalid, notFound, parseBody } from '../../../http.ts'
 import { recordApiEvent } from '../../../record-event.ts'

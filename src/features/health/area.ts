@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../app.ts'
+import type { AppDeps } from '../../app-deps.ts'
 
 export default async function healthRoutes(app: FastifyInstance, { database }: AppDeps) {
   app.get('/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }))

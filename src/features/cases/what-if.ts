@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts'
 import type { Calendar } from '../../domain/calendar.ts'
 import { computeDeadlines, type CaseEvent, type Deadline } from '../../domain/clocks.ts'
-import { currentCalendar, readSettings } from '../settings/service-settings.ts'
+import { currentCalendar, readSettings } from '../settings/index.ts'
 
 export interface WhatIfEvent {
   type: string

@@ -1,0 +1,2 @@
+// What the API area offers others: its bearer tokens (issued and revoked from the admin pages and the CLI).
+export { TOKEN_PATTERN, createApiTokenService, hashToken } from './tokens.ts'

@@ -1,0 +1,2 @@
+// What the sign-in area offers others: password hashing and one-time passwords.
+export { hashPassword, oneTimePassword } from './passwords.ts'

@@ -1,0 +1,15 @@
+// What the cases area offers others: reading a case the person may see, who sees what, the
+// events that record every change, the workflow and its deadlines, and the access log.
+export { recordAccess } from './access-log.ts'
+export { caseWorkers, visibleCases } from './access.ts'
+export { updateChannels } from './actions/update/schema.ts'
+export { actorOf, caseContext, caseForView, visibleCaseOr404 } from './case-page.ts'
+export { type FirstContactChecklist, createCase } from './create-case.ts'
+export { eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
+export { type CaseDeadline, deadlineLabels } from './deadlines.ts'
+export { type Actor, appendEvent } from './events.ts'
+export { labelOf, partyRoles } from './labels.ts'
+export { workingDaysText } from './progress/present.ts'
+export { type CaseRow, findCase, partiesOf } from './repository.ts'
+export { type WhatIfEvent, workOutDeadlines } from './what-if.ts'
+export { type WorkflowResult, type WorkflowService, createWorkflowService } from './workflow-service.ts'
