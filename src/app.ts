@@ -29,6 +29,7 @@ import preparationArea from './features/preparation/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
+import ids from './web/ids.ts'
 import security from './web/security.ts'
 import serviceInfo from './web/service-info.ts'
 import session from './web/session.ts'
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
 
   await app.register(views) // first: it resets reply.locals on each request
   await app.register(errors)
+  await app.register(ids) // before the areas: it checks the ids of every route they add
   await app.register(security)
   await app.register(formbody)
   await app.register(staticAssets)

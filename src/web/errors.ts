@@ -2,11 +2,16 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 
+/** The not-found answer: JSON under /api, the case page's own under /cases, else the general page. */
+export function notFound(request: FastifyRequest, reply: FastifyReply) {
+  if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'Not found' })
+  // The same answer whether a case does not exist or is not this person's (cases/case-page.ts).
+  if (request.url.startsWith('/cases/')) return reply.code(404).view('cases/not-found.njk')
+  return reply.code(404).view('errors/not-found.njk')
+}
+
 export default fp(async function errors(app: FastifyInstance) {
-  app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'Not found' })
-    return reply.code(404).view('errors/not-found.njk')
-  })
+  app.setNotFoundHandler(notFound)
 
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500

@@ -1,7 +1,9 @@
 // Form validation the GOV.UK way: each problem is a message for a field, shown in the error
 // summary (linking to the field) and beside the field, with everything the person typed kept.
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import type { Result } from '../domain/result.ts'
+import { notFound } from './errors.ts'
 
 export interface FormErrors {
   /** For govukErrorSummary: in the order of the fields. */
@@ -48,6 +50,42 @@ export function fieldError(field: string, message: string): FormErrors {
 /** Re-render a form with its errors: status 400 and the "Error: " title prefix (in the layout). */
 export function renderInvalid(reply: FastifyReply, template: string, errors: FormErrors, context: object) {
   return reply.code(400).view(template, { ...context, errors })
+}
+
+/** Where to go after a form's work is done, and what to tell the person there. */
+export interface Done {
+  redirect: string
+  flash?: string
+}
+
+export interface FormPage<T> {
+  /** The form's fields: the page's schema, with any checks it cannot make (dates, say). */
+  parse(body: Record<string, unknown>): FormResult<T>
+  /** The page again, with what was typed and the problems (the status is already set). */
+  render(reply: FastifyReply, extra: { values: Record<string, unknown>; errors: FormErrors }): unknown
+  /** The one service call the form makes: where to go next, or why not. */
+  submit(data: T): Promise<Result<Done>>
+  /** The field a refusal that names none points at. */
+  field: string
+}
+
+/**
+ * The form pattern, once: parse; on a problem re-render with 400 and everything typed kept; else
+ * call the service; a refusal re-renders with its reason on its field (409 when someone else
+ * changed the record first, the not-found page when it has gone); success redirects (303).
+ */
+export async function submitForm<T>(request: FastifyRequest, reply: FastifyReply, page: FormPage<T>) {
+  const values = (request.body ?? {}) as Record<string, unknown>
+  const form = page.parse(values)
+  if (!form.ok) return page.render(reply.code(400), { values, errors: form.errors })
+  const result = await page.submit(form.data)
+  if (!result.ok) {
+    if (result.code === 'not-found') return notFound(request, reply)
+    const errors = fieldError(result.field ?? page.field, result.reason)
+    return page.render(reply.code(result.code === 'stale' ? 409 : 400), { values, errors })
+  }
+  if (result.flash) request.session.flash = result.flash
+  return reply.redirect(result.redirect, 303)
 }
 
 /** Always an array, for checkbox groups (one ticked box arrives as a string). */

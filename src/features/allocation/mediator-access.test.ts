@@ -7,26 +7,10 @@ import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
+import { registeredRoutes } from '../../../test/helpers/routes.ts'
 import { caseParties } from '../../db/schema/index.ts'
 import { makeCase } from '../cases/testing.ts'
 import { allocateDirectly, makeMediator } from './testing.ts'
-
-/** "METHOD /path" for every route in Fastify's printRoutes({ commonPrefix: false }) tree. */
-function registeredRoutes(tree: string): string[] {
-  const routes: string[] = []
-  const paths: string[] = []
-  for (const line of tree.split('\n')) {
-    const start = line.search(/[^│├└─\s]/)
-    if (start < 0) continue
-    const depth = Math.round(start / 4) - 1
-    const [, segment = '', methods = ''] = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line.slice(start)) ?? []
-    const path = depth <= 0 ? segment : paths[depth - 1] + segment
-    paths.length = Math.max(depth, 0)
-    paths.push(path)
-    for (const method of methods.split(', ').filter(Boolean)) routes.push(`${method} ${path}`)
-  }
-  return routes
-}
 
 describe('what a mediator can open', () => {
   let t: TestApp
