@@ -34,7 +34,7 @@ describe('ids in URLs', () => {
     ['36 characters that are not a UUID', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'],
     ['a number', '42'],
     ['a UUID with something after it', '0b8c3f2e-6a1d-4c9e-9f57-3d2a1b0c9e8f0'],
-  ]) {
+  ] as const) {
     it(`answers ${label} with not found, on every such route`, async () => {
       const wrong: string[] = []
       for (const { method, path } of routes) {
