@@ -39,6 +39,13 @@ module.exports = {
       to: { path: '(service|routes)\\.ts$|^src/web/|/area\\.ts$' },
     },
     {
+      name: 'routes-call-services',
+      severity: 'warn',
+      comment: 'A page parses input, calls its service and renders: queries live in repositories.',
+      from: { path: '^src/features/.+/(routes|page|form|schema)\\.ts$' },
+      to: { path: ['repository\\.ts$', '^src/db/schema/', 'node_modules/drizzle-orm'] },
+    },
+    {
       name: 'areas-meet-at-the-front-door',
       severity: 'error',
       comment: 'Another area is used through its index.ts, never by reaching into its files.',

@@ -94,6 +94,12 @@ export function asArray(value: unknown): unknown {
   return Array.isArray(value) ? value : [value]
 }
 
+/**
+ * The one-time key every form that creates something carries (a hidden field, filled in by the
+ * template's submissionKey()); a create without it is refused rather than run unprotected.
+ */
+export const submissionKey = z.guid({ error: 'This form is out of date. Reload the page and try again.' })
+
 /** A text field: trimmed; required with the given message; at most `max` characters. */
 export function text(required: string | false, max = 200, label = 'This') {
   const base = z.string({ error: required || `${label} must be text` }).trim()
