@@ -1,5 +1,5 @@
-// /cases/:id/certificates/:certificateId: one certificate as an accessible HTML page, and as a
-// tagged PDF at .../:certificateId.pdf, large print at .../:certificateId-large-print.pdf (or
+// /cases/:id/certificates/:address: one certificate (the address is its id) as an accessible HTML
+// page, and as a tagged PDF at .../ID.pdf, large print at .../ID-large-print.pdf (or
 // .pdf?print=large). Each shows the appeal deadline the certificate starts, from the case's clocks.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
@@ -29,10 +29,10 @@ export function parseCertificateAddress(
 export default async function certificatePage(app: FastifyInstance, { database, clock }: AppDeps) {
   const workflow = createWorkflowService({ db: database.db, clock })
 
-  app.get('/cases/:id/certificates/:certificateId', { config: { access: roles } }, async (request, reply) => {
+  app.get('/cases/:id/certificates/:address', { config: { access: roles } }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    const wanted = parseCertificateAddress((request.params as { certificateId?: unknown }).certificateId, request.query)
+    const wanted = parseCertificateAddress((request.params as { address?: unknown }).address, request.query)
     const certificate = wanted ? await findCertificate(database.db, found.id, wanted.id) : undefined
     if (!wanted || !certificate) return notFound(reply, found.id)
     await recordAccess(database.db, clock, { userId: currentUser(request).id, caseId: found.id, path: pathOf(request) })
