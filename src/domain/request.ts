@@ -100,3 +100,19 @@ export interface RequestFacts {
 }
 
 export const whatHappenedMaxLength = 5000
+
+/** How a party of a case asked to be contacted (stored with each party). */
+export interface PartyContactPreferences {
+  methods?: ContactMethod[]
+  email?: string
+  phone?: string
+  address?: string
+  bestTimes?: string
+}
+
+/** The reasonable adjustments a party asked for (stored with each party). */
+export interface PartyAdjustments {
+  kinds?: AdjustmentKind[]
+  language?: string
+  details?: string
+}

@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
+import type { PartyAdjustments, PartyContactPreferences } from '../../domain/request.ts'
 import { agencies, localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
 
@@ -101,8 +102,8 @@ export const caseParties = pgTable(
     organisation: text('organisation'),
     email: text('email'),
     phone: text('phone'),
-    contactPreferences: jsonb('contact_preferences').notNull().default({}),
-    adjustments: jsonb('adjustments').notNull().default({}),
+    contactPreferences: jsonb('contact_preferences').$type<PartyContactPreferences>().notNull().default({}),
+    adjustments: jsonb('adjustments').$type<PartyAdjustments>().notNull().default({}),
     isRequester: boolean('is_requester').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,6 +19,7 @@ import { appendEvent, type Actor } from '../cases/index.ts'
 import { partyLabel, summariesReleased, type DocumentType } from '../preparation/index.ts'
 import type { PortalParty } from './party-access.ts'
 import { endPartySessions, portalActor } from './sign-in-service.ts'
+import type { AdjustmentKind, ContactMethod } from '../../domain/request.ts'
 
 export const staleMessage =
   'Someone else changed these details while you were working on them. Check them and try again.'
@@ -36,12 +37,12 @@ type Work = (ctx: {
 >
 
 export interface ContactInput {
-  methods: string[]
+  methods: ContactMethod[]
   email: string
   phone: string
   address: string
   bestTimes: string
-  kinds: string[]
+  kinds: AdjustmentKind[]
   language: string
   details: string
 }
@@ -83,7 +84,7 @@ export function createPortalService({ db, clock }: { db: Db; clock: Clock }) {
     updateContact(who: PortalParty, input: ContactInput, expectedVersion: number) {
       return change(who, async ({ tx, party }) => {
         if (party.version !== expectedVersion) return { ok: false, code: 'stale', reason: staleMessage }
-        const before = party.contactPreferences as Record<string, unknown>
+        const before = party.contactPreferences
         const contactPreferences = {
           ...before,
           methods: input.methods,
