@@ -30,6 +30,7 @@ import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
 import ids from './web/ids.ts'
+import { databaseRateLimitStore } from './web/rate-limit-store.ts'
 import security from './web/security.ts'
 import serviceInfo from './web/service-info.ts'
 import session from './web/session.ts'
@@ -58,7 +59,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(views) // first: it resets reply.locals on each request
   await app.register(errors)
   await app.register(ids) // before the areas: it checks the ids of every route they add
-  await app.register(security)
+  await app.register(security, { rateLimitStore: databaseRateLimitStore(database.db, clock) })
   await app.register(formbody)
   await app.register(staticAssets)
   await app.register(session, { config, db: database.db, clock })

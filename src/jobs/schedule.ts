@@ -8,6 +8,8 @@ import type { Db } from '../db/client.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
+import { deleteEndedRateLimits } from '../web/rate-limit-store.ts'
+import { deleteExpiredSessions } from '../web/session.ts'
 
 export interface TaskContext {
   db: Db
@@ -35,6 +37,15 @@ export const periodicTasks: PeriodicTask[] = [
   },
   // Agreement points that fell due: a check-in to the person responsible and the family, once per point.
   { name: 'agreement-check-ins', everySeconds: 3600, run: ({ db, clock }) => queueDueCheckIns({ db, clock }) },
+  // Ended sessions and rate-limit windows: forgotten, so that neither table grows for ever.
+  {
+    name: 'tidy-sessions-and-limits',
+    everySeconds: 600,
+    run: async ({ db, clock }) => {
+      await deleteExpiredSessions(db, clock)
+      await deleteEndedRateLimits(db, clock)
+    },
+  },
   // Meeting reminders, the set number of working days before: once per party and version of the meeting.
   { name: 'meeting-reminders', everySeconds: 3600, run: ({ db, clock }) => queueMeetingReminders({ db, clock }) },
 ]
