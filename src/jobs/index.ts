@@ -36,6 +36,12 @@ export async function startJobs(options: {
   tasks?: readonly PeriodicTask[]
   /** How often an idle worker looks for a job (pg-boss's polling), seconds. */
   pollingIntervalSeconds?: number
+  /**
+   * A running job that stops beating for this long (its process died) is failed, so the next run
+   * can start; pg-boss checks every `superviseSeconds`. Tests shorten both.
+   */
+  heartbeatSeconds?: number
+  superviseSeconds?: number
 }): Promise<Jobs> {
   const { database, config, clock, logger } = options
   const tasks = options.tasks ?? periodicTasks
@@ -47,7 +53,15 @@ export async function startJobs(options: {
       ? { db: fromPglite(database.pglite!), backend: 'pglite' as const }
       : { connectionString: database.url!, max: 3 }
   // Cron scheduling is off: the timers below ask for runs (see above).
-  const boss = new PgBoss({ ...connection, schedule: false, application_name: 'parley-jobs' })
+  const heartbeatSeconds = options.heartbeatSeconds ?? 30
+  const superviseSeconds = options.superviseSeconds ?? 10
+  const boss = new PgBoss({
+    ...connection,
+    schedule: false,
+    application_name: 'parley-jobs',
+    superviseIntervalSeconds: superviseSeconds,
+    monitorIntervalSeconds: superviseSeconds,
+  })
   boss.on('error', (err) => logger.error({ err }, 'The job runner had a problem'))
   await boss.start()
 
@@ -66,12 +80,11 @@ export async function startJobs(options: {
 
   for (const task of tasks) {
     // At most one run waiting and one running: a slow run never piles up a queue of runs behind it.
-    await boss.createQueue(task.name, {
-      policy: 'stately',
-      retryLimit: 0,
-      expireInSeconds: 15 * 60,
-      deleteAfterSeconds: 60 * 60,
-    })
+    // A run whose process was killed would otherwise hold the one 'active' place until it expired
+    // (15 minutes): no message would leave meanwhile. Its heartbeat stopping frees the place.
+    const queue = { retryLimit: 0, expireInSeconds: 15 * 60, deleteAfterSeconds: 60 * 60, heartbeatSeconds }
+    await boss.createQueue(task.name, { policy: 'stately', ...queue })
+    await boss.updateQueue(task.name, queue) // a queue made by an older version gets the heartbeat too
     await boss.work(
       task.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? Math.min(2, task.everySeconds) },
