@@ -31,7 +31,8 @@ export type DatabaseOptions =
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    // A server that does not answer fails a request within seconds (a 503), rather than holding it.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 3_000 })
     // The server may close an idle connection (a restart, a failover): the pool drops it and
     // opens another when needed, so it is a warning, not a crash.
     pool.on('error', (err) => process.emitWarning(`A PostgreSQL connection was closed: ${err.message}`))

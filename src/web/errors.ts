@@ -1,6 +1,7 @@
 // Nobody sees a stack trace: every failure is a page (or, under /api, JSON) that says what to do.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.ts'
 
 /** The not-found answer: JSON under /api, the case page's own under /cases, else the general page. */
 export function notFound(request: FastifyRequest, reply: FastifyReply) {
@@ -10,10 +11,21 @@ export function notFound(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(404).view('errors/not-found.njk')
 }
 
+/** The database cannot be reached just now: ask the person (or client) to try again shortly. */
+export function unavailable(request: FastifyRequest, reply: FastifyReply) {
+  request.log.warn('the database cannot be reached: asked to try again shortly')
+  reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS))
+  const message =
+    'The service cannot reach its records just now. Try again in a few moments. If you were sending a form, go back and send it again: it is safe to send twice.'
+  if (request.url.startsWith('/api/')) return reply.send({ error: message })
+  return reply.view('errors/problem.njk', { status: 503, message })
+}
+
 export default fp(async function errors(app: FastifyInstance) {
   app.setNotFoundHandler(notFound)
 
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isDatabaseUnavailable(error)) return unavailable(request, reply)
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     else request.log.info({ code: error.code, status }, error.message)
