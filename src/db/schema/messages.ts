@@ -3,6 +3,14 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from '
 import { caseParties, cases } from './cases.ts'
 import { users } from './users.ts'
 
+/** A file sent with a message: an .ics invitation, an agreement PDF, ... (parsed on write in outbox.ts). */
+export interface MessageAttachment {
+  filename: string
+  contentType: string
+  /** The bytes, base64. */
+  content: string
+}
+
 /**
  * The outbox: every message (email, letter, text) is written here in the same transaction as the
  * change that causes it, then delivered by a job. The row is the truth about what was sent.
@@ -22,8 +30,8 @@ export const messages = pgTable(
     templateKey: text('template_key').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    // [{ filename, contentType, content (base64) }]: an .ics invitation, an agreement PDF, ...
     attachments: jsonb('attachments')
+      .$type<MessageAttachment[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     largePrint: boolean('large_print').notNull().default(false), // a letter set in large print

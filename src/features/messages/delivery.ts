@@ -9,11 +9,10 @@
 // gap no outbox can close is a crash after the server accepted the message and before the row was
 // marked: then it is sent again after the lease. Every attempt carries the same Message-ID
 // (<id@parley>) and Idempotency-Key, so the receiver can drop the repeat.
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { messages } from '../../db/schema/index.ts'
-import type { Attachment, Channel } from './outbox.ts'
+import { claimNextDue, keepUnsendable, settleClaim } from './delivery-repository.ts'
+import type { Channel } from './outbox.ts'
 import { PermanentDeliveryError, type Transports } from './transports.ts'
 
 export {
@@ -68,49 +67,16 @@ export async function deliverDueMessages({
 
   // No way to send on a channel: keep the messages in the outbox for staff to see (and, for
   // letters, to print and post). Never an error.
-  const kept = await db
-    .update(messages)
-    .set({ status: 'kept', lockedUntil: null })
-    .where(
-      and(
-        ready.length ? notInArray(messages.channel, ready) : sql`true`,
-        or(
-          and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, clock.now())),
-          and(eq(messages.status, 'sending'), lte(messages.lockedUntil, clock.now())),
-        ),
-      ),
-    )
-    .returning({ id: messages.id })
-  report.kept = kept.length
+  report.kept = await keepUnsendable(db, ready, clock.now())
   if (!ready.length) return report
 
   for (let i = 0; i < limit; i++) {
     const now = clock.now()
     const lease = new Date(now.getTime() + LEASE_SECONDS * 1000)
-    const due = db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(
-        and(
-          inArray(messages.channel, ready),
-          or(
-            and(eq(messages.status, 'queued'), lte(messages.nextAttemptAt, now)),
-            // A worker took it and stopped answering: its lease has passed.
-            and(eq(messages.status, 'sending'), lte(messages.lockedUntil, now)),
-          ),
-        ),
-      )
-      .orderBy(asc(messages.nextAttemptAt), asc(messages.createdAt))
-      .limit(1)
-      .for('update', { skipLocked: true })
-    const [row] = await db
-      .update(messages)
-      .set({ status: 'sending', lockedUntil: lease, attempts: sql`${messages.attempts} + 1` })
-      .where(inArray(messages.id, due))
-      .returning()
+    const row = await claimNextDue(db, ready, now, lease)
     if (!row) break
 
-    const mine = and(eq(messages.id, row.id), eq(messages.status, 'sending'), eq(messages.lockedUntil, lease))
+    const claim = { id: row.id, lease }
     try {
       const result = await transports[row.channel as Channel]!.send({
         id: row.id,
@@ -119,36 +85,30 @@ export async function deliverDueMessages({
         recipientAddress: row.recipientAddress,
         subject: row.subject,
         body: row.body,
-        attachments: row.attachments as Attachment[],
+        attachments: row.attachments,
         largePrint: row.largePrint,
       })
-      await db
-        .update(messages)
-        .set({
-          status: 'sent',
-          sentAt: clock.now(),
-          providerReference: result.reference ?? null,
-          lockedUntil: null,
-          lastError: null,
-        })
-        .where(mine)
+      await settleClaim(db, claim, {
+        status: 'sent',
+        sentAt: clock.now(),
+        providerReference: result.reference ?? null,
+        lastError: null,
+      })
       report.sent++
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       const giveUp = err instanceof PermanentDeliveryError || row.attempts >= MAX_ATTEMPTS
-      await db
-        .update(messages)
-        .set(
-          giveUp
-            ? { status: 'failed', lockedUntil: null, lastError: message.slice(0, 1000) }
-            : {
-                status: 'queued',
-                lockedUntil: null,
-                lastError: message.slice(0, 1000),
-                nextAttemptAt: new Date(clock.now().getTime() + backoffSeconds(row.attempts) * 1000),
-              },
-        )
-        .where(mine)
+      await settleClaim(
+        db,
+        claim,
+        giveUp
+          ? { status: 'failed', lastError: message.slice(0, 1000) }
+          : {
+              status: 'queued',
+              lastError: message.slice(0, 1000),
+              nextAttemptAt: new Date(clock.now().getTime() + backoffSeconds(row.attempts) * 1000),
+            },
+      )
       if (giveUp) report.failed++
       else report.retrying++
     }

@@ -1,21 +1,28 @@
 // The outbox. A message is written in the same transaction as the change that causes it; a job
 // delivers it afterwards (see delivery.ts). Callers pass their transaction: if it rolls back, no
 // message exists, and if it commits, the message will be delivered.
-import { eq } from 'drizzle-orm'
+import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
-import { caseParties, messages } from '../../db/schema/index.ts'
+import type { caseParties, MessageAttachment } from '../../db/schema/index.ts'
 import type { ContactMethod } from '../../domain/request.ts'
+import { insertMessage, partyRow } from './outbox-repository.ts'
 import { renderMessage, type MessageTemplate } from './templates.ts'
 
 export type Channel = 'email' | 'letter' | 'text'
 
-export interface Attachment {
-  filename: string
-  contentType: string
-  /** base64 */
-  content: string
-}
+export type Attachment = MessageAttachment
+
+/** What messages.attachments holds, checked before it is written (so reads need no checks). */
+const attachmentsSchema = z.array(
+  z
+    .object({
+      filename: z.string().min(1).max(200),
+      contentType: z.string().min(1).max(200),
+      content: z.base64(),
+    })
+    .strict(),
+)
 
 export interface Recipient {
   partyId?: string
@@ -74,43 +81,42 @@ export async function queueMessage(tx: Tx, clock: Clock, message: NewMessage) {
     : chooseChannel(message.to)
   if (!route) return null
   const { subject, body } = await renderMessage(tx, message.template, message.values)
-  const [row] = await tx
-    .insert(messages)
-    .values({
-      caseId: message.caseId,
-      partyId: message.to.partyId,
-      dedupeKey: message.dedupeKey,
-      channel: route.channel,
-      recipientName: message.to.name,
-      recipientAddress: route.address,
-      templateKey: message.template.key,
-      subject,
-      body,
-      attachments: message.attachments ?? [],
-      largePrint: message.to.largePrint ?? false,
-      nextAttemptAt: clock.now(),
-      createdBy: message.createdBy,
-      createdAt: clock.now(),
-    })
-    .onConflictDoNothing({ target: messages.dedupeKey })
-    .returning()
+  const row = await insertMessage(tx, {
+    caseId: message.caseId,
+    partyId: message.to.partyId,
+    dedupeKey: message.dedupeKey,
+    channel: route.channel,
+    recipientName: message.to.name,
+    recipientAddress: route.address,
+    templateKey: message.template.key,
+    subject,
+    body,
+    attachments: attachmentsSchema.parse(message.attachments ?? []),
+    largePrint: message.to.largePrint ?? false,
+    nextAttemptAt: clock.now(),
+    createdBy: message.createdBy,
+    createdAt: clock.now(),
+  })
   return row ?? null
 }
 
 /** A party of a case as a recipient: their details, preferred channel and large print. */
 export async function partyRecipient(tx: Tx, partyId: string): Promise<Recipient> {
-  const [party] = await tx.select().from(caseParties).where(eq(caseParties.id, partyId))
+  const party = await partyRow(tx, partyId)
   if (!party) throw new Error(`No party ${partyId}`)
-  const prefs = party.contactPreferences as { methods?: ContactMethod[]; address?: string }
-  const adjustments = party.adjustments as { kinds?: string[] }
+  return recipientOf(party)
+}
+
+/** A party's row as a recipient (their postal address and ways of contact are in their preferences). */
+export function recipientOf(party: typeof caseParties.$inferSelect): Recipient {
   return {
     partyId: party.id,
     name: party.name,
     email: party.email,
     phone: party.phone,
-    address: prefs.address ?? null,
-    methods: prefs.methods ?? [],
-    largePrint: adjustments.kinds?.includes('large-print') ?? false,
+    address: party.contactPreferences.address ?? null,
+    methods: party.contactPreferences.methods ?? [],
+    largePrint: party.adjustments.kinds?.includes('large-print') ?? false,
   }
 }
 

@@ -1,7 +1,8 @@
-// Queries for the messages pages: the outbox as lists, one message, and what could not be delivered.
-import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { cases, messages } from '../../db/schema/index.ts'
+// Queries for the messages pages: the outbox as lists, one message, what could not be delivered,
+// staff's changes to one message, and who in a case can be sent an update.
+import { and, count, desc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.ts'
+import { caseDeadlines, cases, localAuthorities, messages } from '../../db/schema/index.ts'
 import { hasRole, type StaffUser } from '../../domain/staff.ts'
 import { visibleCases } from '../cases/index.ts'
 
@@ -82,4 +83,43 @@ export function undeliveredFor(db: Db, user: StaffUser, limit = 100) {
     .where(and(inArray(messages.status, ['failed']), scope))
     .orderBy(desc(messages.createdAt))
     .limit(limit)
+}
+
+/** A failed message (or one kept while its channel was not set up) due again now; false if it is neither. */
+export async function requeue(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(messages)
+    .set({ status: 'queued', attempts: 0, nextAttemptAt: now, lockedUntil: null })
+    .where(and(eq(messages.id, id), inArray(messages.status, ['failed', 'kept']), ne(messages.channel, 'letter')))
+    .returning({ id: messages.id })
+  return rows.length === 1
+}
+
+/** A letter marked sent by whoever posted it; undefined if it is not a letter waiting to be posted. */
+export async function markLetterPosted(tx: Tx, id: string, postedBy: string, now: Date) {
+  const [row] = await tx
+    .update(messages)
+    .set({ status: 'sent', sentAt: now, lockedUntil: null, providerReference: `Posted by ${postedBy}` })
+    .where(and(eq(messages.id, id), eq(messages.channel, 'letter'), ne(messages.status, 'sent')))
+    .returning()
+  return row
+}
+
+/** The service's own details (the commissioned organisation): for wording, and letters' headings. */
+export async function commissionedService(db: Db | Tx) {
+  const [row] = await db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+  return row
+}
+
+export async function caseRowOf(db: Db | Tx, caseId: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId))
+  return row
+}
+
+/** The case's update clocks, one a person ('update:<partyId>'). */
+export function updateDeadlinesOf(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(caseDeadlines)
+    .where(and(eq(caseDeadlines.caseId, caseId), like(caseDeadlines.name, 'update:%')))
 }

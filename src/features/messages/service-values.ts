@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { localAuthorities } from '../../db/schema/index.ts'
+import { commissionedService } from './repository.ts'
 
 /** The placeholders every message may use to say who we are and how to reach us. */
 export async function serviceValues(db: Db | Tx): Promise<Record<string, string>> {
-  const [service] = await db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+  const service = await commissionedService(db)
   return {
     'service-name': service?.serviceName ?? 'Parley',
     'service-phone': service?.phone ?? '',

@@ -1,9 +1,8 @@
 // Every message Parley sends has a template: plain-English wording in code (each area keeps its
 // own), which an administrator may change. The changed wording is kept in the database.
-import { eq } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { messageTemplates } from '../../db/schema/index.ts'
 import { fillPlaceholders, unknownPlaceholders, type MessageTemplate } from '../../domain/message-wording.ts'
+import { deleteWording, savedWording, upsertWording } from './wording-repository.ts'
 
 export { fillPlaceholders, unknownPlaceholders, type MessageTemplate }
 
@@ -12,7 +11,7 @@ export async function currentWording(
   db: Db | Tx,
   template: MessageTemplate,
 ): Promise<{ subject: string; body: string; changed: boolean }> {
-  const [saved] = await db.select().from(messageTemplates).where(eq(messageTemplates.key, template.key))
+  const saved = await savedWording(db, template.key)
   return saved
     ? { subject: saved.subject, body: saved.body, changed: true }
     : { subject: template.subject, body: template.body, changed: false }
@@ -61,14 +60,11 @@ export async function saveWording(
   const unknown = unknownPlaceholders(template, wording.subject, wording.body)
   if (unknown.length) return { ok: false, unknown }
   const values = { subject: wording.subject, body: wording.body, updatedAt: clock.now(), updatedBy: userId ?? null }
-  await db
-    .insert(messageTemplates)
-    .values({ key: template.key, ...values })
-    .onConflictDoUpdate({ target: messageTemplates.key, set: values })
+  await upsertWording(db, template.key, values)
   return { ok: true }
 }
 
 /** Back to the wording that comes with Parley. */
 export async function resetWording(db: Db, template: MessageTemplate) {
-  await db.delete(messageTemplates).where(eq(messageTemplates.key, template.key))
+  await deleteWording(db, template.key)
 }
