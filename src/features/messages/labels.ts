@@ -35,3 +35,6 @@ export function statusTag(status: string, channel: string): { text: string; clas
 }
 
 export const channelLabel = (channel: string) => channelLabels[channel as Channel] ?? channel
+
+/** Placeholders as the wording pages write them: ((name)), ((link)). */
+export const placeholderList = (names: readonly string[]) => names.map((n) => `((${n}))`).join(', ')

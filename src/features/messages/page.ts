@@ -1,18 +1,9 @@
-// What the messages pages share: one message as the pages show it, its letter as a PDF, and who
-// may do what with it.
+// What the messages pages share: one message as the pages show it, its letter as a PDF and its
+// attachments as downloads, and who may do what with it.
 import type { FastifyReply } from 'fastify'
-import { eq } from 'drizzle-orm'
-import { z } from 'zod'
 import type { Config } from '../../config.ts'
-import type { Db } from '../../db/client.ts'
-import { localAuthorities } from '../../db/schema/index.ts'
-import { formatDate } from '../../web/format.ts'
 import { channelLabel, statusTag } from './labels.ts'
-import { renderLetterPdf } from './letter-pdf.ts'
-import type { Attachment } from './outbox.ts'
-import type { MessageRow } from './repository.ts'
-
-export const uuid = z.guid()
+import type { MessageRow } from './service.ts'
 
 /** Whether Parley can send on this channel now (settings), so "Try again now" makes sense. */
 export function canSend(config: Config, channel: string): boolean {
@@ -21,7 +12,7 @@ export function canSend(config: Config, channel: string): boolean {
 
 /** A message for message-details.njk, with the URLs of what may be done with it. */
 export function messageView(message: MessageRow, config: Config, base: string, mayAct: boolean) {
-  const attachments = (message.attachments as Attachment[]).map((a, i) => ({
+  const attachments = message.attachments.map((a, i) => ({
     filename: a.filename,
     contentType: a.contentType,
     size: Buffer.from(a.content, 'base64').length,
@@ -47,39 +38,17 @@ export function messageView(message: MessageRow, config: Config, base: string, m
   }
 }
 
-/** Replies with the letter as a PDF for printing. */
-export async function sendLetterPdf(db: Db, reply: FastifyReply, message: MessageRow) {
-  const [service] = await db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
-  const pdf = await renderLetterPdf(
-    {
-      recipientName: message.recipientName,
-      recipientAddress: message.recipientAddress,
-      subject: message.subject,
-      // What goes in the envelope with it, for whoever posts it.
-      body: (message.attachments as Attachment[]).length
-        ? `${message.body}\n\nEnclosed: ${(message.attachments as Attachment[]).map((a) => a.filename).join(', ')}`
-        : message.body,
-      date: formatDate(message.createdAt),
-      largePrint: message.largePrint,
-      sender: {
-        name: service?.serviceName ?? 'Parley',
-        address: service?.address ?? '',
-        phone: service?.phone ?? '',
-        email: service?.email ?? '',
-      },
-    },
-    { createdAt: message.createdAt },
-  )
-  const name = `letter-${message.reference ?? 'parley'}-${message.id.slice(0, 8)}${message.largePrint ? '-large-print' : ''}.pdf`
+/** Replies with the letter as a PDF for printing (shown in the browser). */
+export function sendLetter(reply: FastifyReply, letter: { pdf: Buffer; filename: string }) {
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', `inline; filename="${name}"`)
-    .send(pdf)
+    .header('content-disposition', `inline; filename="${letter.filename}"`)
+    .send(letter.pdf)
 }
 
 /** Replies with the message's nth attachment (from 1), as a download; 404 when there is none. */
 export function sendAttachment(reply: FastifyReply, message: MessageRow, n: string | undefined) {
-  const attachment = (message.attachments as Attachment[])[Number(n) - 1]
+  const attachment = message.attachments[Number(n) - 1]
   if (!/^\d{1,3}$/.test(n ?? '') || !attachment) return reply.code(404).view('errors/not-found.njk')
   const safeName = attachment.filename.replace(/[^\w.-]+/g, '_')
   return reply

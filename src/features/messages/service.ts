@@ -1,42 +1,55 @@
-// What staff do with messages: try a failed one again, mark a letter posted, and send the regular
-// update to the people owed one (each message queued with its update recorded, in one transaction).
-import { and, eq, inArray, ne } from 'drizzle-orm'
+// What staff see and do with messages: a case's messages, Sent messages, one message with its
+// letter and attachments, trying a failed one again, and marking a letter posted.
 import type { Clock } from '../../clock.ts'
-import type { Db, Tx } from '../../db/client.ts'
-import { cases, messages } from '../../db/schema/index.ts'
-import { appendEvent, type Actor, createWorkflowService } from '../cases/index.ts'
-import { channelLabel } from './labels.ts'
-import { chooseChannel, partyRecipient, queueMessage } from './outbox.ts'
-import { serviceValues } from './service-values.ts'
-import { caseUpdateTemplate } from './general-templates.ts'
+import type { Db } from '../../db/client.ts'
+import { appendEvent, recordAccess, type Actor } from '../cases/index.ts'
+import { letterPdf } from './letters.ts'
+import {
+  findMessage,
+  listMessages,
+  markLetterPosted,
+  messagesOfCase,
+  requeue,
+  type MessageFilter,
+  type MessageRow,
+} from './repository.ts'
 
-export class UpdateRefused extends Error {}
+export type { MessageRow }
 
 export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
   return {
-    /** A failed message (or one kept while its channel was not set up) goes back in the queue now. */
-    async tryAgain(id: string): Promise<boolean> {
-      const rows = await db
-        .update(messages)
-        .set({ status: 'queued', attempts: 0, nextAttemptAt: clock.now(), lockedUntil: null })
-        .where(and(eq(messages.id, id), inArray(messages.status, ['failed', 'kept']), ne(messages.channel, 'letter')))
-        .returning({ id: messages.id })
-      return rows.length === 1
+    caseMessages: (caseId: string) => messagesOfCase(db, caseId),
+
+    sentMessages: (filter: MessageFilter) => listMessages(db, filter),
+
+    /** One message of this case; undefined when there is none, or it is another case's. */
+    async messageOfCase(caseId: string, messageId: string): Promise<MessageRow | undefined> {
+      const message = await findMessage(db, messageId)
+      return message?.caseId === caseId ? message : undefined
     },
+
+    /** One message for Sent messages. Reading a case's message is a read of personal data: a look is logged. */
+    async message(messageId: string, look?: { userId: string; path: string }): Promise<MessageRow | undefined> {
+      const message = await findMessage(db, messageId)
+      if (look && message?.caseId) await recordAccess(db, clock, { ...look, caseId: message.caseId })
+      return message
+    },
+
+    /** The letter to print, with what goes in the envelope; undefined when the message is not a letter. */
+    async letter(message: MessageRow): Promise<{ pdf: Buffer; filename: string } | undefined> {
+      if (message.channel !== 'letter') return undefined
+      const pdf = await letterPdf(db, message, { enclosures: true })
+      const filename = `letter-${message.reference ?? 'parley'}-${message.id.slice(0, 8)}${message.largePrint ? '-large-print' : ''}.pdf`
+      return { pdf, filename }
+    },
+
+    /** A failed message (or one kept while its channel was not set up) goes back in the queue now. */
+    tryAgain: (id: string): Promise<boolean> => requeue(db, id, clock.now()),
 
     /** Staff printed and posted a letter: it is sent, with who posted it, and the case records it. */
     async markPosted(id: string, actor: Actor): Promise<boolean> {
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(messages)
-          .set({
-            status: 'sent',
-            sentAt: clock.now(),
-            lockedUntil: null,
-            providerReference: `Posted by ${actor.label}`,
-          })
-          .where(and(eq(messages.id, id), eq(messages.channel, 'letter'), ne(messages.status, 'sent')))
-          .returning()
+        const row = await markLetterPosted(tx, id, actor.label, clock.now())
         if (!row) return false
         if (row.caseId) {
           await appendEvent(tx, clock, {
@@ -50,68 +63,4 @@ export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
       })
     },
   }
-}
-
-/**
- * The regular update, written once, sent to each chosen person by the way they prefer, and recorded
- * as an update given (which restarts their clock): all in the caller's transaction, or none of it.
- * Throws UpdateRefused (rolling everything back) when a person cannot be reached or the case changed.
- */
-export async function sendUpdates(
-  tx: Tx,
-  clock: Clock,
-  input: {
-    caseId: string
-    partyIds: string[]
-    update: string
-    nextStep: string
-    actor: Actor
-    expectedVersion?: number
-  },
-): Promise<number> {
-  const [caseRow] = await tx.select().from(cases).where(eq(cases.id, input.caseId))
-  if (!caseRow) throw new UpdateRefused('There is no such case.')
-  const workflow = createWorkflowService({ db: tx as unknown as Db, clock })
-  const service = await serviceValues(tx)
-  let sent = 0
-  for (const [i, partyId] of input.partyIds.entries()) {
-    const to = await partyRecipient(tx, partyId)
-    const route = chooseChannel(to)
-    if (!route)
-      throw new UpdateRefused(
-        `${to.name || 'One person'} has no email address, phone number or postal address. Record their update another way.`,
-      )
-    const result = await workflow.recordUpdate(
-      input.caseId,
-      {
-        partyId,
-        channel: channelLabel(route.channel).toLowerCase(),
-        note: `${input.update}\nWhat happens next: ${input.nextStep}`,
-      },
-      {
-        actor: input.actor,
-        expectedVersion: i === 0 ? input.expectedVersion : undefined,
-        beforeEvent: async (inner) => {
-          const row = await queueMessage(inner, clock, {
-            caseId: input.caseId,
-            to,
-            template: caseUpdateTemplate,
-            values: {
-              ...service,
-              name: to.name,
-              child: caseRow.childName,
-              reference: caseRow.reference,
-              update: input.update,
-              'next-step': input.nextStep,
-            },
-            createdBy: input.actor.userId,
-          })
-          if (!row) throw new UpdateRefused(`${to.name} could not be sent a message.`)
-        },
-      },
-    )
-    if (!result.ok) throw new UpdateRefused(result.reason)
-    sent++
-  }
-  return sent
 }

@@ -2,17 +2,19 @@
 // with where it went and what happened to it. Case workers and the case's mediator see it.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { roles } from '../../../db/schema/index.ts'
+import { roles } from '../../../domain/staff.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
 import { caseWorkers, caseContext, caseForView } from '../../cases/index.ts'
 import { channelLabel, statusTag } from '../labels.ts'
-import { messagesOfCase } from '../repository.ts'
+import { createMessageService } from '../service.ts'
 
 export default async function caseMessages(app: FastifyInstance, deps: AppDeps) {
+  const service = createMessageService({ db: deps.database.db, clock: deps.clock })
+
   app.get('/cases/:id/messages', { config: { access: roles } }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const rows = await messagesOfCase(deps.database.db, found.id)
+    const rows = await service.caseMessages(found.id)
     return reply.view('messages/case-messages/view.njk', {
       ...caseContext(found, 'messages'),
       rows: rows.map((r) => ({ ...r, tag: statusTag(r.status, r.channel), channelText: channelLabel(r.channel) })),

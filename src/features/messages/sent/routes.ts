@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps.ts'
 import { paginationItems } from '../../../web/pagination.ts'
 import { channelLabels, messageChannels, messageStatuses, statusLabels, statusTag, channelLabel } from '../labels.ts'
-import { listMessages } from '../repository.ts'
+import { createMessageService } from '../service.ts'
 
 export const messagesAdmin = { access: ['administrator', 'manager'] as const }
 export const pageSize = 25
@@ -23,10 +23,12 @@ const query = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 })
 
-export default async function sentMessages(app: FastifyInstance, { database, config }: AppDeps) {
+export default async function sentMessages(app: FastifyInstance, { database, clock, config }: AppDeps) {
+  const service = createMessageService({ db: database.db, clock })
+
   app.get('/admin/messages', { config: messagesAdmin }, async (request, reply) => {
     const params = query.parse(request.query ?? {})
-    const result = await listMessages(database.db, { ...params, pageSize })
+    const result = await service.sentMessages({ ...params, pageSize })
     const href = (page: number) => {
       const qs = new URLSearchParams()
       if (params.status) qs.set('status', params.status)

@@ -1,19 +1,14 @@
 // /admin/templates: the wording of every message Parley sends, and whether it has been changed.
 import type { FastifyInstance } from 'fastify'
-import { messageTemplates } from '../../../db/schema/index.ts'
 import type { MessagesDeps } from '../deps.ts'
+import { createWordingService } from '../wording-service.ts'
 
 export const templatesAdmin = { access: ['administrator'] as const }
 
-export default async function templatesList(app: FastifyInstance, { database, templates }: MessagesDeps) {
+export default async function templatesList(app: FastifyInstance, { database, clock, templates }: MessagesDeps) {
+  const wording = createWordingService({ db: database.db, clock, templates })
+
   app.get('/admin/templates', { config: templatesAdmin }, async (_request, reply) => {
-    const saved = await database.db
-      .select({ key: messageTemplates.key, updatedAt: messageTemplates.updatedAt })
-      .from(messageTemplates)
-    return reply.view('messages/templates-admin/view.njk', {
-      templates: [...templates]
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((t) => ({ key: t.key, name: t.name, changedAt: saved.find((s) => s.key === t.key)?.updatedAt })),
-    })
+    return reply.view('messages/templates-admin/view.njk', { templates: await wording.list() })
   })
 }

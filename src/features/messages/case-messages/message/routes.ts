@@ -2,25 +2,21 @@
 // mark a letter posted, and download a letter to print; the case's mediator may read it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
-import { roles } from '../../../../db/schema/index.ts'
+import { roles } from '../../../../domain/staff.ts'
 import { currentUser, hasRole } from '../../../../web/auth.ts'
-import { caseWorkers, caseContext, visibleCaseOr404, caseForView, type CaseRow } from '../../../cases/index.ts'
-import { messageView, sendAttachment, sendLetterPdf, uuid } from '../../page.ts'
-import { findMessage } from '../../repository.ts'
+import { notFound } from '../../../../web/errors.ts'
+import { actorOf, caseWorkers, caseContext, visibleCaseOr404, caseForView, type CaseRow } from '../../../cases/index.ts'
+import { messageView, sendAttachment, sendLetter } from '../../page.ts'
 import { createMessageService } from '../../service.ts'
 
 export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
-  const { database, clock, config } = deps
-  const db = database.db
-  const service = createMessageService({ db, clock })
+  const service = createMessageService({ db: deps.database.db, clock: deps.clock })
 
+  /** The message at :messageId if it is this case's; otherwise replies 404 and returns undefined. */
   async function messageOf(found: CaseRow, request: FastifyRequest, reply: FastifyReply) {
-    const id = uuid.safeParse((request.params as { messageId?: string }).messageId)
-    const message = id.success ? await findMessage(db, id.data.toLowerCase()) : undefined
-    if (!message || message.caseId !== found.id) {
-      await reply.code(404).view('cases/not-found.njk')
-      return undefined
-    }
+    const { messageId } = request.params as { messageId: string }
+    const message = await service.messageOfCase(found.id, messageId)
+    if (!message) await notFound(request, reply)
     return message
   }
   const base = (caseId: string, messageId: string) => `/cases/${caseId}/messages/${messageId}`
@@ -33,7 +29,7 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     const mayAct = hasRole(currentUser(request), ...caseWorkers)
     return reply.view('messages/case-messages/message/view.njk', {
       ...caseContext(found, 'messages'),
-      message: messageView(message, config, base(found.id, message.id), mayAct),
+      message: messageView(message, deps.config, base(found.id, message.id), mayAct),
     })
   })
 
@@ -42,8 +38,8 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const message = await messageOf(found, request, reply)
     if (!message) return reply
-    if (message.channel !== 'letter') return reply.code(404).view('cases/not-found.njk')
-    return sendLetterPdf(db, reply, message)
+    const letter = await service.letter(message)
+    return letter ? sendLetter(reply, letter) : notFound(request, reply)
   })
 
   app.get('/cases/:id/messages/:messageId/attachments/:n', { config: { access: roles } }, async (request, reply) => {
@@ -55,7 +51,7 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
   })
 
   app.post('/cases/:id/messages/:messageId/retry', { config: { access: caseWorkers } }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await visibleCaseOr404(deps.database.db, request, reply)
     if (!found) return reply
     const message = await messageOf(found, request, reply)
     if (!message) return reply
@@ -66,12 +62,11 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
   })
 
   app.post('/cases/:id/messages/:messageId/posted', { config: { access: caseWorkers } }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await visibleCaseOr404(deps.database.db, request, reply)
     if (!found) return reply
     const message = await messageOf(found, request, reply)
     if (!message) return reply
-    const user = currentUser(request)
-    request.session.flash = (await service.markPosted(message.id, { userId: user.id, label: user.name }))
+    request.session.flash = (await service.markPosted(message.id, actorOf(request)))
       ? 'Letter marked as posted'
       : 'This letter was already marked as posted'
     return reply.redirect(base(found.id, message.id), 303)

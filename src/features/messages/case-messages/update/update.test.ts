@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq, like } from 'drizzle-orm'
 import { Agent } from '../../../../../test/helpers/agent.ts'
@@ -68,11 +69,18 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     assert.match(res.body, /Enter what happens next/)
     assert.equal(html(res).getElementById('update')!.text, '<script>x</script>')
     assertFormErrors(
-      await coordinator.submit(url(c.id), { action: 'send', parties: c.council.id, update: 'x', nextStep: 'y' }),
+      await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
+        action: 'send',
+        parties: c.council.id,
+        update: 'x',
+        nextStep: 'y',
+      }),
       ['parties'],
     )
     assertFormErrors(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         action: 'send',
         parties: c.parent.id,
         update: 'x'.repeat(2001),
@@ -142,9 +150,33 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     )
   })
 
+  it('refuses to send without the one-time key of the form, sending nothing', async () => {
+    const c = await messagesCase(t.database, t.clock)
+    const res = await coordinator.submit(url(c.id), {
+      parties: c.parent.id,
+      update: 'We have written to the council.',
+      nextStep: 'We will call you by Friday.',
+      action: 'send',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date. Reload the page and try again./,
+    )
+    assert.equal(html(res).getElementById('update')!.text, 'We have written to the council.')
+    assert.equal((await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length, 0)
+    const events = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'update-sent')))
+    assert.equal(events.length, 0)
+  })
+
   it('refuses a case changed by someone else meanwhile', async () => {
     const c = await messagesCase(t.database, t.clock)
     const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       parties: c.parent.id,
       update: 'x',
       nextStep: 'y',
@@ -158,7 +190,13 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
 
   it('lists failed messages on Today, and links the updates owed to this page', async () => {
     const c = await oldCase()
-    await coordinator.submit(url(c.id), { parties: c.parent.id, update: 'x', nextStep: 'y', action: 'send' })
+    await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      parties: c.parent.id,
+      update: 'x',
+      nextStep: 'y',
+      action: 'send',
+    })
     await t.database.db.update(messages).set({ status: 'failed' }).where(eq(messages.caseId, c.id))
     {
       const doc = html(await coordinator.get('/today'))
