@@ -6,6 +6,7 @@ import session from '@fastify/session'
 import { eq, lt } from 'drizzle-orm'
 import type { FastifyInstance, Session } from 'fastify'
 import fp from 'fastify-plugin'
+import { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
@@ -28,18 +29,23 @@ declare module 'fastify' {
 
 type Callback = (err?: unknown) => void
 
+/** What the store keeps: plain JSON, with the cookie's settings that the session is rebuilt from. */
+const storedSession = z.looseObject({ cookie: z.looseObject({ originalMaxAge: z.number().nullable() }) })
+
 function databaseStore(db: Db, clock: Clock, idleMs: number, partyIdleMs: number) {
   return {
     get(sid: string, cb: (err: unknown, session?: Session | null) => void) {
       db.select()
         .from(sessions)
         .where(eq(sessions.sid, sid))
-        .then(([row]) => cb(null, row && row.expiresAt > clock.now() ? (row.data as Session) : null), cb)
+        .then(([row]) => cb(null, row && row.expiresAt > clock.now() ? row.data : null), cb)
     },
     set(sid: string, data: Session, cb: Callback) {
       // A party's session ends sooner when left alone (PORTAL_IDLE_MINUTES) than a staff member's.
       const expiresAt = new Date(clock.now().getTime() + (data.partyId ? partyIdleMs : idleMs))
-      const plain = JSON.parse(JSON.stringify(data))
+      const stored = storedSession.safeParse(JSON.parse(JSON.stringify(data)))
+      if (!stored.success) return cb(stored.error)
+      const plain = stored.data
       db.insert(sessions)
         .values({ sid, data: plain, expiresAt })
         .onConflictDoUpdate({ target: sessions.sid, set: { data: plain, expiresAt } })

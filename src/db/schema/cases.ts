@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
-import type { PartyAdjustments, PartyContactPreferences } from '../../domain/request.ts'
+import type { PartyAdjustments, PartyContactPreferences, RequestFacts } from '../../domain/request.ts'
 import { agencies, localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
 
@@ -42,7 +42,7 @@ export const cases = pgTable(
     childPostcode: text('child_postcode').notNull(),
     ehcStatus: text('ehc_status').notNull(),
     // The whole request as asked: who, about what, with whom, and how to contact them.
-    request: jsonb('request').notNull(),
+    request: jsonb('request').$type<RequestFacts>().notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,7 +69,8 @@ export const caseEvents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     actorLabel: text('actor_label').notNull(),
-    data: jsonb('data').notNull().default({}),
+    // What the event says: its own fields, by type (features/cases/timeline.ts reads each).
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('case_events_case').on(t.caseId, t.id)],
 )

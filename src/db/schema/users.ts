@@ -15,8 +15,14 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
+/** A session as the store keeps it (src/web/session.ts): its cookie's settings and what pages put in it. */
+export interface StoredSession {
+  cookie: { originalMaxAge: number | null; [key: string]: unknown }
+  [key: string]: unknown
+}
+
 export const sessions = pgTable('sessions', {
   sid: text('sid').primaryKey(),
-  data: jsonb('data').notNull(),
+  data: jsonb('data').$type<StoredSession>().notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 })

@@ -1,4 +1,5 @@
 import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { CertificateContent } from '../../domain/certificate.ts'
 import { cases } from './cases.ts'
 import { localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
@@ -24,7 +25,7 @@ export const caseDeadlines = pgTable(
 /** Service-wide settings that administrators change (each value checked by zod when read). */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
-  value: jsonb('value').notNull(),
+  value: jsonb('value').$type<string | number | boolean>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: uuid('updated_by').references(() => users.id),
 })
@@ -65,7 +66,7 @@ export const certificates = pgTable(
     kind: text('kind').notNull(),
     issuedOn: date('issued_on').notNull(),
     issuedBy: uuid('issued_by').references(() => users.id),
-    content: jsonb('content').notNull(),
+    content: jsonb('content').$type<CertificateContent>().notNull(),
     largePrint: boolean('large_print').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

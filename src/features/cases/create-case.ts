@@ -7,6 +7,7 @@ import { caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
 import { formatCaseReference } from '../../domain/case-reference.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
 import { needsPermission, type RequestFacts } from '../../domain/request.ts'
+import { parseRequestFacts } from '../../domain/request-schema.ts'
 import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 
@@ -38,7 +39,7 @@ export async function createCase(
       const existing = await findBySubmissionKey(tx, input.submissionKey)
       if (existing) return { ...existing, created: false }
     }
-    const { facts } = input
+    const facts = parseRequestFacts(input.facts)
     const authorities = await tx.select().from(localAuthorities)
     const authority = authorityForPostcode(facts.child.postcode, authorities)
     const [{ n } = { n: 0 }] = await tx

@@ -9,12 +9,11 @@ import { caseDeadlines as deriveDeadlines, type CaseDeadline } from './deadlines
 
 /** A case's events in the order they were recorded: the order the workflow saw them. */
 export async function eventsOf(q: Db | Tx, caseId: string) {
-  const rows = await q
+  return q
     .select({ id: caseEvents.id, type: caseEvents.type, occurredOn: caseEvents.occurredOn, data: caseEvents.data })
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.id))
-  return rows.map((r) => ({ ...r, data: r.data as Record<string, unknown> }))
 }
 
 export async function deadlinesOf(q: Db | Tx, clock: Clock, caseId: string): Promise<CaseDeadline[]> {

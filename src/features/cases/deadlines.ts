@@ -38,7 +38,7 @@ export const deadlineLabels: Record<string, string> = {
 export interface EventRow {
   type: string
   occurredOn: string
-  data: unknown
+  data: Record<string, unknown>
 }
 
 export interface PartyRow {
@@ -64,7 +64,7 @@ export function caseDeadlines(
   const events = input.events.map((e) => ({
     type: e.type,
     date: e.occurredOn,
-    data: (e.data ?? {}) as Record<string, unknown>,
+    data: e.data,
   }))
   const clocks = computeDeadlines(events, { calendar, appealExclusion: settings.appealExclusion, today }).map((d) =>
     withUrgency(
@@ -103,7 +103,7 @@ function updateOwed(
   context: Parameters<typeof caseDeadlines>[1],
 ): CaseDeadline {
   const last = input.events
-    .filter((e) => e.type === 'update-sent' && (e.data as { partyId?: string } | null)?.partyId === party.id)
+    .filter((e) => e.type === 'update-sent' && e.data.partyId === party.id)
     .map((e) => e.occurredOn)
     .sort()
     .at(-1)

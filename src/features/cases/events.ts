@@ -1,7 +1,11 @@
 // Every change to a case appends an event in the same transaction (architecture: events are the record).
+import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
 import { caseEvents } from '../../db/schema/index.ts'
+
+/** An event's data is a JSON object, whatever its type. */
+const eventData = z.record(z.string(), z.unknown())
 
 export interface Actor {
   userId?: string
@@ -23,7 +27,7 @@ export async function appendEvent(
       recordedAt: clock.now(),
       actorUserId: event.actor.userId,
       actorLabel: event.actor.label,
-      data: event.data ?? {},
+      data: eventData.parse(event.data ?? {}),
     })
     .returning()
   return row!

@@ -11,7 +11,6 @@ import {
   users,
 } from '../../db/schema/index.ts'
 import { caseReferencePattern } from '../../domain/case-reference.ts'
-import type { RequestFacts } from '../../domain/request.ts'
 import { caseScopes, caseStatuses } from './labels.ts'
 
 export const sortKeys = ['reference', 'child', 'scope', 'status', 'received'] as const
@@ -131,7 +130,7 @@ export async function findCase(db: Db, id: string) {
     .leftJoin(localAuthorities, eq(localAuthorities.id, cases.localAuthorityId))
     .where(eq(cases.id, id))
   if (!row) return undefined
-  return { ...row.case, request: row.case.request as RequestFacts, localAuthorityName: row.localAuthorityName }
+  return { ...row.case, localAuthorityName: row.localAuthorityName }
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 

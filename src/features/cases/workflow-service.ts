@@ -5,7 +5,7 @@ import { and, count, eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { caseParties, cases, certificates, localAuthorities } from '../../db/schema/index.ts'
-import type { RequestFacts } from '../../domain/request.ts'
+import { certificateContentSchema } from '../../domain/certificate.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
 import { certificateContent } from '../certificates/index.ts'
 import { computeDeadlines } from '../../domain/clocks.ts'
@@ -179,7 +179,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     issuedOn: string,
     userId?: string,
   ) {
-    const facts = caseRow.request as RequestFacts
+    const facts = caseRow.request
     const [authority] = caseRow.localAuthorityId
       ? await tx.select().from(localAuthorities).where(eq(localAuthorities.id, caseRow.localAuthorityId))
       : []
@@ -223,9 +223,14 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       },
       ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
     })
-    await tx
-      .insert(certificates)
-      .values({ caseId: caseRow.id, kind, issuedOn, issuedBy: userId, content, createdAt: clock.now() })
+    await tx.insert(certificates).values({
+      caseId: caseRow.id,
+      kind,
+      issuedOn,
+      issuedBy: userId,
+      content: certificateContentSchema.parse(content),
+      createdAt: clock.now(),
+    })
   }
 }
 

@@ -1,22 +1,9 @@
 // What a mediation certificate says, fixed when it is issued: what the Tribunal needs to see.
+import type { AppealDeadline, CertificateContent } from '../../domain/certificate.ts'
 import { CERTIFICATE_KINDS, certificateLabels, type CertificateKind } from '../../domain/workflow.ts'
 import { ehcDecisions, type RequestFacts } from '../../domain/request.ts'
 
-export interface CertificateContent {
-  number: string
-  kind: CertificateKind
-  kindLabel: string
-  issuedOn: string
-  /** The parent or young person it is for. */
-  issuedTo: { name: string; role: 'parent' | 'young-person' }
-  child: { name: string; dateOfBirth: string }
-  localAuthority: string
-  decision: { description: string; letterDate?: string }
-  provider: { name: string; address: string; phone: string }
-  caseReference: string
-  /** Worked out when issued, so a reprint says what the first print said. */
-  appealDeadline?: AppealDeadline
-}
+export type { AppealDeadline, CertificateContent }
 
 export function certificateContent(input: {
   reference: string
@@ -82,13 +69,6 @@ export function certificateKindExplanation(kind: CertificateKind, name: string):
 export const issuedToRoles: Record<CertificateContent['issuedTo']['role'], string> = {
   parent: 'Parent or carer',
   'young-person': 'Young person',
-}
-
-/** The appeal deadline the certificate starts, from the case's clocks (name 'appeal'). */
-export interface AppealDeadline {
-  dueDate: string
-  /** How it was worked out, with the dates it came from. */
-  rule: string
 }
 
 export interface CertificateRow {

@@ -30,7 +30,7 @@ export async function certificatesOf(db: Db, caseId: string): Promise<Certificat
     .from(certificates)
     .where(eq(certificates.caseId, caseId))
     .orderBy(asc(certificates.createdAt), asc(certificates.id))
-  return rows.map((r) => ({ ...r, content: r.content as CertificateContent }))
+  return rows
 }
 
 /** The certificate, only if it belongs to this case. */
@@ -43,5 +43,5 @@ export async function findCertificate(
     .select(columns)
     .from(certificates)
     .where(and(eq(certificates.id, certificateId), eq(certificates.caseId, caseId)))
-  return row ? { ...row, content: row.content as CertificateContent } : undefined
+  return row
 }

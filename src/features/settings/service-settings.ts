@@ -7,16 +7,27 @@ import type { Db } from '../../db/client.ts'
 import { bankHolidayFiles, settings } from '../../db/schema/index.ts'
 import { createCalendar, createShippedCalendar, type Calendar } from '../../domain/calendar.ts'
 
-export const settingsSchema = z.object({
+/** Each setting's allowed values; what is stored is checked against these before it is written. */
+const settingRules = {
   /** How the August and Christmas exclusions move an SEN appeal deadline (rules.md: IPSEA's reading by default). */
-  appealExclusion: z.enum(['move-out', 'skip-days', 'none']).catch('move-out'),
+  appealExclusion: z.enum(['move-out', 'skip-days', 'none']),
   /** Working days after inviting (or chasing) a party before a chaser is suggested. */
-  chaserWorkingDays: z.number().int().min(1).max(30).catch(5),
+  chaserWorkingDays: z.number().int().min(1).max(30),
   /** A deadline this many working days away or fewer is "due soon". */
-  dueSoonWorkingDays: z.number().int().min(1).max(20).catch(5),
+  dueSoonWorkingDays: z.number().int().min(1).max(20),
   /** Working days before a meeting that each party is sent a reminder of it. */
-  meetingReminderDays: z.number().int().min(1).max(10).catch(2),
+  meetingReminderDays: z.number().int().min(1).max(10),
+}
+
+/** The settings as read: a missing or damaged value reads as its default. */
+export const settingsSchema = z.object({
+  appealExclusion: settingRules.appealExclusion.catch('move-out'),
+  chaserWorkingDays: settingRules.chaserWorkingDays.catch(5),
+  dueSoonWorkingDays: settingRules.dueSoonWorkingDays.catch(5),
+  meetingReminderDays: settingRules.meetingReminderDays.catch(2),
 })
+// Only the settings named here are written: anything else in `values` is left out.
+const settingsToWrite = z.object(settingRules).partial()
 export type ServiceSettings = z.infer<typeof settingsSchema>
 
 export async function readSettings(db: Db): Promise<ServiceSettings> {
@@ -25,8 +36,9 @@ export async function readSettings(db: Db): Promise<ServiceSettings> {
 }
 
 export async function writeSettings(db: Db, clock: Clock, values: Partial<ServiceSettings>, userId: string) {
+  const checked = settingsToWrite.parse(values)
   await db.transaction(async (tx) => {
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of Object.entries(checked)) {
       await tx
         .insert(settings)
         .values({ key, value, updatedAt: clock.now(), updatedBy: userId })

@@ -169,9 +169,7 @@ export async function whatNeedsMe(db: Db, clock: Clock, user: StaffUser): Promis
       .orderBy(asc(caseEvents.id))
     for (const c of asking) {
       const state = stateFromEvents(
-        events
-          .filter((e) => e.caseId === c.caseId)
-          .map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+        events.filter((e) => e.caseId === c.caseId).map((e) => ({ type: e.type, data: e.data })),
       )
       for (const kind of PARTY_KINDS) {
         const party = state.parties[kind]

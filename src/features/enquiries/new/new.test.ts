@@ -204,7 +204,7 @@ describe('/enquiries/new', () => {
     assert.equal(row.childName, 'Charlie Child')
     assert.equal(row.childDateOfBirth, '2015-03-14')
     assert.equal(row.childPostcode, 'WA5 2AB')
-    const facts = row.request as Record<string, unknown>
+    const facts = row.request
     assert.deepEqual(facts.permission, { givenBy: 'Pat Parent', givenOn: '2026-11-20' })
     assert.deepEqual(facts.decision, { kind: 'refuse-assessment', letterDate: '2026-10-19' })
     assert.deepEqual(facts.otherParties, [
