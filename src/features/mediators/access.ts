@@ -2,11 +2,8 @@
 // unavailable dates; managers and administrators keep the profiles and accreditation; a mediator
 // sees only their own profile (anyone else's is "not found", so its existence is not revealed) and
 // keeps their own CPD log, unavailable dates and declared conflicts.
-import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Db } from '../../db/client.ts'
-import type { Role } from '../../db/schema/index.ts'
-import { currentUser, hasRole, type StaffUser } from '../../web/auth.ts'
-import { findMediator, type MediatorRow } from './repository.ts'
+import { hasRole, type Role, type StaffUser } from '../../domain/staff.ts'
+import type { MediatorRow } from './types.ts'
 
 export const panelViewers: readonly Role[] = ['coordinator', 'manager', 'administrator']
 export const profileEditors: readonly Role[] = ['manager', 'administrator']
@@ -32,25 +29,13 @@ export function permissionsFor(user: StaffUser, m: MediatorRow) {
 }
 export type Permission = keyof ReturnType<typeof permissionsFor>
 
-/**
- * The mediator at :id if this person may see it and, when `need` is given, do that. Otherwise it
- * replies (404 for a profile they may not see, 403 for a thing they may not do) and returns undefined.
- */
-export async function mediatorOr404(
-  db: Db,
-  request: FastifyRequest<{ Params: { id: string } }>,
-  reply: FastifyReply,
-  need?: Permission,
-) {
-  const user = currentUser(request)
-  const m = await findMediator(db, request.params.id)
-  if (!m || !canSeeProfile(user, m)) {
-    await reply.code(404).view('mediators/not-found.njk')
-    return undefined
-  }
-  if (need && !permissionsFor(user, m)[need]) {
-    await reply.code(403).view('errors/forbidden.njk')
-    return undefined
-  }
-  return m
+/** Whether this person may open a mediator's page (and do what it is for), and the mediator if so. */
+export type MediatorAccess<T = object> =
+  ({ ok: true; mediator: MediatorRow } & T) | { ok: false; code: 'not-found' | 'forbidden' }
+
+/** A profile they may not see is "not found" (its existence is not revealed); a thing they may not do is forbidden. */
+export function accessTo(user: StaffUser, m: MediatorRow | undefined, need?: Permission): MediatorAccess {
+  if (!m || !canSeeProfile(user, m)) return { ok: false, code: 'not-found' }
+  if (need && !permissionsFor(user, m)[need]) return { ok: false, code: 'forbidden' }
+  return { ok: true, mediator: m }
 }

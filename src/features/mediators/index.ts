@@ -1,2 +1,2 @@
 // What the mediator panel offers others: the mediators who could take a case, for allocation.
-export { type MediatorForAllocation, listMediatorsForAllocation } from './repository.ts'
+export { type MediatorForAllocation, listMediatorsForAllocation } from './allocation-repository.ts'

@@ -1,9 +1,8 @@
 // What the profile form (new and edit) needs besides its values: the choices it offers.
-import type { Db } from '../../db/client.ts'
 import { asArray } from '../../web/forms.ts'
 import { commonLanguages, weekdays } from './labels.ts'
-import { listLocalAuthorities, listMediatorAccounts } from './repository.ts'
 import type { ProfileChoices } from './new/schema.ts'
+import type { LocalAuthorityOption, MediatorAccountOption } from './types.ts'
 
 export interface ProfileFormOptions {
   choices: ProfileChoices
@@ -12,8 +11,11 @@ export interface ProfileFormOptions {
 }
 
 /** The choices for a profile form; `mediatorId` is the profile being edited (its own account stays on offer). */
-export async function profileFormOptions(db: Db, mediatorId?: string): Promise<ProfileFormOptions> {
-  const [authorities, accounts] = await Promise.all([listLocalAuthorities(db), listMediatorAccounts(db)])
+export function profileFormOptions(
+  authorities: LocalAuthorityOption[],
+  accounts: MediatorAccountOption[],
+  mediatorId?: string,
+): ProfileFormOptions {
   const available = accounts.filter((a) => a.linkedTo === null || a.linkedTo === mediatorId)
   const choices: ProfileChoices = { areaCodes: authorities.map((a) => a.code), accountIds: available.map((a) => a.id) }
   return {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { mediatorConflicts, mediatorCpd, mediatorUnavailability } from '../../db/schema/index.ts'
 import { mediatorStanding } from '../../domain/mediator-standing.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
-import { listMediatorsForAllocation } from './repository.ts'
+import { listMediatorsForAllocation } from './allocation-repository.ts'
 import { insertMediator } from './testing.ts'
 
 describe('listMediatorsForAllocation', () => {

@@ -1,7 +1,6 @@
-// The mediator panel's queries. `listMediatorsForAllocation` is the allocation engine's view of
-// the panel: keep its signature and return type stable (src/features/allocation imports it).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import type { Db, Tx } from '../../db/client.ts'
+// The panel pages' queries, and the changes they make. The allocation engine's view of the panel
+// is in allocation-repository.ts.
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm'
 import {
   localAuthorities,
   mediatorConflicts,
@@ -11,157 +10,14 @@ import {
   users,
 } from '../../db/schema/index.ts'
 import type { IsoDate } from '../../domain/dates.ts'
-import type { MediatorCredentials } from '../../domain/mediator-standing.ts'
-
-type Queryable = Db | Tx
-
-export type OrganisationKind = 'local-authority' | 'school' | 'college' | 'health'
-export type ConflictLink = 'employment' | 'family' | 'contract' | 'other'
-
-export interface UnavailableRange {
-  id: string
-  /** Inclusive. */
-  fromDate: IsoDate
-  /** Inclusive. */
-  toDate: IsoDate
-  note: string | null
-}
-
-export interface DeclaredConflict {
-  id: string
-  organisationKind: OrganisationKind
-  organisationName: string
-  /** The council area the organisation is in, when declared. */
-  localAuthorityId: string | null
-  /** That council's code (local_authorities.code), when declared. */
-  localAuthorityCode: string | null
-  link: ConflictLink
-  details: string | null
-  declaredOn: IsoDate
-  /** Null while the link continues. */
-  endedOn: IsoDate | null
-}
-
-/** One active mediator, with all allocation needs to rank them. Pass it (it is a MediatorCredentials) to `mediatorStanding`. */
-export interface MediatorForAllocation extends MediatorCredentials {
-  id: string
-  name: string
-  email: string
-  /** Their staff account (role mediator), if linked. */
-  userId: string | null
-  /** English names as entered, for example 'English', 'Polish'; British Sign Language is stored as 'BSL'. Compare case-insensitively. */
-  languages: string[]
-  /** local_authorities.code of each council area they can reach. */
-  areas: string[]
-  venues: string[]
-  /** ISO weekdays: 1 Monday .. 5 Friday. */
-  workingDays: number[]
-  /** Every recorded unavailability, earliest first. */
-  unavailability: UnavailableRange[]
-  /** Every declared conflict, including ended ones (a recent ended link is a "near" conflict). */
-  conflicts: DeclaredConflict[]
-}
-
-/** Every active mediator, by name, with credentials, CPD by year, reach, availability and conflicts. */
-export async function listMediatorsForAllocation(db: Queryable): Promise<MediatorForAllocation[]> {
-  const rows = await db
-    .select()
-    .from(mediators)
-    .where(eq(mediators.active, true))
-    .orderBy(asc(mediators.name), asc(mediators.id))
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [cpd, unavailable, conflicts] = await Promise.all([
-    cpdHoursByYearFor(db, ids),
-    unavailabilityFor(db, ids),
-    conflictsFor(db, ids),
-  ])
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    userId: r.userId,
-    cmcRegistrationExpiry: r.cmcRegistrationExpiry,
-    sendRegisterExpiry: r.sendRegisterExpiry,
-    senTrainingCompletedOn: r.senTrainingCompletedOn,
-    insuranceCoverPounds: r.insuranceCoverPounds,
-    insuranceExpiry: r.insuranceExpiry,
-    dbsRenewalDue: r.dbsRenewalDue,
-    cpdHoursByYear: cpd.get(r.id) ?? {},
-    active: r.active,
-    languages: r.languages,
-    areas: r.areas,
-    venues: r.venues,
-    workingDays: r.workingDays,
-    unavailability: unavailable.get(r.id) ?? [],
-    conflicts: conflicts.get(r.id) ?? [],
-  }))
-}
-
-// --- building blocks (also used by the panel pages) ---
-
-export type MediatorRow = typeof mediators.$inferSelect
-
-/** CPD hours by calendar year, for each of the given mediators. */
-export async function cpdHoursByYearFor(db: Queryable, ids: string[]): Promise<Map<string, Record<number, number>>> {
-  const out = new Map<string, Record<number, number>>()
-  if (ids.length === 0) return out
-  const year = sql<number>`extract(year from ${mediatorCpd.completedOn})::int`
-  const rows = await db
-    .select({ mediatorId: mediatorCpd.mediatorId, year, hours: sql<string>`sum(${mediatorCpd.hours})` })
-    .from(mediatorCpd)
-    .where(inArray(mediatorCpd.mediatorId, ids))
-    .groupBy(mediatorCpd.mediatorId, year)
-  for (const r of rows) {
-    const byYear = out.get(r.mediatorId) ?? {}
-    byYear[Number(r.year)] = Number(r.hours)
-    out.set(r.mediatorId, byYear)
-  }
-  return out
-}
-
-async function unavailabilityFor(db: Queryable, ids: string[]): Promise<Map<string, UnavailableRange[]>> {
-  const rows = await db
-    .select()
-    .from(mediatorUnavailability)
-    .where(inArray(mediatorUnavailability.mediatorId, ids))
-    .orderBy(asc(mediatorUnavailability.fromDate), asc(mediatorUnavailability.toDate), asc(mediatorUnavailability.id))
-  const out = new Map<string, UnavailableRange[]>()
-  for (const r of rows) {
-    const list = out.get(r.mediatorId) ?? []
-    list.push({ id: r.id, fromDate: r.fromDate, toDate: r.toDate, note: r.note })
-    out.set(r.mediatorId, list)
-  }
-  return out
-}
-
-async function conflictsFor(db: Queryable, ids: string[]): Promise<Map<string, DeclaredConflict[]>> {
-  const rows = await db
-    .select({ c: mediatorConflicts, code: localAuthorities.code })
-    .from(mediatorConflicts)
-    .leftJoin(localAuthorities, eq(localAuthorities.id, mediatorConflicts.localAuthorityId))
-    .where(inArray(mediatorConflicts.mediatorId, ids))
-    .orderBy(asc(mediatorConflicts.declaredOn), asc(mediatorConflicts.organisationName), asc(mediatorConflicts.id))
-  const out = new Map<string, DeclaredConflict[]>()
-  for (const { c, code } of rows) {
-    const list = out.get(c.mediatorId) ?? []
-    list.push({
-      id: c.id,
-      organisationKind: c.organisationKind as OrganisationKind,
-      organisationName: c.organisationName,
-      localAuthorityId: c.localAuthorityId,
-      localAuthorityCode: code,
-      link: c.link as ConflictLink,
-      details: c.details,
-      declaredOn: c.declaredOn,
-      endedOn: c.endedOn,
-    })
-    out.set(c.mediatorId, list)
-  }
-  return out
-}
-
-// --- the panel pages ---
+import { conflictsFor, cpdHoursByYearFor, unavailabilityFor, type Queryable } from './allocation-repository.ts'
+import type {
+  DeclaredConflict,
+  LocalAuthorityOption,
+  MediatorAccountOption,
+  MediatorRow,
+  UnavailableRange,
+} from './types.ts'
 
 export interface PanelRow {
   mediator: MediatorRow
@@ -178,12 +34,8 @@ export async function listPanel(db: Queryable): Promise<PanelRow[]> {
   return rows.map((mediator) => ({ mediator, cpdHoursByYear: cpd.get(mediator.id) ?? {} }))
 }
 
-export const isUuid = (id: string) => UUID.test(id)
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** One mediator, or undefined (also for an id that is not a UUID, which PostgreSQL would refuse). */
+/** One mediator, or undefined (the id in the address is checked as a UUID before the page runs). */
 export async function findMediator(db: Queryable, id: string): Promise<MediatorRow | undefined> {
-  if (!UUID.test(id)) return undefined
   const [row] = await db.select().from(mediators).where(eq(mediators.id, id))
   return row
 }
@@ -224,25 +76,11 @@ export async function listConflicts(
   }))
 }
 
-export interface LocalAuthorityOption {
-  id: string
-  code: string
-  name: string
-}
-
 export async function listLocalAuthorities(db: Queryable): Promise<LocalAuthorityOption[]> {
   return db
     .select({ id: localAuthorities.id, code: localAuthorities.code, name: localAuthorities.name })
     .from(localAuthorities)
     .orderBy(asc(localAuthorities.name))
-}
-
-export interface MediatorAccountOption {
-  id: string
-  name: string
-  email: string
-  /** The mediator profile this account is already linked to, if any. */
-  linkedTo: string | null
 }
 
 /** Enabled staff accounts with the mediator role, for linking a profile to its account. */
@@ -253,4 +91,79 @@ export async function listMediatorAccounts(db: Queryable): Promise<MediatorAccou
     .leftJoin(mediators, eq(mediators.userId, users.id))
     .where(and(sql`'mediator' = any(${users.roles})`, sql`${users.disabledAt} is null`))
     .orderBy(asc(users.name), asc(users.email))
+}
+
+// --- changes ---
+
+type NewMediator = Omit<typeof mediators.$inferInsert, 'id' | 'version'>
+
+/** Is this staff account already another mediator's? */
+export async function accountLinkedElsewhere(db: Queryable, userId: string, exceptId?: string): Promise<boolean> {
+  const [other] = await db
+    .select({ id: mediators.id })
+    .from(mediators)
+    .where(exceptId ? and(eq(mediators.userId, userId), ne(mediators.id, exceptId)) : eq(mediators.userId, userId))
+  return !!other
+}
+
+export async function insertMediator(db: Queryable, values: NewMediator): Promise<string> {
+  const [row] = await db.insert(mediators).values(values).returning({ id: mediators.id })
+  return row!.id
+}
+
+/** Saves only if the profile is still at `version`; false if it is not (or has gone). */
+export async function updateMediatorAt(
+  db: Queryable,
+  id: string,
+  version: number,
+  values: Partial<NewMediator>,
+): Promise<boolean> {
+  const [row] = await db
+    .update(mediators)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(mediators.id, id), eq(mediators.version, version)))
+    .returning({ id: mediators.id })
+  return !!row
+}
+
+export async function insertCpd(db: Queryable, values: typeof mediatorCpd.$inferInsert) {
+  await db.insert(mediatorCpd).values(values)
+}
+
+export async function insertUnavailability(db: Queryable, values: typeof mediatorUnavailability.$inferInsert) {
+  await db.insert(mediatorUnavailability).values(values)
+}
+
+/** False if there was no such unavailability for this mediator. */
+export async function deleteUnavailability(db: Queryable, mediatorId: string, id: string): Promise<boolean> {
+  const removed = await db
+    .delete(mediatorUnavailability)
+    .where(and(eq(mediatorUnavailability.id, id), eq(mediatorUnavailability.mediatorId, mediatorId)))
+    .returning({ id: mediatorUnavailability.id })
+  return removed.length > 0
+}
+
+export async function insertConflict(db: Queryable, values: typeof mediatorConflicts.$inferInsert) {
+  await db.insert(mediatorConflicts).values(values)
+}
+
+/** Ends a continuing link on `endedOn`; false if there was no such continuing link. */
+export async function endContinuingConflict(
+  db: Queryable,
+  mediatorId: string,
+  id: string,
+  endedOn: IsoDate,
+): Promise<boolean> {
+  const ended = await db
+    .update(mediatorConflicts)
+    .set({ endedOn })
+    .where(
+      and(
+        eq(mediatorConflicts.id, id),
+        eq(mediatorConflicts.mediatorId, mediatorId),
+        isNull(mediatorConflicts.endedOn),
+      ),
+    )
+    .returning({ id: mediatorConflicts.id })
+  return ended.length > 0
 }

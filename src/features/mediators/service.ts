@@ -1,11 +1,23 @@
 // Changes to the panel: profiles (with a version check), CPD, unavailable dates and conflicts.
-// A mediator is not a case, so these changes write no case events.
-import { and, eq, isNull, ne } from 'drizzle-orm'
+// Each create runs once per form (its submissionKey). A mediator is not a case, so these changes
+// write no case events.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { mediatorConflicts, mediatorCpd, mediatorUnavailability, mediators } from '../../db/schema/index.ts'
+import { oncePerKey } from '../../db/once-per-key.ts'
 import type { IsoDate } from '../../domain/dates.ts'
-import { isUuid, type ConflictLink, type OrganisationKind } from './repository.ts'
+import { RefusalError, refuse, refusalsAsResults, type Refused, type Result } from '../../domain/result.ts'
+import {
+  accountLinkedElsewhere,
+  deleteUnavailability,
+  endContinuingConflict,
+  findMediator,
+  insertConflict,
+  insertCpd,
+  insertMediator,
+  insertUnavailability,
+  updateMediatorAt,
+} from './repository.ts'
+import type { ConflictLink, MediatorRow, OrganisationKind } from './types.ts'
 
 export interface MediatorProfile {
   name: string
@@ -51,82 +63,78 @@ export interface ConflictInput {
   endedOn: IsoDate | null
 }
 
-export type SaveOutcome = { ok: true; id: string } | { ok: false; problem: 'stale' | 'not-found' | 'account-taken' }
+/** The one-time key of the form that creates something. */
+export interface Once {
+  submissionKey: string
+}
+
+/** A save refused because someone else saved the profile first: what they saved, to show. */
+export type ProfileChangedSince = Refused & { current: MediatorRow }
+
+const accountTaken = 'That staff account is already linked to another mediator. Choose another account'
+export const profileChangedSince =
+  'Someone else changed this profile while you were editing it. The page now shows their changes: make yours again and save'
 
 export function createMediatorService({ db, clock }: { db: Db; clock: Clock }) {
-  /** Is this staff account already another mediator's? */
-  async function accountTaken(userId: string | null, exceptId?: string) {
-    if (!userId) return false
-    const [other] = await db
-      .select({ id: mediators.id })
-      .from(mediators)
-      .where(exceptId ? and(eq(mediators.userId, userId), ne(mediators.id, exceptId)) : eq(mediators.userId, userId))
-    return !!other
-  }
+  /** Runs a create once per key; a refusal thrown inside undoes it and leaves the key free. */
+  const once = <T extends object>(key: string, work: (tx: Db) => Promise<Result<T>>) =>
+    refusalsAsResults(() => oncePerKey(db, clock, key, (tx) => work(tx as unknown as Db)))
 
   return {
-    async create(profile: MediatorProfile): Promise<SaveOutcome> {
-      if (await accountTaken(profile.userId)) return { ok: false, problem: 'account-taken' }
-      const now = clock.now()
-      const [row] = await db
-        .insert(mediators)
-        .values({ ...profile, createdAt: now, updatedAt: now })
-        .returning({ id: mediators.id })
-      return { ok: true, id: row!.id }
+    create({ submissionKey, ...profile }: MediatorProfile & Once): Promise<Result<{ id: string }>> {
+      return once(submissionKey, async (tx) => {
+        if (profile.userId && (await accountLinkedElsewhere(tx, profile.userId)))
+          throw new RefusalError(accountTaken, 'userId')
+        const now = clock.now()
+        return { ok: true, id: await insertMediator(tx, { ...profile, createdAt: now, updatedAt: now }) }
+      })
     },
 
     /** Saves only if the profile is still at `version` (what the person editing saw). */
-    async update(id: string, version: number, profile: MediatorProfile): Promise<SaveOutcome> {
-      if (await accountTaken(profile.userId, id)) return { ok: false, problem: 'account-taken' }
-      const [row] = await db
-        .update(mediators)
-        .set({ ...profile, version: version + 1, updatedAt: clock.now() })
-        .where(and(eq(mediators.id, id), eq(mediators.version, version)))
-        .returning({ id: mediators.id })
-      if (row) return { ok: true, id: row.id }
-      const [exists] = await db.select({ id: mediators.id }).from(mediators).where(eq(mediators.id, id))
-      return { ok: false, problem: exists ? 'stale' : 'not-found' }
+    async update(
+      id: string,
+      version: number,
+      profile: MediatorProfile,
+    ): Promise<Result<{ id: string }> | ProfileChangedSince> {
+      if (profile.userId && (await accountLinkedElsewhere(db, profile.userId, id)))
+        return refuse(accountTaken, 'userId')
+      if (await updateMediatorAt(db, id, version, { ...profile, updatedAt: clock.now() })) return { ok: true, id }
+      const current = await findMediator(db, id)
+      if (!current) return refuse('There is no such mediator.', undefined, 'not-found')
+      // Answered as a problem with the form (400), as this page always has, with their changes shown.
+      return { ...refuse(profileChangedSince, 'name'), current }
     },
 
-    async addCpd(mediatorId: string, entry: CpdInput) {
-      await db
-        .insert(mediatorCpd)
-        .values({ mediatorId, ...entry, hours: entry.hours.toFixed(1), createdAt: clock.now() })
+    addCpd(mediatorId: string, { submissionKey, ...entry }: CpdInput & Once): Promise<Result> {
+      return once(submissionKey, async (tx) => {
+        await insertCpd(tx, { mediatorId, ...entry, hours: entry.hours.toFixed(1), createdAt: clock.now() })
+        return { ok: true }
+      })
     },
 
-    async addUnavailability(mediatorId: string, range: UnavailabilityInput) {
-      await db.insert(mediatorUnavailability).values({ mediatorId, ...range })
+    addUnavailability(mediatorId: string, { submissionKey, ...range }: UnavailabilityInput & Once): Promise<Result> {
+      return once(submissionKey, async (tx) => {
+        await insertUnavailability(tx, { mediatorId, ...range })
+        return { ok: true }
+      })
     },
 
-    /** False if there was no such unavailability for this mediator. */
-    async removeUnavailability(mediatorId: string, id: string): Promise<boolean> {
-      if (!isUuid(id)) return false
-      const removed = await db
-        .delete(mediatorUnavailability)
-        .where(and(eq(mediatorUnavailability.id, id), eq(mediatorUnavailability.mediatorId, mediatorId)))
-        .returning({ id: mediatorUnavailability.id })
-      return removed.length > 0
+    async removeUnavailability(mediatorId: string, id: string): Promise<Result> {
+      if (await deleteUnavailability(db, mediatorId, id)) return { ok: true }
+      return refuse('There are no such unavailable dates.', undefined, 'not-found')
     },
 
-    async declareConflict(mediatorId: string, conflict: ConflictInput) {
-      await db.insert(mediatorConflicts).values({ mediatorId, ...conflict, declaredOn: clock.today() })
+    declareConflict(mediatorId: string, { submissionKey, ...conflict }: ConflictInput & Once): Promise<Result> {
+      return once(submissionKey, async (tx) => {
+        await insertConflict(tx, { mediatorId, ...conflict, declaredOn: clock.today() })
+        return { ok: true }
+      })
     },
 
-    /** Records that a continuing link has ended today. False if there was no such continuing link. */
-    async endConflict(mediatorId: string, id: string): Promise<boolean> {
-      if (!isUuid(id)) return false
-      const ended = await db
-        .update(mediatorConflicts)
-        .set({ endedOn: clock.today() })
-        .where(
-          and(
-            eq(mediatorConflicts.id, id),
-            eq(mediatorConflicts.mediatorId, mediatorId),
-            isNull(mediatorConflicts.endedOn),
-          ),
-        )
-        .returning({ id: mediatorConflicts.id })
-      return ended.length > 0
+    /** Records that a continuing link has ended today. */
+    async endConflict(mediatorId: string, id: string): Promise<Result> {
+      if (await endContinuingConflict(db, mediatorId, id, clock.today())) return { ok: true }
+      return refuse('There is no such continuing link.', undefined, 'not-found')
     },
   }
 }

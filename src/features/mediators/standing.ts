@@ -2,7 +2,7 @@
 // the reasons, from the domain's mediatorStanding.
 import { mediatorStanding, type Standing } from '../../domain/mediator-standing.ts'
 import { standingLabels, type StandingStatus } from './labels.ts'
-import type { MediatorRow } from './repository.ts'
+import type { MediatorRow } from './types.ts'
 
 export interface StandingView extends Standing {
   status: StandingStatus

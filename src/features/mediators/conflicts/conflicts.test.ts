@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { mediatorConflicts } from '../../../db/schema/index.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html } from '../../../../test/helpers/html.ts'
-import { listMediatorsForAllocation } from '../repository.ts'
+import { listMediatorsForAllocation } from '../allocation-repository.ts'
 import { insertMediator } from '../testing.ts'
 
 describe('conflicts of interest', () => {
@@ -32,6 +33,7 @@ describe('conflicts of interest', () => {
       .getAttribute('value')!
     assertRedirect(
       await agent.post(`/mediators/${id}/conflicts/new`, {
+        submissionKey: randomUUID(),
         organisationKind: 'school',
         organisationName: 'Penketh High School',
         localAuthorityId: warrington,
@@ -81,6 +83,7 @@ describe('conflicts of interest', () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
     assertRedirect(
       await agent.submit(`/mediators/${other}/conflicts/new`, {
+        submissionKey: randomUUID(),
         organisationKind: 'local-authority',
         organisationName: 'Warrington Borough Council',
         localAuthorityId: '',
@@ -97,12 +100,13 @@ describe('conflicts of interest', () => {
 
   test('problems are explained, linking to each field', async () => {
     const agent = await new Agent(t.app).signIn('med@example.com')
-    assertFormErrors(await agent.submit(`/mediators/${id}/conflicts/new`, {}), [
+    assertFormErrors(await agent.submit(`/mediators/${id}/conflicts/new`, { submissionKey: randomUUID() }), [
       'organisationKind',
       'organisationName',
       'link',
     ])
     const res = await agent.submit(`/mediators/${id}/conflicts/new`, {
+      submissionKey: randomUUID(),
       organisationKind: 'health',
       organisationName: 'NHS Trust',
       localAuthorityId: 'not-a-council',

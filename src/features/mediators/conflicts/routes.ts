@@ -2,88 +2,98 @@
 // party (a manager may record it for them); and recording that a continuing link has ended.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { parseForm } from '../../../web/forms.ts'
-import { mediatorOr404, profileViewers } from '../access.ts'
+import { currentUser } from '../../../web/auth.ts'
+import { parseForm, submitForm } from '../../../web/forms.ts'
+import { profileViewers } from '../access.ts'
 import { conflictLinks, organisationKinds } from '../labels.ts'
-import { listLocalAuthorities, type MediatorRow } from '../repository.ts'
-import type { Db } from '../../../db/client.ts'
-import { submitOnce } from '../../../web/submission.ts'
+import { refusedPage } from '../page.ts'
+import { createPanelPages } from '../page-service.ts'
 import { createMediatorService } from '../service.ts'
+import type { LocalAuthorityOption, MediatorRow } from '../types.ts'
 import { endFormSchema, validateConflict } from './schema.ts'
 
 const view = 'mediators/conflicts/view.njk'
 type Params = { Params: { id: string } }
+const extraFields = 'The form had information it did not ask for. Go back, reload the page and try again.'
+
+function context(m: MediatorRow, authorities: LocalAuthorityOption[], values: Record<string, unknown>) {
+  return {
+    mediator: m,
+    values,
+    authorities,
+    items: {
+      organisationKind: Object.entries(organisationKinds).map(([value, text]) => ({
+        value,
+        text,
+        checked: values.organisationKind === value,
+      })),
+      link: Object.entries(conflictLinks).map(([value, text]) => ({ value, text, checked: values.link === value })),
+      localAuthorityId: [
+        { value: '', text: 'Not known or not in a council area we serve' },
+        ...authorities.map((a) => ({ value: a.id, text: a.name, selected: values.localAuthorityId === a.id })),
+      ],
+    },
+    backLink: `/mediators/${m.id}#conflicts`,
+  }
+}
 
 export default async function conflicts(app: FastifyInstance, { database, clock }: AppDeps) {
+  const pages = createPanelPages({ db: database.db, clock })
   const service = createMediatorService({ db: database.db, clock })
 
-  async function context(m: MediatorRow, values: Record<string, unknown>) {
-    const authorities = await listLocalAuthorities(database.db)
-    return {
-      mediator: m,
-      values,
-      authorities,
-      items: {
-        organisationKind: Object.entries(organisationKinds).map(([value, text]) => ({
-          value,
-          text,
-          checked: values.organisationKind === value,
-        })),
-        link: Object.entries(conflictLinks).map(([value, text]) => ({ value, text, checked: values.link === value })),
-        localAuthorityId: [
-          { value: '', text: 'Not known or not in a council area we serve' },
-          ...authorities.map((a) => ({ value: a.id, text: a.name, selected: values.localAuthorityId === a.id })),
-        ],
-      },
-      backLink: `/mediators/${m.id}#conflicts`,
-    }
-  }
-
   app.get<Params>('/mediators/:id/conflicts/new', { config: { access: profileViewers } }, async (request, reply) => {
-    const m = await mediatorOr404(database.db, request, reply, 'declareConflicts')
-    if (!m) return reply
-    return reply.view(view, await context(m, {}))
+    const page = await pages.conflictForm(currentUser(request), request.params.id)
+    if (!page.ok) return refusedPage(reply, page.code)
+    return reply.view(view, context(page.mediator, page.authorities, {}))
   })
 
   app.post<Params>('/mediators/:id/conflicts/new', { config: { access: profileViewers } }, async (request, reply) => {
-    const m = await mediatorOr404(database.db, request, reply, 'declareConflicts')
-    if (!m) return reply
-    const values = (request.body ?? {}) as Record<string, unknown>
-    const ctx = await context(m, values)
-    const form = validateConflict(
-      values,
-      clock.today(),
-      ctx.authorities.map((a) => a.id),
-    )
-    if (!form.ok) return reply.code(400).view(view, { ...ctx, errors: form.errors })
-    await submitOnce(database.db, clock, request.body, async (tx) => {
-      await createMediatorService({ db: tx as unknown as Db, clock }).declareConflict(m.id, form.data)
-      return ''
+    const page = await pages.conflictForm(currentUser(request), request.params.id)
+    if (!page.ok) return refusedPage(reply, page.code)
+    const { mediator: m, authorities } = page
+    return submitForm(request, reply, {
+      parse: (body) =>
+        validateConflict(
+          body,
+          clock.today(),
+          authorities.map((a) => a.id),
+        ),
+      render: (reply, { values, errors }) => reply.view(view, { ...context(m, authorities, values), errors }),
+      field: 'organisationName',
+      submit: async (conflict) => {
+        const declared = await service.declareConflict(m.id, conflict)
+        if (!declared.ok) return declared
+        request.log.info({ by: request.user?.id, mediator: m.id }, 'conflict of interest declared')
+        const flash = `Conflict of interest with ${conflict.organisationName} declared`
+        return { ok: true, redirect: `/mediators/${m.id}#conflicts`, flash }
+      },
     })
-    request.log.info({ by: request.user?.id, mediator: m.id }, 'conflict of interest declared')
-    request.session.flash = `Conflict of interest with ${form.data.organisationName} declared`
-    return reply.redirect(`/mediators/${m.id}#conflicts`, 303)
   })
 
   app.post<{ Params: { id: string; conflictId: string } }>(
     '/mediators/:id/conflicts/:conflictId/end',
     { config: { access: profileViewers } },
     async (request, reply) => {
-      const m = await mediatorOr404(database.db, request, reply, 'declareConflicts')
-      if (!m) return reply
-      const form = parseForm(endFormSchema, request.body)
-      if (!form.ok)
-        return reply.code(400).view('errors/problem.njk', {
-          message: 'The form had information it did not ask for. Go back, reload the page and try again.',
-        })
-      if (!(await service.endConflict(m.id, request.params.conflictId)))
-        return reply.code(404).view('errors/not-found.njk')
-      request.log.info(
-        { by: request.user?.id, mediator: m.id, conflict: request.params.conflictId },
-        'conflict of interest ended',
-      )
-      request.session.flash = 'The link has been recorded as ended today'
-      return reply.redirect(`/mediators/${m.id}#conflicts`, 303)
+      const page = await pages.mediatorFor(currentUser(request), request.params.id, 'declareConflicts')
+      if (!page.ok) return refusedPage(reply, page.code)
+      const m = page.mediator
+      const { conflictId } = request.params
+      // A button with nothing to type: a problem is a page of its own, not a form shown again.
+      return submitForm(request, reply, {
+        parse: (body) => parseForm(endFormSchema, body),
+        render: (reply) => reply.view('errors/problem.njk', { message: extraFields }),
+        field: 'form',
+        submit: async () => {
+          const ended = await service.endConflict(m.id, conflictId)
+          if (!ended.ok) return ended
+          request.log.info({ by: request.user?.id, mediator: m.id, conflict: conflictId }, 'conflict of interest ended')
+          return {
+            ok: true,
+            redirect: `/mediators/${m.id}#conflicts`,
+            flash: 'The link has been recorded as ended today',
+          }
+        },
+      })
     },
   )
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod'
-import { text, toFormErrors, type FormResult } from '../../../web/forms.ts'
+import { submissionKey, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import { dateParts, formChecks } from '../../../web/form-checks.ts'
 import { conflictLinks, organisationKinds } from '../labels.ts'
-import type { ConflictLink, OrganisationKind } from '../repository.ts'
-import type { ConflictInput } from '../service.ts'
+import type { ConflictLink, OrganisationKind } from '../types.ts'
+import type { ConflictInput, Once } from '../service.ts'
 
 export const conflictFormSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().optional(),
+    submissionKey,
     organisationKind: z.string().optional(),
     organisationName: z.string().optional(),
     localAuthorityId: z.string().optional(),
@@ -33,7 +33,11 @@ const fields = {
 }
 
 /** `localAuthorityIds`: the council areas on offer. */
-export function validateConflict(body: unknown, today: string, localAuthorityIds: string[]): FormResult<ConflictInput> {
+export function validateConflict(
+  body: unknown,
+  today: string,
+  localAuthorityIds: string[],
+): FormResult<ConflictInput & Once> {
   const shape = conflictFormSchema.safeParse(body ?? {})
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const form = shape.data
@@ -60,6 +64,7 @@ export function validateConflict(body: unknown, today: string, localAuthorityIds
       link: link!,
       details: details || null,
       endedOn: endedOn ?? null,
+      submissionKey: form.submissionKey,
     },
   }
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { mediatorCpd } from '../../../db/schema/index.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
-import { assertFormErrors, assertRedirect, html } from '../../../../test/helpers/html.ts'
+import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { insertMediator } from '../testing.ts'
 
 const entry = (day: string, month: string, year: string, hours: string, activity: string) => ({
@@ -13,6 +14,7 @@ const entry = (day: string, month: string, year: string, hours: string, activity
   'completedOn-year': year,
   hours,
   activity,
+  submissionKey: randomUUID(),
 })
 
 describe('logging CPD', () => {
@@ -87,5 +89,19 @@ describe('logging CPD', () => {
     assertRedirect(await manager.post(`/mediators/${id}/cpd/new`, fields), `/mediators/${id}#cpd`)
     const rows = await t.database.db.select().from(mediatorCpd).where(eq(mediatorCpd.activity, 'Peer supervision'))
     assert.equal(rows.length, 1)
+  })
+
+  test('a form without its one-time key is refused, logging nothing', async () => {
+    const manager = await new Agent(t.app).signIn('manager@example.com')
+    const { submissionKey: _, ...fields } = entry('4', '3', '2026', '2', 'Keyless course')
+    const res = await manager.submit(`/mediators/${id}/cpd/new`, fields)
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date. Reload the page and try again./,
+    )
+    const rows = await t.database.db.select().from(mediatorCpd).where(eq(mediatorCpd.activity, 'Keyless course'))
+    assert.equal(rows.length, 0)
   })
 })

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { text, toFormErrors, type FormResult } from '../../../web/forms.ts'
+import { submissionKey, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import { dateParts, formChecks } from '../../../web/form-checks.ts'
-import type { CpdInput } from '../service.ts'
+import type { CpdInput, Once } from '../service.ts'
 
 export const cpdFormSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().optional(),
+    submissionKey,
     hours: z.string().optional(),
     activity: z.string().optional(),
     ...Object.fromEntries(dateParts('completedOn').map((f) => [f, z.string().optional()])),
@@ -24,7 +24,7 @@ const hours = z
   .refine((n) => n <= 100, { error: 'Hours must be 100 or fewer' })
 const activity = text('Enter what the CPD activity was', 500, 'Activity')
 
-export function validateCpd(body: unknown, today: string): FormResult<CpdInput> {
+export function validateCpd(body: unknown, today: string): FormResult<CpdInput & Once> {
   const shape = cpdFormSchema.safeParse(body ?? {})
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const c = formChecks(shape.data, today)
@@ -34,5 +34,8 @@ export function validateCpd(body: unknown, today: string): FormResult<CpdInput> 
   const h = c.check('hours', hours, shape.data.hours)
   const a = c.check('activity', activity, shape.data.activity)
   if (c.failed()) return { ok: false, errors: c.errors }
-  return { ok: true, data: { completedOn: completedOn!, hours: h!, activity: a! } }
+  return {
+    ok: true,
+    data: { completedOn: completedOn!, hours: h!, activity: a!, submissionKey: shape.data.submissionKey },
+  }
 }

@@ -2,10 +2,11 @@
 // someone else has saved since is refused, showing what they saved, so nothing is overwritten unseen.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import type { FormErrors } from '../../../web/forms.ts'
-import { mediatorOr404, profileEditors } from '../access.ts'
-import { profileFormOptions } from '../profile-form.ts'
-import { findMediator } from '../repository.ts'
+import { currentUser } from '../../../web/auth.ts'
+import { submitForm } from '../../../web/forms.ts'
+import { profileEditors } from '../access.ts'
+import { refusedPage } from '../page.ts'
+import { createPanelPages } from '../page-service.ts'
 import { createMediatorService } from '../service.ts'
 import { editFormSchema, profileFormValues, savedMessage, validateProfile } from './schema.ts'
 
@@ -13,41 +14,48 @@ const view = 'mediators/edit/view.njk'
 type Params = { Params: { id: string } }
 
 export default async function editMediator(app: FastifyInstance, { database, clock }: AppDeps) {
+  const pages = createPanelPages({ db: database.db, clock })
   const service = createMediatorService({ db: database.db, clock })
 
   app.get<Params>('/mediators/:id/edit', { config: { access: profileEditors } }, async (request, reply) => {
-    const m = await mediatorOr404(database.db, request, reply, 'editProfile')
-    if (!m) return reply
-    const options = await profileFormOptions(database.db, m.id)
+    const page = await pages.editForm(currentUser(request), request.params.id)
+    if (!page.ok) return refusedPage(reply, page.code)
+    const m = page.mediator
     const values = profileFormValues(m)
-    return reply.view(view, { mediator: m, values, items: options.items(values), backLink: `/mediators/${m.id}` })
+    return reply.view(view, { mediator: m, values, items: page.options.items(values), backLink: `/mediators/${m.id}` })
   })
 
   app.post<Params>('/mediators/:id/edit', { config: { access: profileEditors } }, async (request, reply) => {
-    const m = await mediatorOr404(database.db, request, reply, 'editProfile')
-    if (!m) return reply
-    const options = await profileFormOptions(database.db, m.id)
-    const values = (request.body ?? {}) as Record<string, unknown>
-    const invalid = (errors: FormErrors, shown = values) =>
-      reply
-        .code(400)
-        .view(view, { errors, mediator: m, values: shown, items: options.items(shown), backLink: `/mediators/${m.id}` })
-    const form = validateProfile(values, clock.today(), options.choices, editFormSchema)
-    if (!form.ok) return invalid(form.errors)
-    const saved = await service.update(m.id, Number(values.version), form.data)
-    if (!saved.ok && saved.problem === 'account-taken') {
-      const text = 'That staff account is already linked to another mediator. Choose another account'
-      return invalid({ summary: [{ text, href: '#userId' }], fields: { userId: { text } } })
-    }
-    if (!saved.ok) {
-      const fresh = await findMediator(database.db, m.id)
-      if (!fresh) return reply.code(404).view('mediators/not-found.njk')
-      const text =
-        'Someone else changed this profile while you were editing it. The page now shows their changes: make yours again and save'
-      return invalid({ summary: [{ text, href: '#name' }], fields: {} }, profileFormValues(fresh))
-    }
-    request.log.info({ by: request.user?.id, mediator: m.id }, 'mediator profile changed')
-    request.session.flash = savedMessage(`${form.data.name}’s profile has been saved`, form.data)
-    return reply.redirect(`/mediators/${m.id}`, 303)
+    const page = await pages.editForm(currentUser(request), request.params.id)
+    if (!page.ok) return refusedPage(reply, page.code)
+    const { mediator: m, options } = page
+    let theirs: Record<string, unknown> | undefined // what someone else saved first, shown instead of what was typed
+    return submitForm(request, reply, {
+      parse: (body) => validateProfile(body, clock.today(), options.choices, editFormSchema),
+      render: (reply, { values, errors }) => {
+        const shown = theirs ?? values
+        return reply.view(view, {
+          errors,
+          mediator: m,
+          values: shown,
+          items: options.items(shown),
+          backLink: `/mediators/${m.id}`,
+        })
+      },
+      field: 'name',
+      submit: async (profile) => {
+        const saved = await service.update(m.id, Number((request.body as { version?: unknown }).version), profile)
+        if (!saved.ok) {
+          if ('current' in saved) theirs = profileFormValues(saved.current)
+          return saved
+        }
+        request.log.info({ by: request.user?.id, mediator: m.id }, 'mediator profile changed')
+        return {
+          ok: true,
+          redirect: `/mediators/${m.id}`,
+          flash: savedMessage(`${profile.name}’s profile has been saved`, profile),
+        }
+      },
+    })
   })
 }

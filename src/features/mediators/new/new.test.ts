@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { mediators } from '../../../db/schema/index.ts'
@@ -6,6 +7,12 @@ import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { profileFields } from '../testing.ts'
+
+/** A profile form with its one-time key, as the page sends it. */
+const withKey = (overrides: Record<string, string | string[]> = {}) => ({
+  ...profileFields(overrides),
+  submissionKey: randomUUID(),
+})
 
 describe('adding a mediator', () => {
   let t: TestApp
@@ -29,7 +36,10 @@ describe('adding a mediator', () => {
     assert.match(page.body, /Dee Newcomer \(dee@example.com\)/)
     assert.doesNotMatch(page.body, /notamediator@example.com/)
 
-    const res = await agent.post('/mediators/new', profileFields({ userId: mediatorAccount }))
+    const res = await agent.post('/mediators/new', {
+      ...profileFields({ userId: mediatorAccount }),
+      submissionKey: randomUUID(),
+    })
     assertRedirect(res, /^\/mediators\/[0-9a-f-]{36}$/)
     const [row] = await t.database.db.select().from(mediators).where(eq(mediators.email, 'dee@example.com'))
     assert.ok(row)
@@ -49,7 +59,7 @@ describe('adding a mediator', () => {
     const agent = await new Agent(t.app).signIn('admin2@example.com')
     // The linked account is no longer offered, so choosing it is refused as not on the list.
     assertFormErrors(
-      await agent.submit('/mediators/new', profileFields({ email: 'other@example.com', userId: mediatorAccount })),
+      await agent.submit('/mediators/new', withKey({ email: 'other@example.com', userId: mediatorAccount })),
       ['userId'],
     )
   })
@@ -58,7 +68,7 @@ describe('adding a mediator', () => {
     const agent = await new Agent(t.app).signIn('admin2@example.com')
     const res = await agent.submit(
       '/mediators/new',
-      profileFields({ name: 'Low Cover', email: 'low@example.com', insuranceCoverPounds: '500000' }),
+      withKey({ name: 'Low Cover', email: 'low@example.com', insuranceCoverPounds: '500000' }),
     )
     assertRedirect(res)
     const profile = await agent.get(String(res.headers.location))
@@ -71,7 +81,7 @@ describe('adding a mediator', () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
     const res = await agent.submit(
       '/mediators/new',
-      profileFields({
+      withKey({
         name: '',
         email: 'not an email',
         'cmcRegistrationExpiry-day': '31',
@@ -114,7 +124,7 @@ describe('adding a mediator', () => {
 
   test('a field the form never had is refused', async () => {
     const agent = await new Agent(t.app).signIn('manager@example.com')
-    const res = await agent.submit('/mediators/new', profileFields({ version: '1', isAdmin: 'yes' }))
+    const res = await agent.submit('/mediators/new', withKey({ version: '1', isAdmin: 'yes' }))
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /The form had information it did not ask for/)
   })

@@ -2,10 +2,10 @@
 // field checked in page order with GOV.UK-worded messages, so the error summary reads top to bottom.
 import { formChecks } from '../../../web/form-checks.ts'
 import { z } from 'zod'
-import { asArray, dateInputValues, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
+import { asArray, dateInputValues, submissionKey, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import { commonLanguages, weekdays } from '../labels.ts'
-import type { MediatorRow } from '../repository.ts'
-import type { MediatorProfile } from '../service.ts'
+import type { MediatorProfile, Once } from '../service.ts'
+import type { MediatorRow } from '../types.ts'
 import { MIN_INSURANCE_POUNDS } from '../../../domain/mediator-standing.ts'
 
 export const profileDates = [
@@ -23,7 +23,7 @@ const list = z.preprocess(asArray, z.array(z.string()))
 export const profileFormSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().optional(),
+    submissionKey,
     name: optionalString,
     email: optionalString,
     phone: optionalString,
@@ -43,8 +43,11 @@ export const profileFormSchema = z
   })
   .strict()
 
-/** The edit form also carries the version of the profile the page showed. */
-export const editFormSchema = profileFormSchema.extend({ version: z.string().regex(/^\d{1,9}$/) }).strict()
+/** The edit form creates nothing (no one-time key) and carries the version of the profile the page showed. */
+export const editFormSchema = profileFormSchema
+  .omit({ submissionKey: true })
+  .extend({ version: z.string().regex(/^\d{1,9}$/) })
+  .strict()
 
 export const MAX_COVER_POUNDS = 1_000_000_000
 const languageValues = commonLanguages.map((l) => l.value)
@@ -192,6 +195,16 @@ export function validateProfile(
       userId: userId || null,
     },
   }
+}
+
+/** The new-mediator form: the profile and the form's one-time key. */
+export function validateNewProfile(
+  body: Record<string, unknown>,
+  today: string,
+  choices: ProfileChoices,
+): FormResult<MediatorProfile & Once> {
+  const form = validateProfile(body, today, choices)
+  return form.ok ? { ok: true, data: { ...form.data, submissionKey: String(body.submissionKey) } } : form
 }
 
 function splitLines(s: string): string[] {

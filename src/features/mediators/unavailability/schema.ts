@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { text, toFormErrors, type FormResult } from '../../../web/forms.ts'
+import { submissionKey, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import { dateParts, formChecks } from '../../../web/form-checks.ts'
-import type { UnavailabilityInput } from '../service.ts'
+import type { UnavailabilityInput, Once } from '../service.ts'
 
 export const unavailabilityFormSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().optional(),
+    submissionKey,
     note: z.string().optional(),
     ...Object.fromEntries(dateParts('fromDate', 'toDate').map((f) => [f, z.string().optional()])),
   })
@@ -17,7 +17,7 @@ export const removeFormSchema = z.object({ _csrf: z.string() }).strict()
 
 const note = text(false, 200, 'Note')
 
-export function validateUnavailability(body: unknown, today: string): FormResult<UnavailabilityInput> {
+export function validateUnavailability(body: unknown, today: string): FormResult<UnavailabilityInput & Once> {
   const shape = unavailabilityFormSchema.safeParse(body ?? {})
   if (!shape.success) return { ok: false, errors: toFormErrors(shape.error) }
   const c = formChecks(shape.data, today)
@@ -28,5 +28,8 @@ export function validateUnavailability(body: unknown, today: string): FormResult
   }
   const n = c.check('note', note, shape.data.note)
   if (c.failed()) return { ok: false, errors: c.errors }
-  return { ok: true, data: { fromDate: fromDate!, toDate: toDate!, note: n || null } }
+  return {
+    ok: true,
+    data: { fromDate: fromDate!, toDate: toDate!, note: n || null, submissionKey: shape.data.submissionKey },
+  }
 }

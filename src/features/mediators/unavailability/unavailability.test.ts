@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { mediatorUnavailability } from '../../../db/schema/index.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -14,6 +15,7 @@ const range = (from: [string, string, string], to: [string, string, string], not
   'toDate-month': to[1],
   'toDate-year': to[2],
   note,
+  submissionKey: randomUUID(),
 })
 
 describe('unavailable dates', () => {
