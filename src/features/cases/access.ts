@@ -6,8 +6,8 @@
 // hold its allocation: an allocations row, not ended, for the mediator whose staff account is theirs.
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { cases, type Role } from '../../db/schema/index.ts'
-import { hasRole, type StaffUser } from '../../web/auth.ts'
+import { cases } from '../../db/schema/index.ts'
+import { hasRole, type Role, type StaffUser } from '../../domain/staff.ts'
 
 /**
  * The roles that see every case and move cases along (decide scope, record steps, allocate, take

@@ -1,9 +1,10 @@
 // The list's query string. Nothing here fails the page: an unknown filter value or sort is
 // ignored, a bad page number reads as page 1; only a date that cannot be read gets a message.
 import { z } from 'zod'
-import { asArray } from '../../../web/forms.ts'
+import { asArray, type FormErrors } from '../../../web/forms.ts'
 import { caseChannels, caseScopes, caseStatuses } from '../labels.ts'
-import { sortKeys } from '../repository.ts'
+import { sortKeys, type SortKey, type SortOrder } from './query.ts'
+import { columns, type ListParams } from './view-model.ts'
 
 const pick = (allowed: readonly string[]) =>
   z
@@ -43,4 +44,54 @@ export function readFilterDate(value: string | undefined): { ok: true; value?: s
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return { ok: false }
   return { ok: true, value: date.toISOString().slice(0, 10) }
+}
+
+/**
+ * The list's query string read: the filters to apply (a search too long, or a date that cannot
+ * be read, is left out with a message), what to show in the form again, and any problems.
+ */
+export function readListQuery(raw: unknown): {
+  params: ListParams
+  receivedFrom?: string
+  receivedTo?: string
+  values: Record<string, unknown>
+  errors?: FormErrors
+} {
+  const query = listQuerySchema.parse(raw ?? {})
+  const errors: FormErrors = { summary: [], fields: {} }
+  const problem = (field: string, text: string) => {
+    errors.summary.push({ text, href: `#${field}` })
+    errors.fields[field] = { text }
+  }
+  let search = query.q || undefined
+  if (search && search.length > searchMaxLength) {
+    problem('q', `Search must be ${searchMaxLength} characters or fewer`)
+    search = undefined
+  }
+  const from = readFilterDate(query.receivedFrom)
+  if (!from.ok) problem('receivedFrom', 'Received from must be a real date, like 17/5/2026')
+  const to = readFilterDate(query.receivedTo)
+  if (!to.ok) problem('receivedTo', 'Received to must be a real date, like 17/5/2026')
+  const receivedFrom = from.ok ? from.value : undefined
+  const receivedTo = to.ok ? to.value : undefined
+  const order: SortOrder | undefined = query.sort
+    ? (query.order ?? columns.find((c) => c.key === (query.sort as SortKey))!.firstOrder)
+    : undefined
+  return {
+    params: {
+      q: search,
+      status: query.status,
+      scope: query.scope,
+      channel: query.channel,
+      receivedFrom: receivedFrom && query.receivedFrom,
+      receivedTo: receivedTo && query.receivedTo,
+      sort: query.sort,
+      order,
+      page: query.page,
+    },
+    receivedFrom,
+    receivedTo,
+    values: { ...query, q: query.q ?? '' },
+    errors: errors.summary.length ? errors : undefined,
+  }
 }
