@@ -7,6 +7,7 @@ export { actorOf, caseContext, caseForView, visibleCaseOr404 } from './case-page
 export { type FirstContactChecklist, createCase } from './create-case.ts'
 export { eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 export { type CaseDeadline, deadlineLabels } from './deadlines.ts'
+export { caseDeadlines } from './deadlines.ts'
 export { type Actor, appendEvent } from './events.ts'
 export { labelOf, partyRoles } from './labels.ts'
 export { workingDaysText } from './progress/present.ts'

@@ -1,0 +1,136 @@
+// What the load needs from the data set (read before the server starts: the embedded database
+// takes one process at a time), and the check afterwards that every enquiry the API acknowledged
+// is stored exactly once.
+import { sql } from 'drizzle-orm'
+import type { Database } from '../../src/db/client.ts'
+import { hashToken } from '../../src/features/api/index.ts'
+import { API_TOKENS, apiToken } from './build.ts'
+import type { Fixtures } from './pages.ts'
+
+type Row = Record<string, unknown>
+const rows = async (database: Database, query: ReturnType<typeof sql>) => (await database.db.execute<Row>(query)).rows
+
+/** Drops a letter from the surname: "Amelia Hartley" -> "Amelia Hartly". */
+export function misspell(name: string): string {
+  const [first, ...rest] = name.split(' ')
+  const surname = rest.join(' ')
+  if (surname.length < 4) return `${first} ${surname}x`
+  const at = Math.max(2, surname.length - 2)
+  return `${first} ${surname.slice(0, at)}${surname.slice(at + 1)}`
+}
+
+export async function readFixtures(database: Database): Promise<Fixtures & { tokenIds: string[] }> {
+  const [{ n } = { n: 0 }] = await rows(database, sql`select count(*)::int as n from cases`)
+  const caseIds = (await rows(database, sql`select id from cases order by id limit 1000`)).map((r) => String(r.id))
+  const [council] = await rows(
+    database,
+    sql`select la.id, la.name, la.postcode_districts[1] as district
+    from api_tokens t join local_authorities la on la.id = t.local_authority_id limit 1`,
+  )
+  const apiReferences = (
+    await rows(
+      database,
+      sql`select reference from cases where local_authority_id = ${council!.id} order by id limit 500`,
+    )
+  ).map((r) => String(r.reference))
+  const references = (await rows(database, sql`select reference from cases order by id desc limit 500`)).map((r) =>
+    String(r.reference),
+  )
+  const [common] = await rows(database, sql`select child_name from cases group by 1 order by count(*) desc, 1 limit 1`)
+  // A parent with an email in a case in progress, as a party who uses the portal.
+  const [portal] = await rows(
+    database,
+    sql`select lower(trim(p.email)) as email from case_parties p join cases c on c.id = p.case_id
+    where p.role = 'parent' and p.email is not null and c.status not in ('closed', 'withdrawn', 'signposted')
+    order by (c.status = 'meeting-arranged') desc, c.received_on desc limit 1`,
+  )
+  const hashes = Array.from({ length: API_TOKENS }, (_, i) => hashToken(apiToken(i)))
+  const tokenRows = await rows(database, sql`select id, token_hash from api_tokens`)
+  const idByHash = new Map(tokenRows.map((r) => [String(r.token_hash), String(r.id)]))
+  return {
+    caseIds,
+    apiReferences,
+    references,
+    typoOf: String(common!.child_name),
+    typoName: misspell(String(common!.child_name)),
+    deepPage: Math.max(1, Math.floor((Number(n) / 25) * 0.8)),
+    apiPostcodeDistrict: String(council!.district),
+    apiCouncilName: String(council!.name),
+    portalEmail: String(portal?.email ?? ''),
+    tokenIds: hashes.map((h) => idByHash.get(h) ?? ''),
+  }
+}
+
+/** The outbox row with the newest sign-in link for this address. */
+export async function portalLinkFor(database: Database, email: string): Promise<string | undefined> {
+  const [row] = await rows(
+    database,
+    sql`select body from messages where template_key = 'portal-sign-in-link'
+    and lower(recipient_address) = ${email} order by created_at desc limit 1`,
+  )
+  return /https?:\/\/\S+\/portal\/sign-in\/[A-Za-z0-9_-]{43}/.exec(String(row?.body ?? ''))?.[0]
+}
+
+export interface Acknowledged {
+  key: string
+  tokenIndex: number
+  id: string
+}
+
+export interface EnquiryCheck {
+  acknowledged: number
+  storedOnce: number
+  missing: number
+  duplicated: number
+  wrongCase: number
+  storedNotAcknowledged: number
+}
+
+/** Every enquiry answered 2xx is there once, as the case it said; then the bench's enquiries are removed again. */
+export async function checkEnquiries(
+  database: Database,
+  runId: string,
+  tokenIds: string[],
+  acks: Acknowledged[],
+): Promise<EnquiryCheck> {
+  const pattern = `api:%:bench-${runId}-%`
+  const stored = await rows(
+    database,
+    sql`select submission_key as key, count(*)::int as n, min(id::text) as id
+    from cases where submission_key like ${pattern} group by 1`,
+  )
+  const byKey = new Map(stored.map((r) => [String(r.key), { n: Number(r.n), id: String(r.id) }]))
+  const check: EnquiryCheck = {
+    acknowledged: acks.length,
+    storedOnce: 0,
+    missing: 0,
+    duplicated: 0,
+    wrongCase: 0,
+    storedNotAcknowledged: 0,
+  }
+  const expected = new Set<string>()
+  for (const ack of acks) {
+    const key = `api:${tokenIds[ack.tokenIndex]}:${ack.key}`
+    expected.add(key)
+    const found = byKey.get(key)
+    if (!found) check.missing++
+    else if (found.n > 1) check.duplicated++
+    else if (found.id !== ack.id) check.wrongCase++
+    else check.storedOnce++
+  }
+  check.storedNotAcknowledged = [...byKey.keys()].filter((k) => !expected.has(k)).length
+  await removeEnquiries(database, pattern)
+  return check
+}
+
+/** Keeps the data set the size its marker says. */
+async function removeEnquiries(database: Database, pattern: string) {
+  await database.db.transaction(async (tx) => {
+    const made = sql`(select id from cases where submission_key like ${pattern})`
+    for (const table of ['case_deadlines', 'case_events', 'access_log', 'messages']) {
+      await tx.execute(sql`delete from ${sql.identifier(table)} where case_id in ${made}`)
+    }
+    await tx.execute(sql`delete from case_parties where case_id in ${made}`)
+    await tx.execute(sql`delete from cases where submission_key like ${pattern}`)
+  })
+}

@@ -1,0 +1,119 @@
+// One measurement: autocannon against a page for some seconds at some connections, with the
+// session cookie or API token the page needs, and each request's path (and body) of its own.
+import autocannon from 'autocannon'
+import type { Acknowledged } from './fixtures.ts'
+import type { Fixtures, PageSpec, Who } from './pages.ts'
+
+export interface Credentials {
+  staffCookie?: string
+  portalCookie?: string
+  apiTokens: string[]
+}
+
+export interface Measurement {
+  page: string
+  connections: number
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  /** Answers that were not 2xx, and socket errors and timeouts. */
+  errors: number
+  statuses: Record<string, number>
+  rssMb?: number
+  ceilingShare?: number
+  failure?: string
+}
+
+export function headersFor(who: Who, credentials: Credentials, n: number): Record<string, string> {
+  if (who === 'staff') return { cookie: credentials.staffCookie ?? '' }
+  if (who === 'portal') return { cookie: credentials.portalCookie ?? '' }
+  if (who === 'api') return { authorization: `Bearer ${credentials.apiTokens[n % credentials.apiTokens.length]}` }
+  return {}
+}
+
+export interface LoadRun {
+  url: string
+  page: PageSpec
+  fixtures: Fixtures
+  credentials: Credentials
+  connections: number
+  seconds: number
+  /** For idempotent pages: the key prefix, and where the acknowledged keys go. */
+  runId?: string
+  acknowledged?: Acknowledged[]
+}
+
+let counter = 0
+
+export async function measure(run: LoadRun): Promise<Measurement> {
+  const { page, fixtures, credentials } = run
+  const base = { page: page.name, connections: run.connections }
+  try {
+    const result = await autocannon({
+      url: run.url,
+      connections: run.connections,
+      duration: run.seconds,
+      timeout: 30,
+      requests: [
+        {
+          setupRequest: (request, context) => {
+            const n = counter++
+            const headers: Record<string, string> = { ...headersFor(page.as, credentials, n) }
+            let body: string | undefined
+            if (page.body) {
+              headers['content-type'] = 'application/json'
+              body = JSON.stringify(page.body(fixtures, n))
+            }
+            if (page.idempotent) {
+              const key = `bench-${run.runId}-${n}`
+              headers['idempotency-key'] = key
+              context.key = key
+              context.tokenIndex = n % credentials.apiTokens.length
+            }
+            return {
+              ...request,
+              method: page.method ?? 'GET',
+              path: page.path(fixtures, n),
+              headers,
+              ...(body ? { body } : {}),
+            }
+          },
+          ...(page.idempotent
+            ? {
+                onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+                  if (status < 200 || status > 299) return
+                  const id = (JSON.parse(body) as { id: string }).id
+                  run.acknowledged!.push({ key: String(context.key), tokenIndex: Number(context.tokenIndex), id })
+                },
+              }
+            : {}),
+        },
+      ],
+    })
+    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]))
+    return {
+      ...base,
+      requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.non2xx + result.errors,
+      statuses,
+    }
+  } catch (error) {
+    return { ...base, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, statuses: {}, failure: (error as Error).message }
+  }
+}
+
+/** A few requests one at a time first, so that the first measured ones do not pay for warming up. */
+export async function warmUp(run: Omit<LoadRun, 'connections' | 'seconds'>, count = 5): Promise<string | undefined> {
+  for (let i = 0; i < count; i++) {
+    const n = counter++
+    const headers: Record<string, string> = headersFor(run.page.as, run.credentials, n)
+    const init: RequestInit = { method: run.page.method ?? 'GET', headers, redirect: 'manual' }
+    if (run.page.idempotent) return undefined // every request would add a case: measured runs only
+    const res = await fetch(run.url + run.page.path(run.fixtures, n), init)
+    await res.arrayBuffer()
+    if (res.status >= 300) return `${run.page.path(run.fixtures, n)} answered ${res.status}`
+  }
+  return undefined
+}

@@ -1,0 +1,67 @@
+// The results: one table on stdout, and the same as JSON under bench/results/ with the machine.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import type { Measurement } from './load.ts'
+
+export interface Report {
+  startedAt: string
+  engine: 'pglite' | 'postgres'
+  cases: number
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; database: string }
+  build: {
+    skipped: boolean
+    seconds: number
+    builtOn: string
+    generator: number
+    counts: Record<string, number>
+    where?: string
+  }
+  serverStartSeconds: number[]
+  enquiries?: Record<string, number>
+  notes: string[]
+  results: Measurement[]
+}
+
+export function machine(database: string): Report['machine'] {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    database,
+  }
+}
+
+const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width))
+
+export function table(results: Measurement[]): string {
+  const head = ['Page', 'Conn', 'Req/s', 'p50 ms', 'p99 ms', 'Errors', '% ceiling', 'RSS MB']
+  const lines = results.map((r) => [
+    r.page,
+    String(r.connections),
+    r.failure ? 'failed' : r.requestsPerSecond.toFixed(1),
+    r.failure ? '' : String(r.p50),
+    r.failure ? '' : String(r.p99),
+    r.failure ? '' : String(r.errors),
+    r.ceilingShare === undefined ? '' : `${(r.ceilingShare * 100).toFixed(1)}%`,
+    r.rssMb === undefined ? '' : String(r.rssMb),
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ')
+  const out = [row(head), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)]
+  for (const r of results) {
+    if (r.failure) out.push(`  ${r.page} at ${r.connections}: ${r.failure}`)
+    else if (r.errors) out.push(`  ${r.page} at ${r.connections}: answers ${JSON.stringify(r.statuses)}`)
+  }
+  return out.join('\n')
+}
+
+export async function writeReport(root: string, report: Report): Promise<string> {
+  const folder = join(root, 'bench', 'results')
+  await mkdir(folder, { recursive: true })
+  const stamp = report.startedAt.slice(0, 19).replace(/:/g, '-')
+  const file = join(folder, `${stamp}-${report.engine}-${report.cases}.json`)
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+  return file
+}
