@@ -1,47 +1,54 @@
-// Loads what a case's deadlines are derived from, and keeps the case_deadlines index in step with
-// its events (called in the same transaction as every event).
-import { asc, eq } from 'drizzle-orm'
+// A case's deadlines, derived from its events (deadlines.ts), and the case_deadlines index kept in
+// step with them (refreshed in the same transaction as every event).
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
-import { caseDeadlines, caseEvents, caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
+import { stateFromEvents } from '../../domain/workflow.ts'
 import { currentCalendar, readSettings } from '../settings/index.ts'
 import { caseDeadlines as deriveDeadlines, type CaseDeadline } from './deadlines.ts'
+import { deadlineFactsOf, eventsInRecordedOrder, partiesOf, replaceDeadlineIndex } from './repository.ts'
 
-/** A case's events in the order they were recorded: the order the workflow saw them. */
-export async function eventsOf(q: Db | Tx, caseId: string) {
-  return q
-    .select({ id: caseEvents.id, type: caseEvents.type, occurredOn: caseEvents.occurredOn, data: caseEvents.data })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.id))
+export { eventsInRecordedOrder as eventsOf }
+
+/**
+ * Everything a case's deadlines are worked out from, read once: the case's status and dates,
+ * its events in the order recorded, its parties, and the service's settings and calendar.
+ */
+export async function deadlineInputs(q: Db | Tx, caseId: string) {
+  // One after another: inside a transaction the queries share one connection.
+  const row = await deadlineFactsOf(q, caseId)
+  if (!row) return undefined
+  const events = await eventsInRecordedOrder(q, caseId)
+  const parties = await partiesOf(q, caseId)
+  const settings = await readSettings(q as Db)
+  const calendar = await currentCalendar(q as Db)
+  return { ...row, cadenceWorkingDays: row.cadence ?? 10, events, parties, settings, calendar }
+}
+export type DeadlineInputs = NonNullable<Awaited<ReturnType<typeof deadlineInputs>>>
+
+export function deadlinesFrom(inputs: DeadlineInputs, today: string): CaseDeadline[] {
+  return deriveDeadlines(inputs, { calendar: inputs.calendar, settings: inputs.settings, today })
 }
 
 export async function deadlinesOf(q: Db | Tx, clock: Clock, caseId: string): Promise<CaseDeadline[]> {
-  const [row] = await q
-    .select({ status: cases.status, receivedOn: cases.receivedOn, cadence: localAuthorities.updateCadenceWorkingDays })
-    .from(cases)
-    .leftJoin(localAuthorities, eq(localAuthorities.id, cases.localAuthorityId))
-    .where(eq(cases.id, caseId))
-  if (!row) return []
-  const events = await eventsOf(q, caseId)
-  const parties = await q
-    .select({ id: caseParties.id, name: caseParties.name, role: caseParties.role })
-    .from(caseParties)
-    .where(eq(caseParties.caseId, caseId))
-  const settings = await readSettings(q as Db)
-  const calendar = await currentCalendar(q as Db)
-  return deriveDeadlines(
-    { events, parties, status: row.status, receivedOn: row.receivedOn, cadenceWorkingDays: row.cadence ?? 10 },
-    { calendar, settings, today: clock.today() },
-  )
+  const inputs = await deadlineInputs(q, caseId)
+  return inputs ? deadlinesFrom(inputs, clock.today()) : []
+}
+
+/**
+ * Where a case is: its workflow state and deadlines from one reading of its events, with the
+ * parties, settings and calendar they came from, for pages that show more of them.
+ */
+export async function caseSnapshot(q: Db | Tx, clock: Clock, caseId: string) {
+  const inputs = await deadlineInputs(q, caseId)
+  const events = inputs?.events ?? []
+  return {
+    state: stateFromEvents(events),
+    deadlines: inputs ? deadlinesFrom(inputs, clock.today()) : [],
+    events,
+    inputs,
+  }
 }
 
 export async function refreshDeadlineIndex(tx: Tx, clock: Clock, caseId: string) {
-  const deadlines = await deadlinesOf(tx, clock, caseId)
-  await tx.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId))
-  if (deadlines.length) {
-    await tx
-      .insert(caseDeadlines)
-      .values(deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })))
-  }
+  await replaceDeadlineIndex(tx, caseId, await deadlinesOf(tx, clock, caseId))
 }

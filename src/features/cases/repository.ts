@@ -1,12 +1,13 @@
 // Queries for the pages of one case (the list has its own, list/repository.ts). No rules here:
 // who may see what is in access.ts.
 import { and, asc, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import {
   agencies,
   caseEvents,
   caseParties,
   cases,
+  caseDeadlines,
   localAuthorities,
   scopeDecisions,
   users,
@@ -23,12 +24,70 @@ export async function findCase(db: Db, id: string) {
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
 
-export async function partiesOf(db: Db, caseId: string) {
+export async function partiesOf(db: Db | Tx, caseId: string) {
   return db
     .select()
     .from(caseParties)
     .where(eq(caseParties.caseId, caseId))
     .orderBy(desc(caseParties.isRequester), asc(caseParties.createdAt), asc(caseParties.id))
+}
+
+/** A case's events in the order they were recorded: the order the workflow saw them. */
+export async function eventsInRecordedOrder(q: Db | Tx, caseId: string) {
+  return q
+    .select({ id: caseEvents.id, type: caseEvents.type, occurredOn: caseEvents.occurredOn, data: caseEvents.data })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id))
+}
+
+/** What a case's deadlines start from, besides its events and parties. */
+export async function deadlineFactsOf(q: Db | Tx, caseId: string) {
+  const [row] = await q
+    .select({ status: cases.status, receivedOn: cases.receivedOn, cadence: localAuthorities.updateCadenceWorkingDays })
+    .from(cases)
+    .leftJoin(localAuthorities, eq(localAuthorities.id, cases.localAuthorityId))
+    .where(eq(cases.id, caseId))
+  return row
+}
+
+/** The "what is due" index of one case, replaced whole. */
+export async function replaceDeadlineIndex(
+  tx: Tx,
+  caseId: string,
+  deadlines: { name: string; dueDate: string; status: string }[],
+) {
+  await tx.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId))
+  if (deadlines.length) {
+    await tx
+      .insert(caseDeadlines)
+      .values(deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })))
+  }
+}
+
+/** The case, locked until the transaction ends: changes to one case happen one at a time. */
+export async function lockCase(tx: Tx, caseId: string) {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update')
+  return row
+}
+
+/** The case's derived columns after a change, with its version moved on. */
+export async function updateCase(
+  tx: Tx,
+  caseId: string,
+  change: Partial<Pick<typeof cases.$inferInsert, 'status' | 'scope' | 'assignedTo'>> & {
+    version: number
+    updatedAt: Date
+  },
+) {
+  await tx.update(cases).set(change).where(eq(cases.id, caseId))
+}
+
+/** The name of a staff member (the person looking after a case, say). */
+export async function staffName(db: Db | Tx, userId: string | null): Promise<string | undefined> {
+  if (!userId) return undefined
+  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId))
+  return row?.name
 }
 
 /** Newest first: by the day it happened, then by the order it was recorded. */

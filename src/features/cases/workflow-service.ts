@@ -10,8 +10,9 @@ import { stateFromEvents, transition, type Action, type CaseState } from '../../
 import { certificateContent } from '../certificates/index.ts'
 import { computeDeadlines } from '../../domain/clocks.ts'
 import { currentCalendar, readSettings } from '../settings/index.ts'
-import { deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
+import { caseSnapshot, deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
+import { lockCase, updateCase } from './repository.ts'
 import { meetingContactRefusal } from '../preparation/index.ts'
 
 /** Facts that start or stop a clock without moving the case along (the API records them too). */
@@ -58,7 +59,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     if (occurredOn > clock.today())
       return { ok: false, code: 'invalid', reason: 'The date it happened cannot be in the future.' }
     return db.transaction(async (tx) => {
-      const [caseRow] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update')
+      const caseRow = await lockCase(tx, caseId)
       if (!caseRow) return { ok: false, code: 'not-found', reason: 'There is no such case.' }
       if (options.expectedVersion !== undefined && options.expectedVersion !== caseRow.version) {
         return {
@@ -78,15 +79,12 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
           await appendEvent(tx, clock, { caseId, type: event.type, actor: options.actor, occurredOn, data: event.data })
         ).id
       }
-      await tx
-        .update(cases)
-        .set({
-          status: result.state.status,
-          ...(result.state.scope ? { scope: result.state.scope } : {}),
-          version: caseRow.version + 1,
-          updatedAt: clock.now(),
-        })
-        .where(eq(cases.id, caseId))
+      await updateCase(tx, caseId, {
+        status: result.state.status,
+        ...(result.state.scope ? { scope: result.state.scope } : {}),
+        version: caseRow.version + 1,
+        updatedAt: clock.now(),
+      })
       await refreshDeadlineIndex(tx, clock, caseId)
       return { ok: true, state: result.state, eventId }
     })
@@ -95,8 +93,8 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /** The case's current state and deadlines, from its events. */
     async snapshot(caseId: string) {
-      const events = await eventsOf(db, caseId)
-      return { state: stateFromEvents(events), deadlines: await deadlinesOf(db, clock, caseId), events }
+      const { state, deadlines, events } = await caseSnapshot(db, clock, caseId)
+      return { state, deadlines, events }
     },
 
     deadlinesOf: (caseId: string) => deadlinesOf(db, clock, caseId),

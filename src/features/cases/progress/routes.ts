@@ -1,56 +1,16 @@
-// /cases/:id/progress: every deadline of the case with its rule and where it came from, the
-// updates owed to each person, the willingness of each other party, the next steps, and who is
-// looking after the case.
+// /cases/:id/progress: every deadline of the case, the updates owed, each party's willingness,
+// the next steps and who is looking after the case (progress/service.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
-import { roles } from '../../../db/schema/index.ts'
-import { contactMethods } from '../../../domain/request.ts'
-import {
-  chaserDue,
-  chaserDueDate,
-  answerLabels,
-  partyNames,
-  PARTY_KINDS,
-  type PartyKind,
-} from '../../../domain/willingness.ts'
-import {
-  actionLabels,
-  availableActions,
-  partyActions,
-  statusLabels,
-  type ActionType,
-} from '../../../domain/workflow.ts'
-import { currentUser, type StaffUser } from '../../../web/auth.ts'
+import { roles, type StaffUser } from '../../../domain/staff.ts'
+import { currentUser } from '../../../web/auth.ts'
 import type { FormErrors } from '../../../web/forms.ts'
-import { currentCalendar, readSettings } from '../../settings/index.ts'
-import { recordAccess } from '../access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../case-page.ts'
-import { labelOf, partyRoles } from '../labels.ts'
-import { partiesOf, type CaseRow } from '../repository.ts'
-import { createWorkflowService } from '../workflow-service.ts'
-import { assigneeName } from './assignment.ts'
-import { presentDeadline } from './present.ts'
+import { caseContext, caseForView, type CaseRow } from '../case-page.ts'
+import { progressPage } from './service.ts'
 
-const view = 'cases/progress/view.njk'
-
-/** Actions offered elsewhere: the scope has its own page, and the party actions sit with each party. */
-const notNextSteps: readonly ActionType[] = ['decide-scope', 'invite-party', 'chase-party', 'record-willingness']
-
-/** Steps done on pages of their own: the meeting is booked with a venue and invitations. */
-const ownPages: Partial<Record<ActionType, (base: string) => string>> = {
-  'allocate-mediator': (base) => `${base}/mediator`,
-  'arrange-meeting': (base) => `${base}/meeting/book`,
-  'cancel-meeting': (base) => `${base}/meeting/cancel`,
-}
-
-const partyActionText: Record<'invite-party' | 'chase-party' | 'record-willingness', string> = {
-  'invite-party': 'Record the invitation',
-  'chase-party': 'Record a chaser',
-  'record-willingness': 'Record the answer',
-}
-
+/** The progress page, also shown again (with the problem) when taking the case is refused. */
 export async function renderProgress(
   deps: { db: Db; clock: Clock },
   reply: FastifyReply,
@@ -58,83 +18,14 @@ export async function renderProgress(
   user: StaffUser,
   extra: { errors?: FormErrors } = {},
 ) {
-  const { db, clock } = deps
-  const today = clock.today()
-  const base = `/cases/${found.id}`
-  const workflow = createWorkflowService({ db, clock })
-  const [{ state, deadlines }, parties, settings, calendar, assignedName] = await Promise.all([
-    workflow.snapshot(found.id),
-    partiesOf(db, found.id),
-    readSettings(db),
-    currentCalendar(db),
-    assigneeName(db, found.assignedTo),
-  ])
-  const presented = deadlines.map((d) => presentDeadline(d, today))
-  const partyById = new Map(parties.map((p) => [p.id, p]))
-
-  const updates = presented
-    .filter((d) => d.name.startsWith('update:'))
-    .map((d) => {
-      const party = partyById.get(d.name.slice('update:'.length))
-      return {
-        ...d,
-        partyId: party?.id,
-        who: party ? `${party.name || 'Not named'} (${labelOf(partyRoles, party.role)})` : d.label,
-      }
-    })
-
-  // The other parties: those named in the case and those already asked.
-  const kinds = PARTY_KINDS.filter((kind) => state.parties[kind] !== undefined || parties.some((p) => p.role === kind))
-  const willingness = kinds.map((kind: PartyKind) => {
-    const party = state.parties[kind]
-    const names = parties
-      .filter((p) => p.role === kind)
-      .map((p) => p.organisation || p.name)
-      .filter(Boolean)
-    const due = party ? chaserDueDate(party, calendar, settings.chaserWorkingDays) : undefined
-    return {
-      kind,
-      title: `${partyNames[kind].charAt(0).toUpperCase()}${partyNames[kind].slice(1)}${names.length ? `: ${names.join(', ')}` : ''}`,
-      invited: party ? { on: party.invited.on, how: labelOf(contactMethods, party.invited.how) } : undefined,
-      chased: party?.chased,
-      chaserDue: party ? chaserDue(party, today, calendar, settings.chaserWorkingDays) : false,
-      chaserDueOn: due,
-      answered: party?.answered ? { ...party.answered, text: answerLabels[party.answered.answer] } : undefined,
-      actions: partyActions(state, kind).map((action) => ({
-        href: `${base}/actions/${action}?party=${kind}`,
-        text: partyActionText[action],
-        visuallyHiddenText: ` for ${partyNames[kind]}`,
-      })),
-    }
-  })
-
-  const available = availableActions(state)
-  return reply.view(view, {
-    ...caseContext(found, 'progress'),
-    today,
-    state,
-    statusText: statusLabels[state.status],
-    deadlines: presented.filter((d) => !d.name.startsWith('update:')),
-    updates,
-    willingness,
-    canInvite: available.includes('invite-party'),
-    nextSteps: available
-      .filter((a) => !notNextSteps.includes(a))
-      .map((a) => ({ text: actionLabels[a], href: ownPages[a]?.(base) ?? `${base}/actions/${a}` })),
-    canDecideScope: available.includes('decide-scope'),
-    canRecordDates: state.status !== 'closed',
-    assignedName,
-    assignedToMe: found.assignedTo === user.id,
-    errors: extra.errors,
-  })
+  const page = await progressPage(deps, found, user)
+  return reply.view('cases/progress/view.njk', { ...caseContext(found, 'progress'), ...page, errors: extra.errors })
 }
 
-export default async function caseProgress(app: FastifyInstance, { database, clock }: AppDeps) {
+export default async function caseProgress(app: FastifyInstance, deps: AppDeps) {
   app.get('/cases/:id/progress', { config: { access: roles } }, async (request, reply) => {
-    const found = await visibleCaseOr404(database.db, request, reply)
+    const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const user = currentUser(request)
-    await recordAccess(database.db, clock, { userId: user.id, caseId: found.id, path: `/cases/${found.id}/progress` })
-    return renderProgress({ db: database.db, clock }, reply, found, user)
+    return renderProgress({ db: deps.database.db, clock: deps.clock }, reply, found, currentUser(request))
   })
 }
