@@ -45,3 +45,6 @@ export function labelOf(labels: Record<string, string>, key: string | null | und
 export const scopeLabel = (scope: string) => labelOf(caseScopes, scope)
 export const statusLabel = (status: string) => labelOf(caseStatuses, status)
 export const channelLabel = (channel: string) => labelOf(caseChannels, channel)
+
+/** What a page says when the case changed after the form was shown (a stale version). */
+export const staleMessage = 'Someone else changed this case while you were working on it. Check the case and try again.'

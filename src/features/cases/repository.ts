@@ -127,6 +127,15 @@ export async function latestScopeDecision(db: Db, caseId: string) {
   return row
 }
 
+export async function findAgency(db: Db | Tx, id: string) {
+  const [row] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id))
+  return row
+}
+
+export async function insertScopeDecision(tx: Tx, decision: typeof scopeDecisions.$inferInsert) {
+  await tx.insert(scopeDecisions).values(decision)
+}
+
 export async function listAgencies(db: Db) {
   return db.select().from(agencies).orderBy(asc(agencies.sortOrder), asc(agencies.name))
 }

@@ -1,12 +1,13 @@
 // Deciding a case's scope: the decision, the case's scope and status, its version and the event,
 // in one transaction. A stale version changes nothing.
-import { and, eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { agencies, cases, scopeDecisions } from '../../db/schema/index.ts'
+import { refuse, type Result } from '../../domain/result.ts'
 import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
-import type { DecidedScope } from './labels.ts'
+import { staleMessage, type DecidedScope } from './labels.ts'
+import { findAgency, insertScopeDecision, lockCase, updateCase } from './repository.ts'
 
 export interface ScopeDecisionInput {
   caseId: string
@@ -19,7 +20,7 @@ export interface ScopeDecisionInput {
   actor: Actor & { userId: string }
 }
 
-export type ScopeDecisionResult = { ok: true } | { ok: false; problem: 'stale' | 'unknown-agency' | 'agency-required' }
+export const agencyRequired = 'Select where you are signposting them to'
 
 /** Statuses a scope decision moves a case on from; a case further along keeps its status. */
 const triageStatuses = ['enquiry', 'scope-decided', 'signposted']
@@ -29,39 +30,24 @@ export function statusAfterScopeDecision(current: string, scope: DecidedScope): 
   return scope === 'out-of-scope' ? 'signposted' : 'scope-decided'
 }
 
-export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInput): Promise<ScopeDecisionResult> {
+export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInput): Promise<Result> {
   const outOfScope = input.scope === 'out-of-scope'
-  if (outOfScope && !input.agencyId) return { ok: false, problem: 'agency-required' }
+  // An agency that is not in the list (or none): the same answer as leaving it out.
+  if (outOfScope && !z.guid().safeParse(input.agencyId).success) return refuse(agencyRequired, 'agency')
   return db.transaction(async (tx) => {
-    let agency: { id: string; name: string } | undefined
-    if (outOfScope) {
-      ;[agency] = await tx
-        .select({ id: agencies.id, name: agencies.name })
-        .from(agencies)
-        .where(eq(agencies.id, input.agencyId!))
-      if (!agency) return { ok: false, problem: 'unknown-agency' } as const
-    }
-    const [current] = await tx
-      .select({ status: cases.status })
-      .from(cases)
-      .where(and(eq(cases.id, input.caseId), eq(cases.version, input.version)))
-      .for('update')
-    if (!current) return { ok: false, problem: 'stale' } as const
+    const agency = outOfScope ? await findAgency(tx, input.agencyId!) : undefined
+    if (outOfScope && !agency) return refuse(agencyRequired, 'agency')
+    const current = await lockCase(tx, input.caseId)
+    if (!current || current.version !== input.version) return refuse(staleMessage, undefined, 'stale')
 
     const now = clock.now()
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        scope: input.scope,
-        status: statusAfterScopeDecision(current.status, input.scope),
-        version: sql`${cases.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(cases.id, input.caseId), eq(cases.version, input.version)))
-      .returning({ id: cases.id })
-    if (!updated) return { ok: false, problem: 'stale' } as const
-
-    await tx.insert(scopeDecisions).values({
+    await updateCase(tx, input.caseId, {
+      scope: input.scope,
+      status: statusAfterScopeDecision(current.status, input.scope),
+      version: current.version + 1,
+      updatedAt: now,
+    })
+    await insertScopeDecision(tx, {
       caseId: input.caseId,
       scope: input.scope,
       reason: input.reason,
@@ -81,6 +67,6 @@ export async function decideScope(db: Db, clock: Clock, input: ScopeDecisionInpu
       },
     })
     await refreshDeadlineIndex(tx, clock, input.caseId)
-    return { ok: true } as const
+    return { ok: true }
   })
 }

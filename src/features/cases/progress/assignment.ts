@@ -4,9 +4,8 @@ import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import { refuse, type Result } from '../../../domain/result.ts'
 import { appendEvent } from '../events.ts'
+import { staleMessage } from '../labels.ts'
 import { lockCase, staffName, updateCase } from '../repository.ts'
-
-export const staleMessage = 'Someone else changed this case while you were working on it. Check the case and try again.'
 
 /** The person takes the case: it becomes theirs, whoever had it before. */
 export async function takeCase(

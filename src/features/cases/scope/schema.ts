@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parseForm, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
 import { decidedScopes } from '../labels.ts'
+import { agencyRequired } from '../scope-decision.ts'
 
 export const reasonMaxLength = 2000
 
@@ -16,7 +17,6 @@ export const scopeSchema = z
   .strict()
 export type ScopeForm = z.infer<typeof scopeSchema>
 
-export const agencyRequired = 'Select where you are signposting them to'
 const fieldOrder = ['scope', 'agency', 'reason']
 
 /** The schema, and the agency required when out of scope, with the messages in the page's order. */

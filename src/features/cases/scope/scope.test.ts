@@ -6,7 +6,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { accessLog, agencies, caseEvents, cases, scopeDecisions } from '../../../db/schema/index.ts'
 import { makeCase } from '../testing.ts'
-import { staleMessage } from './routes.ts'
+import { staleMessage } from '../labels.ts'
 
 describe('the scope decision at /cases/:id/scope', () => {
   let t: TestApp
