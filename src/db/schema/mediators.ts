@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { caseParties, cases } from './cases.ts'
+import type { Reason } from '../../domain/allocation.ts'
 import { localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
 
@@ -88,6 +89,15 @@ export const mediatorConflicts = pgTable('mediator_conflicts', {
   declaredOn: date('declared_on').notNull(),
 })
 
+/** What allocations.reasons keeps: the ranking as the coordinator saw it when they chose. */
+export interface AllocationReasons {
+  rank: number
+  of: number
+  score: number
+  reasons: Reason[]
+  window: { from: string; to: string }
+}
+
 /** Who mediates a case: the choice, why, and what became of it (an upheld objection ends it). */
 export const allocations = pgTable(
   'allocations',
@@ -104,7 +114,7 @@ export const allocations = pgTable(
       .references(() => users.id),
     allocatedAt: timestamp('allocated_at', { withTimezone: true }).notNull(),
     // The ranking's explanation at the time, and the coordinator's own reason.
-    reasons: jsonb('reasons').notNull(),
+    reasons: jsonb('reasons').$type<AllocationReasons>().notNull(),
     note: text('note'),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endedBecause: text('ended_because'), // objection-upheld | replaced | withdrawn

@@ -1,6 +1,6 @@
 // The allocation forms: each carries the case version the person saw, and asks in GOV.UK words.
 import { z } from 'zod'
-import { text } from '../../web/forms.ts'
+import { submissionKey, text } from '../../web/forms.ts'
 import { updateChannels } from '../cases/index.ts'
 
 export const noteMaxLength = 2000
@@ -11,6 +11,7 @@ const version = z.coerce.number().int().positive().catch(0)
 export const allocateSchema = z
   .object({
     _csrf: z.string(),
+    submissionKey,
     version,
     note: text('Enter why you chose this mediator', noteMaxLength, 'Why you chose this mediator'),
   })
@@ -19,6 +20,7 @@ export const allocateSchema = z
 export const toldSchema = z
   .object({
     _csrf: z.string(),
+    submissionKey,
     version,
     allocationId: z.string(),
     channel: z.enum(Object.keys(updateChannels) as [keyof typeof updateChannels, ...(keyof typeof updateChannels)[]], {
@@ -31,6 +33,7 @@ export const toldSchema = z
 export const objectionSchema = z
   .object({
     _csrf: z.string(),
+    submissionKey,
     version,
     allocationId: z.string(),
     party: z

@@ -48,7 +48,14 @@ export async function allocateDirectly(
 ) {
   const [row] = await database.db
     .insert(allocations)
-    .values({ caseId, mediatorId, allocatedBy, allocatedAt: clock.now(), reasons: [], note: 'test' })
+    .values({
+      caseId,
+      mediatorId,
+      allocatedBy,
+      allocatedAt: clock.now(),
+      reasons: { rank: 1, of: 1, score: 0, reasons: [], window: { from: clock.today(), to: clock.today() } },
+      note: 'test',
+    })
     .returning()
   return row!
 }

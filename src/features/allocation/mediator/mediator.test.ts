@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -42,6 +43,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     coordinator.submit(`/cases/${caseId}/mediator/allocate/${mediatorId}`, {
       version: String((await caseRow(caseId)).version),
       note,
+      submissionKey: randomUUID(),
     })
 
   before(async () => {
@@ -100,7 +102,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     assert.match(html(page).getElementById('reasons')!.text, /No declared link to anyone in this case/)
 
     assertFormErrors(
-      await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '3', note: '  ' }),
+      await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '3', note: '  ', submissionKey: randomUUID() }),
       ['note'],
     )
     assertRedirect(await allocate(id, m.alice, 'Top of the list <script>alert(1)</script>'), `/cases/${id}/mediator`)
@@ -136,7 +138,11 @@ describe('the mediator tab: /cases/:id/mediator', () => {
       html(refused).querySelector('.govuk-error-summary')!.text,
       /Bob Lapsed cannot be allocated to this case: Professional indemnity insurance lapsed/,
     )
-    const stale = await coordinator.submit(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '1', note: 'x' })
+    const stale = await coordinator.submit(`/cases/${id}/mediator/allocate/${m.alice}`, {
+      version: '1',
+      note: 'x',
+      submissionKey: randomUUID(),
+    })
     assert.equal(stale.statusCode, 409)
     assert.match(html(stale).querySelector('.govuk-error-summary')!.text, /Someone else changed this case/)
     assert.equal((await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))).length, 0)
@@ -172,6 +178,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
       version: String((await caseRow(id)).version),
       allocationId: 'x',
       note: '<script>alert(1)</script>',
+      submissionKey: randomUUID(),
     })
     assertFormErrors(invalid, ['channel'])
     assert.ok(invalid.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'))
@@ -182,6 +189,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
         allocationId: current!.id,
         channel: 'email',
         note: '',
+        submissionKey: randomUUID(),
       }),
     )
 
@@ -224,6 +232,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
         version: String((await caseRow(id)).version),
         allocationId: allocation!.id,
         reason: '',
+        submissionKey: randomUUID(),
       }),
       ['party', 'reason'],
     )
@@ -233,6 +242,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
         allocationId: allocation!.id,
         party: parent.id,
         reason: 'She mediated our last dispute',
+        submissionKey: randomUUID(),
       }),
     )
     const [objection] = await t.database.db
@@ -291,6 +301,7 @@ describe('the mediator tab: /cases/:id/mediator', () => {
         allocationId: allocation!.id,
         party: parent.id,
         reason: 'Prefer someone else',
+        submissionKey: randomUUID(),
       }),
     )
     const [objection] = await t.database.db
@@ -337,6 +348,46 @@ describe('the mediator tab: /cases/:id/mediator', () => {
         .map((a) => `/cases/${a.caseId}`),
     )
     for (const href of listed.filter((h) => /^\/cases\/[0-9a-f-]{36}$/.test(h ?? ''))) assert.ok(hers.has(href!), href!)
+  })
+
+  it('allocates once however often the same form is sent', async () => {
+    const { id } = await readyCase()
+    const url = `/cases/${id}/mediator/allocate/${m.dan}`
+    const form = html(await coordinator.get(url))
+    const submissionKey = form.querySelector('input[name=submissionKey]')!.getAttribute('value')!
+    const fields = { version: String((await caseRow(id)).version), note: 'Speaks Polish', submissionKey }
+    const [a, b] = await Promise.all([coordinator.post(url, fields), coordinator.post(url, fields)])
+    assertRedirect(a, `/cases/${id}/mediator`)
+    assertRedirect(b, `/cases/${id}/mediator`)
+    assertRedirect(await coordinator.post(url, fields), `/cases/${id}/mediator`) // a retry later
+    assert.equal((await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))).length, 1)
+    assert.equal((await eventsOf(id)).filter((e) => e.type === 'mediator-allocated').length, 1)
+  })
+
+  it('refuses an objection without the one-time key of its form, recording nothing', async () => {
+    const { id } = await readyCase()
+    assertRedirect(await allocate(id, m.alice))
+    const [allocation] = await t.database.db.select().from(allocations).where(eq(allocations.caseId, id))
+    const parent = (await t.database.db.select().from(caseParties).where(eq(caseParties.caseId, id))).find(
+      (p) => p.role === 'parent',
+    )!
+    const res = await coordinator.submit(`/cases/${id}/mediator/objections/new`, {
+      version: String((await caseRow(id)).version),
+      allocationId: allocation!.id,
+      party: parent.id,
+      reason: 'No key',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date. Reload the page and try again./,
+    )
+    const objections = await t.database.db
+      .select()
+      .from(allocationObjections)
+      .where(eq(allocationObjections.allocationId, allocation!.id))
+    assert.equal(objections.length, 0)
   })
 
   it('sends someone not signed in to sign in', async () => {

@@ -2,79 +2,57 @@
 // coordinator decides it on /cases/:id/mediator/objections/:objectionId.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../../app-deps.ts'
-import { currentUser } from '../../../../../web/auth.ts'
-import { parseForm, type FormErrors } from '../../../../../web/forms.ts'
-import {
-  recordAccess,
-  caseContext,
-  visibleCaseOr404,
-  labelOf,
-  partyRoles,
-  findCase,
-  partiesOf,
-  type CaseRow,
-} from '../../../../cases/index.ts'
-import { allocators, notFound, refusalErrors, statusFor } from '../../../page.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../../../web/forms.ts'
+import { actorOf, caseContext, caseForView, visibleCaseOr404, type CaseRow } from '../../../../cases/index.ts'
+import { createObjectionService } from '../../../objection-service.ts'
+import { allocators } from '../../../page.ts'
+import { createAllocationPages } from '../../../page-service.ts'
 import { objectionSchema } from '../../../schema.ts'
-import { createAllocationService } from '../../../service.ts'
 
 const view = 'allocation/mediator/objections/new/view.njk'
 
-export default async function newObjection(app: FastifyInstance, { database, clock }: AppDeps) {
+export default async function newObjection(app: FastifyInstance, deps: AppDeps) {
   const config = { access: allocators }
-  const service = createAllocationService({ db: database.db, clock })
+  const pages = createAllocationPages({ db: deps.database.db, clock: deps.clock })
+  const service = createObjectionService({ db: deps.database.db, clock: deps.clock })
 
-  async function render(reply: FastifyReply, found: CaseRow, extra: { values?: unknown; errors?: FormErrors } = {}) {
-    const [allocation, parties] = await Promise.all([
-      service.currentAllocation(found.id),
-      partiesOf(database.db, found.id),
-    ])
+  async function show(reply: FastifyReply, found: CaseRow, extra: { values?: unknown; errors?: FormErrors } = {}) {
+    const page = await pages.newObjectionPage(found, !!extra.errors)
     return reply.view(view, {
-      ...caseContext(found, 'mediator'),
-      allocation,
-      parties: parties.map((p) => ({
-        value: p.id,
-        text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})`,
-      })),
+      ...caseContext(page.caseRow, 'mediator'),
+      allocation: page.allocation,
+      parties: page.parties,
       values: extra.values ?? {},
       errors: extra.errors,
-      version: found.version,
+      version: page.caseRow.version,
     })
   }
 
   app.get('/cases/:id/mediator/objections/new', { config }, async (request, reply) => {
-    const found = await visibleCaseOr404(database.db, request, reply)
+    const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, {
-      userId: currentUser(request).id,
-      caseId: found.id,
-      path: `/cases/${found.id}/mediator/objections/new`,
-    })
-    return render(reply, found)
+    return show(reply, found)
   })
 
   app.post('/cases/:id/mediator/objections/new', { config }, async (request, reply) => {
-    const found = await visibleCaseOr404(database.db, request, reply)
+    const found = await visibleCaseOr404(deps.database.db, request, reply)
     if (!found) return reply
-    const form = parseForm(objectionSchema, request.body)
-    if (!form.ok) return render(reply.code(400), found, { values: request.body, errors: form.errors })
-    const user = currentUser(request)
-    const result = await service.raiseObjection(found.id, {
-      allocationId: form.data.allocationId,
-      partyId: form.data.party,
-      reason: form.data.reason,
-      expectedVersion: form.data.version,
-      actor: { userId: user.id, label: user.name },
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(objectionSchema, body),
+      render: (reply, extra) => show(reply, found, extra),
+      field: 'case-now',
+      submit: async (form) => {
+        const result = await service.raiseObjection(found.id, {
+          allocationId: form.allocationId,
+          partyId: form.party,
+          reason: form.reason,
+          expectedVersion: form.version,
+          submissionKey: form.submissionKey,
+          actor: actorOf(request),
+        })
+        if (!result.ok) return result
+        return { ok: true, redirect: `/cases/${found.id}/mediator`, flash: 'Objection recorded' }
+      },
     })
-    if (!result.ok) {
-      if (result.code === 'not-found') return notFound(reply)
-      const now = (await findCase(database.db, found.id)) ?? found
-      return render(reply.code(statusFor(result.code)), now, {
-        values: request.body,
-        errors: refusalErrors(result.reason),
-      })
-    }
-    request.session.flash = 'Objection recorded'
-    return reply.redirect(`/cases/${found.id}/mediator`, 303)
   })
 }
