@@ -3,7 +3,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import type { Result } from '../domain/result.ts'
+import { capitalise } from '../domain/text.ts'
 import { notFound } from './errors.ts'
+
+export { capitalise }
 
 export interface FormErrors {
   /** For govukErrorSummary: in the order of the fields. */
@@ -145,10 +148,6 @@ export function dateInputValues(name: string, iso: string | undefined): Record<s
   if (!iso) return {}
   const [y, m, d] = iso.split('-')
   return { [`${name}-day`]: String(Number(d)), [`${name}-month`]: String(Number(m)), [`${name}-year`]: y ?? '' }
-}
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
 }
 
 /**
