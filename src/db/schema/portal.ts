@@ -45,6 +45,19 @@ export const partyPermissions = pgTable(
   (t) => [index('party_permissions_party').on(t.partyId)],
 )
 
+/** The survey after the meeting (its labels are in src/features/portal/feedback/answers.ts). */
+export interface FeedbackAnswers {
+  satisfaction: 'very-satisfied' | 'satisfied' | 'neither' | 'dissatisfied' | 'very-dissatisfied'
+  heard: 'yes' | 'partly' | 'no'
+  comment: string
+}
+
+export interface ComplaintAnswers {
+  complaint: string
+  /** What would put it right, if they said. */
+  outcome: string
+}
+
 /** A party's feedback after the meeting, or a complaint: both for staff to act on. */
 export const partyFeedback = pgTable(
   'party_feedback',
@@ -57,7 +70,8 @@ export const partyFeedback = pgTable(
       .notNull()
       .references(() => caseParties.id),
     kind: text('kind').notNull(), // feedback | complaint
-    answers: jsonb('answers').notNull(),
+    // FeedbackAnswers when kind is 'feedback', ComplaintAnswers when 'complaint' (checked on write).
+    answers: jsonb('answers').$type<FeedbackAnswers | ComplaintAnswers>().notNull(),
     submissionKey: text('submission_key').unique(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     // For complaints: received | acknowledged | resolved

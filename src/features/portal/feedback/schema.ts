@@ -1,20 +1,13 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
+import { heardLabels, satisfactionLabels } from './answers.ts'
 
-export const satisfactionLabels = {
-  'very-satisfied': 'Very satisfied',
-  satisfied: 'Satisfied',
-  neither: 'Neither satisfied nor dissatisfied',
-  dissatisfied: 'Dissatisfied',
-  'very-dissatisfied': 'Very dissatisfied',
-} as const
-
-export const heardLabels = { yes: 'Yes', partly: 'Partly', no: 'No' } as const
+export { heardLabels, satisfactionLabels }
 
 export const feedbackSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
+    submissionKey,
     satisfaction: z.enum(Object.keys(satisfactionLabels) as [keyof typeof satisfactionLabels], {
       error: 'Select how you feel about the service',
     }),
