@@ -2,12 +2,11 @@
 // code sent to their phone. Checked on every portal request (src/web/auth.ts calls admitParty), so that a party
 // removed from a case, an address changed by staff, or a family's permission withdrawn ends
 // access at once.
-import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
-import { caseParties, cases, partyPermissions } from '../../db/schema/index.ts'
 import { recordAccess } from '../cases/index.ts'
+import { partiesLike, partyWithCase, permissionStands } from './access-repository.ts'
 
 export interface PortalParty {
   partyId: string
@@ -35,9 +34,6 @@ export function normalisePhone(phone: string): string | undefined {
   return compact.replace(/^\+44/, '0').replace(/^0044/, '0')
 }
 
-/** The same normalisation in SQL, for comparing stored numbers typed any way. */
-export const phoneDigitsSql = sql`regexp_replace(regexp_replace(coalesce(${caseParties.phone}, ''), '[^0-9+]', '', 'g'), '^(\\+44|0044)', '0')`
-
 /** Whether this party's own details still hold the address they proved. */
 export function addressMatches(
   party: { email: string | null; phone: string | null },
@@ -48,14 +44,15 @@ export function addressMatches(
   return !!party.phone && normalisePhone(party.phone) === address
 }
 
-/** Whether someone acting for the family (role 'referrer') holds a permission that stands. */
-export async function permissionStands(db: Db | Tx, partyId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: partyPermissions.id })
-    .from(partyPermissions)
-    .where(and(eq(partyPermissions.partyId, partyId), isNull(partyPermissions.withdrawnAt)))
-    .limit(1)
-  return !!row
+/** Every party using this address who may sign in (their permission standing): newest case first. */
+export async function partiesWithAddress(q: Db | Tx, address: string) {
+  const allowed = []
+  for (const row of await partiesLike(q, address)) {
+    if (!addressMatches(row, address)) continue
+    if (row.role === 'referrer' && !(await permissionStands(q, row.id))) continue
+    allowed.push(row)
+  }
+  return allowed
 }
 
 /** The portal party for a session, or null when their access has ended. */
@@ -65,11 +62,7 @@ export async function loadPortalParty(
   address: string | undefined,
 ): Promise<PortalParty | null> {
   if (!/^[0-9a-f-]{36}$/.test(partyId)) return null
-  const [row] = await db
-    .select({ party: caseParties, reference: cases.reference, childName: cases.childName })
-    .from(caseParties)
-    .innerJoin(cases, eq(cases.id, caseParties.caseId))
-    .where(eq(caseParties.id, partyId))
+  const row = await partyWithCase(db, partyId)
   if (!row || !addressMatches(row.party, address)) return null
   if (row.party.role === 'referrer' && !(await permissionStands(db, partyId))) return null
   return {

@@ -2,8 +2,10 @@
 // a different party of the same case, and a party of another case. Then the things each page
 // promises: the timeline's plain words (and no staff notes), the appeal deadline, summaries kept
 // private until released, uploads checked by content, a third party's access ending with the
-// family's permission, the idle timeout and signing out everywhere.
+// family's permission, the idle timeout and signing out everywhere. One long file: the walk and the
+// promises share one set of fixtures, a whole case as a party sees it.
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import type { LightMyRequestResponse } from 'fastify'
@@ -35,6 +37,9 @@ import { appendEvent } from '../cases/index.ts'
 import { docxBytes, exeBytes, pdfBytes, submitMultipart } from '../preparation/testing.ts'
 import { currentCalendar } from '../settings/index.ts'
 import { emails, portalCases, registeredRoutes, signInWithLink } from './testing.ts'
+
+/** A form that adds something carries its one-time key, as the page gives it. */
+const withKey = <T extends Record<string, string>>(fields: T) => ({ submissionKey: randomUUID(), ...fields })
 
 const secrets = {
   parentSummary: 'PARENT-PRIVATE-SUMMARY-7731',
@@ -250,7 +255,7 @@ describe('the parties portal: every route, every kind of visitor', () => {
     {
       route: 'POST /portal/attendees',
       url: () => '/portal/attendees',
-      fields: () => ({ name: 'Jo Friend', role: 'A friend' }),
+      fields: () => withKey({ name: 'Jo Friend', role: 'A friend' }),
       own: 303,
     },
     {
@@ -279,7 +284,7 @@ describe('the parties portal: every route, every kind of visitor', () => {
     {
       route: 'POST /portal/summary',
       url: () => '/portal/summary',
-      fields: () => ({ summaryText: 'What matters to us is the speech therapy.' }),
+      fields: () => withKey({ summaryText: 'What matters to us is the speech therapy.' }),
       own: 303,
     },
     {
@@ -324,14 +329,14 @@ describe('the parties portal: every route, every kind of visitor', () => {
     {
       route: 'POST /portal/feedback',
       url: () => '/portal/feedback',
-      fields: () => ({ satisfaction: 'satisfied', heard: 'yes', comment: '' }),
+      fields: () => withKey({ satisfaction: 'satisfied', heard: 'yes', comment: '' }),
       own: 303,
     },
     { route: 'GET /portal/complaint', url: () => '/portal/complaint', own: 200, page: true },
     {
       route: 'POST /portal/complaint',
       url: () => '/portal/complaint',
-      fields: () => ({ complaint: 'Nobody called me back.', outcome: '' }),
+      fields: () => withKey({ complaint: 'Nobody called me back.', outcome: '' }),
       own: 303,
     },
     { route: 'GET /portal/complaint/received', url: () => '/portal/complaint/received', own: 200, page: true },
@@ -574,37 +579,63 @@ describe('the parties portal: what the pages say and do', () => {
     const rows = await t.database.db.select().from(attendees).where(eq(attendees.partyId, f.parent.id))
     assert.equal(rows.length, 1)
     assert.equal(rows[0]!.isSupporter, true)
-    assertFormErrors(await parent.submit('/portal/attendees', { name: '', role: '' }), ['name', 'role'])
+    assertFormErrors(await parent.submit('/portal/attendees', withKey({ name: '', role: '' })), ['name', 'role'])
+  })
+
+  test('a form that adds something is refused without its one-time key, and adds nothing', async () => {
+    const parent = await signInWithLink(t, f.parent.id)
+    const db = t.database.db
+    const counts = async () => [
+      (await db.select().from(attendees).where(eq(attendees.partyId, f.parent.id))).length,
+      (await db.select().from(partyFeedback).where(eq(partyFeedback.partyId, f.parent.id))).length,
+      (await db.select().from(summaries).where(eq(summaries.partyId, f.parent.id))).length,
+      (await db.select().from(caseEvents).where(eq(caseEvents.caseId, f.id))).length,
+    ]
+    const before = await counts()
+    const refused = [
+      await parent.submit('/portal/attendees', { name: 'Kim Keyless', role: 'A friend' }),
+      await parent.submit('/portal/feedback', { satisfaction: 'satisfied', heard: 'yes', comment: '' }),
+      await parent.submit('/portal/complaint', { complaint: 'No key.', outcome: '' }),
+      await submitMultipart(t, parent, '/portal/summary', { summaryText: 'No key.' }),
+    ]
+    for (const res of refused) {
+      assert.equal(res.statusCode, 400)
+      assert.match(titleOf(res), /^Error: /)
+      assert.match(
+        html(res).querySelector('.govuk-error-summary')!.text,
+        /This form is out of date. Reload the page and try again./,
+      )
+    }
+    assert.equal(
+      html(refused[0]!).getElementById('name')!.getAttribute('value'),
+      'Kim Keyless',
+      'what was typed is kept',
+    )
+    assert.deepEqual(await counts(), before)
   })
 
   test("summaries: typed or uploaded (a real PDF or .docx), a renamed program refused, the others' only once released", async () => {
     const parent = await signInWithLink(t, f.parent.id)
     const school = await signInWithLink(t, f.school.id)
-    const pdf = await submitMultipart(
-      t,
-      parent,
-      '/portal/summary',
-      {},
-      { name: 'our-summary.pdf', type: 'application/pdf', bytes: pdfBytes() },
-    )
+    const pdf = await submitMultipart(t, parent, '/portal/summary', withKey({}), {
+      name: 'our-summary.pdf',
+      type: 'application/pdf',
+      bytes: pdfBytes(),
+    })
     assert.equal(pdf.statusCode, 303, pdf.body.slice(0, 300))
-    const exe = await submitMultipart(
-      t,
-      parent,
-      '/portal/summary',
-      {},
-      { name: 'summary.pdf', type: 'application/pdf', bytes: exeBytes() },
-    )
+    const exe = await submitMultipart(t, parent, '/portal/summary', withKey({}), {
+      name: 'summary.pdf',
+      type: 'application/pdf',
+      bytes: exeBytes(),
+    })
     assertFormErrors(exe, ['document'])
-    const docx = await submitMultipart(
-      t,
-      school,
-      '/portal/summary',
-      {},
-      { name: 'school.docx', type: 'application/octet-stream', bytes: docxBytes() },
-    )
+    const docx = await submitMultipart(t, school, '/portal/summary', withKey({}), {
+      name: 'school.docx',
+      type: 'application/octet-stream',
+      bytes: docxBytes(),
+    })
     assert.equal(docx.statusCode, 303)
-    const nothing = await submitMultipart(t, school, '/portal/summary', {})
+    const nothing = await submitMultipart(t, school, '/portal/summary', withKey({}))
     assertFormErrors(nothing, ['summaryText'])
 
     const [parentSummary] = await t.database.db.select().from(summaries).where(eq(summaries.partyId, f.parent.id))
@@ -620,7 +651,7 @@ describe('the parties portal: what the pages say and do', () => {
     const page = await school.get('/portal/summary')
     assert.match(html(page).getElementById('other-summaries')!.text, /Sarah Hartley/)
     // Once released, nobody can send a new one.
-    const late = await submitMultipart(t, parent, '/portal/summary', { summaryText: 'Too late' })
+    const late = await submitMultipart(t, parent, '/portal/summary', withKey({ summaryText: 'Too late' }))
     assert.equal(late.statusCode, 400)
     assert.match(late.body, /already been shared with everyone/)
   })
@@ -669,7 +700,7 @@ describe('the parties portal: what the pages say and do', () => {
 
   test('feedback and complaints are recorded once, for staff, and the complaint says what happens next', async () => {
     const parent = await signInWithLink(t, f.parent.id)
-    assertFormErrors(await parent.submit('/portal/feedback', { comment: '' }), ['satisfaction', 'heard'])
+    assertFormErrors(await parent.submit('/portal/feedback', withKey({ comment: '' })), ['satisfaction', 'heard'])
     await parent.get('/portal/feedback')
     const key = '21111111-2222-4333-8444-555555555555'
     await parent.post('/portal/feedback', {
@@ -684,8 +715,11 @@ describe('the parties portal: what the pages say and do', () => {
       heard: 'yes',
       comment: 'Kind and clear.',
     })
-    assertFormErrors(await parent.submit('/portal/complaint', { complaint: '', outcome: '' }), ['complaint'])
-    const sent = await parent.submit('/portal/complaint', { complaint: 'Nobody called me back.', outcome: 'A call' })
+    assertFormErrors(await parent.submit('/portal/complaint', withKey({ complaint: '', outcome: '' })), ['complaint'])
+    const sent = await parent.submit(
+      '/portal/complaint',
+      withKey({ complaint: 'Nobody called me back.', outcome: 'A call' }),
+    )
     assert.equal(sent.headers.location, '/portal/complaint/received')
     const received = await parent.get('/portal/complaint/received')
     assert.match(received.body, /Civil Mediation Council/)
@@ -734,6 +768,7 @@ describe('the parties portal: what the pages say and do', () => {
     const staff = await new Agent(t.app).signIn('coord2@example.com')
     await staff.get(`/cases/${f.id}/portal`)
     const form = await staff.post(`/cases/${f.id}/portal/permissions`, {
+      submissionKey: randomUUID(),
       party: '',
       givenBy: '',
       'givenOn-day': '',
@@ -749,6 +784,7 @@ describe('the parties portal: what the pages say and do', () => {
       t.clock.today().slice(0, 4),
     ]
     const ok = await staff.post(`/cases/${f.id}/portal/permissions`, {
+      submissionKey: randomUUID(),
       party: f.referrer.id,
       givenBy: 'Sarah Hartley',
       'givenOn-day': d,

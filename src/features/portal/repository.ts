@@ -1,11 +1,13 @@
 // Queries for the portal's pages. Every one is scoped to the signed-in party's own case, and the
-// ones about a party's own things to that party. No rules here, no changes (service.ts).
-import { and, asc, desc, eq, isNull } from 'drizzle-orm'
+// ones about a party's own things to that party. No rules here, no changes (changes-repository.ts).
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
+  agreementAcceptances,
   attendees,
   caseParties,
   cases,
+  childViews,
   meetingResponses,
   meetings,
   messages,
@@ -26,6 +28,25 @@ export async function partyRowOf(db: Db, partyId: string) {
   return row
 }
 
+export function casesWithIds(db: Db, ids: string[]) {
+  return ids.length ? db.select().from(cases).where(inArray(cases.id, ids)) : Promise.resolve([])
+}
+
+/** Whether the party accepted this version of the agreement, and when. */
+export async function ownAcceptance(db: Db, agreementId: string, partyId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(agreementAcceptances)
+    .where(
+      and(
+        eq(agreementAcceptances.agreementId, agreementId),
+        eq(agreementAcceptances.partyId, partyId),
+        eq(agreementAcceptances.agreementVersion, version),
+      ),
+    )
+  return row
+}
+
 /** The case's live meeting (not cancelled), with where it is. */
 export async function liveMeeting(db: Db, caseId: string) {
   const [row] = await db
@@ -36,13 +57,7 @@ export async function liveMeeting(db: Db, caseId: string) {
     .limit(1)
   return row
 }
-
-/** Where a meeting is, in one line. */
-export function meetingPlace(row: NonNullable<Awaited<ReturnType<typeof liveMeeting>>>): string {
-  const { meeting, venue } = row
-  if (venue?.kind === 'online' || (!venue && meeting.onlineLink)) return 'Online'
-  return [venue?.name, venue?.address, venue?.postcode].filter(Boolean).join(', ') || 'The place will be confirmed'
-}
+export type LiveMeeting = NonNullable<Awaited<ReturnType<typeof liveMeeting>>>
 
 export async function ownResponse(db: Db, meetingId: string, partyId: string) {
   const [row] = await db
@@ -68,7 +83,10 @@ export async function ownAvailability(db: Db, partyId: string) {
     .orderBy(asc(partyAvailability.day))
 }
 
-/** Each party's latest summary (no bytes): the caller decides which it may show. */
+/**
+ * Each party's latest summary (no bytes, and not who on the staff sent it in for them): the
+ * caller decides which it may show.
+ */
 export async function latestSummaries(db: Db, caseId: string) {
   const rows = await db
     .select({
@@ -88,6 +106,19 @@ export async function latestSummaries(db: Db, caseId: string) {
   return latest
 }
 
+/** The child's views as the parties may read them: the words, when, and who they may be shown to. */
+export function childViewsOf(db: Db, caseId: string) {
+  return db
+    .select({
+      views: childViews.views,
+      gatheredOn: childViews.gatheredOn,
+      shareWith: childViews.shareWith,
+      consentToShare: childViews.consentToShare,
+    })
+    .from(childViews)
+    .where(eq(childViews.caseId, caseId))
+}
+
 /** The parties of the case, names only: never their contact details. */
 export async function partyNamesOf(db: Db, caseId: string) {
   return db
@@ -99,6 +130,14 @@ export async function partyNamesOf(db: Db, caseId: string) {
     })
     .from(caseParties)
     .where(eq(caseParties.caseId, caseId))
+}
+
+/** Those who referred the family (who may be given the family's permission to act for them). */
+export function referrersOf(db: Db, caseId: string) {
+  return db
+    .select()
+    .from(caseParties)
+    .where(and(eq(caseParties.caseId, caseId), eq(caseParties.role, 'referrer')))
 }
 
 /** Letters addressed to this party. */

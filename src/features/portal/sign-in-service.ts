@@ -2,16 +2,17 @@
 // text message. Only a SHA-256 of the secret is stored; it expires after PORTAL_LINK_MINUTES and is
 // used up atomically. Nothing here tells the caller whether an address is known.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { and, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Config } from '../../config.ts'
 import type { Db, Tx } from '../../db/client.ts'
-import { caseParties, portalSignIns, sessions } from '../../db/schema/index.ts'
+import { templateNamed } from '../../domain/message-wording.ts'
 import { appendEvent } from '../cases/index.ts'
 import { queueMessage, serviceValues } from '../messages/index.ts'
 import { partyLabel } from '../preparation/index.ts'
-import { addressMatches, normaliseEmail, permissionStands, phoneDigitsSql } from './party-access.ts'
-import { templateNamed } from '../../domain/message-wording.ts'
+import { partyRow, permissionStands } from './access-repository.ts'
+import { normaliseEmail, partiesWithAddress } from './party-access.ts'
+import { casesWithIds } from './repository.ts'
+import { deleteSessionsOfAddress, expireCodes, insertSignIn, isLive, useUp } from './sign-in-repository.ts'
 import { portalTemplates } from './templates.ts'
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -34,27 +35,18 @@ export const MAX_CODE_ATTEMPTS = 5
 export function createSignInService({ db, clock, config }: { db: Db; clock: Clock; config: Config }) {
   const expiresAt = () => new Date(clock.now().getTime() + config.PORTAL_LINK_MINUTES * 60_000)
 
-  /** Every party using this address who may sign in: newest case first. */
-  async function partiesWith(q: Db | Tx, address: string) {
-    const where = address.includes('@')
-      ? sql`lower(trim(${caseParties.email})) = ${address}`
-      : sql`${phoneDigitsSql} = ${address}`
-    const rows = await q
-      .select()
-      .from(caseParties)
-      .where(where)
-      .orderBy(desc(caseParties.createdAt), desc(caseParties.id))
-    const allowed = []
-    for (const row of rows) {
-      if (!addressMatches(row, address)) continue
-      if (row.role === 'referrer' && !(await permissionStands(q, row.id))) continue
-      allowed.push(row)
-    }
-    return allowed
+  /** Every code waiting for this number stops working (a new one replaces them, or too many were wrong). */
+  async function cancelCodes(tx: Tx, phone: string) {
+    const parties = await partiesWithAddress(tx, phone)
+    await expireCodes(
+      tx,
+      parties.map((p) => p.id),
+      clock.now(),
+    )
   }
 
   return {
-    partiesWith: (address: string) => partiesWith(db, address),
+    partiesWith: (address: string) => partiesWithAddress(db, address),
 
     /**
      * Sends a link (email) or a code (text) if the address belongs to a party; does nothing
@@ -64,19 +56,14 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
     async request(address: SignInAddress): Promise<void> {
       await db.transaction(async (tx) => {
         const key = addressKey(address)
-        const [party] = await partiesWith(tx, key)
+        const [party] = await partiesWithAddress(tx, key)
         if (!party) return
         const service = await serviceValues(tx)
         const to = { partyId: party.id, name: party.name, email: party.email, phone: party.phone }
+        const sent = { partyId: party.id, createdAt: clock.now(), expiresAt: expiresAt() }
         if (address.kind === 'email') {
           const token = randomBytes(32).toString('base64url')
-          await tx.insert(portalSignIns).values({
-            tokenHash: sha256(token),
-            partyId: party.id,
-            channel: 'email',
-            createdAt: clock.now(),
-            expiresAt: expiresAt(),
-          })
+          await insertSignIn(tx, { ...sent, tokenHash: sha256(token), channel: 'email' })
           // No case on the outbox row: the live link must not be readable on the case's pages.
           await queueMessage(tx, clock, {
             to,
@@ -91,18 +78,8 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
           })
         } else {
           const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
-          // A new code replaces any earlier one sent to this number.
-          await cancelCodes(
-            tx,
-            (await partiesWith(tx, key)).map((p) => p.id),
-          )
-          await tx.insert(portalSignIns).values({
-            tokenHash: codeHash(party.id, code),
-            partyId: party.id,
-            channel: 'text',
-            createdAt: clock.now(),
-            expiresAt: expiresAt(),
-          })
+          await cancelCodes(tx, key) // a new code replaces any earlier one sent to this number
+          await insertSignIn(tx, { ...sent, tokenHash: codeHash(party.id, code), channel: 'text' })
           await queueMessage(tx, clock, {
             to,
             channel: 'text',
@@ -115,78 +92,36 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
 
     /** Whether a link could still be used (for the page that asks to continue; it uses nothing up). */
     async linkIsLive(token: string): Promise<boolean> {
-      if (!tokenPattern.test(token)) return false
-      const [row] = await db
-        .select({ id: portalSignIns.id })
-        .from(portalSignIns)
-        .where(
-          and(
-            eq(portalSignIns.tokenHash, sha256(token)),
-            eq(portalSignIns.channel, 'email'),
-            isNull(portalSignIns.usedAt),
-            gt(portalSignIns.expiresAt, clock.now()),
-          ),
-        )
-      return !!row
+      return tokenPattern.test(token) && isLive(db, 'email', sha256(token), clock.now())
     },
 
     /** Uses the link up, once: the party it was for, or undefined (unknown, used or expired). */
     async useLink(token: string): Promise<{ partyId: string; address: string } | undefined> {
       if (!tokenPattern.test(token)) return undefined
-      const [used] = await db
-        .update(portalSignIns)
-        .set({ usedAt: clock.now() })
-        .where(
-          and(
-            eq(portalSignIns.tokenHash, sha256(token)),
-            eq(portalSignIns.channel, 'email'),
-            isNull(portalSignIns.usedAt),
-            gt(portalSignIns.expiresAt, clock.now()),
-          ),
-        )
-        .returning({ partyId: portalSignIns.partyId })
-      if (!used) return undefined
-      const [party] = await db.select().from(caseParties).where(eq(caseParties.id, used.partyId))
+      const partyId = await useUp(db, 'email', [sha256(token)], clock.now())
+      const party = partyId ? await partyRow(db, partyId) : undefined
       if (!party?.email || (party.role === 'referrer' && !(await permissionStands(db, party.id)))) return undefined
       return { partyId: party.id, address: normaliseEmail(party.email) }
     },
 
     /** Uses up a code sent to this number: the party it was for, or undefined. */
     async useCode(phone: string, code: string): Promise<{ partyId: string; address: string } | undefined> {
-      const parties = await partiesWith(db, phone)
+      const parties = await partiesWithAddress(db, phone)
       if (!parties.length) return undefined
-      const [used] = await db
-        .update(portalSignIns)
-        .set({ usedAt: clock.now() })
-        .where(
-          and(
-            inArray(
-              portalSignIns.tokenHash,
-              parties.map((p) => codeHash(p.id, code)),
-            ),
-            eq(portalSignIns.channel, 'text'),
-            isNull(portalSignIns.usedAt),
-            gt(portalSignIns.expiresAt, clock.now()),
-          ),
-        )
-        .returning({ partyId: portalSignIns.partyId })
-      return used ? { partyId: used.partyId, address: phone } : undefined
+      const hashes = parties.map((p) => codeHash(p.id, code))
+      const partyId = await useUp(db, 'text', hashes, clock.now())
+      return partyId ? { partyId, address: phone } : undefined
     },
 
     /** Too many wrong codes: every code waiting for this number stops working. */
     async cancelCodesFor(phone: string) {
-      await db.transaction(async (tx) =>
-        cancelCodes(
-          tx,
-          (await partiesWith(tx, phone)).map((p) => p.id),
-        ),
-      )
+      await db.transaction((tx) => cancelCodes(tx, phone))
     },
 
     /** Records the sign-in on the case, as the case's record of who looked. */
     async recordSignIn(partyId: string, channel: 'email' | 'text') {
       await db.transaction(async (tx) => {
-        const [party] = await tx.select().from(caseParties).where(eq(caseParties.id, partyId))
+        const party = await partyRow(tx, partyId)
         if (!party) return
         await appendEvent(tx, clock, {
           caseId: party.caseId,
@@ -197,35 +132,27 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
       })
     },
 
-    /** Ends every session of the person who proved this address (sign out everywhere). */
-    async endSessionsOf(address: string, exceptSid?: string) {
-      await db
-        .delete(sessions)
-        .where(
-          and(sql`${sessions.data}->>'partyAddress' = ${address}`, exceptSid ? ne(sessions.sid, exceptSid) : undefined),
-        )
-    },
-  }
-
-  async function cancelCodes(tx: Tx, partyIds: string[]) {
-    if (!partyIds.length) return
-    await tx
-      .update(portalSignIns)
-      .set({ expiresAt: clock.now() })
-      .where(
-        and(
-          inArray(portalSignIns.partyId, partyIds),
-          eq(portalSignIns.channel, 'text'),
-          isNull(portalSignIns.usedAt),
-          gt(portalSignIns.expiresAt, clock.now()),
-        ),
+    /** The cases this person is a party in, to choose between. */
+    async caseChoices(address: string) {
+      const parties = await partiesWithAddress(db, address)
+      const rows = await casesWithIds(
+        db,
+        parties.map((p) => p.caseId),
       )
-  }
-}
+      return parties.map((p) => {
+        const found = rows.find((c) => c.id === p.caseId)!
+        return { partyId: p.id, reference: found.reference, childName: found.childName, receivedOn: found.receivedOn }
+      })
+    },
 
-/** Ends every session signed in as this party (a family's permission withdrawn). */
-export async function endPartySessions(q: Db | Tx, partyId: string) {
-  await q.delete(sessions).where(sql`${sessions.data}->>'partyId' = ${partyId}`)
+    /** The case chosen by someone who is a party in several: only one whose party uses their address. */
+    async chooseCase(address: string, partyId: unknown): Promise<string | undefined> {
+      return (await partiesWithAddress(db, address)).find((p) => p.id === partyId)?.id
+    },
+
+    /** Ends every session of the person who proved this address (sign out everywhere). */
+    endSessionsOf: (address: string, exceptSid?: string) => deleteSessionsOfAddress(db, address, exceptSid),
+  }
 }
 
 /** How a party shows in a case's timeline when they act through the portal. */

@@ -2,81 +2,33 @@
 // accepts it as it stands (its version: if it changes, they accept again); once final, they read
 // it here and download it as an accessible PDF (large print if that helps them).
 import type { FastifyInstance } from 'fastify'
-import { and, eq } from 'drizzle-orm'
 import type { AppDeps } from '../../../app-deps.ts'
-import { agreementAcceptances } from '../../../db/schema/index.ts'
-import {
-  agreementDocument,
-  type AgreementContent,
-  agreementPdf,
-  agreementWithPoints,
-  mediationParties,
-  recordAcceptance,
-  responsibleOf,
-  wantsLargePrint,
-} from '../../agreements/index.ts'
+import { notFound } from '../../../web/errors.ts'
+import { createCasePages } from '../case-pages.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
-import { partyRowOf } from '../repository.ts'
-import { portalActor } from '../sign-in-service.ts'
+import { createPortalService } from '../service.ts'
 
 export default async function portalAgreement(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
+  const pages = createCasePages({ db: deps.database.db, clock: deps.clock })
+  const service = createPortalService({ db: deps.database.db, clock: deps.clock })
 
   app.get('/portal/agreement', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'agreement')
     if (!party) return reply
-    const agreement = await agreementWithPoints(db, party.caseId)
-    const final =
-      agreement?.status === 'final' && agreement.finalContent
-        ? agreementDocument(agreement.finalContent as AgreementContent)
-        : undefined
-    let draft
-    if (agreement && !final) {
-      const parties = await mediationParties(db, party.caseId)
-      const [accepted] = await db
-        .select()
-        .from(agreementAcceptances)
-        .where(
-          and(
-            eq(agreementAcceptances.agreementId, agreement.id),
-            eq(agreementAcceptances.partyId, party.partyId),
-            eq(agreementAcceptances.agreementVersion, agreement.version),
-          ),
-        )
-      draft = {
-        id: agreement.id,
-        version: agreement.version,
-        accepted: accepted?.acceptedAt,
-        points: agreement.points.map((p, i) => ({
-          number: i + 1,
-          who: responsibleOf(p, parties),
-          what: p.what,
-          byWhen: p.dueDate ?? p.byWhen,
-          howKnown: p.howKnown,
-        })),
-        notAgreed: (agreement.notAgreed as string[]) ?? [],
-      }
-    }
+    const { final, draft } = await pages.agreement(party)
     return reply.view('portal/agreement/view.njk', { ...portalContext(deps, party, 'agreement'), final, draft })
   })
 
+  // One button, no fields to put right: every answer is told on the agreement page itself.
   app.post('/portal/agreement/accept', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'agreement')
     if (!party) return reply
     const body = (request.body ?? {}) as { agreementId?: unknown; version?: unknown }
-    const agreement = await agreementWithPoints(db, party.caseId)
-    if (!agreement || agreement.status !== 'draft' || body.agreementId !== agreement.id)
-      return reply.code(404).view('errors/not-found.njk')
-    const row = (await partyRowOf(db, party.partyId))!
-    const result = await db.transaction((tx) =>
-      recordAcceptance(tx, deps.clock, {
-        agreementId: agreement.id,
-        partyId: party.partyId,
-        agreementVersion: Number(body.version),
-        how: 'portal',
-        actor: portalActor(row),
-      }),
-    )
+    const result = await service.acceptAgreement(party, {
+      agreementId: body.agreementId,
+      version: Number(body.version),
+    })
+    if (!result.ok && result.code === 'not-found') return notFound(request, reply)
     request.session.flash = result.ok
       ? 'Thank you. We have recorded that you accept the agreement'
       : result.code === 'stale'
@@ -88,17 +40,12 @@ export default async function portalAgreement(app: FastifyInstance, deps: AppDep
   app.get('/portal/agreement/agreement.pdf', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'agreement')
     if (!party) return reply
-    const agreement = await agreementWithPoints(db, party.caseId)
-    if (agreement?.status !== 'final' || !agreement.finalContent) return reply.code(404).view('errors/not-found.njk')
-    const row = (await partyRowOf(db, party.partyId))!
-    const largePrint = wantsLargePrint(row) || (request.query as { print?: string }).print === 'large'
-    const pdf = await agreementPdf(agreement.finalContent as AgreementContent, { largePrint })
+    const choseLargePrint = (request.query as { print?: string }).print === 'large'
+    const file = await pages.agreementPdf(party, choseLargePrint)
+    if (!file) return notFound(request, reply)
     return reply
       .header('content-type', 'application/pdf')
-      .header(
-        'content-disposition',
-        `attachment; filename="agreement-${party.reference.replace(/[^A-Za-z0-9-]/g, '')}${largePrint ? '-large-print' : ''}.pdf"`,
-      )
-      .send(pdf)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.pdf)
   })
 }

@@ -2,19 +2,19 @@
 // colleague). Their own list only.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { submitOnce } from '../../../web/submission.ts'
+import { notFound } from '../../../web/errors.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { isFamily, type PortalParty } from '../party-access.ts'
+import { createPartyPages } from '../party-pages.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
-import { ownAttendees } from '../repository.ts'
 import { createPortalService } from '../service.ts'
 import { attendeeSchema } from './schema.ts'
 
 const view = 'portal/attendees/view.njk'
 
 export default async function portalAttendees(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createPortalService({ db, clock: deps.clock })
+  const pages = createPartyPages({ db: deps.database.db, clock: deps.clock })
+  const service = createPortalService({ db: deps.database.db, clock: deps.clock })
 
   async function render(
     reply: FastifyReply,
@@ -24,7 +24,7 @@ export default async function portalAttendees(app: FastifyInstance, deps: AppDep
   ) {
     return reply.view(view, {
       ...portalContext(deps, party, 'attendees'),
-      people: await ownAttendees(db, party.caseId, party.partyId),
+      people: await pages.attendees(party),
       family: isFamily(party.role),
       values,
       errors,
@@ -40,29 +40,24 @@ export default async function portalAttendees(app: FastifyInstance, deps: AppDep
   app.post('/portal/attendees', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'attendees')
     if (!party) return reply
-    const form = parseForm(attendeeSchema, request.body)
-    if (!form.ok) return render(reply.code(400), party, (request.body ?? {}) as Record<string, unknown>, form.errors)
-    const next = await submitOnce(db, deps.clock, request.body, async (tx) => {
-      const result = await service.addAttendee(
-        party,
-        { name: form.data.name, role: form.data.role, isSupporter: isFamily(party.role) },
-        tx,
-      )
-      if (!result.ok) throw new Error(result.reason)
-      return '/portal/attendees'
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(attendeeSchema, body),
+      render: (reply, { values, errors }) => render(reply, party, values, errors),
+      field: 'name',
+      submit: async ({ name, role, submissionKey }) => {
+        const result = await service.addAttendee(party, { name, role, submissionKey })
+        if (!result.ok) return result
+        return { ok: true, redirect: '/portal/attendees', flash: `${name} has been added` }
+      },
     })
-    request.session.flash = `${form.data.name} has been added`
-    return reply.redirect(next, 303)
   })
 
+  // A button with no fields: nothing to put right, so no submitForm.
   app.post('/portal/attendees/:attendeeId/remove', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'attendees')
     if (!party) return reply
-    const { attendeeId } = request.params as { attendeeId: string }
-    const result = /^[0-9a-f-]{36}$/i.test(attendeeId)
-      ? await service.removeAttendee(party, attendeeId.toLowerCase())
-      : undefined
-    if (!result?.ok) return reply.code(404).view('errors/not-found.njk')
+    const result = await service.removeAttendee(party, (request.params as { attendeeId: string }).attendeeId)
+    if (!result.ok) return notFound(request, reply)
     request.session.flash = 'The person has been taken off your list'
     return reply.redirect('/portal/attendees', 303)
   })

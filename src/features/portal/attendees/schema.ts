@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
 
 export const attendeeSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
+    submissionKey,
     name: text('Enter the name of the person who will come', 200, 'Their name'),
     role: text('Enter who they are, for example a friend, an advocate or a colleague', 200, 'Who they are'),
   })

@@ -3,31 +3,18 @@
 // an answer for a day replaces an earlier one.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import type { FormErrors } from '../../../web/forms.ts'
-import { currentCalendar } from '../../settings/index.ts'
+import { submitForm, type FormErrors } from '../../../web/forms.ts'
 import type { PortalParty } from '../party-access.ts'
+import { createPartyPages } from '../party-pages.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
-import { ownAvailability } from '../repository.ts'
 import { createPortalService } from '../service.ts'
 import { availabilityLabels, readAvailability } from './schema.ts'
 
 const view = 'portal/availability/view.njk'
-const WORKING_DAYS_OFFERED = 15
 
 export default async function portalAvailability(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createPortalService({ db, clock: deps.clock })
-
-  async function offeredDays(): Promise<string[]> {
-    const calendar = await currentCalendar(db)
-    const days: string[] = []
-    let day = deps.clock.today()
-    while (days.length < WORKING_DAYS_OFFERED) {
-      day = calendar.addWorkingDays(day, 1)
-      days.push(day)
-    }
-    return days
-  }
+  const pages = createPartyPages({ db: deps.database.db, clock: deps.clock })
+  const service = createPortalService({ db: deps.database.db, clock: deps.clock })
 
   async function render(
     reply: FastifyReply,
@@ -35,8 +22,7 @@ export default async function portalAvailability(app: FastifyInstance, deps: App
     values?: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const days = await offeredDays()
-    const saved = new Map((await ownAvailability(db, party.partyId)).map((a) => [a.day, a.availability]))
+    const { days, saved } = await pages.availability(party)
     const shown = values ?? Object.fromEntries(days.map((d) => [`day-${d}`, saved.get(d) ?? '']))
     return reply.view(view, {
       ...portalContext(deps, party, 'availability'),
@@ -49,7 +35,7 @@ export default async function portalAvailability(app: FastifyInstance, deps: App
           checked: shown[`day-${day}`] === value,
         })),
       })),
-      answered: [...saved.values()].length,
+      answered: saved.size,
       errors,
     })
   }
@@ -63,12 +49,16 @@ export default async function portalAvailability(app: FastifyInstance, deps: App
   app.post('/portal/availability', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'availability')
     if (!party) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const read = readAvailability(body, await offeredDays())
-    if (!read.ok) return render(reply.code(400), party, body, read.errors)
-    const result = await service.saveAvailability(party, read.days)
-    if (!result.ok) return reply.code(404).view('errors/not-found.njk')
-    request.session.flash = 'Thank you. We have saved when you can come'
-    return reply.redirect('/portal', 303)
+    const offered = await pages.offeredDays() // the form's fields: one a day offered today
+    return submitForm(request, reply, {
+      parse: (body) => readAvailability(body, offered),
+      render: (reply, { values, errors }) => render(reply, party, values, errors),
+      field: 'form',
+      submit: async (days) => {
+        const result = await service.saveAvailability(party, days)
+        if (!result.ok) return result
+        return { ok: true, redirect: '/portal', flash: 'Thank you. We have saved when you can come' }
+      },
+    })
   })
 }

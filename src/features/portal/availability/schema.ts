@@ -1,6 +1,6 @@
 // The availability form has one question per day: fields named day-YYYY-MM-DD. Read by hand,
 // because the days offered change with the date.
-import type { FormErrors } from '../../../web/forms.ts'
+import type { FormResult } from '../../../web/forms.ts'
 import type { Availability } from '../service.ts'
 
 export const availabilityLabels: Record<Availability, string> = {
@@ -18,7 +18,7 @@ export const messages = {
 export function readAvailability(
   body: Record<string, unknown>,
   offered: readonly string[],
-): { ok: true; days: { day: string; availability: Availability }[] } | { ok: false; errors: FormErrors } {
+): FormResult<{ day: string; availability: Availability }[]> {
   const days: { day: string; availability: Availability }[] = []
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf') continue
@@ -41,5 +41,5 @@ export function readAvailability(
       errors: { summary: [{ text: messages.none, href: `#${first}` }], fields: { [first]: { text: messages.none } } },
     }
   }
-  return { ok: true, days }
+  return { ok: true, data: days }
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
 
 export const complaintSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
+    submissionKey,
     complaint: text('Tell us what your complaint is about', 5000, 'Your complaint'),
     outcome: text(false, 2000, 'What would put it right'),
   })

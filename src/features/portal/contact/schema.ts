@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { adjustmentKinds, contactMethods } from '../../../domain/request.ts'
-import { asArray, text } from '../../../web/forms.ts'
+import { asArray, parseForm, text } from '../../../web/forms.ts'
 
 const methods = Object.keys(contactMethods) as [keyof typeof contactMethods, ...(keyof typeof contactMethods)[]]
 const kinds = Object.keys(adjustmentKinds) as [keyof typeof adjustmentKinds, ...(keyof typeof adjustmentKinds)[]]
@@ -51,3 +51,13 @@ export const contactFieldOrder = [
   'language',
   'details',
 ]
+
+/** The form, its problems in the order of the fields. */
+export function readContact(body: Record<string, unknown>) {
+  const form = parseForm(contactSchema, body)
+  if (!form.ok) {
+    const order = (href: string) => contactFieldOrder.indexOf(href.slice(1))
+    form.errors.summary.sort((a, b) => order(a.href) - order(b.href))
+  }
+  return form
+}

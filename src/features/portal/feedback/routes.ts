@@ -2,16 +2,14 @@
 // (its submission key) in party_feedback for staff to read.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { parseForm, type FormErrors, itemsOf } from '../../../web/forms.ts'
-import { submitOnce } from '../../../web/submission.ts'
+import { itemsOf, parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
 import { createPortalService } from '../service.ts'
 import { feedbackSchema, heardLabels, satisfactionLabels } from './schema.ts'
 
 export default async function portalFeedback(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createPortalService({ db, clock: deps.clock })
+  const service = createPortalService({ db: deps.database.db, clock: deps.clock })
 
   function render(reply: FastifyReply, party: PortalParty, values: Record<string, unknown> = {}, errors?: FormErrors) {
     return reply.view('portal/feedback/view.njk', {
@@ -32,14 +30,20 @@ export default async function portalFeedback(app: FastifyInstance, deps: AppDeps
   app.post('/portal/feedback', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'feedback')
     if (!party) return reply
-    const form = parseForm(feedbackSchema, request.body)
-    if (!form.ok) return render(reply.code(400), party, (request.body ?? {}) as Record<string, unknown>, form.errors)
-    const { satisfaction, heard, comment } = form.data
-    const next = await submitOnce(db, deps.clock, request.body, async (tx) => {
-      await service.recordFeedback(party, 'feedback', { satisfaction, heard, comment }, form.data.submissionKey, tx)
-      return '/portal'
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(feedbackSchema, body),
+      render: (reply, { values, errors }) => render(reply, party, values, errors),
+      field: 'satisfaction',
+      submit: async ({ satisfaction, heard, comment, submissionKey }) => {
+        const answers = { satisfaction, heard, comment }
+        const result = await service.recordFeedback(party, { kind: 'feedback', answers, submissionKey })
+        if (!result.ok) return result
+        return {
+          ok: true,
+          redirect: '/portal',
+          flash: 'Thank you for your feedback. It helps us make the service better',
+        }
+      },
     })
-    request.session.flash = 'Thank you for your feedback. It helps us make the service better'
-    return reply.redirect(next, 303)
   })
 }

@@ -2,22 +2,18 @@
 // (meeting_responses, for the invitation as it stands: a moved meeting asks again).
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
+import { createCasePages } from '../case-pages.ts'
 import type { PortalParty } from '../party-access.ts'
 import { partyFor, portalAccess, portalContext } from '../page.ts'
-import { clockTime } from '../progress.ts'
-import { liveMeeting, meetingPlace, ownResponse } from '../repository.ts'
 import { createPortalService } from '../service.ts'
 import { responseSchema } from './schema.ts'
 
 const view = 'portal/meeting/view.njk'
 
-/** Only a web address is ever made a link. */
-const safeLink = (link: string | null | undefined) => (link && /^https?:\/\/[^\s"'<>]+$/i.test(link) ? link : undefined)
-
 export default async function portalMeeting(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createPortalService({ db, clock: deps.clock })
+  const pages = createCasePages({ db: deps.database.db, clock: deps.clock })
+  const service = createPortalService({ db: deps.database.db, clock: deps.clock })
 
   async function render(
     reply: FastifyReply,
@@ -25,36 +21,15 @@ export default async function portalMeeting(app: FastifyInstance, deps: AppDeps)
     values?: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const found = await liveMeeting(db, party.caseId)
-    const response = found ? await ownResponse(db, found.meeting.id, party.partyId) : undefined
-    // An answer to an earlier version of the invitation does not count once the meeting moved.
-    const current = response && response.icsSequence === found!.meeting.icsSequence ? response : undefined
-    const venue = found?.venue
+    const { meeting, response } = await pages.meeting(party)
     return reply.view(view, {
       ...portalContext(deps, party, 'meeting'),
-      meeting: found
-        ? {
-            id: found.meeting.id,
-            day: found.meeting.day,
-            time: `${clockTime(found.meeting.startTime)} to ${clockTime(found.meeting.endTime)}`,
-            place: meetingPlace(found),
-            onlineLink: safeLink(found.meeting.onlineLink ?? venue?.onlineLink),
-            access: venue
-              ? [
-                  venue.stepFree ? 'Step-free access' : '',
-                  venue.hearingLoop ? 'A hearing loop' : '',
-                  venue.parking ? 'Parking' : '',
-                  venue.quietRoom ? 'A quiet room' : '',
-                ].filter(Boolean)
-              : [],
-            accessNotes: venue?.accessibilityNotes,
-          }
-        : undefined,
+      meeting,
       canRespond: party.role !== 'referrer',
-      response: current,
+      response,
       values: values ?? {
-        attending: current ? (current.attending ? 'yes' : 'no') : undefined,
-        note: current?.note ?? '',
+        attending: response ? (response.attending ? 'yes' : 'no') : undefined,
+        note: response?.note ?? '',
       },
       errors,
     })
@@ -69,19 +44,19 @@ export default async function portalMeeting(app: FastifyInstance, deps: AppDeps)
   app.post('/portal/meeting', { config: portalAccess }, async (request, reply) => {
     const party = await partyFor(request, reply, 'meeting')
     if (!party) return reply
-    if (party.role === 'referrer') return reply.code(404).view('errors/not-found.njk')
-    const form = parseForm(responseSchema, request.body)
-    if (!form.ok) return render(reply.code(400), party, (request.body ?? {}) as Record<string, unknown>, form.errors)
-    const result = await service.respondToMeeting(party, {
-      meetingId: form.data.meetingId.toLowerCase(),
-      attending: form.data.attending === 'yes',
-      note: form.data.note,
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(responseSchema, body),
+      render: (reply, { values, errors }) => render(reply, party, values, errors),
+      field: 'attending',
+      submit: async ({ meetingId, attending, note }) => {
+        const result = await service.respondToMeeting(party, { meetingId, attending: attending === 'yes', note })
+        if (!result.ok) return result
+        const flash =
+          attending === 'yes'
+            ? 'Thank you. We have noted that you will come'
+            : 'Thank you. We have noted that you cannot come. We will be in touch'
+        return { ok: true, redirect: '/portal/meeting', flash }
+      },
     })
-    if (!result.ok) return reply.code(404).view('errors/not-found.njk')
-    request.session.flash =
-      form.data.attending === 'yes'
-        ? 'Thank you. We have noted that you will come'
-        : 'Thank you. We have noted that you cannot come. We will be in touch'
-    return reply.redirect('/portal/meeting', 303)
   })
 }

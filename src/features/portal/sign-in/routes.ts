@@ -70,6 +70,7 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     })
   }
 
+  // Not submitForm: the answer takes the same time and says the same whether the address is known.
   app.post(
     '/portal/sign-in',
     { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } }, preHandler: limitPerAddress },
@@ -100,6 +101,7 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     return reply.view(views.code, { values: {}, masked: maskPhone(phone), minutes })
   })
 
+  // Not submitForm: wrong codes are counted in the session, and too many end every code sent.
   app.post(
     '/portal/sign-in/code',
     { config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } } },
@@ -137,6 +139,7 @@ export default async function portalSignIn(app: FastifyInstance, deps: AppDeps) 
     return reply.view(views.link, { token })
   })
 
+  // A button with no fields: the link is used up, or has stopped working.
   app.post(
     '/portal/sign-in/:token',
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '15 minutes' } } },

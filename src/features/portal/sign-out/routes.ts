@@ -15,6 +15,7 @@ export default async function portalSignOut(app: FastifyInstance, deps: AppDeps)
     return reply.redirect('/portal/signed-out', 303)
   })
 
+  // A button with no fields.
   app.post('/portal/sign-out-everywhere', { config: portalAccess }, async (request, reply) => {
     await service.endSessionsOf(currentParty(request).address)
     await request.session.destroy()

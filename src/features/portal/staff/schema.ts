@@ -1,10 +1,19 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
+import type { PermissionInput } from '../staff-service.ts'
+import {
+  combineErrors,
+  dateProblem,
+  parseForm,
+  readDateInput,
+  submissionKey,
+  text,
+  type FormResult,
+} from '../../../web/forms.ts'
 
 export const permissionSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
+    submissionKey,
     party: z.guid({ error: 'Select who the permission is for' }),
     givenBy: text('Enter the name of the parent or young person who gave permission', 200, 'The name'),
     'givenOn-day': z.string().optional(),
@@ -24,3 +33,13 @@ export const permissionFieldOrder = [
   'how',
   'forWhat',
 ]
+
+/** The form with its date: what the service records, or every problem in the order of the fields. */
+export function readPermission(body: Record<string, unknown>): FormResult<PermissionInput> {
+  const form = parseForm(permissionSchema, body)
+  const date = readDateInput(body, 'givenOn', 'the date permission was given')
+  const errors = combineErrors(permissionFieldOrder, form.ok ? undefined : form.errors, dateProblem(date))
+  if (errors || !form.ok || !date.ok) return { ok: false, errors: errors! }
+  const { party, givenBy, how, forWhat, submissionKey } = form.data
+  return { ok: true, data: { partyId: party, givenBy, givenOn: date.value, how, forWhat, submissionKey } }
+}
