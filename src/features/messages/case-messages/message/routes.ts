@@ -50,6 +50,7 @@ export default async function caseMessage(app: FastifyInstance, deps: AppDeps) {
     return sendAttachment(reply, message, (request.params as { n?: string }).n)
   })
 
+  // Buttons with no fields (try again, posted): the answer is a flash on the message's page.
   app.post('/cases/:id/messages/:messageId/retry', { config: { access: caseWorkers } }, async (request, reply) => {
     const found = await visibleCaseOr404(deps.database.db, request, reply)
     if (!found) return reply

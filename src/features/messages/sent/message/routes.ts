@@ -42,6 +42,7 @@ export default async function sentMessage(app: FastifyInstance, { database, cloc
     return sendAttachment(reply, message, (request.params as { n?: string }).n)
   })
 
+  // Buttons with no fields (try again, posted): the answer is a flash on the message's page.
   app.post('/admin/messages/:id/retry', { config: messagesAdmin }, async (request, reply) => {
     const message = await found(request, reply)
     if (!message) return reply

@@ -65,6 +65,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
     })
   })
 
+  // A button with no fields.
   app.post('/admin/templates/:key/reset', { config: templatesAdmin }, async (request, reply) => {
     const template = templateAt(request.params)
     if (!template) return notFound(request, reply)
