@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { caseParties, cases, certificates, localAuthorities } from '../../db/schema/index.ts'
 import { certificateContentSchema } from '../../domain/certificate.ts'
+import { refuse, type Result } from '../../domain/result.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
 import { certificateContent } from '../certificates/index.ts'
 import { computeDeadlines } from '../../domain/clocks.ts'
@@ -27,6 +28,16 @@ export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
 export type WorkflowResult =
   | { ok: true; state: CaseState; eventId: number }
   | { ok: false; code: 'not-found' | 'refused' | 'stale' | 'invalid'; reason: string }
+
+/**
+ * A workflow answer as the shared Result (src/domain/result.ts), for pages that use it: a date in
+ * the future is a refusal of the date it happened (occurredOn).
+ */
+export function workflowAnswer(result: WorkflowResult): Result {
+  if (result.ok) return { ok: true }
+  if (result.code === 'invalid') return refuse(result.reason, 'occurredOn')
+  return refuse(result.reason, undefined, result.code)
+}
 
 export interface ChangeOptions {
   actor: Actor

@@ -12,7 +12,8 @@ import {
   type Outcome,
   type WithdrawnBy,
 } from '../../../domain/workflow.ts'
-import { occurredOnField, type Field, type Values } from './fields.ts'
+import type { FormErrors } from '../../../web/forms.ts'
+import { addFieldError, checkFields, occurredOnField, type Field, type Values } from './fields.ts'
 
 // The scope and the mediator have pages of their own (cases/scope, allocation).
 // Scope, allocation and cancelling a meeting have pages of their own.
@@ -339,3 +340,28 @@ export function isFormAction(value: unknown): value is FormActionType {
 }
 
 export const unwillingReasonRequired = 'Enter the reason they gave for not taking part'
+
+/** The action's form checked: its fields in order, and a reason when a party is not willing. */
+export function checkActionForm(
+  type: FormActionType,
+  body: unknown,
+  today: string,
+): { ok: true; values: Values } | { ok: false; errors: FormErrors } {
+  const { fields } = actionForms[type]
+  const checked = checkFields(fields, body, today)
+  // Asked here, not by the workflow, so that the message sits beside the field.
+  const b = (body ?? {}) as Record<string, unknown>
+  const reasonMissing =
+    type === 'record-willingness' &&
+    b.answer === 'unwilling' &&
+    !String(b.reason ?? '').trim() &&
+    !(!checked.ok && checked.errors.fields.form)
+  if (!reasonMissing) return checked
+  const errors = addFieldError(
+    fields,
+    checked.ok ? { summary: [], fields: {} } : checked.errors,
+    'reason',
+    unwillingReasonRequired,
+  )
+  return { ok: false, errors }
+}

@@ -3,29 +3,15 @@
 // The folder sits under actions/ (the pages that record what happened) rather than mirroring the URL.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
-import type { Db } from '../../../../db/client.ts'
-import { caseWorkers } from '../../access.ts'
-import { currentUser } from '../../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../../web/forms.ts'
-import { recordAccess } from '../../access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../case-page.ts'
-import { labelOf, partyRoles } from '../../labels.ts'
-import { findCase, partiesOf, type CaseRow } from '../../repository.ts'
-import { createWorkflowService } from '../../workflow-service.ts'
-import { checkFields, typedValues, versionOf, type Field } from '../fields.ts'
+import { caseWorkers } from '../../access.ts'
+import { actorOf, caseContext, caseForView, visibleCaseOr404, type CaseRow } from '../../case-page.ts'
+import { checkFields, type Field } from '../fields.ts'
+import { submitStep } from '../step-form.ts'
 import { updateFields } from './schema.ts'
+import { recordPartyUpdate, whoCanBeUpdated } from './service.ts'
 
 const view = 'cases/actions/update/view.njk'
-
-async function fieldsFor(db: Db, caseId: string): Promise<Field[]> {
-  const parties = await partiesOf(db, caseId)
-  return updateFields(
-    parties.map((p) => ({
-      id: p.id,
-      text: `${p.name || p.organisation || 'Not named'} (${labelOf(partyRoles, p.role)})`,
-    })),
-  )
-}
 
 function render(
   reply: FastifyReply,
@@ -42,54 +28,39 @@ function render(
   })
 }
 
-export default async function recordUpdate(app: FastifyInstance, { database, clock }: AppDeps) {
+export default async function recordUpdate(app: FastifyInstance, deps: AppDeps) {
+  const { database, clock } = deps
   const config = { access: caseWorkers }
 
   app.get('/cases/:id/updates/new', { config }, async (request, reply) => {
-    const found = await visibleCaseOr404(database.db, request, reply)
+    const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, {
-      userId: currentUser(request).id,
-      caseId: found.id,
-      path: `/cases/${found.id}/updates/new`,
-    })
     const party = (request.query as { party?: unknown }).party
     const values = {
       ...dateInputValues('occurredOn', clock.today()),
       party: typeof party === 'string' ? party : undefined,
     }
-    return render(reply, found, await fieldsFor(database.db, found.id), { values })
+    return render(reply, found, updateFields(await whoCanBeUpdated(database.db, found.id)), { values })
   })
 
   app.post('/cases/:id/updates/new', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    const user = currentUser(request)
-    const fields = await fieldsFor(database.db, found.id)
-    const values = typedValues(fields, request.body)
-    const checked = checkFields(fields, request.body, clock.today())
-    if (!checked.ok) return render(reply.code(400), found, fields, { values, errors: checked.errors })
-
-    const v = checked.values
-    const result = await createWorkflowService({ db: database.db, clock }).recordUpdate(
-      found.id,
-      { partyId: String(v.party), channel: String(v.channel), note: String(v.note) },
-      {
-        actor: { userId: user.id, label: user.name },
-        occurredOn: String(v.occurredOn),
-        expectedVersion: versionOf(request.body),
+    // The people in the case are the form's choices: read first, to check the one chosen.
+    const fields = updateFields(await whoCanBeUpdated(database.db, found.id))
+    return submitStep(request, reply, {
+      fields,
+      check: (body) => checkFields(fields, body, clock.today()),
+      render: (reply, extra) => render(reply, found, fields, extra),
+      submit: async (v, version) => {
+        const recorded = await recordPartyUpdate(
+          { db: database.db, clock },
+          found.id,
+          { partyId: String(v.party), channel: String(v.channel), note: String(v.note) },
+          { actor: actorOf(request), occurredOn: String(v.occurredOn), expectedVersion: version },
+        )
+        return recorded.ok ? { ok: true, redirect: `/cases/${found.id}/progress`, flash: 'Update recorded' } : recorded
       },
-    )
-    if (!result.ok) {
-      if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-      const now = result.code === 'stale' ? ((await findCase(database.db, found.id)) ?? found) : found
-      const status = result.code === 'invalid' ? 400 : 409
-      return render(reply.code(status), now, fields, {
-        values,
-        errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} },
-      })
-    }
-    request.session.flash = 'Update recorded'
-    return reply.redirect(`/cases/${found.id}/progress`, 303)
+    })
   })
 }

@@ -2,15 +2,13 @@
 // told, the date and place of the meeting sent) through the workflow service's recordFact.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
-import { caseWorkers } from '../../access.ts'
-import { currentUser } from '../../../../web/auth.ts'
 import { dateInputValues, type FormErrors } from '../../../../web/forms.ts'
-import { checkFields, typedValues, versionOf } from '../../actions/fields.ts'
-import { recordAccess } from '../../access-log.ts'
-import { caseContext, visibleCaseOr404 } from '../../case-page.ts'
-import { findCase, type CaseRow } from '../../repository.ts'
-import { createWorkflowService } from '../../workflow-service.ts'
+import { caseWorkers } from '../../access.ts'
+import { checkFields } from '../../actions/fields.ts'
+import { submitStep } from '../../actions/step-form.ts'
+import { actorOf, caseContext, caseForView, visibleCaseOr404, type CaseRow } from '../../case-page.ts'
 import { factDone, factFields, type RecordableFact } from './schema.ts'
+import { recordStatutoryDate } from './service.ts'
 
 const view = 'cases/progress/dates/view.njk'
 
@@ -24,17 +22,13 @@ function render(reply: FastifyReply, found: CaseRow, extra: { values: Record<str
   })
 }
 
-export default async function statutoryDates(app: FastifyInstance, { database, clock }: AppDeps) {
+export default async function statutoryDates(app: FastifyInstance, deps: AppDeps) {
+  const { database, clock } = deps
   const config = { access: caseWorkers }
 
   app.get('/cases/:id/progress/dates', { config }, async (request, reply) => {
-    const found = await visibleCaseOr404(database.db, request, reply)
+    const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    await recordAccess(database.db, clock, {
-      userId: currentUser(request).id,
-      caseId: found.id,
-      path: `/cases/${found.id}/progress/dates`,
-    })
     const fact = (request.query as { fact?: unknown }).fact
     return render(reply, found, {
       values: { ...dateInputValues('occurredOn', clock.today()), fact: typeof fact === 'string' ? fact : undefined },
@@ -44,31 +38,19 @@ export default async function statutoryDates(app: FastifyInstance, { database, c
   app.post('/cases/:id/progress/dates', { config }, async (request, reply) => {
     const found = await visibleCaseOr404(database.db, request, reply)
     if (!found) return reply
-    const user = currentUser(request)
-    const values = typedValues(factFields, request.body)
-    const checked = checkFields(factFields, request.body, clock.today())
-    if (!checked.ok) return render(reply.code(400), found, { values, errors: checked.errors })
-
-    const fact = checked.values.fact as RecordableFact
-    const result = await createWorkflowService({ db: database.db, clock }).recordFact(
-      found.id,
-      fact,
-      {},
-      {
-        actor: { userId: user.id, label: user.name },
-        occurredOn: String(checked.values.occurredOn),
-        expectedVersion: versionOf(request.body),
+    return submitStep(request, reply, {
+      fields: factFields,
+      check: (body) => checkFields(factFields, body, clock.today()),
+      render: (reply, extra) => render(reply, found, extra),
+      submit: async (v, version) => {
+        const fact = v.fact as RecordableFact
+        const recorded = await recordStatutoryDate({ db: database.db, clock }, found.id, fact, {
+          actor: actorOf(request),
+          occurredOn: String(v.occurredOn),
+          expectedVersion: version,
+        })
+        return recorded.ok ? { ok: true, redirect: `/cases/${found.id}/progress`, flash: factDone[fact] } : recorded
       },
-    )
-    if (!result.ok) {
-      if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-      const now = result.code === 'stale' ? ((await findCase(database.db, found.id)) ?? found) : found
-      return render(reply.code(result.code === 'invalid' ? 400 : 409), now, {
-        values,
-        errors: { summary: [{ text: result.reason, href: '#case-now' }], fields: {} },
-      })
-    }
-    request.session.flash = factDone[fact]
-    return reply.redirect(`/cases/${found.id}/progress`, 303)
+    })
   })
 }

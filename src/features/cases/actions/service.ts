@@ -1,0 +1,36 @@
+// A workflow action taken from its form: where the case is (and why the step cannot be taken
+// now, if it cannot), and the step itself through the workflow service.
+import type { Clock } from '../../../clock.ts'
+import type { Db } from '../../../db/client.ts'
+import type { Result } from '../../../domain/result.ts'
+import { refusalReason, stateFromEvents, statusLabels, type Action, type ActionType } from '../../../domain/workflow.ts'
+import { recordAccess } from '../access-log.ts'
+import { eventsOf } from '../deadline-index.ts'
+import type { Actor } from '../events.ts'
+import { createWorkflowService, workflowAnswer } from '../workflow-service.ts'
+
+/** Where the case is for the form; with a viewer, the look is recorded in the access log. */
+export async function actionPage(
+  { db, clock }: { db: Db; clock: Clock },
+  caseId: string,
+  type: ActionType,
+  viewer?: { userId: string; path: string },
+) {
+  if (viewer) await recordAccess(db, clock, { ...viewer, caseId })
+  const state = stateFromEvents(await eventsOf(db, caseId))
+  return {
+    statusText: statusLabels[state.status],
+    /** Why it cannot be done now, if it cannot. */
+    refusal: refusalReason(state, type),
+    certificateDue: state.certificateDue,
+  }
+}
+
+export async function takeStep(
+  deps: { db: Db; clock: Clock },
+  caseId: string,
+  action: Action,
+  options: { actor: Actor; occurredOn: string; expectedVersion: number },
+): Promise<Result> {
+  return workflowAnswer(await createWorkflowService(deps).apply(caseId, action, options))
+}
