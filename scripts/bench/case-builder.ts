@@ -38,6 +38,8 @@ export class CaseBuilder {
   lastEventDate: IsoDate
   private lastStamp = 0
   private lastUpdate = new Map<string, IsoDate>()
+  /** Where this case's events start in rows.caseEvents. */
+  private readonly firstEvent: number
 
   readonly random: Random
   readonly calendar: Calendar
@@ -68,9 +70,15 @@ export class CaseBuilder {
     this.rows = init.rows
     this.actor = init.actor
     this.cadence = init.cadence
+    this.firstEvent = init.rows.caseEvents.length
     this.date = init.receivedOn
     this.lastEventDate = init.receivedOn
     for (const p of init.parties) this.lastUpdate.set(p.id, init.receivedOn)
+  }
+
+  /** This case's events so far, oldest first. */
+  events() {
+    return this.rows.caseEvents.slice(this.firstEvent)
   }
 
   /** A moment on the builder's day, in office hours, later than every earlier one of this case. */
@@ -130,7 +138,7 @@ export class CaseBuilder {
     })
     this.version++
     if (occurredOn > this.lastEventDate) this.lastEventDate = occurredOn
-    if (actor.userId && this.random.chance(0.6)) {
+    if (actor.userId && this.random.chance(0.35)) {
       this.rows.accessLog.push({
         at: recordedAt,
         userId: actor.userId,

@@ -68,7 +68,6 @@ export function makeCase(world: World, i: number, reference: string, day: IsoDat
           : 'sen-mediation'
   const sen = scope !== 'disagreement-resolution' && story !== 'signposted'
   const caseId = random.uuid()
-  const firstEvent = rows.caseEvents.length
   const createdAt = new Date(`${day}T10:00:00Z`)
   const intake = makeIntake(random, caseId, council, day, stories.storyNeeds(story, sen), rows, createdAt)
   const coordinator = random.pick([...world.people.coordinators, ...world.people.managers])
@@ -127,7 +126,7 @@ export function makeCase(world: World, i: number, reference: string, day: IsoDat
   }
   b.finish()
 
-  const events = rows.caseEvents.slice(firstEvent)
+  const events = b.events()
   const last = events.at(-1)!
   rows.cases.push({
     id: caseId,

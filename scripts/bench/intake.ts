@@ -88,8 +88,8 @@ export function makeIntake(
   const decisionKind = random.pick(Object.keys(ehcDecisions) as EhcDecision[])
 
   const otherParties: RequestFacts['otherParties'] = []
-  if (needs.others || random.chance(0.05)) otherParties.push({ kind: 'local-authority', name: council.name })
-  if (needs.others && random.chance(0.2)) otherParties.push({ kind: 'school', name: setting })
+  if (needs.others || random.chance(0.03)) otherParties.push({ kind: 'local-authority', name: council.name })
+  if (needs.others && random.chance(0.15)) otherParties.push({ kind: 'school', name: setting })
   if (needs.others && random.chance(0.1))
     otherParties.push({ kind: 'health', name: `${council.place} Integrated Care Board` })
   if (needs.others && random.chance(0.05))

@@ -1,5 +1,6 @@
 // One measurement: autocannon against a page for some seconds at some connections, with the
 // session cookie or API token the page needs, and each request's path (and body) of its own.
+import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
 import type { Acknowledged } from './fixtures.ts'
 import type { Fixtures, PageSpec, Who } from './pages.ts'
@@ -21,6 +22,10 @@ export interface Measurement {
   statuses: Record<string, number>
   rssMb?: number
   ceilingShare?: number
+  /** The machine's load average (1 minute) when the run ended: others share its 2 cores. */
+  loadAverage?: number
+  /** Seconds the server took afterwards to answer /ready promptly again (work queued by the run). */
+  drainSeconds?: number
   failure?: string
 }
 
@@ -91,13 +96,17 @@ export async function measure(run: LoadRun): Promise<Measurement> {
       ],
     })
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]))
+    const total = result.requests.total
     return {
       ...base,
-      requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+      // Completed answers over the whole run: per-second samples say little in a 2-second run.
+      requestsPerSecond: Math.round((total / result.duration) * 10) / 10,
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.non2xx + result.errors,
       statuses,
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+      ...(total === 0 ? { failure: `no answer completed within ${run.seconds} s` } : {}),
     }
   } catch (error) {
     return { ...base, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, statuses: {}, failure: (error as Error).message }
@@ -116,4 +125,22 @@ export async function warmUp(run: Omit<LoadRun, 'connections' | 'seconds'>, coun
     if (res.status >= 300) return `${run.page.path(run.fixtures, n)} answered ${res.status}`
   }
   return undefined
+}
+
+/** Waits until the server answers /ready promptly twice running: requests a run left queued are done. */
+export async function settle(url: string, limitSeconds = 120): Promise<number> {
+  const started = performance.now()
+  let prompt = 0
+  while (prompt < 2 && performance.now() - started < limitSeconds * 1000) {
+    const asked = performance.now()
+    try {
+      const res = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(limitSeconds * 1000) })
+      await res.arrayBuffer()
+      prompt = performance.now() - asked < 250 ? prompt + 1 : 0
+    } catch {
+      prompt = 0
+    }
+    if (prompt < 2) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return Math.round((performance.now() - started) / 100) / 10
 }

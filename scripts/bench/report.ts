@@ -36,7 +36,7 @@ export function machine(database: string): Report['machine'] {
 const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width))
 
 export function table(results: Measurement[]): string {
-  const head = ['Page', 'Conn', 'Req/s', 'p50 ms', 'p99 ms', 'Errors', '% ceiling', 'RSS MB']
+  const head = ['Page', 'Conn', 'Req/s', 'p50 ms', 'p99 ms', 'Errors', '% ceiling', 'RSS MB', 'Load']
   const lines = results.map((r) => [
     r.page,
     String(r.connections),
@@ -46,6 +46,7 @@ export function table(results: Measurement[]): string {
     r.failure ? '' : String(r.errors),
     r.ceilingShare === undefined ? '' : `${(r.ceilingShare * 100).toFixed(1)}%`,
     r.rssMb === undefined ? '' : String(r.rssMb),
+    r.loadAverage === undefined ? '' : r.loadAverage.toFixed(1),
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ')
@@ -54,6 +55,7 @@ export function table(results: Measurement[]): string {
     if (r.failure) out.push(`  ${r.page} at ${r.connections}: ${r.failure}`)
     else if (r.errors) out.push(`  ${r.page} at ${r.connections}: answers ${JSON.stringify(r.statuses)}`)
   }
+  out.push("Load: the machine's 1-minute load average at the end of the run (it has 2 cores, shared with other work).")
   return out.join('\n')
 }
 

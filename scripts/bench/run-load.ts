@@ -6,7 +6,7 @@ import { apiToken, API_TOKENS } from './build.ts'
 import { openTarget, type Target } from './bench-database.ts'
 import { checkEnquiries, portalLinkFor, type Acknowledged, type EnquiryCheck } from './fixtures.ts'
 import { askForPortalLink, Browser, signInStaff, usePortalLink } from './http-session.ts'
-import { measure, warmUp, type Credentials, type Measurement } from './load.ts'
+import { measure, settle, warmUp, type Credentials, type Measurement } from './load.ts'
 import { NAME_SEARCH, PAGES, REQUEST_FORM, type Fixtures, type PageSpec } from './pages.ts'
 import { BENCH_ADMIN } from './people.ts'
 import { startServer, type ServerChild } from './server-process.ts'
@@ -87,6 +87,7 @@ export async function runLoad(options: {
             failure: problem,
           }
         : await measure({ ...run, connections, seconds: options.seconds })
+      m.drainSeconds = await settle(server!.url)
       m.rssMb = server!.rssMb()
       outcome.results.push(m)
       process.stderr.write(`  ${page.name} at ${connections}: ${m.failure ?? `${m.requestsPerSecond} requests/s`}\n`)
@@ -106,7 +107,8 @@ export async function runLoad(options: {
       ])
       form.page = `${REQUEST_FORM.name}, with 5 searching`
       search.page = `${NAME_SEARCH.name}, beside the form`
-      for (const m of [form, search]) outcome.results.push({ ...m, rssMb: server.rssMb() })
+      const drainSeconds = await settle(server.url)
+      for (const m of [form, search]) outcome.results.push({ ...m, drainSeconds, rssMb: server.rssMb() })
     }
   } finally {
     await server?.stop()

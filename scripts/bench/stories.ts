@@ -107,9 +107,7 @@ export function recordOutcome(
 /** The certificate row, with the content the certificates area fixes when it is issued. */
 export function issueCertificate(b: CaseBuilder, c: CaseFacts, kind: CertificateKind) {
   b.act({ type: 'issue-certificate', kind })
-  const events = b.rows.caseEvents
-    .filter((e) => e.caseId === b.caseId)
-    .map((e) => ({ type: e.type, date: e.occurredOn, data: e.data as Record<string, unknown> }))
+  const events = b.events().map((e) => ({ type: e.type, date: e.occurredOn, data: e.data as Record<string, unknown> }))
   const appeal = computeDeadlines(events, { calendar: b.calendar }).find((d) => d.name === 'appeal')
   const { facts } = c.intake
   const youngPerson = facts.requester.role === 'young-person'
