@@ -7,7 +7,7 @@ import { oncePerKey } from '../../db/once-per-key.ts'
 import type { ContactMethod, AdjustmentKind } from '../../domain/request.ts'
 import { RefusalError, refuse, refusalsAsResults, type Result } from '../../domain/result.ts'
 import { agreementWithPoints, recordAcceptance } from '../agreements/index.ts'
-import { summariesReleased, type DocumentType } from '../preparation/index.ts'
+import { partyLabel, summariesReleased, type DocumentType } from '../preparation/index.ts'
 import {
   deleteOwnAttendee,
   insertAttendee,
@@ -23,7 +23,6 @@ import {
 import { complaintAnswers, feedbackAnswers } from './feedback/answers.ts'
 import { changeAsParty, type PartyWork } from './party-change.ts'
 import { isFamily, type PortalParty } from './party-access.ts'
-import { partyLabel } from '../preparation/index.ts'
 import { deleteSessionsOfParty } from './sign-in-repository.ts'
 import { portalActor } from './sign-in-service.ts'
 
