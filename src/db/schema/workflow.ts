@@ -1,4 +1,5 @@
 import { boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { BankHolidaysFile } from '../../domain/calendar.ts'
 import type { CertificateContent } from '../../domain/certificate.ts'
 import { cases } from './cases.ts'
 import { localAuthorities } from './organisations.ts'
@@ -33,7 +34,7 @@ export const settings = pgTable('settings', {
 /** Bank holiday files uploaded by administrators; the newest replaces the one shipped. */
 export const bankHolidayFiles = pgTable('bank_holiday_files', {
   id: uuid('id').primaryKey().defaultRandom(),
-  data: jsonb('data').notNull(),
+  data: jsonb('data').$type<BankHolidaysFile>().notNull(),
   coveredUntilYear: text('covered_until_year').notNull(),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   uploadedBy: uuid('uploaded_by')
