@@ -1,21 +1,9 @@
 // Cases as the API shows them: only a token's own authority's cases, without staff notes, with
 // the statutory deadlines (the service's own update reminders are internal and left out).
-import { and, asc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { caseEvents, caseParties, cases } from '../../db/schema/index.ts'
 import type { Deadline } from '../../domain/clocks.ts'
 import type { CaseDeadline } from '../cases/index.ts'
+import type { CaseRow, eventsOfCase, partiesOfCase } from './repository.ts'
 import { DEADLINE_NAMES, type DeadlineResponse } from './schemas.ts'
-
-/** The case with this reference, if it belongs to the token's authority. */
-export async function caseForToken(db: Db, reference: string, localAuthorityId: string) {
-  if (reference.length > 40) return undefined
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.reference, reference), eq(cases.localAuthorityId, localAuthorityId)))
-  return row
-}
 
 export const isStatutory = (name: string): name is DeadlineResponse['name'] =>
   (DEADLINE_NAMES as readonly string[]).includes(name)
@@ -44,30 +32,22 @@ function publicData(data: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([key]) => !INTERNAL_KEYS.has(key)))
 }
 
-export async function caseDetails(db: Db, row: typeof cases.$inferSelect) {
-  const parties = await db
-    .select({
-      role: caseParties.role,
-      name: caseParties.name,
-      organisation: caseParties.organisation,
-      isRequester: caseParties.isRequester,
-    })
-    .from(caseParties)
-    .where(eq(caseParties.caseId, row.id))
-    .orderBy(asc(caseParties.createdAt), asc(caseParties.role))
-  const events = await db
-    .select({
-      type: caseEvents.type,
-      date: caseEvents.occurredOn,
-      recordedAt: caseEvents.recordedAt,
-      actor: caseEvents.actorLabel,
-      data: caseEvents.data,
-    })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, row.id))
-    .orderBy(asc(caseEvents.id))
+/** GET /api/v1/cases/{reference}'s answer. */
+export function caseJson(
+  row: CaseRow,
+  parties: Awaited<ReturnType<typeof partiesOfCase>>,
+  events: Awaited<ReturnType<typeof eventsOfCase>>,
+  deadlines: readonly CaseDeadline[],
+) {
   return {
+    reference: row.reference,
+    status: row.status,
+    scope: row.scope,
+    receivedOn: row.receivedOn,
+    channel: row.channel,
+    child: { name: row.childName, dateOfBirth: row.childDateOfBirth },
     parties,
     events: events.map((e) => ({ ...e, recordedAt: e.recordedAt.toISOString(), data: publicData(e.data) })),
+    deadlines: statutoryDeadlines(deadlines),
   }
 }

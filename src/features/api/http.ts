@@ -2,6 +2,7 @@
 // JSON error shapes (400 naming each bad field, 401, 404, 409).
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { z } from 'zod'
+import type { Refused } from '../../domain/result.ts'
 import { bearerToken, hashToken, type ApiTokenIdentity, type ApiTokenService } from './tokens.ts'
 
 declare module 'fastify' {
@@ -86,4 +87,19 @@ export function invalid(reply: FastifyReply, fields: Record<string, string>) {
 
 export function notFound(reply: FastifyReply) {
   return reply.code(404).send({ error: 'There is no case with this reference that this token can see.' })
+}
+
+/** Why a service will not do what a request asks: a refusal, or the request's bad fields. */
+export type ApiRefused = Refused | { ok: false; code: 'invalid'; fields: Record<string, string> }
+export type ApiResult<T> = ({ ok: true } & T) | ApiRefused
+
+/**
+ * A refusal in the API's JSON: not the token's case (404), bad fields or a refusal of one field
+ * (400, naming it), else a step the case cannot take now (409, with the reason).
+ */
+export function refused(reply: FastifyReply, refusal: ApiRefused) {
+  if (refusal.code === 'invalid') return invalid(reply, refusal.fields)
+  if (refusal.code === 'not-found') return notFound(reply)
+  if (refusal.field) return invalid(reply, { [refusal.field]: refusal.reason })
+  return reply.code(409).send({ error: refusal.reason })
 }

@@ -2,10 +2,18 @@
 // shown once (on the admin page after issuing it, or printed by the CLI); only its SHA-256 hash
 // is kept, so the database never holds a usable token.
 import { createHash, randomBytes } from 'node:crypto'
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
-import type { Db } from '../../db/client.ts'
-import { apiTokens, localAuthorities } from '../../db/schema/index.ts'
+import { isUuid } from '../../web/ids.ts'
+import {
+  insertToken,
+  listTokens,
+  markRevoked,
+  tokenByHash,
+  tokenById,
+  tokenWithAuthority,
+  touchToken,
+  type Queryable,
+} from './repository.ts'
 
 export const TOKEN_PREFIX = 'parley_'
 /** parley_ and 32 random bytes as base64url (43 characters). */
@@ -44,24 +52,11 @@ export interface ApiTokenRow {
   revokedAt: Date | null
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (value: string) => UUID.test(value)
-
 /** last_used_at is written at most once a minute per token, so busy integrations do not write on every call. */
 const TOUCH_EVERY_MS = 60_000
 
-export function createApiTokenService(db: Db, clock: Clock) {
-  const columns = {
-    id: apiTokens.id,
-    name: apiTokens.name,
-    authorityCode: localAuthorities.code,
-    authorityName: localAuthorities.name,
-    createdBy: apiTokens.createdBy,
-    createdAt: apiTokens.createdAt,
-    lastUsedAt: apiTokens.lastUsedAt,
-    revokedAt: apiTokens.revokedAt,
-  }
-
+/** `db` may be a transaction the caller holds (an administrator's form issues a token once per key). */
+export function createApiTokenService(db: Queryable, clock: Clock) {
   return {
     /** Issues a token for the authority; the token is returned once and never stored. */
     async issue(input: {
@@ -70,76 +65,32 @@ export function createApiTokenService(db: Db, clock: Clock) {
       createdBy: string
     }): Promise<{ id: string; token: string }> {
       const token = generateToken()
-      const [row] = await db
-        .insert(apiTokens)
-        .values({
-          name: input.name,
-          tokenHash: hashToken(token),
-          localAuthorityId: input.localAuthorityId,
-          createdBy: input.createdBy,
-          createdAt: clock.now(),
-        })
-        .returning({ id: apiTokens.id })
-      return { id: row!.id, token }
+      const id = await insertToken(db, { ...input, tokenHash: hashToken(token), createdAt: clock.now() })
+      return { id, token }
     },
 
     /** Revokes a token. `already` when it had been revoked before; undefined when there is no such token. */
     async revoke(id: string): Promise<{ name: string; already: boolean } | undefined> {
-      if (!isUuid(id)) return undefined
-      const [found] = await db.select().from(apiTokens).where(eq(apiTokens.id, id))
+      if (!isUuid(id)) return undefined // the command line's --id is not checked before it comes here
+      const found = await tokenById(db, id)
       if (!found) return undefined
       if (found.revokedAt) return { name: found.name, already: true }
-      await db
-        .update(apiTokens)
-        .set({ revokedAt: clock.now() })
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      await markRevoked(db, id, clock.now())
       return { name: found.name, already: false }
     },
 
-    list(): Promise<ApiTokenRow[]> {
-      return db
-        .select(columns)
-        .from(apiTokens)
-        .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
-        .orderBy(desc(apiTokens.createdAt))
-    },
+    list: (): Promise<ApiTokenRow[]> => listTokens(db),
 
-    async find(id: string): Promise<ApiTokenRow | undefined> {
-      if (!isUuid(id)) return undefined
-      const [row] = await db
-        .select(columns)
-        .from(apiTokens)
-        .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
-        .where(eq(apiTokens.id, id))
-      return row
-    },
+    find: (id: string): Promise<ApiTokenRow | undefined> => tokenWithAuthority(db, id),
 
     /** The live (not revoked) token with this value, noting that it was used. */
     async authenticate(token: string): Promise<ApiTokenIdentity | undefined> {
       if (!TOKEN_PATTERN.test(token)) return undefined
       const tokenHash = hashToken(token)
-      const [row] = await db
-        .select({
-          id: apiTokens.id,
-          name: apiTokens.name,
-          localAuthorityId: apiTokens.localAuthorityId,
-          localAuthorityName: localAuthorities.name,
-          revokedAt: apiTokens.revokedAt,
-        })
-        .from(apiTokens)
-        .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
-        .where(eq(apiTokens.tokenHash, tokenHash))
+      const row = await tokenByHash(db, tokenHash)
       if (!row || row.revokedAt) return undefined
       const now = clock.now()
-      await db
-        .update(apiTokens)
-        .set({ lastUsedAt: now })
-        .where(
-          and(
-            eq(apiTokens.id, row.id),
-            or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - TOUCH_EVERY_MS))),
-          ),
-        )
+      await touchToken(db, row.id, now, new Date(now.getTime() - TOUCH_EVERY_MS))
       return {
         id: row.id,
         name: row.name,

@@ -1,0 +1,61 @@
+// A case as a token reads it, and an event a token records on one: only its own authority's
+// cases; each read is noted in the access log.
+import type { Clock } from '../../clock.ts'
+import type { Db } from '../../db/client.ts'
+import { refuse } from '../../domain/result.ts'
+import { createWorkflowService, recordAccess, type Actor } from '../cases/index.ts'
+import { caseJson, statutoryDeadlines } from './cases.ts'
+import type { ApiResult, Parsed } from './http.ts'
+import { recordApiEvent } from './record-event.ts'
+import { caseOfAuthority, eventsOfCase, partiesOfCase } from './repository.ts'
+import type { DeadlineResponse, RecordEvent } from './schemas.ts'
+import type { ApiTokenIdentity } from './tokens.ts'
+
+const noSuchCase = () => refuse('There is no such case.', undefined, 'not-found')
+
+export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
+  const workflow = createWorkflowService({ db, clock })
+  // No reference is this long: nothing to look up.
+  const caseFor = async (token: ApiTokenIdentity, reference: string) =>
+    reference.length > 40 ? undefined : caseOfAuthority(db, reference, token.localAuthorityId)
+
+  return {
+    /** The case with its parties, events and statutory deadlines; `path` is noted in the access log. */
+    async read(token: ApiTokenIdentity, reference: string, path: string) {
+      const row = await caseFor(token, reference)
+      if (!row) return undefined
+      const [parties, events, deadlines] = await Promise.all([
+        partiesOfCase(db, row.id),
+        eventsOfCase(db, row.id),
+        workflow.deadlinesOf(row.id),
+      ])
+      await recordAccess(db, clock, { apiTokenId: token.id, caseId: row.id, path })
+      return caseJson(row, parties, events, deadlines)
+    },
+
+    /**
+     * Records the event the body describes. Not this token's case comes first (404), then a body
+     * that was not right (400), as the API has always answered.
+     */
+    async recordEvent(
+      token: ApiTokenIdentity,
+      reference: string,
+      body: Parsed<RecordEvent>,
+    ): Promise<
+      ApiResult<{ caseId: string; answer: { reference: string; status: string; deadlines: DeadlineResponse[] } }>
+    > {
+      const row = await caseFor(token, reference)
+      if (!row) return noSuchCase()
+      if (!body.ok) return { ok: false, code: 'invalid', fields: body.fields }
+      const actor: Actor = { label: `API: ${token.name}` }
+      const result = await recordApiEvent(workflow, row.id, body.data, actor)
+      if (!result.ok) {
+        if (result.code === 'not-found') return noSuchCase()
+        if (result.code === 'invalid') return refuse(result.reason, 'date')
+        return refuse(result.reason, undefined, result.code)
+      }
+      const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
+      return { ok: true, caseId: row.id, answer: { reference: row.reference, status: result.state.status, deadlines } }
+    },
+  }
+}
