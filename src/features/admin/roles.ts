@@ -1,5 +1,5 @@
 // The staff roles as administrators see them: what each one lets a person do.
-import { roles, type Role } from '../../db/schema/index.ts'
+import { roles, type Role } from '../../domain/staff.ts'
 
 export const roleLabels: Record<Role, { text: string; hint: string }> = {
   coordinator: { text: 'Coordinator', hint: 'Logs enquiries and runs cases day to day' },

@@ -60,6 +60,29 @@ describe('/admin/api-tokens', () => {
     assert.equal(html(unknown).getElementById('name')?.getAttribute('value'), 'System')
   })
 
+  it('refuses a form without its one-time key, issuing nothing', async () => {
+    const agent = await admin()
+    await agent.get('/admin/api-tokens/new')
+    const res = await agent.post('/admin/api-tokens/new', { name: 'Keyless system', authority: 'warrington' })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(html(res).querySelector('.govuk-error-summary')?.text ?? '', /This form is out of date/)
+    assert.equal((await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Keyless system'))).length, 0)
+  })
+
+  it('a double submit before the first response is seen still issues one token', async () => {
+    const agent = await admin()
+    const form = await agent.get('/admin/api-tokens/new')
+    const fields = { submissionKey: keyOf(form.body), name: 'Doubled system', authority: 'warrington' }
+    const [a, b] = await Promise.all([
+      agent.post('/admin/api-tokens/new', fields),
+      agent.post('/admin/api-tokens/new', fields),
+    ])
+    assertRedirect(a, /^\/admin\/api-tokens\/[0-9a-f-]{36}\/token$/)
+    assertRedirect(b, String(a.headers.location))
+    assert.equal((await t.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'Doubled system'))).length, 1)
+  })
+
   it('issues a token shown once, kept only as a hash, that works with the API; a repeat of the form makes no second token', async () => {
     const agent = await admin()
     const form = await agent.get('/admin/api-tokens/new')

@@ -6,31 +6,19 @@ import { seal, unseal } from '../users/one-time-password.ts'
 
 declare module 'fastify' {
   interface Session {
-    /** A new API token waiting to be shown, and the form submission that made it. */
-    apiToken?: { tokenId: string; sealed?: string; submissionKey?: string }
+    /** A new API token waiting to be shown. */
+    apiToken?: { tokenId: string; sealed?: string }
   }
 }
 
-export function keepTokenToShow(
-  request: FastifyRequest,
-  secret: string,
-  tokenId: string,
-  token: string,
-  submissionKey: string,
-) {
-  request.session.apiToken = { tokenId, sealed: seal(secret, token), submissionKey }
-}
-
-/** The token a form submission already made in this session, if this is a repeat of it. */
-export function tokenMadeBy(request: FastifyRequest, submissionKey: string): string | undefined {
-  const made = request.session.apiToken
-  return made?.submissionKey === submissionKey ? made.tokenId : undefined
+export function keepTokenToShow(request: FastifyRequest, secret: string, tokenId: string, token: string) {
+  request.session.apiToken = { tokenId, sealed: seal(secret, token) }
 }
 
 /** The token waiting to be shown, once. */
 export function takeTokenToShow(request: FastifyRequest, secret: string, tokenId: string): string | undefined {
   const waiting = request.session.apiToken
   if (!waiting?.sealed || waiting.tokenId !== tokenId) return undefined
-  request.session.apiToken = { ...waiting, sealed: undefined }
+  request.session.apiToken = undefined
   return unseal(secret, waiting.sealed)
 }

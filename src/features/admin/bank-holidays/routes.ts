@@ -4,11 +4,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { fieldError, parseForm, renderInvalid, type FormErrors } from '../../../web/forms.ts'
-import { recomputeOpenDeadlines } from '../settings/recompute.ts'
-import { adminOnly } from '../users/routes.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
+import { adminOnly } from '../access.ts'
+import { casesText } from '../settings/names.ts'
 import { bodyLimitBytes, uploadSchema } from './schema.ts'
-import { calendarStatus, uploadBankHolidays } from './service.ts'
+import { calendarStatus, uploadBankHolidays, type Uploaded } from './service.ts'
 
 const view = 'admin/bank-holidays/view.njk'
 
@@ -21,38 +21,43 @@ async function tooLarge(error: FastifyError, _request: FastifyRequest, reply: Fa
   return reply.code(413).view('errors/problem.njk', { status: 413, message })
 }
 
+function uploadedText(result: Uploaded): string {
+  const { keptYears: years, recomputed: count } = result
+  const kept = years
+    ? ` (${years.from === years.to ? years.from : `${years.from} to ${years.to}`} kept from the previous calendar)`
+    : ''
+  return (
+    `Bank holidays updated. The calendar now covers ${result.coveredFromYear} to ${result.coveredUntilYear}${kept}. ` +
+    casesText(count)
+  )
+}
+
 export default async function bankHolidays(app: FastifyInstance, { database, clock }: AppDeps) {
   const db = database.db
-  const page = async (values: unknown) => ({ status: await calendarStatus(db, clock), values })
-  const invalid = async (reply: FastifyReply, errors: FormErrors, values: unknown) =>
-    renderInvalid(reply, view, errors, await page(values))
+  const render = async (reply: FastifyReply, values: unknown = {}, errors?: FormErrors) =>
+    reply.view(view, { status: await calendarStatus(db, clock), values, errors })
 
-  app.get('/admin/bank-holidays', { config: adminOnly }, async (_request, reply) => reply.view(view, await page({})))
+  app.get('/admin/bank-holidays', { config: adminOnly }, async (_request, reply) => render(reply))
 
   app.post(
     '/admin/bank-holidays',
     { config: adminOnly, bodyLimit: bodyLimitBytes, errorHandler: tooLarge },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>
-      const form = parseForm(uploadSchema, body)
-      if (!form.ok) return invalid(reply, form.errors, body)
-
-      const userId = currentUser(request).id
-      const result = await uploadBankHolidays(db, clock, form.data.bankHolidays, userId)
-      if (!result.ok) return invalid(reply, fieldError('bankHolidays', result.error), body)
-      request.log.info({ by: userId, coveredUntilYear: result.coveredUntilYear }, 'bank holidays uploaded')
-
-      // For now in the request, batch by batch; see recompute.ts.
-      const count = await recomputeOpenDeadlines(db, clock)
-      request.log.info({ by: userId, cases: count }, 'deadlines worked out again after new bank holidays')
-
-      const kept = result.keptYears
-        ? ` (${result.keptYears.from === result.keptYears.to ? result.keptYears.from : `${result.keptYears.from} to ${result.keptYears.to}`} kept from the previous calendar)`
-        : ''
-      request.session.flash =
-        `Bank holidays updated. The calendar now covers ${result.coveredFromYear} to ${result.coveredUntilYear}${kept}. ` +
-        `The deadlines of ${count} ${count === 1 ? 'case' : 'cases'} that are not closed were worked out again`
-      return reply.redirect('/admin/bank-holidays', 303)
-    },
+    async (request, reply) =>
+      submitForm(request, reply, {
+        parse: (body) => parseForm(uploadSchema, body),
+        render: (reply, { values, errors }) => render(reply, values, errors),
+        field: 'bankHolidays',
+        submit: async (data) => {
+          const userId = currentUser(request).id
+          const result = await uploadBankHolidays(db, clock, data.bankHolidays, userId)
+          if (!result.ok) return result
+          request.log.info({ by: userId, coveredUntilYear: result.coveredUntilYear }, 'bank holidays uploaded')
+          request.log.info(
+            { by: userId, cases: result.recomputed },
+            'deadlines worked out again after new bank holidays',
+          )
+          return { ok: true, redirect: '/admin/bank-holidays', flash: uploadedText(result) }
+        },
+      }),
   )
 }

@@ -1,10 +1,9 @@
 // The working-day calendar's bank holidays: which years it covers, where they came from, and a
 // newer GOV.UK file uploaded by an administrator. The newest bank_holiday_files row is the calendar
-// (currentCalendar in settings/service-settings.ts).
-import { desc, eq } from 'drizzle-orm'
+// (currentCalendar in the settings area). After an upload every open case's deadlines are worked
+// out again.
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
-import { bankHolidayFiles, users } from '../../../db/schema/index.ts'
 import {
   createCalendar,
   parseBankHolidaysFile,
@@ -12,7 +11,10 @@ import {
   type BankHolidaysFile,
 } from '../../../domain/calendar.ts'
 import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
+import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import { currentCalendar } from '../../settings/index.ts'
+import { recomputeOpenDeadlines } from '../settings/recompute.ts'
+import { insertFile, latestFile, latestUpload } from './repository.ts'
 
 const GOV_UK_HINT = 'Download the latest file from https://www.gov.uk/bank-holidays.json and paste all of it.'
 
@@ -27,13 +29,7 @@ export interface CalendarStatus {
 }
 
 export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStatus> {
-  const calendar = await currentCalendar(db)
-  const [latest] = await db
-    .select({ at: bankHolidayFiles.uploadedAt, by: users.name })
-    .from(bankHolidayFiles)
-    .leftJoin(users, eq(users.id, bankHolidayFiles.uploadedBy))
-    .orderBy(desc(bankHolidayFiles.uploadedAt))
-    .limit(1)
+  const [calendar, latest] = await Promise.all([currentCalendar(db), latestUpload(db)])
   const coveredUntil = `${calendar.coveredUntilYear}-12-31`
   return {
     coveredFromYear: calendar.coveredFromYear,
@@ -44,73 +40,84 @@ export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStat
   }
 }
 
-export type UploadResult =
-  | { ok: true; coveredFromYear: number; coveredUntilYear: number; keptYears: { from: number; to: number } | null }
-  | { ok: false; error: string }
+export interface Uploaded {
+  coveredFromYear: number
+  coveredUntilYear: number
+  /** England and Wales years the new file no longer lists, kept from the calendar before. */
+  keptYears: { from: number; to: number } | null
+  /** How many open cases had their deadlines worked out again. */
+  recomputed: number
+}
 
 const yearsOf = (file: BankHolidaysFile) => file['england-and-wales'].events.map((e) => parseIsoDate(e.date).year)
 
 /**
  * Checks a pasted GOV.UK bank-holidays.json and, if it would not shorten the calendar, saves it as
- * the calendar. GOV.UK's file drops old years over time, so England and Wales years before the new
- * file's first year are kept from the calendar in use (deadlines of older cases still need them).
+ * the calendar, then works out every open case's deadlines again (for now in the request, batch
+ * by batch: see ../settings/recompute.ts). GOV.UK's file drops old years over time, so England and
+ * Wales years before the new file's first year are kept from the calendar in use (deadlines of
+ * older cases still need them).
  */
-export async function uploadBankHolidays(db: Db, clock: Clock, text: string, userId: string): Promise<UploadResult> {
+export async function uploadBankHolidays(
+  db: Db,
+  clock: Clock,
+  text: string,
+  userId: string,
+): Promise<Result<Uploaded>> {
   const parsed = parseBankHolidaysFile(text)
-  if (!parsed.ok) return parsed
+  if (!parsed.ok) return refuse(parsed.error, 'bankHolidays')
   const uploaded = parsed.data
   const newYears = yearsOf(uploaded)
   const newFirst = Math.min(...newYears)
   const newLast = Math.max(...newYears)
 
-  return db.transaction(async (tx) => {
-    const [latest] = await tx.select().from(bankHolidayFiles).orderBy(desc(bankHolidayFiles.uploadedAt)).limit(1)
-    const inUse = parseBankHolidaysFile(latest ? latest.data : shippedBankHolidays)
-    if (!inUse.ok) throw new Error(`The bank holidays in use are damaged: ${inUse.error}`)
-    const oldYears = yearsOf(inUse.data)
-    const oldFirst = Math.min(...oldYears)
-    const oldLast = Math.max(...oldYears)
+  const saved = await refusalsAsResults(() =>
+    db.transaction(async (tx) => {
+      const latest = await latestFile(tx)
+      const inUse: BankHolidaysFile = latest?.data ?? shippedBankHolidays
+      const oldYears = yearsOf(inUse)
+      const oldFirst = Math.min(...oldYears)
+      const oldLast = Math.max(...oldYears)
 
-    if (newLast < oldLast) {
-      return {
-        ok: false as const,
-        error:
+      if (newLast < oldLast) {
+        throw new RefusalError(
           `This file has England and Wales bank holidays up to ${newLast}, but the calendar Parley uses now goes up to ${oldLast}. ` +
-          `Using it would shorten the calendar, so it has not been saved. ${GOV_UK_HINT}`,
+            `Using it would shorten the calendar, so it has not been saved. ${GOV_UK_HINT}`,
+          'bankHolidays',
+        )
       }
-    }
-    if (newFirst > oldLast + 1) {
-      const missing = newFirst - 1 === oldLast + 1 ? `${oldLast + 1}` : `${oldLast + 1} to ${newFirst - 1}`
-      return {
-        ok: false as const,
-        error:
+      if (newFirst > oldLast + 1) {
+        const missing = newFirst - 1 === oldLast + 1 ? `${oldLast + 1}` : `${oldLast + 1} to ${newFirst - 1}`
+        throw new RefusalError(
           `This file starts in ${newFirst}, but the calendar Parley uses now ends in ${oldLast}, so the bank holidays for ${missing} would be missing. ` +
-          `It has not been saved. ${GOV_UK_HINT}`,
+            `It has not been saved. ${GOV_UK_HINT}`,
+          'bankHolidays',
+        )
       }
-    }
 
-    const kept = inUse.data['england-and-wales'].events.filter((e) => parseIsoDate(e.date).year < newFirst)
-    const data: BankHolidaysFile = {
-      ...uploaded,
-      'england-and-wales': {
-        division: 'england-and-wales',
-        events: [...kept, ...uploaded['england-and-wales'].events],
-      },
-    }
-    const calendar = createCalendar(data) // checks the joined data as a whole
+      const kept = inUse['england-and-wales'].events.filter((e) => parseIsoDate(e.date).year < newFirst)
+      const data: BankHolidaysFile = {
+        ...uploaded,
+        'england-and-wales': {
+          division: 'england-and-wales',
+          events: [...kept, ...uploaded['england-and-wales'].events],
+        },
+      }
+      const calendar = createCalendar(data) // checks the joined data as a whole
 
-    // The newest upload is the calendar: never let two share a time (a fixed clock, the same millisecond).
-    let uploadedAt = clock.now()
-    if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
-    await tx
-      .insert(bankHolidayFiles)
-      .values({ data, coveredUntilYear: String(calendar.coveredUntilYear), uploadedAt, uploadedBy: userId })
+      // The newest upload is the calendar: never let two share a time (a fixed clock, the same millisecond).
+      let uploadedAt = clock.now()
+      if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
+      await insertFile(tx, { data, coveredUntilYear: calendar.coveredUntilYear, uploadedAt, uploadedBy: userId })
 
-    return {
-      ok: true as const,
-      coveredFromYear: calendar.coveredFromYear,
-      coveredUntilYear: calendar.coveredUntilYear,
-      keptYears: kept.length ? { from: oldFirst, to: newFirst - 1 } : null,
-    }
-  })
+      return {
+        ok: true as const,
+        coveredFromYear: calendar.coveredFromYear,
+        coveredUntilYear: calendar.coveredUntilYear,
+        keptYears: kept.length ? { from: oldFirst, to: newFirst - 1 } : null,
+      }
+    }),
+  )
+  if (!saved.ok) return saved
+  return { ...saved, recomputed: await recomputeOpenDeadlines(db, clock) }
 }

@@ -2,11 +2,10 @@
 // cadence), every case that is not closed has its case_deadlines index worked out again. In batches,
 // each in its own transaction with its cases locked (as the workflow service locks a case), so a
 // change recorded on a case meanwhile waits for its batch rather than racing it.
-import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm'
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
-import { cases } from '../../../db/schema/index.ts'
 import { refreshDeadlineIndex } from '../../cases/index.ts'
+import { lockOpenCases } from './repository.ts'
 
 export interface RecomputeOptions {
   /** Only the cases of this commissioning authority. */
@@ -16,26 +15,17 @@ export interface RecomputeOptions {
 
 /** Refreshes the deadline index of every case not closed; returns how many cases it refreshed. */
 export async function recomputeOpenDeadlines(db: Db, clock: Clock, options: RecomputeOptions = {}): Promise<number> {
-  const batchSize = options.batchSize ?? 200
+  const limit = options.batchSize ?? 200
   let after: string | undefined
   let done = 0
   for (;;) {
-    const conditions: SQL[] = [ne(cases.status, 'closed')]
-    if (options.localAuthorityId) conditions.push(eq(cases.localAuthorityId, options.localAuthorityId))
-    if (after) conditions.push(gt(cases.id, after))
     const ids = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: cases.id })
-        .from(cases)
-        .where(and(...conditions))
-        .orderBy(asc(cases.id))
-        .limit(batchSize)
-        .for('update')
-      for (const row of rows) await refreshDeadlineIndex(tx, clock, row.id)
-      return rows.map((r) => r.id)
+      const batch = await lockOpenCases(tx, { after, localAuthorityId: options.localAuthorityId, limit })
+      for (const id of batch) await refreshDeadlineIndex(tx, clock, id)
+      return batch
     })
     done += ids.length
-    if (ids.length < batchSize) return done
+    if (ids.length < limit) return done
     after = ids.at(-1)
   }
 }

@@ -1,13 +1,14 @@
 // A one-time password is shown to the administrator once, on the page after the form (so that a
 // reload never re-posts it). It waits in the session in between, sealed with a key derived from
-// the session secret: the sessions table never holds it in plain text. Reading it removes it.
+// the session secret: the sessions table never holds it in plain text. Reading it removes it. (A
+// repeat of the form finds the account by its one-time key, in the service, and shows nothing new.)
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 
 declare module 'fastify' {
   interface Session {
-    /** A one-time password waiting to be shown, and the form submission that made it. */
-    oneTimePassword?: { userId: string; sealed?: string; submissionKey?: string; email?: string }
+    /** A one-time password waiting to be shown. */
+    oneTimePassword?: { userId: string; sealed?: string }
   }
 }
 
@@ -33,27 +34,14 @@ export function unseal(secret: string, sealed: string): string | undefined {
   }
 }
 
-export function keepToShow(
-  request: FastifyRequest,
-  secret: string,
-  userId: string,
-  password: string,
-  from?: { submissionKey: string; email: string },
-) {
-  request.session.oneTimePassword = { userId, sealed: seal(secret, password), ...from }
-}
-
-/** The account a form submission already made in this session, if this is a repeat of it. */
-export function madeBy(request: FastifyRequest, submissionKey: string, email: string): string | undefined {
-  const made = request.session.oneTimePassword
-  return made?.submissionKey === submissionKey && made.email === email ? made.userId : undefined
+export function keepToShow(request: FastifyRequest, secret: string, userId: string, password: string) {
+  request.session.oneTimePassword = { userId, sealed: seal(secret, password) }
 }
 
 /** The password waiting for this account, once: it is gone from the session afterwards. */
 export function takeToShow(request: FastifyRequest, secret: string, userId: string): string | undefined {
   const waiting = request.session.oneTimePassword
   if (!waiting?.sealed || waiting.userId !== userId) return undefined
-  // The submission is remembered, so that a repeat of the same form finds this account again.
-  request.session.oneTimePassword = { ...waiting, sealed: undefined }
+  request.session.oneTimePassword = undefined
   return unseal(secret, waiting.sealed)
 }

@@ -1,10 +1,9 @@
 // /admin/users: every staff account, with its roles and whether it is active.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { adminOnly } from '../access.ts'
 import { describeRoles } from '../roles.ts'
 import { createAccountService } from './service.ts'
-
-export const adminOnly = { access: ['administrator'] as const }
 
 export default async function users(app: FastifyInstance, { database, clock }: AppDeps) {
   const accounts = createAccountService(database.db, clock)

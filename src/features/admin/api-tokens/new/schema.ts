@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { text } from '../../../../web/forms.ts'
+import { submissionKey, text } from '../../../../web/forms.ts'
 
 export const newTokenSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().min(1).max(100),
+    submissionKey,
     name: text('Enter a name for the token', 100, 'Name'),
     authority: z
       .string({ error: 'Select the council the token is for' })

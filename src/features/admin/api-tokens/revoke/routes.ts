@@ -1,36 +1,43 @@
 // /admin/api-tokens/:id/revoke: confirm, then revoke. A revoked token stops working at once.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
-import { parseForm } from '../../../../web/forms.ts'
-import { createApiTokenService } from '../../../api/index.ts'
-import { adminOnly } from '../../users/routes.ts'
+import { currentUser } from '../../../../web/auth.ts'
+import { notFound } from '../../../../web/errors.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { adminOnly } from '../../access.ts'
+import { createTokenAdminService } from '../service.ts'
 import { revokeSchema } from './schema.ts'
 
 const view = 'admin/api-tokens/revoke/view.njk'
+type Params = { Params: { id: string } }
 
 export default async function revokeApiToken(app: FastifyInstance, { database, clock }: AppDeps) {
-  const tokens = createApiTokenService(database.db, clock)
+  const tokens = createTokenAdminService(database.db, clock)
 
-  app.get<{ Params: { id: string } }>('/admin/api-tokens/:id/revoke', { config: adminOnly }, async (request, reply) => {
+  async function render(request: FastifyRequest<Params>, reply: FastifyReply, errors?: FormErrors) {
     const found = await tokens.find(request.params.id)
-    if (!found) return reply.code(404).view('errors/not-found.njk')
-    return reply.view(view, { found, backLink: '/admin/api-tokens' })
-  })
+    if (!found) return notFound(request, reply)
+    return reply.view(view, { found, errors, backLink: '/admin/api-tokens' })
+  }
 
-  app.post<{ Params: { id: string } }>(
-    '/admin/api-tokens/:id/revoke',
-    { config: adminOnly },
-    async (request, reply) => {
-      const found = await tokens.find(request.params.id)
-      if (!found) return reply.code(404).view('errors/not-found.njk')
-      const form = parseForm(revokeSchema, request.body)
-      if (!form.ok) return reply.code(400).view(view, { found, errors: form.errors, backLink: '/admin/api-tokens' })
-      const result = await tokens.revoke(found.id)
-      request.log.info({ by: request.user?.id, apiToken: found.id }, 'API token revoked')
-      request.session.flash = result?.already
-        ? `The token ${found.name} was already revoked.`
-        : `The token ${found.name} has been revoked. It no longer works.`
-      return reply.redirect('/admin/api-tokens', 303)
-    },
+  app.get<Params>('/admin/api-tokens/:id/revoke', { config: adminOnly }, async (request, reply) =>
+    render(request, reply),
+  )
+
+  app.post<Params>('/admin/api-tokens/:id/revoke', { config: adminOnly }, async (request, reply) =>
+    submitForm(request, reply, {
+      parse: (body) => parseForm(revokeSchema, body),
+      render: (reply, { errors }) => render(request, reply, errors),
+      field: 'revoke',
+      submit: async () => {
+        const revoked = await tokens.revoke(request.params.id)
+        if (!revoked.ok) return revoked
+        request.log.info({ by: currentUser(request).id, apiToken: request.params.id }, 'API token revoked')
+        const flash = revoked.already
+          ? `The token ${revoked.name} was already revoked.`
+          : `The token ${revoked.name} has been revoked. It no longer works.`
+        return { ok: true, redirect: '/admin/api-tokens', flash }
+      },
+    }),
   )
 }

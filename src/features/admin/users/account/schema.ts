@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roles } from '../../../../db/schema/index.ts'
+import { roles } from '../../../../domain/staff.ts'
 import { asArray } from '../../../../web/forms.ts'
 import { rolesField } from '../new/schema.ts'
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
 import { users } from '../../../../db/schema/index.ts'
 import { Agent } from '../../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
-import { assertFormErrors, assertRedirect, html } from '../../../../../test/helpers/html.ts'
+import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../../test/helpers/html.ts'
 
 describe('/admin/users/new', () => {
   let t: TestApp
@@ -36,7 +37,7 @@ describe('/admin/users/new', () => {
   it('says what is missing', async () => {
     const agent = await admin()
     await agent.get('/admin/users/new')
-    const res = await agent.post('/admin/users/new', { submissionKey: 'k1', name: ' ', email: '' })
+    const res = await agent.post('/admin/users/new', { submissionKey: randomUUID(), name: ' ', email: '' })
     assertFormErrors(res, ['name', 'email', 'roles'])
     assert.match(res.body, /Enter their full name/)
     assert.match(res.body, /Select at least one role/)
@@ -46,7 +47,7 @@ describe('/admin/users/new', () => {
     const agent = await admin()
     await agent.get('/admin/users/new')
     const res = await agent.post('/admin/users/new', {
-      submissionKey: 'k2',
+      submissionKey: randomUUID(),
       name: '<script>alert(1)</script>',
       email: 'not-an-email',
       roles: ['mediator'],
@@ -58,6 +59,21 @@ describe('/admin/users/new', () => {
     assert.equal(doc.getElementById('email')?.getAttribute('value'), 'not-an-email')
     assert.equal(doc.querySelector('input[name="roles"][value="mediator"]')?.hasAttribute('checked'), true)
     assert.equal(doc.querySelector('input[name="roles"][value="manager"]')?.hasAttribute('checked'), false)
+  })
+
+  it('refuses a form without its one-time key, adding no account', async () => {
+    const agent = await admin()
+    await agent.get('/admin/users/new')
+    const res = await agent.post('/admin/users/new', {
+      name: 'Kay Keyless',
+      email: 'kay@example.com',
+      roles: 'mediator',
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(html(res).querySelector('.govuk-error-summary')?.text ?? '', /This form is out of date/)
+    assert.equal(html(res).getElementById('name')?.getAttribute('value'), 'Kay Keyless')
+    assert.equal((await t.database.db.select().from(users).where(eq(users.email, 'kay@example.com'))).length, 0)
   })
 
   it('refuses an email already used, whatever its case', async () => {

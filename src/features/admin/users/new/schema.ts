@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { roles } from '../../../../db/schema/index.ts'
-import { asArray, text } from '../../../../web/forms.ts'
+import { roles } from '../../../../domain/staff.ts'
+import { asArray, submissionKey, text } from '../../../../web/forms.ts'
 
 export const rolesField = z.preprocess(
   asArray,
@@ -12,7 +12,7 @@ export const rolesField = z.preprocess(
 export const newUserSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().min(1).max(100),
+    submissionKey,
     name: text('Enter their full name', 100, 'Full name'),
     email: z
       .string()

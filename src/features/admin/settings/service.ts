@@ -1,0 +1,114 @@
+// The service settings (how the August and Christmas exclusions move SEN appeal deadlines, when a
+// chaser is suggested, what counts as "due soon") and each commissioning authority's update
+// cadence. A change that moves deadlines works out the open cases' deadlines again.
+import type { Clock } from '../../../clock.ts'
+import type { Db } from '../../../db/client.ts'
+import type { Calendar } from '../../../domain/calendar.ts'
+import { computeDeadlines, type AppealExclusion } from '../../../domain/clocks.ts'
+import { addMonths } from '../../../domain/dates.ts'
+import { refuse, type Result } from '../../../domain/result.ts'
+import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/index.ts'
+import { authorityCadence, cadencesByName, updateCadenceIf } from '../authorities-repository.ts'
+import { exclusionNames, settingNames } from './names.ts'
+import { recomputeOpenDeadlines } from './recompute.ts'
+import { settingChanges } from './repository.ts'
+import { appealExclusions } from './schema.ts'
+
+/** What the page showed, to notice a change made by someone else before the form comes back. */
+const fingerprint = (s: ServiceSettings) =>
+  `${s.appealExclusion}/${s.chaserWorkingDays}/${s.dueSoonWorkingDays}/${s.meetingReminderDays}`
+
+/** The last day to appeal from a decision letter alone, under each reading: worked out, not typed. */
+function appealExamples(calendar: Calendar, year: string) {
+  return [`${year}-06-10`, `${year}-07-10`, `${year}-10-27`].map((letter) => {
+    const dueUnder = Object.fromEntries(
+      appealExclusions.map((exclusion) => {
+        const deadlines = computeDeadlines([{ type: 'decision-letter-sent', date: letter, data: {} }], {
+          calendar,
+          appealExclusion: exclusion,
+        })
+        return [exclusion, deadlines.find((d) => d.name === 'appeal')?.dueDate ?? '']
+      }),
+    ) as Record<AppealExclusion, string>
+    return { letter, twoMonths: addMonths(letter, 2), dueUnder }
+  })
+}
+
+export interface SettingsSaved {
+  from: ServiceSettings
+  /** Only what differs from the settings before: empty when nothing did. */
+  changed: Partial<ServiceSettings>
+  /** How many open cases had their deadlines worked out again, when the change moves them. */
+  recomputed?: number
+}
+
+export interface CadenceSaved {
+  name: string
+  from: number
+  recomputed?: number
+}
+
+export function createSettingsAdminService(db: Db, clock: Clock) {
+  return {
+    /** Everything the settings page shows. */
+    async page() {
+      const [current, calendar, authorities, changes] = await Promise.all([
+        readSettings(db),
+        currentCalendar(db),
+        cadencesByName(db),
+        settingChanges(db),
+      ])
+      return {
+        current,
+        shown: fingerprint(current),
+        authorities,
+        changes: changes
+          .filter((row): row is typeof row & { key: keyof ServiceSettings } => row.key in settingNames)
+          .map((row) => ({ ...row, name: settingNames[row.key] })),
+        examples: appealExamples(calendar, clock.today().slice(0, 4)),
+      }
+    },
+
+    /** Saves the settings chosen on a page that showed `shown`, unless someone changed them since. */
+    async save(shown: string, chosen: ServiceSettings, userId: string): Promise<Result<SettingsSaved>> {
+      const current = await readSettings(db)
+      if (shown !== fingerprint(current)) {
+        return refuse(
+          `Someone else changed these settings while you were working on them. They are now: ${exclusionNames[current.appealExclusion].toLowerCase()}; ` +
+            `a chaser after ${current.chaserWorkingDays} working days; due soon within ${current.dueSoonWorkingDays} working days; meeting reminders ${current.meetingReminderDays} working days before. Check your choices and save again`,
+          'appealExclusion',
+        )
+      }
+      const changed = Object.fromEntries(
+        (Object.keys(chosen) as (keyof ServiceSettings)[])
+          .filter((key) => chosen[key] !== current[key])
+          .map((key) => [key, chosen[key]]),
+      ) as Partial<ServiceSettings>
+      if (Object.keys(changed).length === 0) return { ok: true, from: current, changed }
+      await writeSettings(db, clock, changed, userId)
+      if (!changed.appealExclusion) return { ok: true, from: current, changed }
+      return { ok: true, from: current, changed, recomputed: await recomputeOpenDeadlines(db, clock) }
+    },
+
+    authority: (id: string) => authorityCadence(db, id),
+
+    /**
+     * A new cadence, only if it is still what the page showed (`shown`): otherwise someone else
+     * changed it meanwhile. Not a change to a case, so no case event: the caller logs it.
+     */
+    async setCadence(id: string, shown: number, cadence: number): Promise<Result<CadenceSaved>> {
+      const authority = await authorityCadence(db, id)
+      if (!authority) return refuse('There is no such authority.', undefined, 'not-found')
+      if (!(await updateCadenceIf(db, id, shown, cadence))) {
+        return refuse(
+          `Someone else changed this while you were working on it: it is now every ${authority.cadence} working days. Check the number and save again`,
+          'updateCadenceWorkingDays',
+        )
+      }
+      const saved = { name: authority.name, from: authority.cadence }
+      if (cadence === authority.cadence) return { ok: true, ...saved }
+      const recomputed = await recomputeOpenDeadlines(db, clock, { localAuthorityId: id })
+      return { ok: true, ...saved, recomputed }
+    },
+  }
+}

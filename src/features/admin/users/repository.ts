@@ -1,0 +1,84 @@
+// Staff accounts' queries. The password hash never leaves this file but to be written.
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Db, Tx } from '../../../db/client.ts'
+import { sessions, users } from '../../../db/schema/index.ts'
+import type { Role } from '../../../domain/staff.ts'
+
+type Queryable = Db | Tx
+
+export type StaffAccount = typeof users.$inferSelect
+export type AccountSummary = Omit<StaffAccount, 'passwordHash'>
+
+/** The columns an administrator sees: never the password hash. */
+const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  roles: users.roles,
+  mustChangePassword: users.mustChangePassword,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+}
+
+export function listAccounts(db: Queryable): Promise<AccountSummary[]> {
+  return db.select(accountColumns).from(users).orderBy(asc(users.name), asc(users.email))
+}
+
+export async function accountById(db: Queryable, id: string): Promise<AccountSummary | undefined> {
+  const [row] = await db.select(accountColumns).from(users).where(eq(users.id, id))
+  return row
+}
+
+export async function emailInUse(db: Queryable, email: string): Promise<boolean> {
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, email))
+  return !!taken
+}
+
+/** The new account's id, or undefined when another request added the same email first. */
+export async function insertAccount(
+  db: Queryable,
+  row: { name: string; email: string; roles: Role[]; passwordHash: string; createdAt: Date },
+): Promise<string | undefined> {
+  const [made] = await db
+    .insert(users)
+    .values({ ...row, mustChangePassword: true })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id })
+  return made?.id
+}
+
+/** The account's name and roles, locked until the transaction ends. */
+export async function lockAccount(tx: Tx, id: string): Promise<{ name: string; roles: Role[] } | undefined> {
+  const [row] = await tx
+    .select({ name: users.name, roles: users.roles })
+    .from(users)
+    .where(eq(users.id, id))
+    .for('update')
+  return row
+}
+
+export async function updateRoles(db: Queryable, id: string, roles: Role[]) {
+  await db.update(users).set({ roles }).where(eq(users.id, id))
+}
+
+/** Disabled from now, unless it was already (so the first time is kept). */
+export async function markDisabled(db: Queryable, id: string, at: Date) {
+  await db
+    .update(users)
+    .set({ disabledAt: at })
+    .where(and(eq(users.id, id), sql`${users.disabledAt} is null`))
+}
+
+export async function markEnabled(db: Queryable, id: string) {
+  await db.update(users).set({ disabledAt: null }).where(eq(users.id, id))
+}
+
+/** A new password that the person must change at their next sign-in. */
+export async function setOneTimePassword(db: Queryable, id: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id))
+}
+
+/** Signs the person out everywhere. */
+export async function endSessionsOf(db: Queryable, userId: string) {
+  await db.delete(sessions).where(sql`${sessions.data}->>'userId' = ${userId}`)
+}
