@@ -1,7 +1,7 @@
 // Which council a postcode is in, and whether the service is free there.
-import { localAuthorities } from '../../db/schema/index.ts'
 import type { Db } from '../../db/client.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
+import { allAuthorities } from './repository.ts'
 
 export interface CouncilCheck {
   /** The council the postcode is in, where we know it. */
@@ -13,7 +13,7 @@ export interface CouncilCheck {
 }
 
 export async function checkCouncil(db: Db, postcode: string): Promise<CouncilCheck> {
-  const authorities = await db.select().from(localAuthorities)
+  const authorities = await allAuthorities(db)
   const found = authorityForPostcode(postcode, authorities)
   const commissioner = authorities.find((a) => a.commissioned)
   return {

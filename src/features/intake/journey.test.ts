@@ -196,6 +196,17 @@ describe('sending', () => {
     assertRedirect(await agent.post('/request/check', { submissionKey: 'not-the-key' }), '/request/check')
   })
 
+  test('a post without its one-time key is refused, sending nothing', async () => {
+    const { agent } = await atCheckPage()
+    const before = (await t.database.db.select({ id: cases.id }).from(cases)).length
+    const res = await agent.post('/request/check', {})
+    assert.equal(res.statusCode, 400)
+    assert.match(html(res).querySelector('title')?.text ?? '', /^Error: /)
+    assert.match(html(res).querySelector('.govuk-error-summary')?.text ?? '', /This form is out of date/)
+    assert.equal(html(res).querySelector('h1')?.text.trim(), 'Check your answers before sending your request')
+    assert.equal((await t.database.db.select({ id: cases.id }).from(cases)).length, before)
+  })
+
   test('an unknown field is refused', async () => {
     const { agent, key } = await atCheckPage()
     const res = await agent.post('/request/check', { submissionKey: key, status: 'closed' })
