@@ -1,7 +1,7 @@
 // "Work out your dates": the date on the council's letter and what the person has done so far.
 // The answers come in the query string (the form is a GET), so the result can be bookmarked.
 import { z } from 'zod'
-import { readDateInput, toFormErrors, type FormErrors, type FormResult } from '../../web/forms.ts'
+import { capitalise, readDateInput, toFormErrors, type FormErrors, type FormResult } from '../../web/forms.ts'
 
 export const stages = {
   nothing: 'Nothing yet',
@@ -73,5 +73,3 @@ export function validateDates(query: unknown, today: string): FormResult<DatesAn
   if (errors.summary.length || !letter.ok || !stage) return { ok: false, errors }
   return { ok: true, data: { letter: letter.value, stage, stageDate } }
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { asc, eq, sql } from 'drizzle-orm'
 import { caseEvents, caseParties, cases } from '../../../db/schema/index.ts'
@@ -68,6 +69,8 @@ describe('/enquiries/new', () => {
   after(() => t.close())
 
   const keyOf = (body: string) => /name="submissionKey" value="([^"]+)"/.exec(body)?.[1] ?? ''
+  // One-time keys for forms that are refused: each is a key as the page makes them.
+  const [kEmpty, kInvalid, kNoPermission, kExtra] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()]
   const caseCount = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(cases))[0]!.n
 
   it('shows the form to a coordinator, dated today, with a one-time key', async () => {
@@ -90,7 +93,7 @@ describe('/enquiries/new', () => {
 
   it('says what is missing, linking to each field', async () => {
     await coordinator.get('/enquiries/new')
-    const res = await coordinator.post('/enquiries/new', { submissionKey: 'k-empty' })
+    const res = await coordinator.post('/enquiries/new', { submissionKey: kEmpty })
     assertFormErrors(res, [
       'channel',
       'contactedOn-day',
@@ -114,7 +117,7 @@ describe('/enquiries/new', () => {
   it('checks dates, postcode and the details each choice needs, keeping everything typed', async () => {
     await coordinator.get('/enquiries/new')
     const fields = {
-      ...validFields('k-invalid'),
+      ...validFields(kInvalid),
       'contactedOn-day': '28', // tomorrow
       requesterName: '<script>alert(1)</script>',
       'permissionDate-day': '',
@@ -170,24 +173,40 @@ describe('/enquiries/new', () => {
     assert.deepEqual(checked('contactMethods'), ['email', 'phone'])
     assert.deepEqual(checked('understandingChecked'), ['yes'])
     assert.deepEqual(checked('differenceExplained'), [])
-    assert.equal(keyOf(res.body), 'k-invalid', 'the same submission key')
+    assert.equal(keyOf(res.body), kInvalid, 'the same submission key')
     assert.equal(await caseCount(), 0)
   })
 
   it('refuses a third party without the family’s permission', async () => {
     await coordinator.get('/enquiries/new')
-    const res = await coordinator.post('/enquiries/new', { ...validFields('k-no-permission'), permissionGiven: 'no' })
+    const res = await coordinator.post('/enquiries/new', { ...validFields(kNoPermission), permissionGiven: 'no' })
     assertFormErrors(res, ['permissionGiven'])
     assert.match(res.body, /Ask the parent or young person for their permission first/)
-    const missing = await coordinator.post('/enquiries/new', { ...validFields('k-no-permission'), permissionGiven: '' })
+    const missing = await coordinator.post('/enquiries/new', { ...validFields(kNoPermission), permissionGiven: '' })
     assertFormErrors(missing, ['permissionGiven'])
     assert.equal(await caseCount(), 0)
   })
 
   it('refuses fields the form does not have', async () => {
     await coordinator.get('/enquiries/new')
-    const res = await coordinator.post('/enquiries/new', { ...validFields('k-extra'), status: 'closed' })
+    const res = await coordinator.post('/enquiries/new', { ...validFields(kExtra), status: 'closed' })
     assert.equal(res.statusCode, 400)
+    assert.equal(await caseCount(), 0)
+  })
+
+  it('refuses a form without its one-time key, adding nothing', async () => {
+    await coordinator.get('/enquiries/new')
+    const { submissionKey: _, ...withoutKey } = validFields('')
+    const res = await coordinator.post('/enquiries/new', withoutKey)
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(html(res).querySelector('.govuk-error-summary')?.text ?? '', /This form is out of date/)
+    assert.equal(
+      html(res).getElementById('requesterName')?.getAttribute('value'),
+      'Sam Senco',
+      'what was typed is kept',
+    )
+    assert.match(keyOf(res.body), /^[0-9a-f-]{36}$/, 'a new key to send it with')
     assert.equal(await caseCount(), 0)
   })
 

@@ -1,8 +1,7 @@
 // /enquiries/new: a coordinator logs a phone call or an email as a new case, with the
 // first-contact checklist. A one-time submission key, made when the form is shown, means a
 // doubled or retried submit finds the case it already made.
-import { randomUUID } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import {
   adjustmentKinds,
@@ -15,8 +14,9 @@ import {
   whatHappenedMaxLength,
 } from '../../../domain/request.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { asArray, dateInputValues, renderInvalid } from '../../../web/forms.ts'
-import { caseWorkers, createCase } from '../../cases/index.ts'
+import { asArray, dateInputValues, submitForm, type FormErrors } from '../../../web/forms.ts'
+import { caseWorkers } from '../../cases/index.ts'
+import { logEnquiry } from '../service.ts'
 import { channels, validateEnquiry } from './schema.ts'
 
 const view = 'enquiries/new/view.njk'
@@ -37,10 +37,11 @@ function items(choices: Record<string, string>, chosen: unknown) {
   return Object.entries(choices).map(([value, text]) => ({ value, text, checked: picked.includes(value) }))
 }
 
-function page(typed: Record<string, unknown>) {
+function render(reply: FastifyReply, typed: Record<string, unknown>, errors?: FormErrors) {
   const values = { ...typed, ...Object.fromEntries(listFields.map((f) => [f, asArray(typed[f])])) }
-  return {
+  return reply.view(view, {
     values,
+    errors,
     whatHappenedMaxLength,
     items: {
       channel: items(channels, values.channel),
@@ -52,28 +53,24 @@ function page(typed: Record<string, unknown>) {
       contactMethods: items(contactMethods, values.contactMethods),
       adjustments: items(adjustmentKinds, values.adjustments),
     },
-  }
+  })
 }
 
 export default async function newEnquiry(app: FastifyInstance, { database, clock }: AppDeps) {
   app.get('/enquiries/new', { config: { access } }, async (_request, reply) =>
-    reply.view(view, page({ submissionKey: randomUUID(), ...dateInputValues('contactedOn', clock.today()) })),
+    render(reply, dateInputValues('contactedOn', clock.today())),
   )
 
-  app.post('/enquiries/new', { config: { access } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = validateEnquiry(body, clock.today())
-    if (!form.ok) return renderInvalid(reply, view, form.errors, page(body))
-    const user = currentUser(request)
-    const { facts, channel, contactedOn, firstContact, submissionKey } = form.data
-    const made = await createCase(database.db, clock, {
-      facts,
-      channel,
-      contactedOn,
-      firstContact,
-      submissionKey,
-      actor: { userId: user.id, label: user.name },
-    })
-    return reply.redirect(`/cases/${made.id}`, 303)
-  })
+  app.post('/enquiries/new', { config: { access } }, async (request, reply) =>
+    submitForm(request, reply, {
+      parse: (body) => validateEnquiry(body, clock.today()),
+      render: (reply, { values, errors }) => render(reply, values, errors),
+      field: 'channel',
+      submit: async (enquiry) => {
+        const user = currentUser(request)
+        const made = await logEnquiry(database.db, clock, enquiry, { userId: user.id, label: user.name })
+        return made.ok ? { ok: true, redirect: `/cases/${made.id}` } : made
+      },
+    }),
+  )
 }

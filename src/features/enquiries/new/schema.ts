@@ -16,7 +16,7 @@ import {
   type OtherPartyKind,
   type RequestFacts,
 } from '../../../domain/request.ts'
-import { asArray, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
+import { asArray, submissionKey, text, toFormErrors, type FormResult } from '../../../web/forms.ts'
 import type { FirstContactChecklist } from '../../cases/index.ts'
 
 export const channels = { phone: 'Phone call', email: 'Email' } as const
@@ -37,7 +37,7 @@ const list = z.preprocess(asArray, z.array(z.string()))
 export const enquiryFormSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().min(1).max(100),
+    submissionKey,
     channel: optionalString,
     requesterRole: optionalString,
     requesterName: optionalString,
