@@ -40,7 +40,9 @@ export function toFormErrors(error: z.ZodError): FormErrors {
     if (fields[key]) continue // the first problem with a field is the one to fix
     fields[key] = { text: issue.message }
     // A date's message links to the first of its three inputs, as GOV.UK does.
-    const anchor = (issue as { params?: { anchor?: string } }).params?.anchor ?? key
+    // The one-time key is a hidden field: its problem links to the page's main content.
+    const anchor =
+      key === 'submissionKey' ? 'main-content' : ((issue as { params?: { anchor?: string } }).params?.anchor ?? key)
     summary.push({ text: issue.message, href: `#${anchor}` })
   }
   return { summary, fields }
