@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { AppDeps } from '../../app-deps.ts'
-import { asArray, parseForm } from '../../web/forms.ts'
+import { asArray, parseForm, submitForm } from '../../web/forms.ts'
 import {
   backPath,
   canVisit,
@@ -58,24 +58,28 @@ export function questionPage<T>(app: FastifyInstance, deps: AppDeps, page: Quest
     return render(request, reply, { values: page.values(state.answers, { answers: state.answers, today, deps }) })
   })
 
+  // The answer is kept in the session only: nothing is saved until the request is sent.
   app.post(step.path, { config: { access } }, async (request, reply) => {
     const state = readState(request)
     const today = deps.clock.today()
     if (!canVisit(page.slug, state.answers, today)) return reply.redirect(firstUnanswered(state.answers, today), 303)
-    const form = parseForm(page.schema({ answers: state.answers, today, deps }), request.body)
-    if (!form.ok) {
-      reply.code(400)
-      return render(request, reply, { errors: form.errors, values: typedValues(request.body, page.arrays) })
-    }
-    const next = { ...state, answers: page.save(state.answers, form.data) }
-    writeState(request, next)
-    return reply.redirect(nextPath(page.slug, next, today), 303)
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(page.schema({ answers: state.answers, today, deps }), body),
+      render: (reply, { values, errors }) =>
+        render(request, reply, { errors, values: typedValues(values, page.arrays) }),
+      field: 'form',
+      submit: async (data) => {
+        const next = { ...state, answers: page.save(state.answers, data) }
+        writeState(request, next)
+        return { ok: true, redirect: nextPath(page.slug, next, today) }
+      },
+    })
   })
 }
 
 /** What was typed, to show again with the errors; checkbox groups always as lists. */
-function typedValues(body: unknown, arrays: string[] = []): Record<string, unknown> {
-  const values = { ...(body as Record<string, unknown> | undefined) }
+function typedValues(body: Record<string, unknown>, arrays: string[] = []): Record<string, unknown> {
+  const values = { ...body }
   delete values._csrf
   for (const name of arrays) values[name] = asArray(values[name])
   return values
