@@ -1,5 +1,6 @@
 // The workflow refuses to arrange the meeting until every party has been contacted, naming who has not.
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
@@ -39,7 +40,7 @@ describe('arranging the meeting needs every party contacted', () => {
     const contact = (partyId: string) =>
       preparation.addContact(
         c.id,
-        { partyId, contactedOn: '2026-11-26', method: 'phone', note: 'Called' },
+        { partyId, contactedOn: '2026-11-26', method: 'phone', note: 'Called', submissionKey: randomUUID() },
         { actor: { userId: user.id, label: user.name } },
       )
 

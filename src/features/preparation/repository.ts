@@ -1,6 +1,7 @@
-// Queries for the preparation pages. No rules here (rules.ts), no changes (service.ts).
-import { and, asc, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+// Queries for the preparation pages. No rules here (rules.ts); the changes' rows are in
+// change-repository.ts.
+import { and, asc, desc, eq, ne, notExists } from 'drizzle-orm'
+import type { Db, Tx } from '../../db/client.ts'
 import {
   attendees,
   caseIssues,
@@ -106,4 +107,26 @@ export async function summaryFile(db: Db, caseId: string, summaryId: string) {
     .from(summaries)
     .where(and(eq(summaries.caseId, caseId), eq(summaries.id, summaryId)))
   return row
+}
+
+/** The parties (not whoever asked for the family) with no contact recorded yet. */
+export async function partiesNotContacted(db: Db | Tx, caseId: string) {
+  const rows = await db
+    .select({
+      id: caseParties.id,
+      role: caseParties.role,
+      name: caseParties.name,
+      organisation: caseParties.organisation,
+    })
+    .from(caseParties)
+    .where(
+      and(
+        eq(caseParties.caseId, caseId),
+        ne(caseParties.role, 'referrer'),
+        notExists(
+          db.select({ one: partyContacts.id }).from(partyContacts).where(eq(partyContacts.partyId, caseParties.id)),
+        ),
+      ),
+    )
+  return inPartyOrder(rows)
 }

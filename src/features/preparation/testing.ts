@@ -1,5 +1,6 @@
 // For the preparation tests: a case with a parent, the council and a school; staff signed in;
 // documents built byte by byte; and multipart posts (the shared Agent posts only urlencoded forms).
+import { randomUUID } from 'node:crypto'
 import { deflateRawSync } from 'node:zlib'
 import type { LightMyRequestResponse } from 'fastify'
 import { Agent } from '../../../test/helpers/agent.ts'
@@ -53,7 +54,13 @@ export async function contactEveryParty(
   for (const party of parties) {
     const result = await service.addContact(
       caseId,
-      { partyId: party.id, contactedOn: on, method: 'phone', note: 'Talked through the meeting' },
+      {
+        partyId: party.id,
+        contactedOn: on,
+        method: 'phone',
+        note: 'Talked through the meeting',
+        submissionKey: randomUUID(),
+      },
       { actor: { userId: by.id, label: by.name } },
     )
     if (!result.ok) throw new Error(result.reason)

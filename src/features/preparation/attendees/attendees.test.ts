@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -35,14 +36,24 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
 
   it('asks for the party, the name and the role, keeping what was typed (escaped)', async () => {
     const c = await preparationCase(t)
-    const res = await coordinator.submit(url(c.id), { name: '<script>alert(1)</script>', role: '' })
+    const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      name: '<script>alert(1)</script>',
+      role: '',
+    })
     assertFormErrors(res, ['party', 'role'])
     assert.match(res.body, /Select the party they come for/)
     assert.match(res.body, /Enter their role, for example SEN officer/)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.equal(html(res).getElementById('name')?.getAttribute('value'), '<script>alert(1)</script>') // kept, and escaped in the page
     assertFormErrors(
-      await coordinator.submit(url(c.id), { party: c.council.id, name: ' ', role: 'SEN officer', about: 'boss' }),
+      await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
+        party: c.council.id,
+        name: ' ',
+        role: 'SEN officer',
+        about: 'boss',
+      }),
       ['name', 'about'],
     )
   })
@@ -55,7 +66,12 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
     ])
 
     assertRedirect(
-      await coordinator.submit(url(c.id), { party: c.council.id, name: 'Priya Shah', role: 'SEN caseworker' }),
+      await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
+        party: c.council.id,
+        name: 'Priya Shah',
+        role: 'SEN caseworker',
+      }),
       url(c.id),
     )
     assert.deepEqual(await warnings(c.id), [
@@ -64,6 +80,7 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
     ])
     assertRedirect(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         party: c.council.id,
         name: 'Tom Reed',
         role: 'SEN team manager',
@@ -73,6 +90,7 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
     assert.deepEqual(await warnings(c.id), ['No one with authority to agree named for the health body'])
     assertRedirect(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         party: c.health!.id,
         name: 'Dr Ann Lee',
         role: 'Designated clinical officer',
@@ -82,6 +100,7 @@ describe('who will attend, at /cases/:id/preparation/attendees', () => {
     assert.deepEqual(await warnings(c.id), [])
     assertRedirect(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         party: c.parent.id,
         name: 'Jo Advocate',
         role: 'Advocate',

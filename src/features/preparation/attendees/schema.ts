@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { asArray, text } from '../../../web/forms.ts'
+import { asArray, submissionKey, text } from '../../../web/forms.ts'
 
 export const attendeeSchema = z
   .object({
     _csrf: z.string(),
-    formKey: z.string().max(100).optional(),
+    submissionKey,
     party: z.guid({ error: 'Select the party they come for' }),
     name: text('Enter the name of the person attending', 200, 'The name'),
     role: text('Enter their role, for example SEN officer, headteacher or advocate', 200, 'The role'),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -37,6 +38,7 @@ describe('the voice of the child at /cases/:id/preparation/child', () => {
   it('asks for what is missing, in the order of the form, keeping what was typed (escaped)', async () => {
     const c = await preparationCase(t)
     const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       views: '<script>alert(1)</script>',
       'gatheredOn-day': '3',
       'gatheredOn-month': '',
@@ -50,6 +52,7 @@ describe('the voice of the child at /cases/:id/preparation/child', () => {
     assert.equal(html(res).getElementById('views')?.text, '<script>alert(1)</script>')
 
     const nobody = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       views: 'I like my teacher',
       gatheredBy: 'drawing',
       consentToShare: 'yes',
@@ -59,6 +62,7 @@ describe('the voice of the child at /cases/:id/preparation/child', () => {
     assert.match(nobody.body, /Select who they agreed can see their views/)
     assertFormErrors(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         views: '',
         gatheredBy: 'drawing',
         consentToShare: 'no',
@@ -72,6 +76,7 @@ describe('the voice of the child at /cases/:id/preparation/child', () => {
   it('records their views, how and when they were gathered and who may see them, with an event that leaves the views out', async () => {
     const c = await preparationCase(t)
     const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       views: 'I want to stay with my friends.\nI like drawing.',
       gatheredBy: 'drawing',
       consentToShare: 'yes',
@@ -111,6 +116,7 @@ describe('the voice of the child at /cases/:id/preparation/child', () => {
     const c = await preparationCase(t)
     assertRedirect(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         views: 'Private',
         gatheredBy: 'in-person',
         consentToShare: 'no',

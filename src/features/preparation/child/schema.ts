@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { asArray, text } from '../../../web/forms.ts'
-import { gatheredByLabels } from '../page.ts'
+import { asArray, submissionKey, text } from '../../../web/forms.ts'
+import { gatheredByLabels } from '../labels.ts'
 
 export const viewsMaxLength = 10_000
 
 export const childViewsSchema = z
   .object({
     _csrf: z.string(),
-    formKey: z.string().max(100).optional(),
+    submissionKey,
     views: text("Enter the child's or young person's views", viewsMaxLength, 'Their views'),
     gatheredBy: z.enum(Object.keys(gatheredByLabels) as [keyof typeof gatheredByLabels], {
       error: 'Select how their views were gathered',

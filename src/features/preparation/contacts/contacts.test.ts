@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -55,6 +56,7 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
   it('asks for what is missing, in the order of the form, keeping what was typed (escaped)', async () => {
     const c = await preparationCase(t)
     const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       note: '<script>alert(1)</script>',
       'contactedOn-day': '',
       'contactedOn-month': '',
@@ -68,6 +70,7 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     assert.equal(html(res).getElementById('note')?.text, '<script>alert(1)</script>')
 
     const future = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       party: c.parent.id,
       method: 'phone',
       note: 'Talked it through',
@@ -76,6 +79,7 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     assertFormErrors(future, ['contactedOn-day'])
     assert.match(future.body, /The date of the contact must be today or in the past/)
     const long = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
       party: c.parent.id,
       method: 'phone',
       note: 'x'.repeat(1001),
@@ -85,6 +89,7 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     assert.match(long.body, /The note must be 1000 characters or fewer/)
     assertFormErrors(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         party: c.parent.id,
         method: 'pigeon',
         note: ' ',
@@ -100,6 +105,7 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
     const other = await preparationCase(t)
     assertFormErrors(
       await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
         party: other.parent.id,
         method: 'phone',
         note: 'x',
@@ -112,9 +118,9 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
   it('records a contact as the signed-in person, with its event, once however often the form is sent', async () => {
     const c = await preparationCase(t)
     await coordinator.get(url(c.id))
-    const formKey = /name="formKey" value="([^"]+)"/.exec((await coordinator.get(url(c.id))).body)![1]!
+    const submissionKey = /name="submissionKey" value="([^"]+)"/.exec((await coordinator.get(url(c.id))).body)![1]!
     const fields = {
-      formKey,
+      submissionKey,
       party: c.school.id,
       method: 'video',
       note: 'Spoke to the SENCo about the meeting',
@@ -144,5 +150,22 @@ describe('the contact log at /cases/:id/preparation/contacts', () => {
       doc.getElementById('case-now')!.text,
       /Wednesday 25 November 2026\s*Video call\s*Cora Ordinator\s*Spoke to the SENCo/,
     )
+  })
+
+  it('refuses a contact sent without the one-time key of its form, recording nothing', async () => {
+    const c = await preparationCase(t)
+    const res = await coordinator.submit(url(c.id), {
+      party: c.parent.id,
+      method: 'phone',
+      note: 'Talked it through',
+      ...dateFields('contactedOn', '2026-11-27'),
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date. Reload the page and try again./,
+    )
+    assert.equal((await t.database.db.select().from(partyContacts).where(eq(partyContacts.caseId, c.id))).length, 0)
   })
 })

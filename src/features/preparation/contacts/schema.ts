@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
-import { contactMethods } from '../page.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
+import { contactMethods } from '../labels.ts'
 
 export const noteMaxLength = 1000
 
 export const contactSchema = z
   .object({
     _csrf: z.string(),
-    formKey: z.string().max(100).optional(),
+    submissionKey,
     party: z.guid({ error: 'Select who you contacted' }),
     'contactedOn-day': z.string().optional(),
     'contactedOn-month': z.string().optional(),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, asc, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -24,7 +25,7 @@ describe('issues and the agenda at /cases/:id/preparation/issues', () => {
       .querySelectorAll('#agenda ol > li > p.app-pre-wrap')
       .map((p) => p.text)
   const add = (id: string, partyId: string, issueText: string, area = 'education') =>
-    coordinator.submit(url(id), { party: partyId, issueText, area })
+    coordinator.submit(url(id), { submissionKey: randomUUID(), party: partyId, issueText, area })
 
   before(async () => {
     t = await createTestApp()
@@ -51,13 +52,21 @@ describe('issues and the agenda at /cases/:id/preparation/issues', () => {
 
   it('asks for the party, the issue and its area, keeping what was typed (escaped)', async () => {
     const c = await preparationCase(t)
-    const res = await coordinator.submit(url(c.id), { issueText: '<script>alert(1)</script>' })
+    const res = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      issueText: '<script>alert(1)</script>',
+    })
     assertFormErrors(res, ['party', 'area'])
     assert.match(res.body, /Select whose issue this is/)
     assert.match(res.body, /Select whether the issue is about education, health or social care/)
     assert.ok(!res.body.includes('<script>alert(1)</script>'))
     assert.equal(html(res).getElementById('issueText')?.text, '<script>alert(1)</script>')
-    const empty = await coordinator.submit(url(c.id), { party: c.parent.id, issueText: ' ', area: 'housing' })
+    const empty = await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      party: c.parent.id,
+      issueText: ' ',
+      area: 'housing',
+    })
     assertFormErrors(empty, ['issueText', 'area'])
     assert.match(empty.body, /Enter the issue in the party&#39;s own words/)
   })

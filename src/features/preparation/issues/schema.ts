@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
-import { issueAreas } from '../page.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
+import { issueAreas } from '../labels.ts'
 
 export const issueMaxLength = 2000
 
 export const addIssueSchema = z
   .object({
     _csrf: z.string(),
-    formKey: z.string().max(100).optional(),
+    submissionKey,
     party: z.guid({ error: 'Select whose issue this is' }),
     issueText: text("Enter the issue in the party's own words", issueMaxLength, 'The issue'),
     area: z.enum(Object.keys(issueAreas) as [keyof typeof issueAreas], {

@@ -4,24 +4,23 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { hasRole, currentUser } from '../../../web/auth.ts'
-import { dateInputValues, parseForm, readDateInput, type FormErrors } from '../../../web/forms.ts'
-import { readUpload, sizeText, typeText } from '../../../web/uploads.ts'
-import { caseWorkers, visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
-import { releaseState } from '../overview/routes.ts'
-import { latestSummaries, preparingParties, summaryFile } from '../repository.ts'
+import { currentUser, hasRole } from '../../../web/auth.ts'
+import { notFound } from '../../../web/errors.ts'
 import {
-  actorOf,
-  base,
-  caseForView,
   combineErrors,
+  dateInputValues,
   dateProblem,
-  newFormKey,
-  pageContext,
-  preparationAccess,
-  problem,
-} from '../page.ts'
-import { documentTypeOf, downloadName, MAX_UPLOAD_BYTES, summariesReleased, summaryVisibleTo } from '../rules.ts'
+  fieldError,
+  parseForm,
+  readDateInput,
+  submitForm,
+  type FormErrors,
+} from '../../../web/forms.ts'
+import { readUpload } from '../../../web/uploads.ts'
+import { actorOf, caseForView, caseWorkers, visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
+import { base, pageContext, preparationAccess } from '../page.ts'
+import { createPreparationPages } from '../page-service.ts'
+import { downloadName, MAX_UPLOAD_BYTES } from '../rules.ts'
 import { createPreparationService } from '../service.ts'
 import { readSummaryForm } from '../summary-form.ts'
 import { messages, releaseDateSchema, summaryFieldOrder, summaryMaxLength, summarySchema } from './schema.ts'
@@ -32,9 +31,9 @@ const view = 'preparation/summaries/view.njk'
 const releasers = caseWorkers
 
 export default async function summariesPage(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const { clock } = deps
-  const service = createPreparationService({ db, clock })
+  const pages = createPreparationPages({ db: deps.database.db, clock: deps.clock })
+  const service = createPreparationService({ db: deps.database.db, clock: deps.clock })
+  const canRelease = (request: Parameters<typeof currentUser>[0]) => hasRole(currentUser(request), ...releasers)
 
   async function render(
     reply: FastifyReply,
@@ -42,41 +41,15 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     canRelease: boolean,
     extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
   ) {
-    const [parties, latest] = await Promise.all([preparingParties(db, found.id), latestSummaries(db, found.id)])
-    const released = summariesReleased(found, clock.today())
     return reply.view(view, {
       ...pageContext(found),
-      parties: parties.map((p) => {
-        const s = latest.get(p.id)
-        // Staff read every summary; summaryVisibleTo is the same rule the parties' portal will use.
-        const visible = s && summaryVisibleTo({ kind: 'staff' }, s, released)
-        return {
-          ...p,
-          summary:
-            s && visible
-              ? {
-                  ...s,
-                  typeText: typeText(s.fileType),
-                  sizeText: sizeText(s.fileSize ?? 0),
-                  href: `${base(found.id)}/summaries/${s.id}/download`,
-                }
-              : undefined,
-        }
-      }),
-      submitted: parties.filter((p) => latest.has(p.id)).length,
-      released,
-      release: releaseState(found, clock),
+      ...(await pages.summaries(found)),
       canRelease,
-      partyItems: parties.map((p) => ({ value: p.id, text: p.label })),
       summaryMaxLength,
-      values: extra.values ?? {
-        formKey: newFormKey(),
-        ...dateInputValues('releaseOn', found.summariesReleaseOn ?? undefined),
-      },
+      values: extra.values ?? dateInputValues('releaseOn', found.summariesReleaseOn ?? undefined),
       errors: extra.errors,
     })
   }
-  const canRelease = (request: Parameters<typeof currentUser>[0]) => hasRole(currentUser(request), ...releasers)
 
   app.get('/cases/:id/preparation/summaries', { config: preparationAccess }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
@@ -84,25 +57,24 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     return render(reply, found, canRelease(request))
   })
 
-  app.get(
+  app.get<{ Params: { id: string; summaryId: string } }>(
     '/cases/:id/preparation/summaries/:summaryId/download',
     { config: preparationAccess },
     async (request, reply) => {
       const found = await caseForView(deps, request, reply)
       if (!found) return reply
-      const { summaryId } = request.params as { summaryId: string }
-      const row = /^[0-9a-f-]{36}$/i.test(summaryId)
-        ? await summaryFile(db, found.id, summaryId.toLowerCase())
-        : undefined
-      // The type is checked again from the bytes: only a PDF or a Word document ever leaves.
-      const type = row?.file ? documentTypeOf(row.file) : undefined
-      if (!row?.file || !type) return reply.code(404).view('errors/not-found.njk')
+      // Only a PDF or a Word document ever leaves (the type is checked again from the bytes).
+      const download = await pages.summaryDownload(found.id, request.params.summaryId)
+      if (!download) return reply.code(404).view('errors/not-found.njk')
       return reply
-        .header('content-type', type)
-        .header('content-disposition', `attachment; filename="${downloadName(row.fileName, type, 'summary')}"`)
+        .header('content-type', download.type)
+        .header(
+          'content-disposition',
+          `attachment; filename="${downloadName(download.fileName, download.type, 'summary')}"`,
+        )
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(row.file)
+        .send(download.file)
     },
   )
 
@@ -117,38 +89,37 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     })
 
     scope.post('/cases/:id/preparation/summaries', { config: preparationAccess }, async (request, reply) => {
-      const found = await visibleCaseOr404(db, request, reply)
+      const found = await visibleCaseOr404(deps.database.db, request, reply)
       if (!found) return reply
-      const { fields, form, typed, file, errors } = readSummaryForm(
-        summarySchema,
-        messages,
-        summaryFieldOrder,
-        request.body,
-      )
-      if (errors || !form.ok) return render(reply.code(400), found, canRelease(request), { values: fields, errors })
-
-      const result = await service.submitSummary(
-        found.id,
-        { partyId: form.data.party, text: file ? undefined : typed, file },
-        { actor: actorOf(request), formKey: form.data.formKey },
-      )
-      if (!result.ok) {
-        if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-        return render(reply.code(400), found, canRelease(request), {
-          values: fields,
-          errors: problem(result.field ?? 'party', result.reason),
-        })
-      }
-      request.session.flash = 'Summary saved'
-      return reply.redirect(`${base(found.id)}/summaries`, 303)
+      return submitForm(request, reply, {
+        parse: (body) => {
+          const { form, typed, file, errors } = readSummaryForm(summarySchema, messages, summaryFieldOrder, body)
+          if (errors || !form.ok) return { ok: false, errors: errors! }
+          return { ok: true, data: { ...form.data, text: file ? undefined : typed, file } }
+        },
+        // Everything sent but the file, to show again.
+        render: (reply, { values: { document: _, ...values }, errors }) =>
+          render(reply, found, canRelease(request), { values, errors }),
+        field: 'party',
+        submit: async (form) => {
+          const result = await service.submitSummary(
+            found.id,
+            { partyId: form.party, text: form.text, file: form.file, submissionKey: form.submissionKey },
+            { actor: actorOf(request) },
+          )
+          if (!result.ok) return result
+          return { ok: true, redirect: `${base(found.id)}/summaries`, flash: 'Summary saved' }
+        },
+      })
     })
   })
 
+  // A button: a refusal (already released) is said on the page it returns to, not on a form.
   app.post('/cases/:id/preparation/summaries/release', { config: { access: releasers } }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await visibleCaseOr404(deps.database.db, request, reply)
     if (!found) return reply
     const result = await service.releaseSummaries(found.id, { actor: actorOf(request) })
-    if (!result.ok && result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
+    if (!result.ok && result.code === 'not-found') return notFound(request, reply)
     request.session.flash = result.ok ? 'Summaries released to all parties' : result.reason
     return reply.redirect(`${base(found.id)}/summaries`, 303)
   })
@@ -157,33 +128,28 @@ export default async function summariesPage(app: FastifyInstance, deps: AppDeps)
     '/cases/:id/preparation/summaries/release-date',
     { config: { access: releasers } },
     async (request, reply) => {
-      const found = await visibleCaseOr404(db, request, reply)
+      const found = await visibleCaseOr404(deps.database.db, request, reply)
       if (!found) return reply
-      const body = (request.body ?? {}) as Record<string, unknown>
-      const form = parseForm(releaseDateSchema, body)
-      const date = readDateInput(body, 'releaseOn', 'the release date')
-      const past =
-        date.ok && date.value < clock.today()
-          ? problem('releaseOn-day', 'The release date must be today or in the future')
-          : undefined
-      const errors = combineErrors(
-        ['releaseOn-day', 'releaseOn-month', 'releaseOn-year'],
-        form.ok ? undefined : form.errors,
-        dateProblem(date),
-        past,
-      )
-      if (errors || !date.ok)
-        return render(reply.code(400), found, true, { values: { formKey: newFormKey(), ...body }, errors })
-      const result = await service.setReleaseDate(found.id, date.value, { actor: actorOf(request) })
-      if (!result.ok) {
-        if (result.code === 'not-found') return reply.code(404).view('cases/not-found.njk')
-        return render(reply.code(400), found, true, {
-          values: { formKey: newFormKey(), ...body },
-          errors: problem(result.field ?? 'releaseOn-day', result.reason),
-        })
-      }
-      request.session.flash = 'Release date saved'
-      return reply.redirect(`${base(found.id)}/summaries`, 303)
+      return submitForm(request, reply, {
+        parse: (body) => {
+          const form = parseForm(releaseDateSchema, body)
+          const date = readDateInput(body, 'releaseOn', 'the release date')
+          const past =
+            date.ok && date.value < deps.clock.today()
+              ? fieldError('releaseOn-day', 'The release date must be today or in the future')
+              : undefined
+          const order = ['releaseOn-day', 'releaseOn-month', 'releaseOn-year']
+          const errors = combineErrors(order, form.ok ? undefined : form.errors, dateProblem(date), past)
+          return errors || !date.ok ? { ok: false, errors: errors! } : { ok: true, data: date.value }
+        },
+        render: (reply, extra) => render(reply, found, true, extra),
+        field: 'releaseOn-day',
+        submit: async (releaseOn) => {
+          const result = await service.setReleaseDate(found.id, releaseOn, { actor: actorOf(request) })
+          if (!result.ok) return result
+          return { ok: true, redirect: `${base(found.id)}/summaries`, flash: 'Release date saved' }
+        },
+      })
     },
   )
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { text } from '../../../web/forms.ts'
+import { submissionKey, text } from '../../../web/forms.ts'
 
 export const summaryMaxLength = 10_000
 
@@ -7,7 +7,7 @@ export const summaryMaxLength = 10_000
 export const summarySchema = z
   .object({
     _csrf: z.string(),
-    formKey: z.string().max(100).optional(),
+    submissionKey,
     party: z.guid({ error: 'Select whose summary this is' }),
     summaryText: text(false, summaryMaxLength, 'The summary'),
   })

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -47,10 +48,15 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
   it('saves a typed summary, with its event', async () => {
     const c = await preparationCase(t)
     assertRedirect(
-      await coordinator.submit(url(c.id), { party: c.parent.id, summaryText: 'Amelia needs weekly therapy.' }),
+      await coordinator.submit(url(c.id), {
+        submissionKey: randomUUID(),
+        party: c.parent.id,
+        summaryText: 'Amelia needs weekly therapy.',
+      }),
       url(c.id),
     )
     const res = await submitMultipart(t, coordinator, url(c.id), {
+      submissionKey: randomUUID(),
       party: c.council.id,
       summaryText: 'The council’s view.',
     })
@@ -73,7 +79,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
         t,
         coordinator,
         url(c.id),
-        { party: c.parent.id },
+        { submissionKey: randomUUID(), party: c.parent.id },
         { name: 'our summary.pdf', type: 'application/pdf', bytes: pdfBytes() },
       ),
       url(c.id),
@@ -84,7 +90,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
         t,
         coordinator,
         url(c.id),
-        { party: c.school.id },
+        { submissionKey: randomUUID(), party: c.school.id },
         { name: 'school.bin', type: 'application/octet-stream', bytes: docxBytes() },
       ),
       url(c.id),
@@ -138,7 +144,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
       t,
       coordinator,
       url(c.id),
-      { party: c.parent.id },
+      { submissionKey: randomUUID(), party: c.parent.id },
       { name: 'summary.pdf', type: 'application/pdf', bytes: exeBytes() },
     )
     assertFormErrors(exe, ['document'])
@@ -150,7 +156,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
       t,
       coordinator,
       url(c.id),
-      { party: c.parent.id },
+      { submissionKey: randomUUID(), party: c.parent.id },
       { name: 'summary.docx', type: DOCX_TYPE, bytes: Buffer.from('\x7fELF\x02\x01\x01\x00', 'latin1') },
     )
     assertFormErrors(elf, ['document'])
@@ -160,7 +166,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
       t,
       coordinator,
       url(c.id),
-      { party: c.parent.id },
+      { submissionKey: randomUUID(), party: c.parent.id },
       { name: 'big.pdf', type: 'application/pdf', bytes: big },
     )
     assertFormErrors(oversize, ['document'])
@@ -175,7 +181,7 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
         t,
         coordinator,
         url(c.id),
-        { party: c.school.id },
+        { submissionKey: randomUUID(), party: c.school.id },
         { name: 'fits.pdf', type: 'application/pdf', bytes: fits },
       ),
     )
@@ -184,28 +190,35 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
       t,
       coordinator,
       url(c.id),
-      { party: c.parent.id, summaryText: ' ' },
+      { submissionKey: randomUUID(), party: c.parent.id, summaryText: ' ' },
       { name: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) },
     )
     assertFormErrors(nothing, ['summaryText'])
     assert.match(nothing.body, /Type the summary or select a file to upload/)
-    assertFormErrors(await coordinator.submit(url(c.id), { summaryText: '' }), ['party', 'summaryText'])
+    assertFormErrors(await coordinator.submit(url(c.id), { submissionKey: randomUUID(), summaryText: '' }), [
+      'party',
+      'summaryText',
+    ])
     const both = await submitMultipart(
       t,
       coordinator,
       url(c.id),
-      { party: c.parent.id, summaryText: 'Typed too' },
+      { submissionKey: randomUUID(), party: c.parent.id, summaryText: 'Typed too' },
       { name: 'a.pdf', type: 'application/pdf', bytes: pdfBytes() },
     )
     assertFormErrors(both, ['document'])
     assert.equal(html(both).getElementById('summaryText')?.text, 'Typed too')
     const long = await submitMultipart(t, coordinator, url(c.id), {
+      submissionKey: randomUUID(),
       party: c.parent.id,
       summaryText: 'x'.repeat(10_001),
     })
     assertFormErrors(long, ['summaryText'])
     assert.match(long.body, /The summary must be 10000 characters or fewer/)
-    const escaped = await submitMultipart(t, coordinator, url(c.id), { summaryText: '<script>alert(1)</script>' })
+    const escaped = await submitMultipart(t, coordinator, url(c.id), {
+      submissionKey: randomUUID(),
+      summaryText: '<script>alert(1)</script>',
+    })
     assertFormErrors(escaped, ['party'])
     assert.ok(!escaped.body.includes('<script>alert(1)</script>'))
 
@@ -217,8 +230,16 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
 
   it('keeps summaries from the parties until a coordinator releases them all, with an event', async () => {
     const c = await preparationCase(t)
-    await coordinator.submit(url(c.id), { party: c.parent.id, summaryText: 'The parent’s summary' })
-    await coordinator.submit(url(c.id), { party: c.council.id, summaryText: 'The council’s summary' })
+    await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      party: c.parent.id,
+      summaryText: 'The parent’s summary',
+    })
+    await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      party: c.council.id,
+      summaryText: 'The council’s summary',
+    })
     const [parents] = (await summariesOf(c.id)).filter((s) => s.partyId === c.parent.id)
 
     const before = await caseRow(c.id)
@@ -260,14 +281,22 @@ describe("each party's summary at /cases/:id/preparation/summaries", () => {
     // Releasing again, or a late summary, changes nothing.
     assertRedirect(await coordinator.post(`${url(c.id)}/release`))
     assert.equal((await eventsOf(c.id, 'summaries-released')).length, 1)
-    const late = await submitMultipart(t, coordinator, url(c.id), { party: c.school.id, summaryText: 'Late' })
+    const late = await submitMultipart(t, coordinator, url(c.id), {
+      submissionKey: randomUUID(),
+      party: c.school.id,
+      summaryText: 'Late',
+    })
     assertFormErrors(late, ['release-state'])
     assert.match(late.body, /already been released/)
   })
 
   it('releases them on the set date, which cannot be in the past', async () => {
     const c = await preparationCase(t)
-    await coordinator.submit(url(c.id), { party: c.parent.id, summaryText: 'The parent’s summary' })
+    await coordinator.submit(url(c.id), {
+      submissionKey: randomUUID(),
+      party: c.parent.id,
+      summaryText: 'The parent’s summary',
+    })
     const [parents] = await summariesOf(c.id)
 
     const past = await coordinator.submit(`${url(c.id)}/release-date`, dateFields('releaseOn', '2026-11-26'))
