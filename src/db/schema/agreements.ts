@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm'
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import type {
+  AgreementContent,
+  AttendanceEntry,
+  GroundRulesAgreed,
+  IssueOutcomes,
+} from '../../domain/agreement-content.ts'
 import { caseParties, cases } from './cases.ts'
 import { caseIssues } from './preparation.ts'
 import { meetings } from './meetings.ts'
@@ -15,17 +21,20 @@ export const meetingRecords = pgTable('meeting_records', {
     .references(() => cases.id),
   startedAt: text('started_at'), // HH:MM
   endedAt: text('ended_at'),
-  // [{ attendeeId?, partyId, name, role, attended, hadAuthorityToAgree }]
+  // Who was expected and who came (attendeeId for those expected), and who could agree.
   attendance: jsonb('attendance')
+    .$type<AttendanceEntry[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
   // { confidentiality: true, respect: true, listening: true, impartiality: true }
   groundRules: jsonb('ground_rules')
+    .$type<GroundRulesAgreed>()
     .notNull()
     .default(sql`'{}'::jsonb`),
   privateSessions: integer('private_sessions').notNull().default(0),
   // { [case_issues.id]: 'resolved' | 'partly-resolved' | 'not-resolved' }
   issueOutcomes: jsonb('issue_outcomes')
+    .$type<IssueOutcomes>()
     .notNull()
     .default(sql`'{}'::jsonb`),
   recordedBy: uuid('recorded_by').references(() => users.id),
@@ -44,12 +53,13 @@ export const agreements = pgTable('agreements', {
   status: text('status').notNull().default('draft'), // draft | final
   // Issues not agreed, in the parties' words.
   notAgreed: jsonb('not_agreed')
+    .$type<string[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
   // The parties agreed that a check-in goes out when each point falls due.
   checkInsAgreed: boolean('check_ins_agreed').notNull().default(false),
   // What the final agreement said, kept so it can be produced again exactly.
-  finalContent: jsonb('final_content'),
+  finalContent: jsonb('final_content').$type<AgreementContent>(),
   finalisedOn: date('finalised_on'),
   finalisedBy: uuid('finalised_by').references(() => users.id),
   largePrint: boolean('large_print').notNull().default(false),

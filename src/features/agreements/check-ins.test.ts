@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import { and, asc, eq } from 'drizzle-orm'
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { agreementPoints, caseEvents, messages } from '../../db/schema/index.ts'
-import { queueDueCheckIns } from './service.ts'
+import { queueDueCheckIns } from './check-ins.ts'
 import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Staff } from './testing.ts'
 
 describe('check-ins when a point of the agreement falls due', () => {

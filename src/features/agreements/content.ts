@@ -1,52 +1,14 @@
-// What a final agreement says, frozen in agreements.final_content when it is finalised, so the
-// HTML page, the PDFs and every copy sent say exactly the same, however the case changes later.
+// The final agreement as one readable document (headings, paragraphs and rows) for the HTML page
+// and the PDF alike, from the words frozen when it was made final (domain/agreement-content.ts).
+import type { AgreementContent } from '../../domain/agreement-content.ts'
 import { formatLongDate } from '../../domain/dates.ts'
 
-export const GROUND_RULES = [
-  {
-    key: 'confidentiality',
-    text: 'Confidentiality: what is said at the meeting stays there, except what everyone agrees to share.',
-  },
-  { key: 'respect', text: 'Respectful behaviour: everyone speaks and is spoken to with respect.' },
-  { key: 'listening', text: 'Willingness to hear what others have to say.' },
-  { key: 'impartiality', text: 'The mediator is impartial: they make no suggestions and propose no solutions.' },
-] as const
-export type GroundRuleKey = (typeof GROUND_RULES)[number]['key']
-
-export interface AgreementContentPoint {
-  number: number
-  responsible: string
-  what: string
-  byWhen: string | null
-  howKnown: string | null
-  /** What could otherwise have been appealed, in words; null if nothing. */
-  appealable: string | null
-  ownTimescaleAgreed: boolean
-  statutoryDueDate: string
-  dueDate: string
-  /** How the due date was worked out. */
-  rule: string
-}
-
-export interface AgreementContent {
-  title: string
-  caseReference: string
-  service: string
-  childName: string
-  madeOn: string
-  version: number
-  meeting: { day: string; startedAt: string | null; endedAt: string | null } | null
-  parties: { name: string; accepted: string | null }[]
-  attended: { name: string; role: string; party: string; hadAuthorityToAgree: boolean }[]
-  groundRules: { text: string; agreed: boolean }[]
-  outcome: 'agreement' | 'partial' | 'none'
-  points: AgreementContentPoint[]
-  notAgreed: string[]
-  checkInsAgreed: boolean
-  /** Why it was made final without every party's acceptance recorded. */
-  acceptanceNote: string | null
-  provider: { name: string; phone: string; email: string }
-}
+export {
+  type AgreementContent,
+  type AgreementContentPoint,
+  GROUND_RULES,
+  type GroundRuleKey,
+} from '../../domain/agreement-content.ts'
 
 export const outcomeTitles: Record<AgreementContent['outcome'], string> = {
   agreement: 'Everyone agreed on every issue.',

@@ -1,12 +1,14 @@
 // What every agreement page shares: who may use them, finding the case (recording the look on a
-// GET), the case layout with the Agreement tab, and turning a refusal into the form's errors.
+// GET), the case layout with the Agreement tab, and the agreement's service.
 import type { FastifyRequest } from 'fastify'
-import { roles } from '../../db/schema/index.ts'
+import type { AppDeps } from '../../app-deps.ts'
+import { roles } from '../../domain/staff.ts'
 import { currentUser, hasRole } from '../../web/auth.ts'
 import { caseWorkers, caseContext, type CaseRow } from '../cases/index.ts'
+import { createAgreementService } from './service.ts'
 
-export { actorOf, caseForView } from '../cases/index.ts'
-export { combineErrors as combine, fieldError as problem } from '../../web/forms.ts'
+export { actorOf, caseForView, visibleCaseOr404 as caseForChange } from '../cases/index.ts'
+export { combineErrors as combine, fieldError as problem, itemsOf } from '../../web/forms.ts'
 
 /** The case's mediator (their own cases only, by cases/access.ts) and the case workers. */
 export const agreementAccess = { access: roles }
@@ -14,6 +16,8 @@ export const agreementAccess = { access: roles }
 export const caseWorkerAccess = { access: [...caseWorkers] }
 
 export const base = (caseId: string) => `/cases/${caseId}/agreement`
+
+export const agreementServiceOf = (deps: AppDeps) => createAgreementService({ db: deps.database.db, clock: deps.clock })
 
 export function pageContext(found: CaseRow, request: FastifyRequest) {
   return {
@@ -23,7 +27,9 @@ export function pageContext(found: CaseRow, request: FastifyRequest) {
   }
 }
 
-/** The status for a refusal: a stale version is a conflict, anything else a bad request. */
-export const statusFor = (code: string) => (code === 'stale' ? 409 : code === 'not-found' ? 404 : 400)
-
-export { itemsOf } from '../../web/forms.ts'
+/** "The council" as a choice: a party's label with a capital letter. */
+export const partyChoice = (p: { id: string; label: string }, checked: boolean) => ({
+  value: p.id,
+  text: p.label.charAt(0).toUpperCase() + p.label.slice(1),
+  checked,
+})

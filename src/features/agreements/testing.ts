@@ -174,7 +174,10 @@ export async function draftPoints(
       ownTimescaleAgreed: false,
     },
   ]
-  for (const p of points) await t.database.db.transaction((tx) => service.addPoint(tx, c.id, p, actor))
+  for (const p of points) {
+    const added = await service.addPoint(c.id, p, { actor, submissionKey: randomUUID() })
+    if (!added.ok) throw new Error(added.reason)
+  }
   const r = await service.saveNotAgreed(
     c.id,
     { notAgreed: options.notAgreed ?? ['Transport to school.'], checkInsAgreed: options.checkIns ?? false },
@@ -185,8 +188,8 @@ export async function draftPoints(
 
 /** Records every party's acceptance of the draft as it stands, and finalises it, through the service. */
 export async function acceptAndFinalise(t: { database: Database; clock: Clock }, caseId: string, userId: string) {
-  const { createAgreementService, mediationParties } = await import('./service.ts')
-  const { agreementWithPoints } = await import('./repository.ts')
+  const { createAgreementService } = await import('./service.ts')
+  const { agreementWithPoints, mediationParties } = await import('./repository.ts')
   const service = createAgreementService({ db: t.database.db, clock: t.clock })
   const agreement = (await agreementWithPoints(t.database.db, caseId))!
   const parties = await mediationParties(t.database.db, caseId)

@@ -3,21 +3,30 @@
 // current version, and the case's outcome.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
+import { acceptedText, responsibleOf, unresolvedIssues } from '../../domain/agreement-content.ts'
 import {
   appealableKindLabels,
+  concludedOutcome,
   followUpLabels,
   isAppealableKind,
   issueOutcomeLabels,
   pointDueDate,
   type FollowUp,
-  type IssueOutcome,
 } from '../../domain/agreement-rules.ts'
+import { caseOutcomeLabel } from '../../domain/case-outcome.ts'
 import { smartCheck } from '../../domain/smart-check.ts'
 import { currentCalendar } from '../settings/index.ts'
-import type { AgreementContent } from './content.ts'
-import { caseOutcomeLabels } from './outcome/schema.ts'
-import { acceptancesOf, agendaOf, agreementWithPoints, liveMeeting, meetingRecordOf, outcomeOf } from './repository.ts'
-import { mediationParties, responsibleOf } from './service.ts'
+import {
+  acceptancesOf,
+  agendaOf,
+  agreementWithPoints,
+  liveMeeting,
+  mediationParties,
+  meetingRecordOf,
+  outcomeOf,
+} from './repository.ts'
+
+export type AgreementPicture = Awaited<ReturnType<typeof loadAgreement>>
 
 export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
   const today = clock.today()
@@ -29,8 +38,10 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     outcomeOf(db, caseId),
     currentCalendar(db),
   ])
-  const record = meeting ? await meetingRecordOf(db, meeting.id) : undefined
-  const acceptances = agreement ? await acceptancesOf(db, agreement.id) : []
+  const [record, acceptances] = await Promise.all([
+    meeting ? meetingRecordOf(db, meeting.id) : undefined,
+    agreement ? acceptancesOf(db, agreement.id) : [],
+  ])
   const current = acceptances.filter((a) => a.agreementVersion === agreement?.version)
   const madeOn = agreement?.finalisedOn ?? today
   const points = (agreement?.points ?? []).map((p, i) => {
@@ -46,16 +57,9 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
       overdue: p.followUp === 'open' && p.dueDate !== null && p.dueDate < today,
     }
   })
-  const issueOutcomes = (record?.issueOutcomes ?? {}) as Record<string, IssueOutcome>
-  const notAgreedFromAgenda = agenda
-    .filter((i) => issueOutcomes[i.id] === 'not-resolved' || issueOutcomes[i.id] === 'partly-resolved')
-    .map((i) => ({ text: i.text, outcome: issueOutcomeLabels[issueOutcomes[i.id]!] }))
-  const attendance = (record?.attendance ?? []) as {
-    attendeeId?: string
-    name: string
-    attended: boolean
-    hadAuthorityToAgree: boolean
-  }[]
+  const issueOutcomes = record?.issueOutcomes ?? {}
+  const attendance = record?.attendance ?? []
+  const notAgreed = agreement?.notAgreed ?? []
   return {
     today,
     attendance: {
@@ -73,20 +77,24 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     })),
     parties: parties.map((p) => {
       const accepted = current.find((a) => a.partyId === p.id)
-      return {
-        ...p,
-        accepted: accepted ? (accepted.how === 'portal' ? 'Accepted online' : 'Accepted at the meeting') : undefined,
-      }
+      return { ...p, accepted: accepted ? acceptedText(accepted.how) : undefined }
     }),
     agreement,
-    content: (agreement?.finalContent ?? undefined) as AgreementContent | undefined,
+    content: agreement?.finalContent ?? undefined,
     points,
-    notAgreed: (agreement?.notAgreed ?? []) as string[],
-    notAgreedFromAgenda,
+    notAgreed,
+    notAgreedFromAgenda: unresolvedIssues(agenda, issueOutcomes).map((i) => ({
+      text: i.text,
+      outcome: issueOutcomeLabels[issueOutcomes[i.id]!],
+    })),
+    /** How the mediation ends if the draft is made final as it stands. */
+    concludes: concludedOutcome({
+      points: points.length,
+      notAgreed: notAgreed.length,
+      issueOutcomes: Object.values(issueOutcomes),
+    }),
     allAccepted: parties.length > 0 && parties.every((p) => current.some((a) => a.partyId === p.id)),
     outcome,
-    outcomeLabel: outcome
-      ? (caseOutcomeLabels[outcome.outcome as keyof typeof caseOutcomeLabels] ?? outcome.outcome)
-      : undefined,
+    outcomeLabel: outcome ? caseOutcomeLabel(outcome.outcome) : undefined,
   }
 }

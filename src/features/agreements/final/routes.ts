@@ -3,21 +3,17 @@
 // frozen when it was made final.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { visibleCaseOr404, recordAccess } from '../../cases/index.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { agreementDocument, type AgreementContent } from '../content.ts'
-import { agreementAccess, caseForView, pageContext } from '../page.ts'
-import { agreementPdf } from '../pdf.ts'
-import { agreementWithPoints } from '../repository.ts'
+import { agreementDocument } from '../content.ts'
+import { agreementAccess, agreementServiceOf, caseForChange, caseForView, pageContext } from '../page.ts'
 
 export default async function finalAgreementPage(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
+  const agreements = agreementServiceOf(deps)
 
   app.get('/cases/:id/agreement/final', { config: agreementAccess }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const agreement = await agreementWithPoints(db, found.id)
-    const content = agreement?.status === 'final' ? (agreement.finalContent as AgreementContent) : undefined
+    const content = await agreements.finalContent(found.id)
     // The case is there and theirs: the page says there is nothing final yet (the PDF is not found).
     if (!content) return reply.view('agreements/final/not-final.njk', pageContext(found, request))
     return reply.view('agreements/final/view.njk', {
@@ -28,23 +24,18 @@ export default async function finalAgreementPage(app: FastifyInstance, deps: App
   })
 
   app.get('/cases/:id/agreement/agreement.pdf', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const agreement = await agreementWithPoints(db, found.id)
-    const content = agreement?.status === 'final' ? (agreement.finalContent as AgreementContent) : undefined
-    if (!content) return reply.code(404).view('agreements/final/not-final.njk', pageContext(found, request))
-    await recordAccess(db, deps.clock, {
+    const file = await agreements.finalPdf(found.id, {
+      largePrint: (request.query as { 'large-print'?: string } | undefined)?.['large-print'] === '1',
       userId: currentUser(request).id,
-      caseId: found.id,
       path: request.url.split('?')[0]!,
     })
-    const largePrint = (request.query as { 'large-print'?: string } | undefined)?.['large-print'] === '1'
-    const pdf = await agreementPdf(content, { largePrint })
-    const name = `${content.caseReference.replace(/[^A-Za-z0-9-]/g, '') || 'case'}-agreement${largePrint ? '-large-print' : ''}.pdf`
+    if (!file) return reply.code(404).view('agreements/final/not-final.njk', pageContext(found, request))
     return reply
       .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('content-disposition', `attachment; filename="${file.name}"`)
       .header('cache-control', 'no-store')
-      .send(pdf)
+      .send(file.pdf)
   })
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, asc, eq, like } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -196,6 +197,7 @@ describe('reviewing, accepting and finalising the agreement', () => {
       `${base(c.id)}/final`,
     )
     const edit = await staff.mediator.submit(`${base(c.id)}/points/new`, {
+      submissionKey: randomUUID(),
       responsiblePartyId: 'none',
       what: 'More',
       appealableKind: 'none',

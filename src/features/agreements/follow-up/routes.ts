@@ -1,36 +1,26 @@
 // /cases/:id/agreement/follow-up/:pointId: whether a point of the final agreement was kept, kept
 // late or not kept, with a note. The point's deadline is then met (or stopped).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { and, eq } from 'drizzle-orm'
-import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps.ts'
-import { agreementPoints } from '../../../db/schema/index.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
-import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
-import { createAgreementService } from '../service.ts'
-import { loadAgreement } from '../view-model.ts'
+import { notFound } from '../../../web/errors.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
+import type { CaseRow } from '../../cases/index.ts'
+import { actorOf, agreementAccess, agreementServiceOf, base, caseForChange, caseForView, pageContext } from '../page.ts'
 import { followUpSchema } from './schema.ts'
 
 const view = 'agreements/follow-up/view.njk'
 type Params = { Params: { id: string; pointId: string } }
+const recordedAs = { kept: 'kept', late: 'kept late', 'not-kept': 'not kept' } as const
 
 export default async function followUpPage(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createAgreementService({ db, clock: deps.clock })
+  const agreements = agreementServiceOf(deps)
+  type Point = NonNullable<Awaited<ReturnType<typeof agreements.followUpPage>>>
 
-  async function pointOf(caseId: string, pointId: string) {
-    if (!z.guid().safeParse(pointId).success) return undefined
-    const data = await loadAgreement(db, deps.clock, caseId)
-    if (data.agreement?.status !== 'final') return undefined
-    return data.points.find((p) => p.id === pointId)
-  }
-
-  async function render(
+  function render(
     request: FastifyRequest,
     reply: FastifyReply,
     found: CaseRow,
-    point: NonNullable<Awaited<ReturnType<typeof pointOf>>>,
+    point: Point,
     extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
   ) {
     const values = extra.values ?? {
@@ -51,39 +41,36 @@ export default async function followUpPage(app: FastifyInstance, deps: AppDeps) 
     })
   }
 
-  const notFound = (reply: FastifyReply) => reply.code(404).view('cases/not-found.njk')
-
   app.get<Params>('/cases/:id/agreement/follow-up/:pointId', { config: agreementAccess }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const point = await pointOf(found.id, request.params.pointId)
-    return point ? render(request, reply, found, point) : notFound(reply)
+    const point = await agreements.followUpPage(found.id, request.params.pointId)
+    return point ? render(request, reply, found, point) : notFound(request, reply)
   })
 
   app.post<Params>('/cases/:id/agreement/follow-up/:pointId', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const point = await pointOf(found.id, request.params.pointId)
-    if (!point) return notFound(reply)
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = parseForm(followUpSchema, body)
-    if (!form.ok) return render(request, reply.code(400), found, point, { values: body, errors: form.errors })
-    const result = await service.recordFollowUp(
-      found.id,
-      point.id,
-      { outcome: form.data.outcome, note: form.data.note || null },
-      { actor: actorOf(request), version: Number(form.data.version) },
-    )
-    if (!result.ok)
-      return render(request, reply.code(statusFor(result.code)), found, point, {
-        values: body,
-        errors: problem(result.field ?? 'outcome', result.reason),
-      })
-    const [saved] = await db
-      .select()
-      .from(agreementPoints)
-      .where(and(eq(agreementPoints.id, point.id)))
-    request.session.flash = `Point ${point.number} recorded as ${saved?.followUp === 'not-kept' ? 'not kept' : saved?.followUp === 'late' ? 'kept late' : 'kept'}`
-    return reply.redirect(`${base(found.id)}#follow-${point.id}`, 303)
+    const point = await agreements.followUpPage(found.id, request.params.pointId)
+    if (!point) return notFound(request, reply)
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(followUpSchema, body),
+      render: (reply, extra) => render(request, reply, found, point, extra),
+      field: 'outcome',
+      submit: async (form) => {
+        const result = await agreements.recordFollowUp(
+          found.id,
+          point.id,
+          { outcome: form.outcome, note: form.note || null },
+          { actor: actorOf(request), version: Number(form.version) },
+        )
+        if (!result.ok) return result
+        return {
+          ok: true,
+          redirect: `${base(found.id)}#follow-${point.id}`,
+          flash: `Point ${point.number} recorded as ${recordedAs[form.outcome]}`,
+        }
+      },
+    })
   })
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { ISSUE_OUTCOMES } from '../../../domain/agreement-rules.ts'
-import { asArray, text } from '../../../web/forms.ts'
-import { GROUND_RULES } from '../content.ts'
+import { GROUND_RULES, type IssueOutcomes } from '../../../domain/agreement-content.ts'
+import { asArray, parseForm, text, type FormResult } from '../../../web/forms.ts'
+import type { MeetingRecordInput } from '../meeting-record-service.ts'
 
 const time = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/
 const toMinutes = (t: string) => {
@@ -75,8 +76,38 @@ export function meetingRecordSchema(issueIds: string[]) {
         issueIds
           .map((id) => [id, (v as Record<string, unknown>)[`issue-${id}`]])
           .filter(([, o]) => typeof o === 'string'),
-      ) as Record<string, string>,
+      ) as IssueOutcomes,
     }))
 }
 
 export const fieldOrder = ['attended', 'authority', 'others', 'startedAt', 'endedAt', 'privateSessions', 'groundRules']
+
+/** The record as typed (the problems in the page's order), ready for the service. */
+export function readMeetingRecord(
+  body: Record<string, unknown>,
+  issueIds: string[],
+): FormResult<MeetingRecordInput & { version?: number }> {
+  const form = parseForm(meetingRecordSchema(issueIds), body)
+  if (!form.ok) {
+    const rank = (href: string) => fieldOrder.indexOf(href.slice(1))
+    return {
+      ok: false,
+      errors: { ...form.errors, summary: [...form.errors.summary].sort((a, b) => rank(a.href) - rank(b.href)) },
+    }
+  }
+  const d = form.data
+  return {
+    ok: true,
+    data: {
+      version: d.version ? Number(d.version) : undefined,
+      attended: d.attended,
+      authority: d.authority,
+      others: d.othersList,
+      startedAt: d.startedAt,
+      endedAt: d.endedAt,
+      privateSessions: d.privateSessions,
+      groundRules: d.groundRules,
+      issueOutcomes: d.issueOutcomes,
+    },
+  }
+}

@@ -2,18 +2,15 @@
 // unresolved issues are offered), and whether everyone agreed to check-ins when points fall due.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { parseForm, type FormErrors } from '../../../web/forms.ts'
-import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
-import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
-import { createAgreementService } from '../service.ts'
-import { loadAgreement } from '../view-model.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
+import type { CaseRow } from '../../cases/index.ts'
+import { actorOf, agreementAccess, agreementServiceOf, base, caseForChange, caseForView, pageContext } from '../page.ts'
 import { notAgreedSchema } from './schema.ts'
 
 const view = 'agreements/not-agreed/view.njk'
 
 export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const service = createAgreementService({ db, clock: deps.clock })
+  const agreements = agreementServiceOf(deps)
 
   async function render(
     request: FastifyRequest,
@@ -21,7 +18,7 @@ export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps)
     found: CaseRow,
     extra: { values?: Record<string, unknown>; errors?: FormErrors } = {},
   ) {
-    const data = await loadAgreement(db, deps.clock, found.id)
+    const data = await agreements.picture(found.id)
     const saved = data.notAgreed.length ? data.notAgreed : data.notAgreedFromAgenda.map((i) => i.text)
     const values = extra.values ?? {
       agreementVersion: data.agreement ? String(data.agreement.version) : '',
@@ -52,22 +49,20 @@ export default async function notAgreedPage(app: FastifyInstance, deps: AppDeps)
   })
 
   app.post('/cases/:id/agreement/not-agreed', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = parseForm(notAgreedSchema, body)
-    if (!form.ok) return render(request, reply.code(400), found, { values: body, errors: form.errors })
-    const result = await service.saveNotAgreed(
-      found.id,
-      { notAgreed: form.data.list, checkInsAgreed: form.data.checkInsAgreed },
-      { actor: actorOf(request), agreementVersion: form.data.version },
-    )
-    if (!result.ok)
-      return render(request, reply.code(statusFor(result.code)), found, {
-        values: body,
-        errors: problem(result.field ?? 'notAgreed', result.reason),
-      })
-    request.session.flash = 'Saved what was not agreed'
-    return reply.redirect(base(found.id), 303)
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(notAgreedSchema, body),
+      render: (reply, extra) => render(request, reply, found, extra),
+      field: 'notAgreed',
+      submit: async (form) => {
+        const result = await agreements.saveNotAgreed(
+          found.id,
+          { notAgreed: form.list, checkInsAgreed: form.checkInsAgreed },
+          { actor: actorOf(request), agreementVersion: form.version },
+        )
+        return result.ok ? { ok: true, redirect: base(found.id), flash: 'Saved what was not agreed' } : result
+      },
+    })
   })
 }

@@ -1,31 +1,7 @@
 import { z } from 'zod'
+import { CASE_OUTCOMES, type OutcomeInput } from '../../../domain/case-outcome.ts'
 import { WITHDRAWN_BY } from '../../../domain/workflow.ts'
-import { text } from '../../../web/forms.ts'
-
-export const CASE_OUTCOMES = [
-  'full-agreement',
-  'partial-agreement',
-  'no-agreement',
-  'withdrawn',
-  'could-not-proceed',
-  'referred',
-] as const
-
-export const caseOutcomeLabels: Record<(typeof CASE_OUTCOMES)[number], string> = {
-  'full-agreement': 'Full agreement',
-  'partial-agreement': 'Partial agreement',
-  'no-agreement': 'No agreement',
-  withdrawn: 'Withdrawn',
-  'could-not-proceed': 'Could not go ahead: a party was not willing',
-  referred: 'Referred elsewhere',
-}
-
-export const withdrawnByLabels: Record<(typeof WITHDRAWN_BY)[number], string> = {
-  parent: 'The parent or carer',
-  'young-person': 'The young person',
-  'other-party': 'Another party',
-  service: 'The service',
-}
+import { parseForm, text, type FormResult } from '../../../web/forms.ts'
 
 export const outcomeSchema = z
   .object({
@@ -55,3 +31,25 @@ export const outcomeSchema = z
         message: 'Enter where the case was referred, for example SENDIASS',
       })
   })
+
+const order = ['outcome', 'withdrawnBy', 'unwillingPartyId', 'referredTo', 'reason']
+
+/** The outcome as typed (the problems in the page's order), as the service takes it. */
+export function readOutcome(body: Record<string, unknown>): FormResult<OutcomeInput> {
+  const form = parseForm(outcomeSchema, body)
+  if (!form.ok) {
+    const rank = (href: string) => order.indexOf(href.slice(1))
+    const summary = [...form.errors.summary].sort((a, b) => rank(a.href) - rank(b.href))
+    return { ok: false, errors: { ...form.errors, summary } }
+  }
+  const d = form.data
+  const input: OutcomeInput =
+    d.outcome === 'withdrawn'
+      ? { outcome: d.outcome, withdrawnBy: d.withdrawnBy!, reason: d.reason }
+      : d.outcome === 'could-not-proceed'
+        ? { outcome: d.outcome, unwillingPartyId: d.unwillingPartyId!, reason: d.reason }
+        : d.outcome === 'referred'
+          ? { outcome: d.outcome, referredTo: d.referredTo, reason: d.reason }
+          : { outcome: d.outcome, reason: d.reason }
+  return { ok: true, data: input }
+}

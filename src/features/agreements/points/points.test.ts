@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { asc, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -54,6 +55,7 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   it('asks for who and what, and a real date if one is started, keeping what was typed', async () => {
     const c = await agreementCase(t, staff)
     const res = await staff.mediator.submit(newUrl(c.id), {
+      submissionKey: randomUUID(),
       what: '',
       'byWhen-day': '31',
       'byWhen-month': '2',
@@ -71,6 +73,7 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
   it('saves a vague point (the advice never blocks) and shows the advice beside it', async () => {
     const c = await agreementCase(t, staff)
     const res = await staff.mediator.submit(newUrl(c.id), {
+      submissionKey: randomUUID(),
       responsiblePartyId: 'none',
       what: 'The school will try to find a quiet room as soon as possible.',
       appealableKind: 'none',
@@ -102,12 +105,26 @@ describe('writing the points of the draft agreement, at /cases/:id/agreement/poi
     assert.equal((await pointsOf(c.id)).length, 1)
   })
 
+  it("refuses a new point without the form's one-time key, adding nothing", async () => {
+    const c = await agreementCase(t, staff)
+    const res = await staff.mediator.submit(newUrl(c.id), good(c.council.id))
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date\. Reload the page and try again\./,
+    )
+    assert.equal(html(res).getElementById('what')?.text, good(c.council.id).what)
+    assert.equal((await pointsOf(c.id)).length, 0)
+  })
+
   it('edits a point, refusing a stale version; reorders and removes points', async () => {
     const c = await agreementCase(t, staff)
-    assertRedirect(await staff.mediator.submit(newUrl(c.id), good(c.council.id)))
+    assertRedirect(await staff.mediator.submit(newUrl(c.id), { ...good(c.council.id), submissionKey: randomUUID() }))
     assertRedirect(
       await staff.mediator.submit(newUrl(c.id), {
         ...good(c.school.id),
+        submissionKey: randomUUID(),
         what: 'Meet Sarah every Monday at 3:30pm.',
         appealableKind: 'none',
       }),

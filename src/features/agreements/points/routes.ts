@@ -3,80 +3,98 @@
 // otherwise be appealed), with the SMART advice beside it. The advice never stops a save.
 // /points/:pointId/remove and /move change the list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps.ts'
-import { agreementPoints } from '../../../db/schema/index.ts'
-import { appealableKindLabels, pointDueDate, APPEALABLE_KINDS } from '../../../domain/agreement-rules.ts'
-import { smartCheck } from '../../../domain/smart-check.ts'
+import { appealableKindLabels, APPEALABLE_KINDS } from '../../../domain/agreement-rules.ts'
 import { formatDate } from '../../../web/format.ts'
-import { dateInputValues, type FormErrors } from '../../../web/forms.ts'
-import { submitOnce } from '../../../web/submission.ts'
-import { visibleCaseOr404, type CaseRow } from '../../cases/index.ts'
-import { currentCalendar } from '../../settings/index.ts'
-import { actorOf, agreementAccess, base, caseForView, pageContext, problem, statusFor } from '../page.ts'
-import { createAgreementService, mediationParties, Refusal, type PointInput } from '../service.ts'
+import { notFound } from '../../../web/errors.ts'
+import { dateInputValues, fieldError, submitForm, type FormErrors, type FormResult } from '../../../web/forms.ts'
+import type { CaseRow } from '../../cases/index.ts'
+import {
+  actorOf,
+  agreementAccess,
+  agreementServiceOf,
+  base,
+  caseForChange,
+  caseForView,
+  pageContext,
+  partyChoice,
+} from '../page.ts'
 import { readPoint } from './schema.ts'
 
 const view = 'agreements/points/view.njk'
 type Params = { Params: { id: string; pointId: string } }
-const guid = z.guid()
+
+const valuesOf = (p: {
+  version: number
+  responsiblePartyId: string | null
+  responsibleName: string | null
+  what: string
+  howKnown: string | null
+  appealableKind: string | null
+  ownTimescaleAgreed: boolean
+  byWhen: string | null
+}) => ({
+  version: String(p.version),
+  responsiblePartyId: p.responsiblePartyId ?? 'none',
+  responsibleName: p.responsibleName ?? '',
+  what: p.what,
+  howKnown: p.howKnown ?? '',
+  appealableKind: p.appealableKind ?? 'none',
+  ownTimescale: p.ownTimescaleAgreed ? ['yes'] : [],
+  ...dateInputValues('byWhen', p.byWhen ?? undefined),
+})
+
+const savedFlash = (what: 'added' | 'saved', advised: boolean) =>
+  advised ? `Point ${what}. See the advice beside it to make it more specific.` : `Point ${what}`
+
+// The list's buttons: a problem with one is not something to fix on a form.
+const cannot = 'That could not be done. Go back to the agreement and try again.'
+const version = z.string().regex(/^\d{1,9}$/)
+const removeSchema = z.object({ _csrf: z.string(), version }).strict()
+const moveSchema = z
+  .object({ _csrf: z.string(), direction: z.enum(['up', 'down']), agreementVersion: version })
+  .strict()
+function button<T>(schema: z.ZodType<T>, body: unknown): FormResult<T> {
+  const form = schema.safeParse(body)
+  return form.success ? { ok: true, data: form.data } : { ok: false, errors: fieldError('form', cannot) }
+}
 
 export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
-  const clock = deps.clock
-  const service = createAgreementService({ db, clock })
+  const agreements = agreementServiceOf(deps)
+  type Page = NonNullable<Awaited<ReturnType<typeof agreements.pointPage>>>
 
-  async function findPoint(caseId: string, pointId: string) {
-    if (!guid.safeParse(pointId).success) return undefined
-    const [row] = await db
-      .select()
-      .from(agreementPoints)
-      .where(and(eq(agreementPoints.id, pointId), eq(agreementPoints.caseId, caseId)))
-    return row
-  }
-
-  async function render(
+  function render(
     request: FastifyRequest,
     reply: FastifyReply,
     found: CaseRow,
-    options: {
-      pointId?: string
-      values: Record<string, unknown>
-      errors?: FormErrors
-      advice?: ReturnType<typeof smartCheck>
-    },
+    page: Page,
+    options: { values: Record<string, unknown>; errors?: FormErrors },
   ) {
-    const parties = await mediationParties(db, found.id)
-    const calendar = await currentCalendar(db)
-    const today = clock.today()
     const v = options.values
-    const statutory = (kind: string | null) => pointDueDate({ appealableKind: kind }, today, calendar).statutoryDueDate
     return reply.view(view, {
       ...pageContext(found, request),
-      pointId: options.pointId,
+      pointId: page.point?.id,
       values: v,
       errors: options.errors,
-      advice: options.advice ?? [],
+      advice: page.advice,
       partyItems: [
-        ...parties.map((p) => ({
-          value: p.id,
-          text: p.label.charAt(0).toUpperCase() + p.label.slice(1),
-          checked: v.responsiblePartyId === p.id,
-        })),
+        ...page.parties.map((p) => partyChoice(p, v.responsiblePartyId === p.id)),
         { value: 'none', text: 'Someone else: name them below', checked: v.responsiblePartyId === 'none' },
       ],
       kindItems: [
         {
           value: 'none',
           text: 'No, it could not be appealed',
-          hint: { text: `Due within 2 weeks of the agreement: ${formatDate(statutory(null))} if made final today.` },
+          hint: {
+            text: `Due within 2 weeks of the agreement: ${formatDate(page.statutory.none!)} if made final today.`,
+          },
           checked: v.appealableKind === 'none',
         },
         ...APPEALABLE_KINDS.map((k) => ({
           value: k,
           text: appealableKindLabels[k],
-          hint: { text: `The law's date if made final today: ${formatDate(statutory(k))}.` },
+          hint: { text: `The law's date if made final today: ${formatDate(page.statutory[k]!)}.` },
           checked: v.appealableKind === k,
         })),
       ],
@@ -91,137 +109,106 @@ export default async function pointPages(app: FastifyInstance, deps: AppDeps) {
     })
   }
 
-  const valuesOf = (p: typeof agreementPoints.$inferSelect) => ({
-    version: String(p.version),
-    responsiblePartyId: p.responsiblePartyId ?? 'none',
-    responsibleName: p.responsibleName ?? '',
-    what: p.what,
-    howKnown: p.howKnown ?? '',
-    appealableKind: p.appealableKind ?? 'none',
-    ownTimescale: p.ownTimescaleAgreed ? ['yes'] : [],
-    ...dateInputValues('byWhen', p.byWhen ?? undefined),
-  })
-
-  const adviceFor = async (p: PointInput | typeof agreementPoints.$inferSelect) => {
-    const calendar = await currentCalendar(db)
-    return smartCheck(
-      { ...p, statutoryDueDate: pointDueDate(p, clock.today(), calendar).statutoryDueDate },
-      clock.today(),
-    )
-  }
+  /** The list's buttons answer a refusal with a page that says so, and where to go back to. */
+  const refused = (request: FastifyRequest, reply: FastifyReply, found: CaseRow, errors: FormErrors) =>
+    reply.view('agreements/points/refused.njk', {
+      ...pageContext(found, request),
+      reason: errors.summary[0]?.text ?? cannot,
+    })
 
   app.get('/cases/:id/agreement/points/new', { config: agreementAccess }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    return render(request, reply, found, { values: {} })
+    return render(request, reply, found, (await agreements.pointPage(found.id))!, { values: {} })
   })
 
   app.post('/cases/:id/agreement/points/new', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const read = readPoint(body)
-    if (!read.ok) return render(request, reply.code(400), found, { values: body, errors: read.errors })
-    try {
-      const to = await submitOnce(db, clock, body, async (tx) => {
-        const point = await service.addPoint(tx, found.id, read.point, actorOf(request))
-        return `${base(found.id)}#point-${point.id}`
-      })
-      const advice = await adviceFor(read.point)
-      request.session.flash = advice.length
-        ? 'Point added. See the advice beside it to make it more specific.'
-        : 'Point added'
-      return reply.redirect(to, 303)
-    } catch (e) {
-      if (!(e instanceof Refusal)) throw e
-      return render(request, reply.code(statusFor(e.code)), found, {
-        values: body,
-        errors: problem(e.field ?? 'what', e.message),
-      })
-    }
+    return submitForm(request, reply, {
+      parse: (body) => readPoint(body, true),
+      render: async (reply, extra) => render(request, reply, found, (await agreements.pointPage(found.id))!, extra),
+      field: 'what',
+      submit: async ({ point, submissionKey }) => {
+        const added = await agreements.addPoint(found.id, point, {
+          actor: actorOf(request),
+          submissionKey: submissionKey!,
+        })
+        if (!added.ok) return added
+        return {
+          ok: true,
+          redirect: `${base(found.id)}#point-${added.pointId}`,
+          flash: savedFlash('added', added.advised),
+        }
+      },
+    })
   })
 
   app.get<Params>('/cases/:id/agreement/points/:pointId', { config: agreementAccess }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const point = await findPoint(found.id, request.params.pointId)
-    if (!point) return reply.code(404).view('cases/not-found.njk')
-    return render(request, reply, found, { pointId: point.id, values: valuesOf(point), advice: await adviceFor(point) })
+    const page = await agreements.pointPage(found.id, request.params.pointId)
+    if (!page?.point) return notFound(request, reply)
+    return render(request, reply, found, page, { values: valuesOf(page.point) })
   })
 
   app.post<Params>('/cases/:id/agreement/points/:pointId', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const point = await findPoint(found.id, request.params.pointId)
-    if (!point) return reply.code(404).view('cases/not-found.njk')
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const read = readPoint(body)
-    if (!read.ok)
-      return render(request, reply.code(400), found, { pointId: point.id, values: body, errors: read.errors })
-    const result = await service.editPoint(found.id, point.id, read.point, {
-      actor: actorOf(request),
-      version: read.version ?? -1,
+    const page = await agreements.pointPage(found.id, request.params.pointId)
+    if (!page?.point) return notFound(request, reply)
+    const pointId = page.point.id
+    return submitForm(request, reply, {
+      parse: (body) => readPoint(body),
+      render: (reply, extra) => render(request, reply, found, page, extra),
+      field: 'what',
+      submit: async ({ point, version }) => {
+        const saved = await agreements.editPoint(found.id, pointId, point, {
+          actor: actorOf(request),
+          version: version ?? -1,
+        })
+        if (!saved.ok) return saved
+        return { ok: true, redirect: `${base(found.id)}#point-${pointId}`, flash: savedFlash('saved', saved.advised) }
+      },
     })
-    if (!result.ok)
-      return render(request, reply.code(statusFor(result.code)), found, {
-        pointId: point.id,
-        values: body,
-        errors: problem(result.field ?? 'what', result.reason),
-      })
-    const advice = await adviceFor(read.point)
-    request.session.flash = advice.length
-      ? 'Point saved. See the advice beside it to make it more specific.'
-      : 'Point saved'
-    return reply.redirect(`${base(found.id)}#point-${point.id}`, 303)
   })
 
-  const removeSchema = z.object({ _csrf: z.string(), version: z.string().regex(/^\d{1,9}$/) }).strict()
   app.post<Params>(
     '/cases/:id/agreement/points/:pointId/remove',
     { config: agreementAccess },
     async (request, reply) => {
-      const found = await visibleCaseOr404(db, request, reply)
+      const found = await caseForChange(deps.database.db, request, reply)
       if (!found) return reply
-      const form = removeSchema.safeParse(request.body)
-      if (!guid.safeParse(request.params.pointId).success || !form.success)
-        return reply.code(400).view('agreements/points/refused.njk', {
-          ...pageContext(found, request),
-          reason: 'That could not be done. Go back to the agreement and try again.',
-        })
-      const result = await service.removePoint(found.id, request.params.pointId, {
-        actor: actorOf(request),
-        version: Number(form.data.version),
+      return submitForm(request, reply, {
+        parse: (body) => button(removeSchema, body),
+        render: (reply, { errors }) => refused(request, reply, found, errors),
+        field: 'form',
+        submit: async (form) => {
+          const result = await agreements.removePoint(found.id, request.params.pointId, {
+            actor: actorOf(request),
+            version: Number(form.version),
+          })
+          return result.ok ? { ok: true, redirect: base(found.id), flash: 'Point removed' } : result
+        },
       })
-      if (!result.ok)
-        return reply
-          .code(statusFor(result.code))
-          .view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
-      request.session.flash = 'Point removed'
-      return reply.redirect(base(found.id), 303)
     },
   )
 
-  const moveSchema = z
-    .object({ _csrf: z.string(), direction: z.enum(['up', 'down']), agreementVersion: z.string().regex(/^\d{1,9}$/) })
-    .strict()
   app.post<Params>('/cases/:id/agreement/points/:pointId/move', { config: agreementAccess }, async (request, reply) => {
-    const found = await visibleCaseOr404(db, request, reply)
+    const found = await caseForChange(deps.database.db, request, reply)
     if (!found) return reply
-    const form = moveSchema.safeParse(request.body)
-    if (!guid.safeParse(request.params.pointId).success || !form.success)
-      return reply.code(400).view('agreements/points/refused.njk', {
-        ...pageContext(found, request),
-        reason: 'That could not be done. Go back to the agreement and try again.',
-      })
-    const result = await service.movePoint(found.id, request.params.pointId, form.data.direction, {
-      actor: actorOf(request),
-      agreementVersion: Number(form.data.agreementVersion),
+    return submitForm(request, reply, {
+      parse: (body) => button(moveSchema, body),
+      render: (reply, { errors }) => refused(request, reply, found, errors),
+      field: 'form',
+      submit: async (form) => {
+        const result = await agreements.movePoint(found.id, request.params.pointId, form.direction, {
+          actor: actorOf(request),
+          agreementVersion: Number(form.agreementVersion),
+        })
+        if (!result.ok) return result
+        return { ok: true, redirect: `${base(found.id)}#point-${request.params.pointId}`, flash: 'Point moved' }
+      },
     })
-    if (!result.ok)
-      return reply
-        .code(statusFor(result.code))
-        .view('agreements/points/refused.njk', { ...pageContext(found, request), reason: result.reason })
-    request.session.flash = 'Point moved'
-    return reply.redirect(`${base(found.id)}#point-${request.params.pointId}`, 303)
   })
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod'
 import { APPEALABLE_KINDS } from '../../../domain/agreement-rules.ts'
-import { asArray, readDateInput, text, type FormErrors } from '../../../web/forms.ts'
-import type { PointInput } from '../service.ts'
-import { combine, problem } from '../page.ts'
+import {
+  asArray,
+  combineErrors,
+  fieldError,
+  readDateInput,
+  submissionKey,
+  text,
+  toFormErrors,
+  type FormResult,
+} from '../../../web/forms.ts'
+import type { PointInput } from '../draft-service.ts'
 
 export const pointSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
     version: z.string().max(10).optional(),
     responsiblePartyId: z.union([z.literal('none'), z.guid({ error: 'Select who will do it' })], {
       error: 'Select who will do it',
@@ -35,47 +42,39 @@ export const fieldOrder = [
   'ownTimescale',
 ]
 
+/** A new point's form also carries its one-time key. */
+const newPointSchema = pointSchema.extend({ submissionKey })
+
+export interface PointForm {
+  point: PointInput
+  version?: number
+  submissionKey?: string
+}
+
 /** The point as typed, or the problems with it (the SMART advice is separate and never blocks). */
-export function readPoint(
-  body: Record<string, unknown>,
-): { ok: true; point: PointInput; version?: number } | { ok: false; errors: FormErrors } {
-  const form = pointSchema.safeParse(body)
+export function readPoint(body: Record<string, unknown>, adding = false): FormResult<PointForm> {
+  const form = (adding ? newPointSchema : pointSchema).safeParse(body)
   const anyDate = ['day', 'month', 'year'].some((p) => String(body[`byWhen-${p}`] ?? '').trim() !== '')
   const date = anyDate ? readDateInput(body, 'byWhen', 'the date it will be done by') : undefined
-  const dateErrors = date && !date.ok ? problem(date.anchor, date.message) : undefined
-  const formErrors = form.success
-    ? undefined
-    : (() => {
-        const fields: FormErrors['fields'] = {}
-        const summary: FormErrors['summary'] = []
-        for (const issue of form.error.issues) {
-          if (issue.code === 'unrecognized_keys') {
-            fields.form ??= { text: 'The form had information it did not ask for. Reload the page and try again.' }
-            if (!summary.some((s) => s.href === '#main-content'))
-              summary.push({ text: fields.form.text, href: '#main-content' })
-            continue
-          }
-          const key = issue.path.join('.')
-          if (fields[key]) continue
-          fields[key] = { text: issue.message }
-          summary.push({ text: issue.message, href: `#${key}` })
-        }
-        return { fields, summary }
-      })()
-  const errors = combine(fieldOrder, formErrors, dateErrors)
+  const dateErrors = date && !date.ok ? fieldError(date.anchor, date.message) : undefined
+  const formErrors = form.success ? undefined : toFormErrors(form.error)
+  const errors = combineErrors(fieldOrder, formErrors, dateErrors)
   if (errors || !form.success) return { ok: false, errors: errors! }
   const d = form.data
   return {
     ok: true,
-    version: d.version ? Number(d.version) : undefined,
-    point: {
-      responsiblePartyId: d.responsiblePartyId === 'none' ? null : d.responsiblePartyId,
-      responsibleName: d.responsibleName || null,
-      what: d.what,
-      byWhen: date?.ok ? date.value : null,
-      howKnown: d.howKnown || null,
-      appealableKind: d.appealableKind === 'none' ? null : d.appealableKind,
-      ownTimescaleAgreed: d.ownTimescale.includes('yes'),
+    data: {
+      version: d.version ? Number(d.version) : undefined,
+      submissionKey: adding ? String(body.submissionKey) : undefined,
+      point: {
+        responsiblePartyId: d.responsiblePartyId === 'none' ? null : d.responsiblePartyId,
+        responsibleName: d.responsibleName || null,
+        what: d.what,
+        byWhen: date?.ok ? date.value : null,
+        howKnown: d.howKnown || null,
+        appealableKind: d.appealableKind === 'none' ? null : d.appealableKind,
+        ownTimescaleAgreed: d.ownTimescale.includes('yes'),
+      },
     },
   }
 }
