@@ -1,3 +1,3 @@
 // What the meetings area offers others: the reminders job and its message wording.
-export { queueMeetingReminders } from './service.ts'
+export { queueMeetingReminders } from './reminders.ts'
 export { meetingTemplates } from './templates.ts'

@@ -1,6 +1,7 @@
 // Reminders before the meeting, and the whole way out: a meeting booked on the page, delivered
 // through a real SMTP conversation, and the arrived emails parsed (recipients, subject, body, .ics).
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import ICAL from 'ical.js'
@@ -11,7 +12,9 @@ import { startSmtpServer } from '../../../test/helpers/smtp.ts'
 import { cases, meetings, messages } from '../../db/schema/index.ts'
 import { deliverDueMessages, closeTransports, createTransports } from '../messages/index.ts'
 import { writeSettings } from '../settings/index.ts'
-import { createMeetingService, queueMeetingReminders, type BookingInput } from './service.ts'
+import type { BookingInput } from './booking-checks.ts'
+import { queueMeetingReminders } from './reminders.ts'
+import { createMeetingService } from './service.ts'
 import { dateFields, makeVenue, meetingCase } from './testing.ts'
 
 const addressesOf = (mail: ParsedMail) =>
@@ -34,14 +37,19 @@ describe('meeting reminders, and the invitation by email', () => {
   ) {
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, caseId))
     const service = createMeetingService({ db: t.database.db, clock: t.clock })
-    return t.database.db.transaction((tx) =>
-      service.arrange(
-        tx,
-        caseId,
-        { start: '10:00', end: '12:00', place: { kind: 'room', roomId }, adjustments: '', ...input },
-        { actor: { label: 'Test' }, expectedVersion: row!.version, ...(moving ? { moving } : {}) },
-      ),
-    )
+    const booking = {
+      start: '10:00',
+      end: '12:00',
+      place: { kind: 'room', roomId },
+      adjustments: '',
+      ...input,
+    } as const
+    const options = { actor: { label: 'Test' }, expectedVersion: row!.version }
+    const result = moving
+      ? await service.moveMeeting(caseId, booking, { ...options, meetingVersion: moving.version })
+      : await service.bookMeeting(caseId, booking, { ...options, submissionKey: randomUUID() })
+    if (!result.ok) throw new Error(result.reason)
+    return result
   }
   const remindersOf = async (caseId: string) =>
     (
@@ -101,14 +109,12 @@ describe('meeting reminders, and the invitation by email', () => {
     const { meetingId } = await arrange(called.id, { day: '2026-12-16', start: '09:00', end: '10:00' })
     const [m] = await t.database.db.select().from(meetings).where(eq(meetings.id, meetingId))
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, called.id))
-    await t.database.db.transaction((tx) =>
-      createMeetingService({ db: t.database.db, clock: t.clock }).cancel(
-        tx,
-        called.id,
-        { meetingId, meetingVersion: m!.version, expectedVersion: row!.version, reason: 'The parent is ill.' },
-        { label: 'Test' },
-      ),
+    const cancelled = await createMeetingService({ db: t.database.db, clock: t.clock }).cancelMeeting(
+      called.id,
+      { meetingVersion: m!.version, expectedVersion: row!.version, reason: 'The parent is ill.' },
+      { actor: { label: 'Test' } },
     )
+    assert.ok(cancelled.ok)
     const admin = await createStaff(t.database, `admin-${Date.now()}@example.com`, ['administrator'], 'Ada Admin')
     await writeSettings(t.database.db, t.clock, { meetingReminderDays: 5 }, admin.id)
     t.clock.set('2026-12-09T08:00:00Z') // 5 working days before Wednesday 16 December

@@ -1,8 +1,10 @@
-// Queries for venues, availability and meetings. No rules here (domain/meeting-*.ts), no changes (service.ts).
+// Queries that read venues, availability and meetings. No rules here (domain/meeting-*.ts), no
+// changes (venue-repository.ts and meeting-repository.ts write).
 import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import {
   allocations,
+  cases,
   mediatorUnavailability,
   mediators,
   meetings,
@@ -11,6 +13,8 @@ import {
   venues,
 } from '../../db/schema/index.ts'
 import { isAvailability, type AvailabilityEntry } from '../../domain/meeting-availability.ts'
+import { partiesOf } from '../cases/index.ts'
+import { inPartyOrder, isPreparingParty } from '../preparation/index.ts'
 
 type Q = Db | Tx
 
@@ -40,6 +44,11 @@ export async function findVenue(q: Q, id: string) {
     .where(and(eq(venueRooms.venueId, id), eq(venueRooms.active, true)))
     .orderBy(asc(venueRooms.isBreakout), asc(venueRooms.name))
   return { ...venue, rooms }
+}
+
+export async function venueById(q: Q, id: string) {
+  const [row] = await q.select().from(venues).where(eq(venues.id, id))
+  return row
 }
 
 export async function findRoom(q: Q, id: string) {
@@ -78,8 +87,17 @@ export async function lastCancelledMeeting(q: Q, caseId: string) {
   return row?.cancelledAt ? row : undefined
 }
 
+/** A meeting of the case (live or cancelled). */
+export async function meetingOfCase(q: Q, caseId: string, meetingId: string) {
+  const [row] = await q
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.caseId, caseId)))
+  return row
+}
+
 export async function withPlace(q: Q, row: MeetingRow) {
-  const venue = row.venueId ? (await q.select().from(venues).where(eq(venues.id, row.venueId)))[0] : undefined
+  const venue = row.venueId ? await venueById(q, row.venueId) : undefined
   const room = row.roomId ? (await findRoom(q, row.roomId))?.room : undefined
   const breakout = row.breakoutRoomId ? (await findRoom(q, row.breakoutRoomId))?.room : undefined
   return { ...row, venue, room, breakout }
@@ -121,4 +139,14 @@ export async function unavailabilityOf(q: Q, mediatorId: string) {
 export async function mediatorById(q: Q, id: string) {
   const [row] = await q.select().from(mediators).where(eq(mediators.id, id))
   return row
+}
+
+export async function caseOf(q: Q, caseId: string) {
+  const [row] = await q.select().from(cases).where(eq(cases.id, caseId))
+  return row
+}
+
+/** The parties to the mediation (not whoever referred the family), in a steady order. */
+export async function mediationParties(q: Q, caseId: string) {
+  return inPartyOrder((await partiesOf(q, caseId)).filter(isPreparingParty))
 }

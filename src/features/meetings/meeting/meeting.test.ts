@@ -389,6 +389,24 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
     assertRedirect(await coordinator.get(`${base(c)}/book`), `${base(c)}/move`)
   })
 
+  it("refuses a booking without the form's one-time key, booking and sending nothing", async () => {
+    const c = await meetingCase(t)
+    const page = await coordinator.get(`${base(c)}/book`)
+    const version = /name="version" value="([^"]+)"/.exec(page.body)![1]!
+    const res = await coordinator.post(`${base(c)}/book`, {
+      ...booking({ place: `room:${room2}`, breakoutRoom: '' }),
+      version,
+    })
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date\. Reload the page and try again\./,
+    )
+    assert.equal(await liveMeetingOf(c), undefined)
+    assert.equal((await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))).length, 0)
+  })
+
   it('refuses a room or mediator already booked at an overlapping time, and a day the mediator is away', async () => {
     const first = await meetingCase(t)
     assertRedirect(
@@ -527,7 +545,7 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
       ...booking({ ...dateFields('meetingDate', '2026-12-18'), place: `room:${room2}`, breakoutRoom: '' }),
       ...stale,
     })
-    assert.equal(again.statusCode, 400)
+    assert.equal(again.statusCode, 409)
     assert.match(again.body, /Someone else changed this case while you were working on it/)
     assert.equal((await liveMeetingOf(c))!.day, '2026-12-11')
 

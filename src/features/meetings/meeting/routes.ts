@@ -4,13 +4,15 @@
 // enter availability and book, move or cancel the meeting.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
-import { caseForView, meetingContext, meetingPicture, meetingViewers } from '../page.ts'
+import { caseForView, meetingContext, meetingServiceOf, meetingViewers } from '../page.ts'
 
 export default async function meetingTab(app: FastifyInstance, deps: AppDeps) {
+  const meetings = meetingServiceOf(deps)
+
   app.get('/cases/:id/meeting', { config: meetingViewers }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const picture = await meetingPicture(deps.database.db, deps.clock, found)
+    const picture = await meetings.picture(found.id)
     return reply.view('meetings/meeting/view.njk', { ...meetingContext(found, request), ...picture })
   })
 }

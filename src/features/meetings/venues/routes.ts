@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { caseWorkers } from '../../cases/index.ts'
-import { venuesWithRooms } from '../repository.ts'
+import { meetingServiceOf } from '../page.ts'
 import { accessFeatures, formatPence } from './schema.ts'
 
 /** Coordinators, managers and administrators keep the venues. */
@@ -24,9 +24,11 @@ export function accessSummary(v: {
 
 export const costText = (costPence: number) => (costPence === 0 ? 'Free' : `£${formatPence(costPence)}`)
 
-export default async function venueList(app: FastifyInstance, { database }: AppDeps) {
+export default async function venueList(app: FastifyInstance, deps: AppDeps) {
+  const meetings = meetingServiceOf(deps)
+
   app.get('/venues', { config: venueAccess }, async (_request, reply) => {
-    const rows = await venuesWithRooms(database.db)
+    const rows = await meetings.venueList()
     return reply.view('meetings/venues/view.njk', {
       venues: rows.map((v) => ({
         ...v,

@@ -1,7 +1,15 @@
 // The venue form (new and edit) and the room form, with the GOV.UK messages.
 import { z } from 'zod'
-import { asArray, combineErrors, fieldError, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
-import type { VenueInput } from '../service.ts'
+import {
+  asArray,
+  combineErrors,
+  fieldError,
+  submissionKey,
+  text,
+  type FormErrors,
+  type FormResult,
+} from '../../../web/forms.ts'
+import type { RoomInput, VenueInput } from '../venue-service.ts'
 
 export const accessFeatures = {
   stepFree: 'Step-free access',
@@ -23,10 +31,9 @@ export const venueFieldOrder = [
   'active',
 ]
 
-const venueSchema = z
+const venueFields = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
     version: z.string().max(20).optional(),
     name: text('Enter the name of the venue', 200, 'The name'),
     kind: z.enum(['in-person', 'online'], { error: 'Select whether people meet in person or online' }),
@@ -42,6 +49,12 @@ const venueSchema = z
     active: z.enum(['yes', 'no'], { error: 'Select whether the venue can be booked' }).optional(),
   })
   .strict()
+
+// Adding a venue must carry the form's one-time key; changing one is guarded by its version.
+const venueSchemas = {
+  new: venueFields.extend({ submissionKey }),
+  edit: venueFields.extend({ submissionKey: submissionKey.optional() }),
+}
 
 /** A link people can open: https only. */
 export function isMeetingLink(value: string): boolean {
@@ -61,8 +74,12 @@ export function pence(value: string): number | undefined {
   return Number(pounds) * 100 + Number(fraction.padEnd(2, '0'))
 }
 
-export function validateVenue(body: unknown, editing: boolean): FormResult<VenueInput> {
-  const parsed = venueSchema.safeParse(body ?? {})
+export function validateVenue(
+  body: unknown,
+  mode: 'new' | 'edit',
+): FormResult<VenueInput & { version?: number; submissionKey?: string }> {
+  const editing = mode === 'edit'
+  const parsed = venueSchemas[mode].safeParse(body ?? {})
   const issues: (FormErrors | undefined)[] = []
   if (!parsed.success) {
     const fields: FormErrors = { summary: [], fields: {} }
@@ -99,6 +116,8 @@ export function validateVenue(body: unknown, editing: boolean): FormResult<Venue
   return {
     ok: true,
     data: {
+      version: data.version ? Number(data.version) : undefined,
+      submissionKey: data.submissionKey,
       name: data.name,
       kind: data.kind,
       address: data.address,
@@ -152,7 +171,7 @@ export function formatPence(p: number): string {
 export const roomSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
+    submissionKey,
     roomName: text('Enter the name of the room', 100, 'The name of the room'),
     capacity: z
       .string({ error: 'Enter how many people the room holds' })
@@ -169,3 +188,9 @@ export const roomSchema = z
     isBreakout: z.enum(['yes', 'no'], { error: 'Select whether it is a breakout room for private sessions' }),
   })
   .strict()
+  .transform((v): RoomInput & { submissionKey: string } => ({
+    submissionKey: v.submissionKey,
+    name: v.roomName,
+    capacity: v.capacity,
+    isBreakout: v.isBreakout === 'yes',
+  }))

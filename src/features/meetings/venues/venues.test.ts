@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
@@ -59,6 +60,7 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
 
   it('asks for what is missing, keeping what was typed', async () => {
     const res = await coordinator.submit('/venues/new', {
+      submissionKey: randomUUID(),
       name: '',
       kind: 'in-person',
       address: '',
@@ -76,9 +78,12 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assert.equal(html(res).querySelector('input[name="access"][value="parking"]')?.getAttribute('checked'), '')
     assert.equal(html(res).getElementById('accessibilityNotes')?.text, '<i>ramp</i>')
     assert.ok(!res.body.includes('<i>ramp</i>'))
-    assertFormErrors(await coordinator.submit('/venues/new', { ...fields(), kind: '', name: 'Online room' }), ['kind'])
+    const key = { submissionKey: randomUUID() }
+    assertFormErrors(await coordinator.submit('/venues/new', { ...fields(), ...key, kind: '', name: 'Online room' }), [
+      'kind',
+    ])
     assertFormErrors(
-      await coordinator.submit('/venues/new', { ...fields(), kind: 'online', address: '', onlineLink: '' }),
+      await coordinator.submit('/venues/new', { ...fields(), ...key, kind: 'online', address: '', onlineLink: '' }),
       ['onlineLink'],
     )
     assert.equal(pence('£1,200'), 120000)
@@ -110,17 +115,26 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
       html(page).querySelector('.govuk-notification-banner')!.text,
       /Warrington Library added: now add its rooms/,
     )
-    assertFormErrors(await coordinator.post(`${url}/rooms`, { roomName: '', capacity: 'many', isBreakout: '' }), [
-      'roomName',
-      'capacity',
-      'isBreakout',
-    ])
+    assertFormErrors(
+      await coordinator.post(`${url}/rooms`, {
+        roomName: '',
+        capacity: 'many',
+        isBreakout: '',
+        submissionKey: randomUUID(),
+      }),
+      ['roomName', 'capacity', 'isBreakout'],
+    )
     const roomForm = await coordinator.get(url)
     const room = { roomName: 'Meeting room A', capacity: '10', isBreakout: 'no', submissionKey: keyOf(roomForm.body) }
     assertRedirect(await coordinator.post(`${url}/rooms`, room), `${url}#rooms`)
     assertRedirect(await coordinator.post(`${url}/rooms`, room), `${url}#rooms`)
     assertRedirect(
-      await coordinator.submit(`${url}/rooms`, { roomName: 'Side room', capacity: '3', isBreakout: 'yes' }),
+      await coordinator.submit(`${url}/rooms`, {
+        roomName: 'Side room',
+        capacity: '3',
+        isBreakout: 'yes',
+        submissionKey: randomUUID(),
+      }),
       `${url}#rooms`,
     )
     const rooms = await t.database.db.select().from(venueRooms).where(eq(venueRooms.venueId, saved[0]!.id))
@@ -138,6 +152,27 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     assert.equal((await coordinator.post(`${url}/rooms/${side.id}/remove`, {})).statusCode, 404)
   })
 
+  it("refuses a new venue or room without the form's one-time key, adding nothing", async () => {
+    const res = await coordinator.submit('/venues/new', fields({ name: 'Keyless Library' }))
+    assert.equal(res.statusCode, 400)
+    assert.match(titleOf(res), /^Error: /)
+    assert.match(
+      html(res).querySelector('.govuk-error-summary')!.text,
+      /This form is out of date\. Reload the page and try again\./,
+    )
+    assert.equal(html(res).getElementById('name')?.getAttribute('value'), 'Keyless Library')
+    assert.equal((await t.database.db.select().from(venues).where(eq(venues.name, 'Keyless Library'))).length, 0)
+    const { venue } = await makeVenue(t.database, t.clock, { name: 'Keyless Hall' }, [])
+    const room = await coordinator.submit(`/venues/${venue.id}/rooms`, {
+      roomName: 'Room A',
+      capacity: '4',
+      isBreakout: 'no',
+    })
+    assert.equal(room.statusCode, 400)
+    assert.match(html(room).querySelector('.govuk-error-summary')!.text, /This form is out of date/)
+    assert.equal((await t.database.db.select().from(venueRooms).where(eq(venueRooms.venueId, venue.id))).length, 0)
+  })
+
   it('changes a venue, and refuses a save from a page someone else saved since', async () => {
     const { venue } = await makeVenue(t.database, t.clock, { name: 'Old Library' })
     const url = `/venues/${venue.id}`
@@ -149,7 +184,7 @@ describe('venues: /venues, /venues/new and /venues/:id with its rooms', () => {
     await manager.get(url)
     assertRedirect(await manager.post(url, { ...fields({ name: 'Manager Library', active: 'yes' }), version }), url)
     const stale = await coordinator.post(url, { ...fields({ name: 'Coordinator Library', active: 'no' }), version })
-    assert.equal(stale.statusCode, 400)
+    assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /Someone else changed this venue while you were working on it/)
     assert.equal(html(stale).getElementById('name')?.getAttribute('value'), 'Manager Library')
     const [row] = await t.database.db.select().from(venues).where(eq(venues.id, venue.id))

@@ -6,15 +6,17 @@ import { checkNotice, type NoticeCheck } from '../../../../domain/meeting-notice
 import { EARLIEST, LATEST, formatClockTime, minutesOf, parseClockTime } from '../../../../domain/meeting-times.ts'
 import {
   readDateInput,
+  submissionKey,
   text,
   toFormErrors,
   type FormErrors,
+  type FormResult,
   combineErrors,
   dateProblem,
   fieldError as problem,
 } from '../../../../web/forms.ts'
+import type { BookingInput, Place } from '../../booking-checks.ts'
 import { isMeetingLink } from '../../venues/schema.ts'
-import type { BookingInput, Place } from '../../service.ts'
 
 export const bookingFieldOrder = [
   'meetingDate-day',
@@ -35,7 +37,6 @@ export const bookingFieldOrder = [
 const bookingSchema = z
   .object({
     _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
     version: z.string().max(20),
     meetingVersion: z.string().max(20).optional(),
     'meetingDate-day': z.string().optional(),
@@ -56,12 +57,27 @@ const bookingSchema = z
   })
   .strict()
 
-export type BookingForm =
-  | { ok: true; input: BookingInput; version: number; meetingVersion?: number; notice: NoticeCheck }
-  | { ok: false; errors: FormErrors }
+// A booking adds a meeting, so its form must carry its one-time key; moving changes the one there is.
+const schemas = {
+  book: bookingSchema.extend({ submissionKey }),
+  move: bookingSchema.extend({ submissionKey: submissionKey.optional() }),
+}
 
-export function validateBooking(body: Record<string, unknown>, today: string, calendar: Calendar): BookingForm {
-  const parsed = bookingSchema.safeParse(body)
+export interface BookingForm {
+  input: BookingInput
+  version: number
+  meetingVersion?: number
+  submissionKey?: string
+  notice: NoticeCheck
+}
+
+export function validateBooking(
+  body: Record<string, unknown>,
+  today: string,
+  calendar: Calendar,
+  mode: 'book' | 'move',
+): FormResult<BookingForm> {
+  const parsed = schemas[mode].safeParse(body)
   const parts: (FormErrors | undefined)[] = [parsed.success ? undefined : toFormErrors(parsed.error)]
   const date = readDateInput(body, 'meetingDate', 'the date of the meeting')
   parts.push(dateProblem(date))
@@ -118,18 +134,21 @@ export function validateBooking(body: Record<string, unknown>, today: string, ca
   const place: Place = kind === 'room' ? { kind, roomId: id } : { kind, venueId: id }
   return {
     ok: true,
-    notice,
-    version: Number(parsed.data.version),
-    ...(parsed.data.meetingVersion ? { meetingVersion: Number(parsed.data.meetingVersion) } : {}),
-    input: {
-      day: date.value,
-      start: times.start,
-      end: times.end,
-      place,
-      ...(parsed.data.breakoutRoom ? { breakoutRoomId: parsed.data.breakoutRoom } : {}),
-      ...(parsed.data.onlineLink ? { onlineLink: parsed.data.onlineLink } : {}),
-      adjustments: parsed.data.adjustments,
-      ...(shorterNotice ? { shorterNotice } : {}),
+    data: {
+      notice,
+      version: Number(parsed.data.version),
+      ...(parsed.data.meetingVersion ? { meetingVersion: Number(parsed.data.meetingVersion) } : {}),
+      ...(parsed.data.submissionKey ? { submissionKey: parsed.data.submissionKey } : {}),
+      input: {
+        day: date.value,
+        start: times.start,
+        end: times.end,
+        place,
+        ...(parsed.data.breakoutRoom ? { breakoutRoomId: parsed.data.breakoutRoom } : {}),
+        ...(parsed.data.onlineLink ? { onlineLink: parsed.data.onlineLink } : {}),
+        adjustments: parsed.data.adjustments,
+        ...(shorterNotice ? { shorterNotice } : {}),
+      },
     },
   }
 }

@@ -1,37 +1,35 @@
 // /cases/:id/meeting/cancel: call the meeting off, with a reason. Everyone is told, and their
-// calendars get a CANCEL for the same UID with a higher sequence.
+// calendars get a CANCEL for the same UID with a higher sequence (cancel-service.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { AppDeps } from '../../../../app-deps.ts'
-import { parseForm, text, type FormErrors } from '../../../../web/forms.ts'
-import { submitOnce } from '../../../../web/submission.ts'
-import { type CaseRow, actorOf } from '../../../cases/index.ts'
-import { createMeetingService, MeetingRefused } from '../../service.ts'
-import { caseForChange, caseForView, meetingBase, meetingBookers, meetingContext, meetingPicture } from '../../page.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import type { CaseRow } from '../../../cases/index.ts'
+import {
+  actorOf,
+  caseForChange,
+  caseForView,
+  meetingBase,
+  meetingBookers,
+  meetingContext,
+  meetingServiceOf,
+} from '../../page.ts'
+import { cancelSchema } from './schema.ts'
 
 const view = 'meetings/meeting/cancel/view.njk'
 
-const cancelSchema = z
-  .object({
-    _csrf: z.string(),
-    submissionKey: z.string().max(100).optional(),
-    version: z.string().max(20),
-    meetingVersion: z.string().max(20),
-    reason: text('Enter why the meeting is cancelled', 1000, 'The reason'),
-  })
-  .strict()
-
 export default async function cancelMeeting(app: FastifyInstance, deps: AppDeps) {
-  const db = deps.database.db
+  const meetings = meetingServiceOf(deps)
 
-  async function render(
+  type Picture = Awaited<ReturnType<typeof meetings.picture>>
+
+  function render(
     reply: FastifyReply,
     request: FastifyRequest,
     found: CaseRow,
+    picture: Picture,
     values: Record<string, unknown>,
     errors?: FormErrors,
   ) {
-    const picture = await meetingPicture(db, deps.clock, found)
     return reply.view(view, {
       ...meetingContext(found, request),
       ...picture,
@@ -44,9 +42,9 @@ export default async function cancelMeeting(app: FastifyInstance, deps: AppDeps)
   app.get('/cases/:id/meeting/cancel', { config: meetingBookers }, async (request, reply) => {
     const found = await caseForView(deps, request, reply)
     if (!found) return reply
-    const picture = await meetingPicture(db, deps.clock, found)
+    const picture = await meetings.picture(found.id)
     if (!picture.meeting) return reply.redirect(meetingBase(found.id), 303)
-    return render(reply, request, found, {
+    return render(reply, request, found, picture, {
       version: String(found.version),
       meetingVersion: String(picture.meeting.version),
     })
@@ -55,46 +53,32 @@ export default async function cancelMeeting(app: FastifyInstance, deps: AppDeps)
   app.post('/cases/:id/meeting/cancel', { config: meetingBookers }, async (request, reply) => {
     const found = await caseForChange(deps, request, reply)
     if (!found) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const form = parseForm(cancelSchema, body)
-    if (!form.ok) return render(reply.code(400), request, found, body, form.errors)
-    const picture = await meetingPicture(db, deps.clock, found)
-    if (!picture.meeting)
-      return render(reply.code(400), request, found, body, {
-        summary: [{ text: 'There is no meeting to cancel', href: '#reason' }],
-        fields: {},
-      })
-    const service = createMeetingService({ db, clock: deps.clock })
-    let unreached: string[] = []
-    try {
-      await submitOnce(db, deps.clock, body, async (tx) => {
-        const result = await service.cancel(
-          tx,
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(cancelSchema, body),
+      render: async (reply, { values, errors }) =>
+        render(reply, request, found, await meetings.picture(found.id), values, errors),
+      field: 'reason',
+      submit: async (form) => {
+        const result = await meetings.cancelMeeting(
           found.id,
           {
-            meetingId: picture.meeting!.id,
-            meetingVersion: Number(form.data.meetingVersion),
-            expectedVersion: Number(form.data.version),
-            reason: form.data.reason,
+            meetingVersion: Number(form.meetingVersion),
+            expectedVersion: Number(form.version),
+            reason: form.reason,
           },
-          actorOf(request),
+          { actor: actorOf(request), submissionKey: form.submissionKey },
         )
-        unreached = result.unreached
-        return meetingBase(found.id)
-      })
-    } catch (error) {
-      if (!(error instanceof MeetingRefused)) throw error
-      return render(reply.code(400), request, found, body, {
-        summary: [{ text: error.message, href: '#reason' }],
-        fields: {},
-      })
-    }
-    request.session.flash = [
-      'Meeting cancelled. Every party and the mediator are being told.',
-      unreached.length ? `We have no way to tell: ${unreached.join(', ')}. Contact them another way.` : '',
-    ]
-      .filter(Boolean)
-      .join(' ')
-    return reply.redirect(meetingBase(found.id), 303)
+        if (!result.ok) return result
+        const flash = [
+          'Meeting cancelled. Every party and the mediator are being told.',
+          result.unreached.length
+            ? `We have no way to tell: ${result.unreached.join(', ')}. Contact them another way.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ')
+        return { ok: true, redirect: meetingBase(found.id), flash }
+      },
+    })
   })
 }

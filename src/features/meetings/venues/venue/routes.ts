@@ -1,33 +1,21 @@
 // /venues/:id: change a venue (refused, showing the saved details, if someone else saved it since
 // the page was shown), and add or remove its rooms. Removed rooms stay on meetings already booked.
-import type { FastifyInstance, FastifyReply } from 'fastify'
-import { z } from 'zod'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
-import type { Db } from '../../../../db/client.ts'
-import { asArray, parseForm, type FormErrors, itemsOf } from '../../../../web/forms.ts'
-import { submitOnce } from '../../../../web/submission.ts'
-import { findVenue } from '../../repository.ts'
-import { createMeetingService } from '../../service.ts'
+import { notFound } from '../../../../web/errors.ts'
+import { asArray, itemsOf, parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { meetingServiceOf } from '../../page.ts'
 import { venueAccess } from '../routes.ts'
 import { accessFeatures, roomSchema, validateVenue, venueValues } from '../schema.ts'
 
 const view = 'meetings/venues/venue/view.njk'
 type Params = { Params: { id: string; roomId?: string } }
-const id = z.guid()
+const accessItems = itemsOf(accessFeatures)
 
-export default async function venuePage(app: FastifyInstance, { database, clock }: AppDeps) {
-  const db = database.db
-  const service = createMeetingService({ db, clock })
-  const accessItems = itemsOf(accessFeatures)
+export default async function venuePage(app: FastifyInstance, deps: AppDeps) {
+  const meetings = meetingServiceOf(deps)
+  type Venue = NonNullable<Awaited<ReturnType<typeof meetings.venue>>>
 
-  async function venueOr404(request: { params: { id: string } }, reply: FastifyReply) {
-    const parsed = id.safeParse(request.params.id)
-    const venue = parsed.success ? await findVenue(db, parsed.data.toLowerCase()) : undefined
-    if (!venue) await reply.code(404).view('errors/not-found.njk')
-    return venue
-  }
-
-  type Venue = NonNullable<Awaited<ReturnType<typeof findVenue>>>
   const render = (
     reply: FastifyReply,
     venue: Venue,
@@ -42,56 +30,55 @@ export default async function venuePage(app: FastifyInstance, { database, clock 
       backLink: '/venues',
     })
 
+  /** The venue at /venues/:id, or the not-found page. */
+  async function venueOr404(request: FastifyRequest<Params>, reply: FastifyReply) {
+    const venue = await meetings.venue(request.params.id)
+    if (!venue) await notFound(request, reply)
+    return venue
+  }
+
   app.get<Params>('/venues/:id', { config: venueAccess }, async (request, reply) => {
     const venue = await venueOr404(request, reply)
-    if (!venue) return reply
-    return render(reply, venue)
+    return venue ? render(reply, venue) : reply
   })
 
   app.post<Params>('/venues/:id', { config: venueAccess }, async (request, reply) => {
     const venue = await venueOr404(request, reply)
     if (!venue) return reply
-    const body = (request.body ?? {}) as Record<string, unknown>
-    const typed = { ...body, access: asArray(body.access) }
-    const form = validateVenue(body, true)
-    if (!form.ok) return render(reply.code(400), venue, { values: typed, errors: form.errors })
-    if (!(await service.updateVenue(venue.id, Number(body.version), form.data))) {
-      const fresh = (await findVenue(db, venue.id))!
-      const text =
-        'Someone else changed this venue while you were working on it. The page now shows their changes: make yours again and save'
-      return render(reply.code(400), fresh, { errors: { summary: [{ text, href: '#name' }], fields: {} } })
-    }
-    request.session.flash = `${form.data.name} saved`
-    return reply.redirect(`/venues/${venue.id}`, 303)
+    return submitForm(request, reply, {
+      parse: (body) => validateVenue(body, 'edit'),
+      // Someone else saved it meanwhile (409): the page shows the venue as it is now, to change again.
+      render: async (reply, { values, errors }) =>
+        reply.statusCode === 409
+          ? render(reply, (await meetings.venue(venue.id)) ?? venue, { errors })
+          : render(reply, venue, { values: { ...values, access: asArray(values.access) }, errors }),
+      field: 'name',
+      submit: async (input) => {
+        const saved = await meetings.updateVenue(venue.id, input.version ?? -1, input)
+        return saved.ok ? { ok: true, redirect: `/venues/${venue.id}`, flash: `${input.name} saved` } : saved
+      },
+    })
   })
 
   app.post<Params>('/venues/:id/rooms', { config: venueAccess }, async (request, reply) => {
     const venue = await venueOr404(request, reply)
     if (!venue) return reply
-    const form = parseForm(roomSchema, request.body)
-    if (!form.ok)
-      return render(reply.code(400), venue, {
-        roomValues: request.body as Record<string, unknown>,
-        errors: form.errors,
-      })
-    await submitOnce(db, clock, request.body, async (tx) => {
-      await createMeetingService({ db: tx as unknown as Db, clock }).addRoom(tx, venue.id, {
-        name: form.data.roomName,
-        capacity: form.data.capacity,
-        isBreakout: form.data.isBreakout === 'yes',
-      })
-      return ''
+    return submitForm(request, reply, {
+      parse: (body) => parseForm(roomSchema, body),
+      render: (reply, { values, errors }) => render(reply, venue, { roomValues: values, errors }),
+      field: 'roomName',
+      submit: async ({ submissionKey, ...room }) => {
+        const added = await meetings.addRoom(venue.id, room, submissionKey)
+        return added.ok ? { ok: true, redirect: `/venues/${venue.id}#rooms`, flash: `${room.name} added` } : added
+      },
     })
-    request.session.flash = `${form.data.roomName} added`
-    return reply.redirect(`/venues/${venue.id}#rooms`, 303)
   })
 
+  // A button with no fields to fix: only its refusal (no such room) to answer, with the not-found page.
   app.post<Params>('/venues/:id/rooms/:roomId/remove', { config: venueAccess }, async (request, reply) => {
-    const venue = await venueOr404(request, reply)
-    if (!venue) return reply
-    const room = venue.rooms.find((r) => r.id === request.params.roomId)
-    if (!room || !(await service.removeRoom(venue.id, room.id))) return reply.code(404).view('errors/not-found.njk')
-    request.session.flash = `${room.name} removed`
-    return reply.redirect(`/venues/${venue.id}#rooms`, 303)
+    const removed = await meetings.removeRoom(request.params.id, request.params.roomId!)
+    if (!removed.ok) return notFound(request, reply)
+    request.session.flash = `${removed.name} removed`
+    return reply.redirect(`/venues/${request.params.id}#rooms`, 303)
   })
 }
