@@ -102,7 +102,11 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     assert.match(html(page).getElementById('reasons')!.text, /No declared link to anyone in this case/)
 
     assertFormErrors(
-      await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, { version: '3', note: '  ', submissionKey: randomUUID() }),
+      await coordinator.post(`/cases/${id}/mediator/allocate/${m.alice}`, {
+        version: '3',
+        note: '  ',
+        submissionKey: randomUUID(),
+      }),
       ['note'],
     )
     assertRedirect(await allocate(id, m.alice, 'Top of the list <script>alert(1)</script>'), `/cases/${id}/mediator`)
