@@ -2,7 +2,7 @@
 // for: the words themselves are personal data.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { accessLog } from '../../db/schema/index.ts'
+import { insertAccessRecord } from './repository.ts'
 
 export interface AccessRecord {
   /** A staff member, the API token that read it, or a party in the portal. */
@@ -16,7 +16,7 @@ export interface AccessRecord {
 }
 
 export async function recordAccess(db: Db, clock: Clock, record: AccessRecord): Promise<void> {
-  await db.insert(accessLog).values({
+  await insertAccessRecord(db, {
     at: clock.now(),
     userId: record.userId,
     apiTokenId: record.apiTokenId,

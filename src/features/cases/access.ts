@@ -4,10 +4,11 @@
 //
 // Coordinators, managers and administrators see every case. A mediator sees a case while they
 // hold its allocation: an allocations row, not ended, for the mediator whose staff account is theirs.
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { cases } from '../../db/schema/index.ts'
 import { hasRole, type Role, type StaffUser } from '../../domain/staff.ts'
+import { caseMeeting } from './repository.ts'
 
 /**
  * The roles that see every case and move cases along (decide scope, record steps, allocate, take
@@ -18,11 +19,7 @@ export const caseWorkers: readonly Role[] = ['coordinator', 'manager', 'administ
 export async function canSeeCase(db: Db, user: StaffUser, caseRow: { id: string }): Promise<boolean> {
   if (hasRole(user, ...caseWorkers)) return true
   if (!hasRole(user, 'mediator')) return false
-  const [row] = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.id, caseRow.id), visibleCases(user)))
-  return row !== undefined
+  return (await caseMeeting(db, caseRow.id, visibleCases(user))) !== undefined
 }
 
 /** A condition on `cases` for the cases this person may see in a list. */

@@ -1,15 +1,21 @@
 // A request for help becomes a case: the case, its parties and its first event in one
 // transaction. A submission key makes a doubled or retried submission find the case it made.
-import { eq, sql } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
-import type { Db, Tx } from '../../db/client.ts'
-import { caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
+import type { Db } from '../../db/client.ts'
 import { formatCaseReference } from '../../domain/case-reference.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
 import { needsPermission, type RequestFacts } from '../../domain/request.ts'
 import { parseRequestFacts } from '../../domain/request-schema.ts'
 import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
+import {
+  allAuthorities,
+  caseBySubmissionKey,
+  insertCase,
+  insertParties,
+  nextCaseNumber,
+  type NewParty,
+} from './new-case-repository.ts'
 
 export interface FirstContactChecklist {
   reasonForContact: string
@@ -36,45 +42,37 @@ export async function createCase(
 ): Promise<{ id: string; reference: string; created: boolean }> {
   return db.transaction(async (tx) => {
     if (input.submissionKey) {
-      const existing = await findBySubmissionKey(tx, input.submissionKey)
+      const existing = await caseBySubmissionKey(tx, input.submissionKey)
       if (existing) return { ...existing, created: false }
     }
     const facts = parseRequestFacts(input.facts)
-    const authorities = await tx.select().from(localAuthorities)
-    const authority = authorityForPostcode(facts.child.postcode, authorities)
-    const [{ n } = { n: 0 }] = await tx
-      .execute<{ n: string }>(sql`select nextval('case_reference_seq') as n`)
-      .then((r) => r.rows)
-    const reference = formatCaseReference(Number(clock.today().slice(0, 4)), Number(n))
+    const authority = authorityForPostcode(facts.child.postcode, await allAuthorities(tx))
+    const reference = formatCaseReference(Number(clock.today().slice(0, 4)), await nextCaseNumber(tx))
 
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        reference,
-        submissionKey: input.submissionKey,
-        localAuthorityId: authority?.id,
-        channel: input.channel,
-        receivedOn: input.contactedOn ?? clock.today(),
-        childName: facts.child.name,
-        childDateOfBirth: facts.child.dateOfBirth,
-        childSetting: facts.child.setting,
-        childPostcode: facts.child.postcode,
-        ehcStatus: facts.ehcStatus,
-        request: facts,
-        createdAt: clock.now(),
-        updatedAt: clock.now(),
-      })
-      .onConflictDoNothing({ target: cases.submissionKey })
-      .returning({ id: cases.id })
-    if (!row) {
+    const id = await insertCase(tx, {
+      reference,
+      submissionKey: input.submissionKey,
+      localAuthorityId: authority?.id,
+      channel: input.channel,
+      receivedOn: input.contactedOn ?? clock.today(),
+      childName: facts.child.name,
+      childDateOfBirth: facts.child.dateOfBirth,
+      childSetting: facts.child.setting,
+      childPostcode: facts.child.postcode,
+      ehcStatus: facts.ehcStatus,
+      request: facts,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    })
+    if (!id) {
       // The same submission committed first in another request.
-      const existing = await findBySubmissionKey(tx, input.submissionKey!)
+      const existing = await caseBySubmissionKey(tx, input.submissionKey!)
       return { ...existing!, created: false }
     }
 
-    await tx.insert(caseParties).values(partiesOf(row.id, facts))
+    await insertParties(tx, partiesOf(id, facts))
     await appendEvent(tx, clock, {
-      caseId: row.id,
+      caseId: id,
       type: 'enquiry-received',
       actor: input.actor,
       occurredOn: input.contactedOn,
@@ -82,7 +80,7 @@ export async function createCase(
     })
     if (input.firstContact) {
       await appendEvent(tx, clock, {
-        caseId: row.id,
+        caseId: id,
         type: 'first-contact-recorded',
         actor: input.actor,
         occurredOn: input.contactedOn,
@@ -93,7 +91,7 @@ export async function createCase(
     if (facts.areas.includes('ehc-decision')) {
       if (facts.decision?.letterDate) {
         await appendEvent(tx, clock, {
-          caseId: row.id,
+          caseId: id,
           type: 'decision-letter-sent',
           actor: input.actor,
           occurredOn: facts.decision.letterDate,
@@ -101,27 +99,19 @@ export async function createCase(
         })
       }
       await appendEvent(tx, clock, {
-        caseId: row.id,
+        caseId: id,
         type: 'adviser-contacted',
         actor: input.actor,
         occurredOn: input.contactedOn,
         data: { channel: input.channel },
       })
     }
-    await refreshDeadlineIndex(tx, clock, row.id)
-    return { id: row.id, reference, created: true }
+    await refreshDeadlineIndex(tx, clock, id)
+    return { id, reference, created: true }
   })
 }
 
-async function findBySubmissionKey(tx: Tx, key: string) {
-  const [row] = await tx
-    .select({ id: cases.id, reference: cases.reference })
-    .from(cases)
-    .where(eq(cases.submissionKey, key))
-  return row
-}
-
-function partiesOf(caseId: string, facts: RequestFacts): (typeof caseParties.$inferInsert)[] {
+function partiesOf(caseId: string, facts: RequestFacts): NewParty[] {
   const { requester, contact, adjustments } = facts
   const reachable = {
     email: contact.email || null,
@@ -129,7 +119,7 @@ function partiesOf(caseId: string, facts: RequestFacts): (typeof caseParties.$in
     contactPreferences: contact,
     adjustments,
   }
-  const parties: (typeof caseParties.$inferInsert)[] = []
+  const parties: NewParty[] = []
   if (needsPermission(requester.role)) {
     parties.push({
       caseId,

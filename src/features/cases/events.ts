@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
-import { caseEvents } from '../../db/schema/index.ts'
+import { insertEvent } from './repository.ts'
 
 /** An event's data is a JSON object, whatever its type. */
 const eventData = z.record(z.string(), z.unknown())
@@ -18,17 +18,13 @@ export async function appendEvent(
   clock: Clock,
   event: { caseId: string; type: string; actor: Actor; occurredOn?: string; data?: Record<string, unknown> },
 ) {
-  const [row] = await tx
-    .insert(caseEvents)
-    .values({
-      caseId: event.caseId,
-      type: event.type,
-      occurredOn: event.occurredOn ?? clock.today(),
-      recordedAt: clock.now(),
-      actorUserId: event.actor.userId,
-      actorLabel: event.actor.label,
-      data: eventData.parse(event.data ?? {}),
-    })
-    .returning()
-  return row!
+  return insertEvent(tx, {
+    caseId: event.caseId,
+    type: event.type,
+    occurredOn: event.occurredOn ?? clock.today(),
+    recordedAt: clock.now(),
+    actorUserId: event.actor.userId,
+    actorLabel: event.actor.label,
+    data: eventData.parse(event.data ?? {}),
+  })
 }

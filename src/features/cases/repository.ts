@@ -1,8 +1,10 @@
-// Queries for the pages of one case (the list has its own, list/repository.ts). No rules here:
-// who may see what is in access.ts.
-import { and, asc, desc, eq } from 'drizzle-orm'
+// Queries for one case: its pages' reads, locking and changing it, its events, its deadline
+// index and the access log. The list, new cases and certificates have their own (list/,
+// new-case-repository.ts, certificate-repository.ts). No rules here: who may see what is in access.ts.
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import {
+  accessLog,
   agencies,
   caseEvents,
   caseParties,
@@ -138,4 +140,31 @@ export async function insertScopeDecision(tx: Tx, decision: typeof scopeDecision
 
 export async function listAgencies(db: Db) {
   return db.select().from(agencies).orderBy(asc(agencies.sortOrder), asc(agencies.name))
+}
+
+export async function insertEvent(tx: Tx, event: typeof caseEvents.$inferInsert) {
+  const [row] = await tx.insert(caseEvents).values(event).returning()
+  return row!
+}
+
+export async function insertAccessRecord(db: Db, record: typeof accessLog.$inferInsert) {
+  await db.insert(accessLog).values(record)
+}
+
+/** The case, if it meets `condition` (who may see it, from access.ts). */
+export async function caseMeeting(db: Db, caseId: string, condition: SQL) {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), condition))
+  return row
+}
+
+/** A party of this case (undefined for anyone else's). */
+export async function partyOfCase(tx: Tx, caseId: string, partyId: string) {
+  const [party] = await tx
+    .select()
+    .from(caseParties)
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, caseId)))
+  return party
 }

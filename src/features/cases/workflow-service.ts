@@ -1,10 +1,9 @@
 // Moves a case through its workflow. Each change, in one transaction: lock the case, fold its
 // events into the current state, check the action (domain/workflow.ts), append the event, update
 // the derived status, and recompute the deadline index.
-import { and, count, eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
-import { caseParties, cases, certificates, localAuthorities } from '../../db/schema/index.ts'
+import type { cases } from '../../db/schema/index.ts'
 import { certificateContentSchema } from '../../domain/certificate.ts'
 import { refuse, type Result } from '../../domain/result.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
@@ -13,7 +12,8 @@ import { computeDeadlines } from '../../domain/clocks.ts'
 import { currentCalendar, readSettings } from '../settings/index.ts'
 import { caseSnapshot, deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
-import { lockCase, updateCase } from './repository.ts'
+import { authorityOf, certificatesIssued, commissionedProvider, insertCertificate } from './certificate-repository.ts'
+import { lockCase, partyOfCase, updateCase } from './repository.ts'
 import { meetingContactRefusal } from '../preparation/index.ts'
 
 /** Facts that start or stop a clock without moving the case along (the API records them too). */
@@ -162,10 +162,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       options: ChangeOptions,
     ): Promise<WorkflowResult> {
       return change(caseId, options, async ({ tx, state }) => {
-        const [party] = await tx
-          .select()
-          .from(caseParties)
-          .where(and(eq(caseParties.id, update.partyId), eq(caseParties.caseId, caseId)))
+        const party = await partyOfCase(tx, caseId, update.partyId)
         if (!party) return { ok: false, reason: 'Choose a person in this case.' }
         return {
           ok: true,
@@ -189,14 +186,9 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     userId?: string,
   ) {
     const facts = caseRow.request
-    const [authority] = caseRow.localAuthorityId
-      ? await tx.select().from(localAuthorities).where(eq(localAuthorities.id, caseRow.localAuthorityId))
-      : []
-    const [provider] = await tx.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(certificates)
-      .where(eq(certificates.caseId, caseRow.id))
+    const authority = await authorityOf(tx, caseRow.localAuthorityId)
+    const provider = await commissionedProvider(tx)
+    const n = await certificatesIssued(tx, caseRow.id)
     const youngPerson = facts.requester.role === 'young-person'
     // The appeal deadline this certificate starts, as the clocks see it once it is issued.
     const events = [
@@ -213,7 +205,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
     ).find((d) => d.name === 'appeal')
     const content = certificateContent({
       reference: caseRow.reference,
-      sequence: Number(n) + 1,
+      sequence: n + 1,
       kind,
       issuedOn,
       facts,
@@ -232,7 +224,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       },
       ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
     })
-    await tx.insert(certificates).values({
+    await insertCertificate(tx, {
       caseId: caseRow.id,
       kind,
       issuedOn,

@@ -1,11 +1,10 @@
 // Service-wide settings that administrators change. Each is read through zod with its default,
 // so a missing or damaged value never breaks a page.
-import { desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { bankHolidayFiles, settings } from '../../db/schema/index.ts'
 import { createCalendar, createShippedCalendar, type Calendar } from '../../domain/calendar.ts'
+import { bankHolidayFile, latestBankHolidayFileId, saveSettings, settingRows } from './repository.ts'
 
 /** Each setting's allowed values; what is stored is checked against these before it is written. */
 const settingRules = {
@@ -31,20 +30,12 @@ const settingsToWrite = z.object(settingRules).partial()
 export type ServiceSettings = z.infer<typeof settingsSchema>
 
 export async function readSettings(db: Db): Promise<ServiceSettings> {
-  const rows = await db.select().from(settings)
+  const rows = await settingRows(db)
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])))
 }
 
 export async function writeSettings(db: Db, clock: Clock, values: Partial<ServiceSettings>, userId: string) {
-  const checked = settingsToWrite.parse(values)
-  await db.transaction(async (tx) => {
-    for (const [key, value] of Object.entries(checked)) {
-      await tx
-        .insert(settings)
-        .values({ key, value, updatedAt: clock.now(), updatedBy: userId })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clock.now(), updatedBy: userId } })
-    }
-  })
+  await saveSettings(db, settingsToWrite.parse(values), { at: clock.now(), by: userId })
 }
 
 const parsedFiles = new Map<string, Calendar>()
@@ -52,17 +43,12 @@ const shipped = createShippedCalendar()
 
 /** The working-day calendar: the newest uploaded bank holidays, else those shipped with Parley. */
 export async function currentCalendar(db: Db): Promise<Calendar> {
-  const [latest] = await db
-    .select({ id: bankHolidayFiles.id })
-    .from(bankHolidayFiles)
-    .orderBy(desc(bankHolidayFiles.uploadedAt))
-    .limit(1)
+  const latest = await latestBankHolidayFileId(db)
   if (!latest) return shipped
-  let calendar = parsedFiles.get(latest.id)
+  let calendar = parsedFiles.get(latest)
   if (!calendar) {
-    const [row] = await db.select().from(bankHolidayFiles).where(eq(bankHolidayFiles.id, latest.id))
-    calendar = createCalendar(row!.data)
-    parsedFiles.set(latest.id, calendar)
+    calendar = createCalendar((await bankHolidayFile(db, latest))!.data)
+    parsedFiles.set(latest, calendar)
   }
   return calendar
 }
