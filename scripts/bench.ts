@@ -38,7 +38,7 @@ async function main() {
     if (target.engine === 'pglite') await database.close()
   }
   process.stderr.write(
-    `Searching for "${fixtures.typoName}" (misspelt "${fixtures.typoOf}"); portal party ${fixtures.portalEmail}\n`,
+    `Searching for "${fixtures.typoName}" (misspelt "${fixtures.typoOf}", ${fixtures.typoCount} children of that name); portal party ${fixtures.portalEmail}\n`,
   )
   try {
     const load = await runLoad({
@@ -95,7 +95,10 @@ async function main() {
       },
       serverStartSeconds: load.startSeconds.map((s) => Math.round(s * 100) / 100),
       ...(load.enquiries ? { enquiries: { ...load.enquiries } } : {}),
-      notes: load.notes,
+      notes: [
+        `The misspelt-name search asks for "${fixtures.typoName}": "${fixtures.typoOf}" is the name of ${fixtures.typoCount} children.`,
+        ...load.notes,
+      ],
       results: load.results,
     }
     const e = load.enquiries
@@ -112,7 +115,7 @@ async function main() {
       console.log(
         `Enquiries: ${e.acknowledged} acknowledged with 2xx, ${e.storedOnce} stored exactly once, ${e.missing} missing, ${e.duplicated} duplicated, ${e.wrongCase} as another case; ${e.storedNotAcknowledged} stored without a 2xx`,
       )
-    for (const note of load.notes) console.log(note)
+    for (const note of report.notes) console.log(note)
     console.log(`\n${table(load.results)}`)
     console.log(`\nWritten to ${await writeReport(root, report)}`)
   } finally {

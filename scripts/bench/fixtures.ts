@@ -36,7 +36,10 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
   const references = (await rows(database, sql`select reference from cases order by id desc limit 500`)).map((r) =>
     String(r.reference),
   )
-  const [common] = await rows(database, sql`select child_name from cases group by 1 order by count(*) desc, 1 limit 1`)
+  const [common] = await rows(
+    database,
+    sql`select child_name, count(*)::int as n from cases group by 1 order by count(*) desc, 1 limit 1`,
+  )
   // A parent with an email in a case in progress, as a party who uses the portal.
   const [portal] = await rows(
     database,
@@ -53,6 +56,7 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
     references,
     typoOf: String(common!.child_name),
     typoName: misspell(String(common!.child_name)),
+    typoCount: Number(common!.n),
     deepPage: Math.max(1, Math.floor((Number(n) / 25) * 0.8)),
     apiPostcodeDistrict: String(council!.district),
     apiCouncilName: String(council!.name),
@@ -126,11 +130,19 @@ export async function checkEnquiries(
 /** Keeps the data set the size its marker says. */
 async function removeEnquiries(database: Database, pattern: string) {
   await database.db.transaction(async (tx) => {
-    const made = sql`(select id from cases where submission_key like ${pattern})`
-    for (const table of ['case_deadlines', 'case_events', 'access_log', 'messages']) {
-      await tx.execute(sql`delete from ${sql.identifier(table)} where case_id in ${made}`)
+    const ids = (await tx.execute<Row>(sql`select id from cases where submission_key like ${pattern}`)).rows.map((r) =>
+      String(r.id),
+    )
+    if (!ids.length) return
+    // Only the bench's own rows go, dependants first. Without this, deleting each party checks every
+    // table that may refer to it, some by a full scan (access_log.party_id has no index).
+    const [role] = (await tx.execute<Row>(sql`select rolsuper from pg_roles where rolname = current_user`)).rows
+    if (role?.rolsuper === true) await tx.execute(sql`set local session_replication_role = replica`)
+    const made = sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`
+    for (const table of ['case_deadlines', 'case_events', 'access_log', 'messages', 'case_parties', 'cases']) {
+      await tx.execute(
+        sql`delete from ${sql.identifier(table)} where ${sql.identifier(table === 'cases' ? 'id' : 'case_id')} in ${made}`,
+      )
     }
-    await tx.execute(sql`delete from case_parties where case_id in ${made}`)
-    await tx.execute(sql`delete from cases where submission_key like ${pattern}`)
   })
 }

@@ -12,6 +12,8 @@ export interface Fixtures {
   /** A common child's name, misspelt, and how many cases the right spelling has. */
   typoName: string
   typoOf: string
+  /** Children with the name as it is spelt. */
+  typoCount: number
   deepPage: number
   apiPostcodeDistrict: string
   apiCouncilName: string
