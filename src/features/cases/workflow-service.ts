@@ -12,6 +12,7 @@ import { computeDeadlines } from '../../domain/clocks.ts'
 import { currentCalendar, readSettings } from '../settings/index.ts'
 import { caseSnapshot, deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
+import { staleMessage } from './labels.ts'
 import { authorityOf, certificatesIssued, commissionedProvider, insertCertificate } from './certificate-repository.ts'
 import { lockCase, partyOfCase, updateCase } from './repository.ts'
 import { meetingContactRefusal } from '../preparation/index.ts'
@@ -73,11 +74,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       const caseRow = await lockCase(tx, caseId)
       if (!caseRow) return { ok: false, code: 'not-found', reason: 'There is no such case.' }
       if (options.expectedVersion !== undefined && options.expectedVersion !== caseRow.version) {
-        return {
-          ok: false,
-          code: 'stale',
-          reason: 'Someone else changed this case while you were working on it. Check the case and try again.',
-        }
+        return { ok: false, code: 'stale', reason: staleMessage }
       }
       const events = await eventsOf(tx, caseId)
       const state = stateFromEvents(events)
