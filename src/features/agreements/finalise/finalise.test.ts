@@ -15,6 +15,8 @@ import {
   messages,
 } from '../../../db/schema/index.ts'
 import { readPdf } from '../../certificates/testing.ts'
+import { mediationParties } from '../repository.ts'
+import { createAgreementService } from '../service.ts'
 import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Staff } from '../testing.ts'
 
 describe('reviewing, accepting and finalising the agreement', () => {
@@ -232,6 +234,33 @@ describe('reviewing, accepting and finalising the agreement', () => {
     assert.deepEqual((agreement!.finalContent as { notAgreed: string[] }).notAgreed, [
       'Amelia needs a teaching assistant all day.',
     ])
+  })
+
+  it('finalises once when it is sent twice at the same time: one copy to each party, the second told it is final', async () => {
+    const c = await agreementCase(t, staff)
+    await draftPoints(t, c)
+    const service = createAgreementService({ db: t.database.db, clock: t.clock })
+    const actor = { userId: staff.mediatorUserId, label: 'Alice Able' }
+    const version = await versionOf(c.id)
+    const parties = (await mediationParties(t.database.db, c.id)).map((p) => p.id)
+    assert.ok((await service.acceptAtMeeting(c.id, { partyIds: parties, agreementVersion: version }, { actor })).ok)
+    const input = { agreementVersion: version, noAgreement: false, acceptanceNote: null }
+    const results = await Promise.all([
+      service.finalise(c.id, input, { actor }),
+      service.finalise(c.id, input, { actor }),
+    ])
+    assert.ok(results.every((r) => r.ok))
+    assert.deepEqual(results.map((r) => r.ok && r.alreadyFinal === true).sort(), [false, true])
+    const copies = await t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.caseId, c.id), eq(messages.templateKey, 'agreement-copy')))
+    assert.equal(copies.length, 3)
+    const finalised = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'agreement-finalised')))
+    assert.equal(finalised.length, 1)
   })
 
   it('finalises with no agreement when everyone confirms it', async () => {
