@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import ICAL from 'ical.js'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
@@ -566,6 +566,7 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
         .select()
         .from(caseEvents)
         .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'meeting-scheduled')))
+        .orderBy(asc(caseEvents.id))
     ).map((e) => e.data as { meetingDate: string; rescheduled?: boolean })
     assert.deepEqual(
       scheduled.map((d) => [d.meetingDate, d.rescheduled === true]),
