@@ -180,8 +180,8 @@ export function createFinaliseService(deps: AgreementDeps) {
       },
       async (tx, state) => {
         const { agreement: locked } = await lockDraft(tx, clock, caseId)
-        if (locked.status === 'final') throw new DraftChanged() // made final meanwhile: the next try says so
         const now = await planFinal(tx, caseId, input, { today, calendar, route: state.route })
+        // Made final meanwhile, or changed since the PDFs were rendered: the next try says so, or renders again.
         if (
           now.alreadyFinal ||
           !isDeepStrictEqual([now.content, now.largePrint], [planned.content, planned.largePrint])

@@ -8,7 +8,6 @@ import { caseWorkers, caseContext, type CaseRow } from '../cases/index.ts'
 import { createAgreementService } from './service.ts'
 
 export { actorOf, caseForView, visibleCaseOr404 as caseForChange } from '../cases/index.ts'
-export { combineErrors as combine, fieldError as problem, itemsOf } from '../../web/forms.ts'
 
 /** The case's mediator (their own cases only, by cases/access.ts) and the case workers. */
 export const agreementAccess = { access: roles }

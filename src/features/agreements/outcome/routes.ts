@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { caseOutcomeLabel, caseOutcomeLabels, withdrawnByLabels } from '../../../domain/case-outcome.ts'
-import { submitForm, type FormErrors } from '../../../web/forms.ts'
+import { itemsOf, submitForm, type FormErrors } from '../../../web/forms.ts'
 import type { CaseRow } from '../../cases/index.ts'
 import {
   actorOf,
@@ -14,7 +14,6 @@ import {
   caseForChange,
   caseForView,
   caseWorkerAccess,
-  itemsOf,
   pageContext,
   partyChoice,
 } from '../page.ts'
