@@ -6,7 +6,6 @@ import { testConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/db/client.ts'
 import { openTestDatabase } from './database.ts'
 import { firstStart } from '../../src/db/first-start.ts'
-import { runMigrations } from '../../src/db/migrate.ts'
 import { users, type Role } from '../../src/db/schema/index.ts'
 import { hashPassword } from '../../src/features/auth/index.ts'
 
@@ -19,9 +18,9 @@ export interface TestApp {
 }
 
 export async function createTestApp(options: { now?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
+  // Migrated already (see database.ts).
   const { database, drop } = await openTestDatabase()
   const config = testConfig(options.config)
-  await runMigrations(database)
   await firstStart(database.db, { ...config, NODE_ENV: 'production' })
   const clock = fixedClock(options.now ?? '2026-11-27T10:00:00Z')
   const app = await buildApp({ config, database, clock })
