@@ -40,7 +40,7 @@ module.exports = {
     },
     {
       name: 'routes-call-services',
-      severity: 'warn',
+      severity: 'error',
       comment: 'A page parses input, calls its service and renders: queries live in repositories.',
       from: { path: '^src/features/.+/(routes|page|form|schema)\\.ts$' },
       to: { path: ['repository\\.ts$', '^src/db/schema/', 'node_modules/drizzle-orm'] },

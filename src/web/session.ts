@@ -11,6 +11,7 @@ import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
 import { sessions } from '../db/schema/index.ts'
+import { isUuid } from './ids.ts'
 
 declare module 'fastify' {
   interface Session {
@@ -81,10 +82,10 @@ export default fp(async function sessionPlugin(app: FastifyInstance, opts: { con
     reply.locals = {
       ...reply.locals,
       csrf: () => reply.generateCsrf(),
-      // A form that adds something keeps one key across its error re-renders (see web/submission.ts).
+      // A form that adds something keeps one key across its error re-renders (see db/once-per-key.ts).
       submissionKey: () => {
         const sent = (request.body as { submissionKey?: unknown } | undefined)?.submissionKey
-        return typeof sent === 'string' && /^[0-9a-f-]{36}$/.test(sent) ? sent : randomUUID()
+        return isUuid(sent) ? sent : randomUUID()
       },
     }
   })
