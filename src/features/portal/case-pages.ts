@@ -10,7 +10,6 @@ import {
   mediationParties,
   responsibleOf,
   wantsLargePrint,
-  type AgreementContent,
 } from '../agreements/index.ts'
 import { createWorkflowService } from '../cases/index.ts'
 import {
@@ -159,7 +158,7 @@ export function createCasePages({ db, clock }: { db: Db; clock: Clock }) {
     async agreement(party: PortalParty) {
       const agreement = await agreementWithPoints(db, party.caseId)
       if (agreement?.status === 'final' && agreement.finalContent)
-        return { final: agreementDocument(agreement.finalContent as AgreementContent) }
+        return { final: agreementDocument(agreement.finalContent) }
       if (!agreement) return {}
       const [parties, accepted] = await Promise.all([
         mediationParties(db, party.caseId),
@@ -177,7 +176,7 @@ export function createCasePages({ db, clock }: { db: Db; clock: Clock }) {
             byWhen: p.dueDate ?? p.byWhen,
             howKnown: p.howKnown,
           })),
-          notAgreed: (agreement.notAgreed as string[]) ?? [],
+          notAgreed: agreement.notAgreed,
         },
       }
     },
@@ -187,7 +186,7 @@ export function createCasePages({ db, clock }: { db: Db; clock: Clock }) {
       const [agreement, row] = await Promise.all([agreementWithPoints(db, party.caseId), partyRowOf(db, party.partyId)])
       if (agreement?.status !== 'final' || !agreement.finalContent) return undefined
       const largePrint = wantsLargePrint(row!) || choseLargePrint
-      const pdf = await agreementPdf(agreement.finalContent as AgreementContent, { largePrint })
+      const pdf = await agreementPdf(agreement.finalContent, { largePrint })
       const filename = `agreement-${party.reference.replace(/[^A-Za-z0-9-]/g, '')}${largePrint ? '-large-print' : ''}.pdf`
       return { pdf, filename }
     },
