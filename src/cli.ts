@@ -8,7 +8,8 @@ import { loadConfig } from './config.ts'
 import { backupDataFolder, restoreDataFolder } from './db/backup.ts'
 import { seedDemo } from './db/demo-seed.ts'
 import { openConfiguredDatabase } from './db/open.ts'
-import { localAuthorities, roles, users, type Role } from './db/schema/index.ts'
+import { localAuthorities, users } from './db/schema/index.ts'
+import { allRoles, type Role } from './domain/staff.ts'
 import { createApiTokenService } from './features/api/index.ts'
 import { hashPassword, oneTimePassword } from './features/auth/index.ts'
 
@@ -74,10 +75,10 @@ async function main() {
         options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' } },
       })
       const wanted = (values.roles ?? '').split(',').filter(Boolean)
-      const bad = wanted.filter((r) => !roles.includes(r as Role))
+      const bad = wanted.filter((r) => !allRoles.includes(r as Role))
       if (!values.email || !values.name || !wanted.length || bad.length) {
         throw new Error(
-          `create-user needs --email, --name and --roles (from ${roles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`,
+          `create-user needs --email, --name and --roles (from ${allRoles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`,
         )
       }
       const password = oneTimePassword()

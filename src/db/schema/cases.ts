@@ -25,7 +25,10 @@ export const cases = pgTable(
     reference: text('reference').notNull().unique(),
     // The form's one-time key: a doubled or retried submission finds the case it already made.
     submissionKey: text('submission_key').unique(),
-    localAuthorityId: uuid('local_authority_id').references(() => localAuthorities.id),
+    // The council whose contract the case is under: it decides who may see it (every case has one).
+    localAuthorityId: uuid('local_authority_id')
+      .notNull()
+      .references(() => localAuthorities.id),
     status: text('status').notNull().default('enquiry'),
     // The coordinator looking after the case (none yet for a new enquiry).
     assignedTo: uuid('assigned_to').references(() => users.id),
@@ -50,6 +53,7 @@ export const cases = pgTable(
   (t) => [
     index('cases_child_name_trgm').using('gin', sql`${t.childName} gin_trgm_ops`),
     index('cases_received_on').on(t.receivedOn),
+    index('cases_council_received').on(t.localAuthorityId, t.receivedOn),
     index('cases_status').on(t.status),
     index('cases_assigned_to').on(t.assignedTo),
   ],

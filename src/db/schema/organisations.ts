@@ -1,6 +1,10 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
-/** A council that commissions the service: who it is free for, when it is open, how to reach it. */
+/**
+ * A council: one that commissions the service (a contract of the provider's) or one we only know
+ * of. Each commissioning council has its own settings: who it is free for, when it is open, how to
+ * reach it, how often people hear from us, its letters and its complaint deadlines.
+ */
 export const localAuthorities = pgTable('local_authorities', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
@@ -15,8 +19,31 @@ export const localAuthorities = pgTable('local_authorities', {
   address: text('address').notNull(),
   openingHours: text('opening_hours').notNull(),
   updateCadenceWorkingDays: integer('update_cadence_working_days').notNull().default(10),
+  // Letters and certificates for this council's contract: the heading above and the sign-off below.
+  letterHeading: text('letter_heading'),
+  letterSignature: text('letter_signature'),
+  // Each stage of a complaint: acknowledged within, and answered within, so many working days.
+  complaintAcknowledgeWorkingDays: integer('complaint_acknowledge_working_days').notNull().default(3),
+  complaintResponseWorkingDays: integer('complaint_response_working_days').notNull().default(20),
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/** The agencies a council's staff signpost people to, in the council's own order. */
+export const councilAgencies = pgTable(
+  'council_agencies',
+  {
+    localAuthorityId: uuid('local_authority_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.localAuthorityId, t.agencyId] })],
+)
 
 /** Where staff send people whose need is outside the service. */
 export const agencies = pgTable('agencies', {

@@ -1,6 +1,6 @@
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { roles, type Role } from '../../domain/staff.ts'
+import { localAuthorities } from './organisations.ts'
 
 export { roles, type Role }
 
@@ -14,6 +14,27 @@ export const users = pgTable('users', {
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * The councils a member of staff works for: a coordinator, manager or commissioner sees only
+ * these councils' cases and figures. Administrators see every council; mediators see the cases
+ * they are given, whatever the council.
+ */
+export const userCouncils = pgTable(
+  'user_councils',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    localAuthorityId: uuid('local_authority_id')
+      .notNull()
+      .references(() => localAuthorities.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.localAuthorityId] }),
+    index('user_councils_council').on(t.localAuthorityId),
+  ],
+)
 
 /** A session as the store keeps it (src/web/session.ts): its cookie's settings and what pages put in it. */
 export interface StoredSession {

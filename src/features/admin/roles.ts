@@ -6,6 +6,7 @@ export const roleLabels: Record<Role, { text: string; hint: string }> = {
   mediator: { text: 'Mediator', hint: 'Sees and works on the cases they are given' },
   manager: { text: 'Manager', hint: 'Oversees cases, reports and the mediator panel' },
   administrator: { text: 'Administrator', hint: 'Manages staff accounts and the service settings' },
+  commissioner: { text: 'Commissioner', hint: "A council's own staff: sees only that council's figures, never a case" },
 }
 
 /** Checkbox items for a roles question, with the chosen ones ticked. */

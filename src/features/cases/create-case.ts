@@ -46,13 +46,16 @@ export async function createCase(
       if (existing) return { ...existing, created: false }
     }
     const facts = parseRequestFacts(input.facts)
-    const authority = authorityForPostcode(facts.child.postcode, await allAuthorities(tx))
+    const authorities = await allAuthorities(tx)
+    // Every case belongs to a council; a postcode that says none goes to the first commissioning one.
+    const authority = authorityForPostcode(facts.child.postcode, authorities) ?? authorities.find((a) => a.commissioned)
+    if (!authority) throw new Error('There is no commissioning council to take the case')
     const reference = formatCaseReference(Number(clock.today().slice(0, 4)), await nextCaseNumber(tx))
 
     const id = await insertCase(tx, {
       reference,
       submissionKey: input.submissionKey,
-      localAuthorityId: authority?.id,
+      localAuthorityId: authority.id,
       channel: input.channel,
       receivedOn: input.contactedOn ?? clock.today(),
       childName: facts.child.name,
