@@ -14,8 +14,18 @@ export interface StaffUser {
   name: string
   roles: Role[]
   mustChangePassword: boolean
+  /**
+   * The councils whose cases and figures they may see: every council for an administrator,
+   * else the ones they work for (a mediator sees the cases they are given, whatever the council).
+   */
+  councils: 'all' | readonly string[]
 }
 
 export function hasRole(user: StaffUser | null, ...wanted: Role[]): boolean {
   return !!user && wanted.some((r) => user.roles.includes(r))
+}
+
+/** Whether this person may see a council's cases and figures (the mediator rule is the cases area's). */
+export function worksFor(user: StaffUser, councilId: string): boolean {
+  return user.councils === 'all' || user.councils.includes(councilId)
 }

@@ -1,7 +1,7 @@
 // Who may use each page. Every route declares it in its config: `access: 'public'`, the staff
 // roles allowed, or 'party' (the parties' portal: a party signed in with a link or code, checked on
 // every request); a route that declares nothing stops the app from starting.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Clock } from '../clock.ts'
@@ -60,14 +60,24 @@ export default fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
   app.addHook('preHandler', async (request, reply) => {
     const userId = request.session?.userId
     if (userId) {
-      const [row] = await opts.db.select().from(users).where(eq(users.id, userId))
-      if (row && !row.disabledAt) {
+      const [row] = await opts.db
+        .select({
+          user: users,
+          councils: sql<
+            string[]
+          >`array(select uc.local_authority_id from user_councils uc where uc.user_id = ${users.id})`,
+        })
+        .from(users)
+        .where(eq(users.id, userId))
+      if (row && !row.user.disabledAt) {
+        const { user } = row
         request.user = {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          roles: row.roles,
-          mustChangePassword: row.mustChangePassword,
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          roles: user.roles,
+          mustChangePassword: user.mustChangePassword,
+          councils: user.roles.includes('administrator') ? 'all' : row.councils,
         }
       } else {
         request.session.userId = undefined

@@ -13,6 +13,7 @@ const userWith = (role: (typeof roles)[number], id = '00000000-0000-4000-8000-00
   name: 'U',
   roles: [role],
   mustChangePassword: false,
+  councils: 'all',
 })
 
 describe('who may see a case', () => {
