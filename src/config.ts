@@ -29,6 +29,10 @@ const schema = z
     // Parties' portal: how long a sign-in link lasts, and idle minutes before signing out.
     PORTAL_LINK_MINUTES: z.coerce.number().int().positive().default(30),
     PORTAL_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+    // The outbox: a message being sent is held by one worker this long; after a crash it is taken
+    // again once that has passed. A background job that stops beating this long is given up.
+    MESSAGE_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+    JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

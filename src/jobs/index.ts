@@ -53,7 +53,7 @@ export async function startJobs(options: {
       ? { db: fromPglite(database.pglite!), backend: 'pglite' as const }
       : { connectionString: database.url!, max: 3 }
   // Cron scheduling is off: the timers below ask for runs (see above).
-  const heartbeatSeconds = options.heartbeatSeconds ?? 30
+  const heartbeatSeconds = options.heartbeatSeconds ?? config.JOB_HEARTBEAT_SECONDS
   const superviseSeconds = options.superviseSeconds ?? 10
   const boss = new PgBoss({
     ...connection,

@@ -33,7 +33,8 @@ export const periodicTasks: PeriodicTask[] = [
   {
     name: DELIVER_MESSAGES,
     everySeconds: 5,
-    run: ({ db, clock, transports }) => deliverAll({ db, clock, transports }),
+    run: ({ db, clock, transports, config }) =>
+      deliverAll({ db, clock, transports, leaseSeconds: config.MESSAGE_LEASE_SECONDS }),
   },
   // Agreement points that fell due: a check-in to the person responsible and the family, once per point.
   { name: 'agreement-check-ins', everySeconds: 3600, run: ({ db, clock }) => queueDueCheckIns({ db, clock }) },
@@ -51,10 +52,15 @@ export const periodicTasks: PeriodicTask[] = [
 ]
 
 /** Delivers until nothing more is due (in batches, so one run never holds on for ever). */
-export async function deliverAll({ db, clock, transports }: Pick<TaskContext, 'db' | 'clock' | 'transports'>) {
+export async function deliverAll({
+  db,
+  clock,
+  transports,
+  leaseSeconds,
+}: Pick<TaskContext, 'db' | 'clock' | 'transports'> & { leaseSeconds?: number }) {
   const total = { sent: 0, retrying: 0, failed: 0, kept: 0 }
   for (let round = 0; round < 20; round++) {
-    const report = await deliverDueMessages({ db, clock, transports, limit: 50 })
+    const report = await deliverDueMessages({ db, clock, transports, limit: 50, leaseSeconds })
     total.sent += report.sent
     total.retrying += report.retrying
     total.failed += report.failed

@@ -1,6 +1,6 @@
 // The outbox's queries for delivery (delivery.ts says how claims and leases keep each message to
 // one worker at a time).
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, lte, notInArray, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { messages } from '../../db/schema/index.ts'
 
@@ -53,4 +53,10 @@ export async function settleClaim(
     .update(messages)
     .set({ ...change, lockedUntil: null })
     .where(and(eq(messages.id, claim.id), eq(messages.status, 'sending'), eq(messages.lockedUntil, claim.lease)))
+}
+
+/** Messages that should have gone out by `before` but have not been taken (the delivery job is stuck). */
+export async function countOverdue(db: Db, before: Date): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(messages).where(dueAt(before))
+  return Number(row?.n ?? 0)
 }

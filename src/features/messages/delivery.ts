@@ -11,7 +11,7 @@
 // (<id@parley>) and Idempotency-Key, so the receiver can drop the repeat.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
-import { claimNextDue, keepUnsendable, settleClaim } from './delivery-repository.ts'
+import { claimNextDue, countOverdue, keepUnsendable, settleClaim } from './delivery-repository.ts'
 import type { Channel } from './outbox.ts'
 import { PermanentDeliveryError, type Transports } from './transports.ts'
 
@@ -56,11 +56,14 @@ export async function deliverDueMessages({
   clock,
   transports,
   limit = 50,
+  leaseSeconds = LEASE_SECONDS,
 }: {
   db: Db
   clock: Clock
   transports: Transports
   limit?: number
+  /** How long this worker holds a message it is sending (MESSAGE_LEASE_SECONDS). */
+  leaseSeconds?: number
 }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, kept: 0 }
   const ready = channels.filter((c) => transports[c])
@@ -72,7 +75,7 @@ export async function deliverDueMessages({
 
   for (let i = 0; i < limit; i++) {
     const now = clock.now()
-    const lease = new Date(now.getTime() + LEASE_SECONDS * 1000)
+    const lease = new Date(now.getTime() + leaseSeconds * 1000)
     const row = await claimNextDue(db, ready, now, lease)
     if (!row) break
 
@@ -114,4 +117,12 @@ export async function deliverDueMessages({
     }
   }
   return report
+}
+
+/** Nothing due should wait longer than this for the delivery job (it runs every few seconds). */
+export const OVERDUE_AFTER_SECONDS = 120
+
+/** How many messages are overdue: due more than two minutes ago and not taken, or left by a crash. */
+export function overdueMessages(db: Db, clock: Clock): Promise<number> {
+  return countOverdue(db, new Date(clock.now().getTime() - OVERDUE_AFTER_SECONDS * 1000))
 }

@@ -1,6 +1,6 @@
 // What the messages area offers others: the outbox (queue a message in your transaction), its
 // delivery (for the job runner), the service's own details for wording, and letters.
-export { deliverDueMessages } from './delivery.ts'
+export { deliverDueMessages, overdueMessages } from './delivery.ts'
 export { caseUpdateTemplate, generalTemplates } from './general-templates.ts'
 export { channelLabel } from './labels.ts'
 export { renderLetterPdf } from './letter-pdf.ts'
