@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { caseParties, cases } from './cases.ts'
 import { users } from './users.ts'
 import { apiTokens } from './workflow.ts'
@@ -21,4 +21,30 @@ export const accessLog = pgTable(
     index('access_log_case').on(t.caseId, t.at),
     check('access_log_who', sql`${t.userId} is not null or ${t.apiTokenId} is not null or ${t.partyId} is not null`),
   ],
+)
+
+/** A before or after in the audit trail: the record's fields as they were (checked with zod on write). */
+export type AuditState = { [key: string]: unknown }
+
+/**
+ * Every change to something that is not a case (a council's settings, a staff account's councils,
+ * ...): who, from where, what, to which record, and the record before and after. Written in the
+ * same transaction as the change (src/features/audit). Changes to a case are in case_events.
+ */
+export const auditTrail = pgTable(
+  'audit_trail',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    // Who made the change: a member of staff, or nobody (a command run on the server).
+    userId: uuid('user_id').references(() => users.id),
+    // The address the request came from, when it came over the web.
+    ip: text('ip'),
+    action: text('action').notNull(),
+    recordKind: text('record_kind').notNull(),
+    recordId: text('record_id').notNull(),
+    before: jsonb('before').$type<AuditState | null>(),
+    after: jsonb('after').$type<AuditState | null>(),
+  },
+  (t) => [index('audit_trail_record').on(t.recordKind, t.recordId, t.at), index('audit_trail_at').on(t.at)],
 )
