@@ -164,6 +164,23 @@ describe('workingDaysBetween', () => {
     )
   })
 
+  it('counts the same over decades, and either side of the years it keeps running counts for', () => {
+    const dayByDay = (a: string, b: string) => {
+      let count = 0
+      for (let d = addDays(a, 1); compare(d, b) <= 0; d = addDays(d, 1)) if (calendar.isWorkingDay(d)) count++
+      return count
+    }
+    for (const [a, b] of [
+      ['2006-03-01', '2026-11-27'],
+      ['1899-12-20', '1900-01-10'],
+      ['2200-12-20', '2201-01-10'],
+      ['1899-06-01', '2201-06-01'],
+    ] as const) {
+      assert.equal(calendar.workingDaysBetween(a, b), dayByDay(a, b), `${a} to ${b}`)
+      assert.equal(calendar.workingDaysBetween(b, a), 0 - dayByDay(a, b))
+    }
+  })
+
   it('agrees with counting day by day', () => {
     fc.assert(
       fc.property(dates, fc.integer({ min: 0, max: 120 }), (a, span) => {

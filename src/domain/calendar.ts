@@ -158,13 +158,40 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
     return day
   }
 
-  // Day numbers keep the stepping loops free of string parsing.
+  // Day numbers keep the stepping loops free of string parsing; each day is worked out once.
+  const known = new Map<number, boolean>()
   function isWorkingDayNumber(day: number): boolean {
+    let working = known.get(day)
+    if (working === undefined) {
+      working = workOut(day)
+      known.set(day, working)
+    }
+    return working
+  }
+  function workOut(day: number): boolean {
     const weekday = (((day + 4) % 7) + 7) % 7
     if (weekday === 0 || weekday === 6 || holidays.has(day)) return false
     const date = fromDayNumber(day)
     const year = Number(date.slice(0, 4))
     return !date.endsWith('-12-25') && day !== goodFriday(year)
+  }
+
+  // Working days counted from a fixed day, so that the days between two dates are one subtraction
+  // rather than a walk over every day between them (a case's deadlines from years ago, say).
+  const countFrom = toDayNumber('1900-01-01')
+  const countTo = toDayNumber('2200-12-31')
+  let counted = new Int32Array(0) // counted[i]: working days in (countFrom, countFrom + i]
+  function workingDaysSince(day: number): number | undefined {
+    if (day < countFrom || day > countTo) return undefined
+    const i = day - countFrom
+    if (i >= counted.length) {
+      const grown = new Int32Array(Math.min(countTo - countFrom + 1, Math.max(i + 1, counted.length * 2, 366 * 40)))
+      grown.set(counted)
+      for (let j = counted.length; j < grown.length; j++)
+        grown[j] = j === 0 ? 0 : grown[j - 1]! + (isWorkingDayNumber(countFrom + j) ? 1 : 0)
+      counted = grown
+    }
+    return counted[i]!
   }
 
   function step(date: IsoDate, n: number, direction: 1 | -1): IsoDate {
@@ -190,8 +217,10 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
       const from = toDayNumber(a)
       const to = toDayNumber(b)
       const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1]
+      const [untilLow, untilHigh] = [workingDaysSince(low), workingDaysSince(high)]
       let count = 0
-      for (let day = low + 1; day <= high; day++) if (isWorkingDayNumber(day)) count++
+      if (untilLow !== undefined && untilHigh !== undefined) count = untilHigh - untilLow
+      else for (let day = low + 1; day <= high; day++) if (isWorkingDayNumber(day)) count++
       return sign === 1 ? count : 0 - count // never -0
     },
     coveredFromYear,
