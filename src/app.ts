@@ -31,6 +31,7 @@ import auth from './web/auth.ts'
 import errors from './web/errors.ts'
 import ids from './web/ids.ts'
 import { databaseRateLimitStore } from './web/rate-limit-store.ts'
+import requestLog from './web/request-log.ts'
 import security from './web/security.ts'
 import serviceInfo from './web/service-info.ts'
 import session from './web/session.ts'
@@ -54,9 +55,11 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: true, // one line per request instead (web/request-log.ts)
   })
 
   await app.register(views) // first: it resets reply.locals on each request
+  await app.register(requestLog)
   await app.register(errors)
   await app.register(ids) // before the areas: it checks the ids of every route they add
   await app.register(security, { rateLimitStore: databaseRateLimitStore(database.db, clock) })

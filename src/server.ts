@@ -1,13 +1,13 @@
 // Starts Parley: config -> database -> migrations -> app -> listen, and stops cleanly.
-import pino from 'pino'
 import { buildApp } from './app.ts'
 import { systemClock } from './clock.ts'
 import { loadConfig } from './config.ts'
 import { openConfiguredDatabase } from './db/open.ts'
 import { startJobs, type Jobs } from './jobs/index.ts'
+import { createLogger } from './logger.ts'
 
 const config = loadConfig()
-const logger = pino({ level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] })
+const logger = createLogger(config)
 
 let database
 try {
