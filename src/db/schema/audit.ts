@@ -19,6 +19,16 @@ export const accessLog = pgTable(
   },
   (t) => [
     index('access_log_case').on(t.caseId, t.at),
+    // Who looked, for each kind of looker (each row has one), and for their foreign keys.
+    index('access_log_user')
+      .on(t.userId, t.at)
+      .where(sql`${t.userId} is not null`),
+    index('access_log_api_token')
+      .on(t.apiTokenId, t.at)
+      .where(sql`${t.apiTokenId} is not null`),
+    index('access_log_party')
+      .on(t.partyId, t.at)
+      .where(sql`${t.partyId} is not null`),
     check('access_log_who', sql`${t.userId} is not null or ${t.apiTokenId} is not null or ${t.partyId} is not null`),
   ],
 )

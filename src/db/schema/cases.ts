@@ -51,10 +51,13 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('cases_child_name_trgm').using('gin', sql`${t.childName} gin_trgm_ops`),
-    index('cases_received_on').on(t.receivedOn),
+    // The case list's orders, each ending in the reference so that a page can start after a row
+    // (keyset paging: features/cases/list); read backwards for newest first.
+    index('cases_received_order').on(t.receivedOn, t.createdAt, t.reference),
+    index('cases_child_order').on(sql`lower(${t.childName})`, t.reference),
     index('cases_council_received').on(t.localAuthorityId, t.receivedOn),
-    index('cases_status').on(t.status),
+    index('cases_status_received').on(t.status, t.receivedOn, t.createdAt, t.reference),
+    index('cases_scope_reference').on(t.scope, t.reference),
     index('cases_assigned_to').on(t.assignedTo),
   ],
 )
@@ -79,19 +82,24 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case').on(t.caseId, t.id)],
 )
 
-export const scopeDecisions = pgTable('scope_decisions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id')
-    .notNull()
-    .references(() => cases.id),
-  scope: text('scope').notNull(),
-  reason: text('reason').notNull(),
-  signpostAgencyId: uuid('signpost_agency_id').references(() => agencies.id),
-  decidedBy: uuid('decided_by')
-    .notNull()
-    .references(() => users.id),
-  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
-})
+export const scopeDecisions = pgTable(
+  'scope_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    scope: text('scope').notNull(),
+    reason: text('reason').notNull(),
+    signpostAgencyId: uuid('signpost_agency_id').references(() => agencies.id),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  // The case page reads a case's latest decision.
+  (t) => [index('scope_decisions_case').on(t.caseId, t.decidedAt)],
+)
 
 /** The people and organisations in a case: the family, whoever asked, and the other side. */
 export const caseParties = pgTable(
@@ -115,7 +123,6 @@ export const caseParties = pgTable(
   },
   (t) => [
     index('case_parties_case').on(t.caseId),
-    index('case_parties_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     // The portal finds a party by the address they type (src/features/portal/party-access.ts).
     index('case_parties_email_lower').on(sql`lower(trim(${t.email}))`),
     index('case_parties_phone_digits').on(
