@@ -43,30 +43,34 @@ export const meetingRecords = pgTable('meeting_records', {
 })
 
 /** The agreement: drafted at the meeting, reviewed by all, then final (its content frozen). */
-export const agreements = pgTable('agreements', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id')
-    .notNull()
-    .unique()
-    .references(() => cases.id),
-  meetingId: uuid('meeting_id').references(() => meetings.id),
-  status: text('status').notNull().default('draft'), // draft | final
-  // Issues not agreed, in the parties' words.
-  notAgreed: jsonb('not_agreed')
-    .$type<string[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`),
-  // The parties agreed that a check-in goes out when each point falls due.
-  checkInsAgreed: boolean('check_ins_agreed').notNull().default(false),
-  // What the final agreement said, kept so it can be produced again exactly.
-  finalContent: jsonb('final_content').$type<AgreementContent>(),
-  finalisedOn: date('finalised_on'),
-  finalisedBy: uuid('finalised_by').references(() => users.id),
-  largePrint: boolean('large_print').notNull().default(false),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-})
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .unique()
+      .references(() => cases.id),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    status: text('status').notNull().default('draft'), // draft | final
+    // Issues not agreed, in the parties' words.
+    notAgreed: jsonb('not_agreed')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // The parties agreed that a check-in goes out when each point falls due.
+    checkInsAgreed: boolean('check_ins_agreed').notNull().default(false),
+    // What the final agreement said, kept so it can be produced again exactly.
+    finalContent: jsonb('final_content').$type<AgreementContent>(),
+    finalisedOn: date('finalised_on'),
+    finalisedBy: uuid('finalised_by').references(() => users.id),
+    largePrint: boolean('large_print').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('agreements_finalised_on').on(t.finalisedOn)],
+)
 
 /** One point of the agreement, in the participants' own words, and what became of it. */
 export const agreementPoints = pgTable(
@@ -103,6 +107,7 @@ export const agreementPoints = pgTable(
   (t) => [
     index('agreement_points_agreement').on(t.agreementId, t.position),
     index('agreement_points_due').on(t.followUp, t.dueDate),
+    index('agreement_points_due_date').on(t.dueDate),
   ],
 )
 
@@ -126,18 +131,22 @@ export const agreementAcceptances = pgTable(
 )
 
 /** How the case ended, for reporting: one row per case, written when it closes. */
-export const caseOutcomes = pgTable('case_outcomes', {
-  caseId: uuid('case_id')
-    .primaryKey()
-    .references(() => cases.id),
-  // full-agreement | partial-agreement | no-agreement | withdrawn | could-not-proceed | referred
-  outcome: text('outcome').notNull(),
-  withdrawnBy: text('withdrawn_by'),
-  reason: text('reason'),
-  unwillingPartyId: uuid('unwilling_party_id').references(() => caseParties.id),
-  referredTo: text('referred_to'),
-  pointsKept: integer('points_kept').notNull().default(0),
-  pointsNotKept: integer('points_not_kept').notNull().default(0),
-  recordedBy: uuid('recorded_by').references(() => users.id),
-  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-})
+export const caseOutcomes = pgTable(
+  'case_outcomes',
+  {
+    caseId: uuid('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    // full-agreement | partial-agreement | no-agreement | withdrawn | could-not-proceed | referred
+    outcome: text('outcome').notNull(),
+    withdrawnBy: text('withdrawn_by'),
+    reason: text('reason'),
+    unwillingPartyId: uuid('unwilling_party_id').references(() => caseParties.id),
+    referredTo: text('referred_to'),
+    pointsKept: integer('points_kept').notNull().default(0),
+    pointsNotKept: integer('points_not_kept').notNull().default(0),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_outcomes_recorded_at').on(t.recordedAt)],
+)

@@ -79,7 +79,11 @@ export const caseEvents = pgTable(
     // What the event says: its own fields, by type (features/cases/timeline.ts reads each).
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('case_events_case').on(t.caseId, t.id)],
+  (t) => [
+    index('case_events_case').on(t.caseId, t.id),
+    // Reports count events of a kind by the day they happened (src/features/reports).
+    index('case_events_type_day').on(t.type, t.occurredOn),
+  ],
 )
 
 export const scopeDecisions = pgTable(

@@ -78,5 +78,5 @@ export const partyFeedback = pgTable(
     status: text('status').notNull().default('received'),
     handledBy: uuid('handled_by').references(() => users.id),
   },
-  (t) => [index('party_feedback_case').on(t.caseId)],
+  (t) => [index('party_feedback_case').on(t.caseId), index('party_feedback_kind_submitted').on(t.kind, t.submittedAt)],
 )

@@ -135,5 +135,5 @@ export const certificates = pgTable(
     largePrint: boolean('large_print').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('certificates_case').on(t.caseId)],
+  (t) => [index('certificates_case').on(t.caseId), index('certificates_issued_on').on(t.issuedOn)],
 )
