@@ -31,11 +31,12 @@ import auth from './web/auth.ts'
 import errors from './web/errors.ts'
 import ids from './web/ids.ts'
 import { databaseRateLimitStore } from './web/rate-limit-store.ts'
-import requestLog from './web/request-log.ts'
+import { OneLinePerRequest } from './web/request-log.ts'
 import security from './web/security.ts'
 import serviceInfo from './web/service-info.ts'
 import session from './web/session.ts'
 import staticAssets from './web/static.ts'
+import storableText from './web/storable-text.ts'
 import views from './web/views.ts'
 
 export type { AppDeps }
@@ -55,15 +56,15 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     routerOptions: { ignoreTrailingSlash: true },
-    disableRequestLogging: true, // one line per request instead (web/request-log.ts)
+    logController: new OneLinePerRequest(),
   })
 
   await app.register(views) // first: it resets reply.locals on each request
-  await app.register(requestLog)
   await app.register(errors)
   await app.register(ids) // before the areas: it checks the ids of every route they add
   await app.register(security, { rateLimitStore: databaseRateLimitStore(database.db, clock) })
   await app.register(formbody)
+  await app.register(storableText) // after the body is read, before any route
   await app.register(staticAssets)
   await app.register(session, { config, db: database.db, clock })
   await app.register(auth, { db: database.db, clock, admitParty: partyAdmission(database.db, clock) })

@@ -2,10 +2,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.ts'
+import { sendProblem } from './problem.ts'
 
 /** The not-found answer: JSON under /api, the case page's own under /cases, else the general page. */
 export function notFound(request: FastifyRequest, reply: FastifyReply) {
-  if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'Not found' })
+  if (request.url.startsWith('/api/')) return sendProblem(reply, 404, 'There is nothing at this address in the API.')
   // The same answer whether a case does not exist or is not this person's (cases/case-page.ts).
   if (request.url.startsWith('/cases/')) return reply.code(404).view('cases/not-found.njk')
   return reply.code(404).view('errors/not-found.njk')
@@ -17,7 +18,7 @@ export function unavailable(request: FastifyRequest, reply: FastifyReply) {
   reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS))
   const message =
     'The service cannot reach its records just now. Try again in a few moments. If you were sending a form, go back and send it again: it is safe to send twice.'
-  if (request.url.startsWith('/api/')) return reply.send({ error: message })
+  if (request.url.startsWith('/api/')) return sendProblem(reply, 503, message)
   return reply.view('errors/problem.njk', { status: 503, message })
 }
 
@@ -31,7 +32,7 @@ export default fp(async function errors(app: FastifyInstance) {
     else request.log.info({ code: error.code, status }, error.message)
 
     const message = messageFor(error, status)
-    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: message })
+    if (request.url.startsWith('/api/')) return sendProblem(reply, status, message)
     return reply.code(status).view('errors/problem.njk', { status, message })
   })
 })

@@ -1,8 +1,10 @@
 // What every /api/v1 route shares: the bearer-token check, the rate limit per token, and the
-// JSON error shapes (400 naming each bad field, 401, 404, 409).
+// error answers, each a problem (RFC 9457, web/problem.ts): 400 naming each bad field (the
+// `fields` member), 401, 404, 409 with the reason.
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { z } from 'zod'
 import type { Refused } from '../../domain/result.ts'
+import { sendProblem } from '../../web/problem.ts'
 import { bearerToken, hashToken, type ApiTokenIdentity, type ApiTokenService } from './tokens.ts'
 
 declare module 'fastify' {
@@ -32,11 +34,11 @@ export function requireToken(tokens: ApiTokenService): preHandlerAsyncHookHandle
     const identity = token ? await tokens.authenticate(token) : undefined
     if (!identity) {
       reply.header('www-authenticate', 'Bearer realm="parley"')
-      return reply.code(401).send({
-        error: token
-          ? 'The API token is not valid or has been revoked.'
-          : 'Send an API token: Authorization: Bearer <token>.',
-      })
+      return sendProblem(
+        reply,
+        401,
+        token ? 'The API token is not valid or has been revoked.' : 'Send an API token: Authorization: Bearer <token>.',
+      )
     }
     request.apiToken = identity
   }
@@ -81,12 +83,19 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): Parsed
   return result.success ? { ok: true, data: result.data } : { ok: false, fields: fieldsOf(result.error) }
 }
 
+export const invalidDetail = 'Invalid request: each bad field is named in fields, with what is wrong with it.'
+
 export function invalid(reply: FastifyReply, fields: Record<string, string>) {
-  return reply.code(400).send({ error: 'Invalid request', fields })
+  return sendProblem(reply, 400, invalidDetail, { error: 'Invalid request', fields })
 }
 
 export function notFound(reply: FastifyReply) {
-  return reply.code(404).send({ error: 'There is no case with this reference that this token can see.' })
+  return sendProblem(reply, 404, 'There is no case with this reference that this token can see.')
+}
+
+/** 409: a step the case cannot take now, with the reason. */
+export function conflict(reply: FastifyReply, reason: string) {
+  return sendProblem(reply, 409, reason)
 }
 
 /** Why a service will not do what a request asks: a refusal, or the request's bad fields. */
@@ -101,5 +110,5 @@ export function refused(reply: FastifyReply, refusal: ApiRefused) {
   if (refusal.code === 'invalid') return invalid(reply, refusal.fields)
   if (refusal.code === 'not-found') return notFound(reply)
   if (refusal.field) return invalid(reply, { [refusal.field]: refusal.reason })
-  return reply.code(409).send({ error: refusal.reason })
+  return conflict(reply, refusal.reason)
 }

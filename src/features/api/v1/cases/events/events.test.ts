@@ -132,7 +132,16 @@ describe('POST /api/v1/cases/:reference/events', () => {
     assert.deepEqual(Object.keys(res.json().fields).sort(), ['data.colour', 'data.meetingDate', 'date', 'extra'])
     const future = await post(reference, { type: 'adviser-contacted', date: '2026-11-28' })
     assert.equal(future.statusCode, 400)
-    assert.deepEqual(future.json(), { error: 'Invalid request', fields: { date: 'The date cannot be in the future' } })
+    assert.deepEqual(future.json(), {
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Invalid request: each bad field is named in fields, with what is wrong with it.',
+      error: 'Invalid request',
+      instance: `/api/v1/cases/${reference}/events`,
+      fields: { date: 'The date cannot be in the future' },
+    })
+    assert.match(String(future.headers['content-type']), /^application\/problem\+json/)
     const missing = await post(reference, { type: 'withdrawn', date: '2026-11-27', data: { by: 'parent' } })
     assert.deepEqual(Object.keys(missing.json().fields), ['data.reason'])
     const noData = await post(reference, { type: 'mediation-requested', date: '2026-11-27' })
