@@ -1,14 +1,14 @@
 // Administrative commands: `node src/cli.ts <command>` (npm run migrate | backup | restore | seed:demo).
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import pino from 'pino'
 import { systemClock } from './clock.ts'
 import { loadConfig } from './config.ts'
 import { backupDataFolder, restoreDataFolder } from './db/backup.ts'
 import { seedDemo } from './db/demo-seed.ts'
 import { openConfiguredDatabase } from './db/open.ts'
-import { localAuthorities, users } from './db/schema/index.ts'
+import { localAuthorities, userCouncils, users } from './db/schema/index.ts'
 import { allRoles, type Role } from './domain/staff.ts'
 import { createApiTokenService } from './features/api/index.ts'
 import { hashPassword, oneTimePassword } from './features/auth/index.ts'
@@ -18,8 +18,10 @@ const usage = `Usage: node src/cli.ts <command>
   migrate                          bring the database schema up to date
   backup [--to DIR]                copy the embedded database to DIR (default ./backups)
   restore FILE                     replace the embedded database with a backup
-  create-user --email E --name N --roles R[,R]
+  create-user --email E --name N --roles R[,R] [--councils CODE[,CODE]]
                                    add a staff account; prints a one-time password
+                                   (a coordinator, manager or commissioner needs the
+                                   codes of the councils they work for)
   seed-demo                        add invented demo cases and staff (not in production)
   create-api-token --name N --authority CODE
                                    issue a JSON API token for one council (its code);
@@ -72,7 +74,12 @@ async function main() {
     case 'create-user': {
       const { values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          roles: { type: 'string' },
+          councils: { type: 'string' },
+        },
       })
       const wanted = (values.roles ?? '').split(',').filter(Boolean)
       const bad = wanted.filter((r) => !allRoles.includes(r as Role))
@@ -81,17 +88,37 @@ async function main() {
           `create-user needs --email, --name and --roles (from ${allRoles.join(', ')})${bad.length ? `; unknown: ${bad.join(', ')}` : ''}`,
         )
       }
+      // A coordinator, manager or commissioner works for one or more councils (their codes).
+      const councilCodes = (values.councils ?? '').split(',').filter(Boolean)
+      if (!councilCodes.length && wanted.some((r) => ['coordinator', 'manager', 'commissioner'].includes(r))) {
+        throw new Error(
+          'A coordinator, manager or commissioner needs --councils: the codes of the councils they work for',
+        )
+      }
       const password = oneTimePassword()
       const passwordHash = await hashPassword(password)
-      await withDatabase(({ db }) =>
-        db.insert(users).values({
-          email: values.email!.toLowerCase(),
-          name: values.name!,
-          roles: wanted as Role[],
-          passwordHash,
-          mustChangePassword: true,
-        }),
-      )
+      await withDatabase(async ({ db }) => {
+        const councils = councilCodes.length
+          ? await db.select().from(localAuthorities).where(inArray(localAuthorities.code, councilCodes))
+          : []
+        const unknown = councilCodes.filter((code) => !councils.some((c) => c.code === code))
+        if (unknown.length) throw new Error(`There is no council with the code ${unknown.join(', ')}`)
+        await db.transaction(async (tx) => {
+          const [made] = await tx
+            .insert(users)
+            .values({
+              email: values.email!.toLowerCase(),
+              name: values.name!,
+              roles: wanted as Role[],
+              passwordHash,
+              mustChangePassword: true,
+            })
+            .returning({ id: users.id })
+          if (councils.length) {
+            await tx.insert(userCouncils).values(councils.map((c) => ({ userId: made!.id, localAuthorityId: c.id })))
+          }
+        })
+      })
       log.info(`Created ${values.email}. One-time password: ${password}`)
       return
     }

@@ -1,6 +1,6 @@
 // Invented demo cases, so a new user sees a service in use. Every name here is made up.
 // Running it again adds nothing: each demo case has a fixed submission key.
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import { isoDateInLondon, type Clock } from '../clock.ts'
 import { createCase, appendEvent } from '../features/cases/index.ts'
 import { hashPassword, oneTimePassword } from '../features/auth/index.ts'
@@ -13,7 +13,7 @@ import type {
   EhcDecision,
 } from '../domain/request.ts'
 import type { Db } from './client.ts'
-import { agencies, cases, scopeDecisions, users } from './schema/index.ts'
+import { agencies, cases, localAuthorities, scopeDecisions, userCouncils, users } from './schema/index.ts'
 
 const firstNames = [
   'Amelia',
@@ -132,6 +132,14 @@ function demoFacts(i: number, today: Date): RequestFacts {
 }
 
 export async function seedDemo(db: Db, clock: Clock): Promise<string> {
+  // The demo is of the council the install started with: its cases, and a coordinator who works for it.
+  const [council] = await db
+    .select({ id: localAuthorities.id })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.commissioned, true))
+    .orderBy(asc(localAuthorities.createdAt), asc(localAuthorities.code))
+    .limit(1)
+  if (!council) throw new Error('There is no commissioning council for the demo cases')
   const coordinatorEmail = 'coordinator.demo@example.com'
   let [coordinator] = await db.select().from(users).where(eq(users.email, coordinatorEmail))
   let passwordNote = ''
@@ -149,6 +157,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<string> {
       .returning()
     passwordNote = ` Demo coordinator: ${coordinatorEmail}, one-time password ${password}.`
   }
+  await db.insert(userCouncils).values({ userId: coordinator!.id, localAuthorityId: council.id }).onConflictDoNothing()
   const signposts = await db.select().from(agencies)
   let added = 0
   const count = 40
@@ -159,6 +168,7 @@ export async function seedDemo(db: Db, clock: Clock): Promise<string> {
     const result = await createCase(db, dayClock, {
       facts,
       channel: pick(['online', 'phone', 'email'] as const, i),
+      localAuthorityId: council.id,
       actor: {
         label: facts.requester.role === 'parent' ? 'The person asking for help' : coordinator!.name,
         userId: undefined,

@@ -1,4 +1,5 @@
 // A real app on a real database for each test file (see database.ts).
+import { eq } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.ts'
 import { fixedClock } from '../../src/clock.ts'
@@ -6,7 +7,7 @@ import { testConfig, type Config } from '../../src/config.ts'
 import type { Database } from '../../src/db/client.ts'
 import { openTestDatabase } from './database.ts'
 import { firstStart } from '../../src/db/first-start.ts'
-import { users, type Role } from '../../src/db/schema/index.ts'
+import { localAuthorities, userCouncils, users, type Role } from '../../src/db/schema/index.ts'
 import { hashPassword } from '../../src/features/auth/index.ts'
 
 export interface TestApp {
@@ -39,10 +40,36 @@ export async function createTestApp(options: { now?: string; config?: Partial<Co
 
 export const testPassword = 'correct horse battery staple'
 
-export async function createStaff(database: Database, email: string, roles: Role[], name = 'Test Person') {
+/**
+ * A staff account. A coordinator, manager or commissioner works for the councils given (their ids),
+ * or when none are given for every commissioning council there is (the one a fresh install has).
+ */
+export async function createStaff(
+  database: Database,
+  email: string,
+  roles: Role[],
+  name = 'Test Person',
+  councils?: readonly string[],
+) {
   const [user] = await database.db
     .insert(users)
     .values({ email, name, roles, passwordHash: await hashPassword(testPassword) })
     .returning()
+  const worksForCouncils = roles.some((r) => r === 'coordinator' || r === 'manager' || r === 'commissioner')
+  const ids =
+    councils ??
+    (worksForCouncils
+      ? (
+          await database.db
+            .select({ id: localAuthorities.id })
+            .from(localAuthorities)
+            .where(eq(localAuthorities.commissioned, true))
+        ).map((c) => c.id)
+      : [])
+  if (ids.length) {
+    await database.db
+      .insert(userCouncils)
+      .values(ids.map((localAuthorityId) => ({ userId: user!.id, localAuthorityId })))
+  }
   return user!
 }

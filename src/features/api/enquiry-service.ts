@@ -44,6 +44,8 @@ export function createApiEnquiryService({ db, clock }: { db: Db; clock: Clock })
         facts,
         channel,
         contactedOn,
+        // The case is under the token's council: the token (and its council's staff) see it.
+        localAuthorityId: token.localAuthorityId,
         submissionKey: key,
         actor: { label: `API: ${token.name}` },
       }

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../app-deps.ts'
 import type { Db } from '../../db/client.ts'
 import { currentUser } from '../../web/auth.ts'
+import { caseServiceDetails } from '../../web/service-info.ts'
 import { canSeeCase } from './access.ts'
 import { recordAccess } from './access-log.ts'
 import { scopeLabel, statusLabel } from './labels.ts'
@@ -11,7 +12,10 @@ import { findCase, type CaseRow } from './repository.ts'
 
 export type { CaseRow }
 
-/** The case at /cases/:id if this person may see it; otherwise replies 404 and returns undefined. */
+/**
+ * The case at /cases/:id if this person may see it; otherwise replies 404 and returns undefined.
+ * The page then shows the service details of the case's council (its name, phone, hours).
+ */
 export async function visibleCaseOr404(
   db: Db,
   request: FastifyRequest,
@@ -20,7 +24,11 @@ export async function visibleCaseOr404(
   // The id is a UUID: web/ids.ts checked it before the route ran.
   const { id } = request.params as { id: string }
   const found = await findCase(db, id.toLowerCase())
-  if (found && (await canSeeCase(db, currentUser(request), found))) return found
+  if (found && (await canSeeCase(db, currentUser(request), found))) {
+    const service = await caseServiceDetails(db, found.id)
+    if (service) reply.locals = { ...reply.locals, service }
+    return found
+  }
   await reply.code(404).view('cases/not-found.njk')
   return undefined
 }

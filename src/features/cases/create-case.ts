@@ -3,13 +3,12 @@
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import { formatCaseReference } from '../../domain/case-reference.ts'
-import { authorityForPostcode } from '../../domain/postcode.ts'
 import { needsPermission, type RequestFacts } from '../../domain/request.ts'
 import { parseRequestFacts } from '../../domain/request-schema.ts'
 import { refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 import {
-  allAuthorities,
+  authorityById,
   caseBySubmissionKey,
   insertCase,
   insertParties,
@@ -28,6 +27,14 @@ export interface FirstContactChecklist {
 export interface NewCase {
   facts: RequestFacts
   channel: 'online' | 'phone' | 'email'
+  /**
+   * The council whose contract the case is under, as chosen where the request came in: the one
+   * the person works for (staff), the one the person lives in (the public journey), the token's
+   * (the API). It decides who may see the case.
+   */
+  localAuthorityId: string
+  /** The person lives in none of the areas of the councils the service works for (it may not be free). */
+  outsideCouncilAreas?: boolean
   actor: Actor
   submissionKey?: string
   /** The day the person got in touch, when logged later. */
@@ -46,10 +53,8 @@ export async function createCase(
       if (existing) return { ...existing, created: false }
     }
     const facts = parseRequestFacts(input.facts)
-    const authorities = await allAuthorities(tx)
-    // Every case belongs to a council; a postcode that says none goes to the first commissioning one.
-    const authority = authorityForPostcode(facts.child.postcode, authorities) ?? authorities.find((a) => a.commissioned)
-    if (!authority) throw new Error('There is no commissioning council to take the case')
+    const authority = await authorityById(tx, input.localAuthorityId)
+    if (!authority) throw new Error(`There is no council ${input.localAuthorityId} to take the case`)
     const reference = formatCaseReference(Number(clock.today().slice(0, 4)), await nextCaseNumber(tx))
 
     const id = await insertCase(tx, {
@@ -79,7 +84,12 @@ export async function createCase(
       type: 'enquiry-received',
       actor: input.actor,
       occurredOn: input.contactedOn,
-      data: { channel: input.channel, requesterRole: facts.requester.role, localAuthority: authority?.name ?? null },
+      data: {
+        channel: input.channel,
+        requesterRole: facts.requester.role,
+        localAuthority: authority.name,
+        ...(input.outsideCouncilAreas ? { outsideCouncilAreas: true } : {}),
+      },
     })
     if (input.firstContact) {
       await appendEvent(tx, clock, {

@@ -5,8 +5,13 @@ import { caseParties, cases, localAuthorities } from '../../db/schema/index.ts'
 
 export type NewParty = typeof caseParties.$inferInsert
 
-export async function allAuthorities(tx: Tx) {
-  return tx.select().from(localAuthorities)
+/** The council a new case is to be under, by id. */
+export async function authorityById(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: localAuthorities.id, name: localAuthorities.name })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, id))
+  return row
 }
 
 /** The next number of the case references, shared by every year. */

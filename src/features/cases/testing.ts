@@ -1,6 +1,8 @@
 // For tests of the case pages: a request as a parent would make it, and a case made from it.
+import { asc, eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
+import { localAuthorities } from '../../db/schema/index.ts'
 import type { RequestFacts } from '../../domain/request.ts'
 import { createCase, type NewCase } from './create-case.ts'
 
@@ -25,14 +27,28 @@ export function sampleFacts(
   }
 }
 
+/** The id of the council a fresh install starts with (Warrington, postcodes WA1-WA5 and WA13). */
+export async function firstCouncilId(database: Database): Promise<string> {
+  const [row] = await database.db
+    .select({ id: localAuthorities.id })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.commissioned, true))
+    .orderBy(asc(localAuthorities.createdAt), asc(localAuthorities.code))
+    .limit(1)
+  if (!row) throw new Error('There is no commissioning council')
+  return row.id
+}
+
+/** A case as a parent would ask for it, under the council given (else the first council). */
 export async function makeCase(
   database: Database,
   clock: Clock,
-  change: Parameters<typeof sampleFacts>[0] & { channel?: NewCase['channel'] } = {},
+  change: Parameters<typeof sampleFacts>[0] & { channel?: NewCase['channel']; localAuthorityId?: string } = {},
 ) {
   return createCase(database.db, clock, {
     facts: sampleFacts(change),
     channel: change.channel ?? 'online',
+    localAuthorityId: change.localAuthorityId ?? (await firstCouncilId(database)),
     actor: { label: 'The person asking for help' },
   })
 }

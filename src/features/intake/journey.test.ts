@@ -71,9 +71,16 @@ describe('check your answers', () => {
 
   test('changing the postcode shows the council again, then returns', async () => {
     const { agent } = await atCheckPage()
-    assertRedirect(await agent.submit('/request/postcode', { postcode: 'M1 1AE' }), '/request/council')
+    assertRedirect(await agent.submit('/request/postcode', { postcode: 'wa2 7aa' }), '/request/council')
     assert.match((await agent.get('/request/council')).body, /href="\/request\/check" role="button"/)
-    assert.match((await agent.get('/request/check')).body, /Our service may not be free for this postcode/)
+    assert.match((await agent.get('/request/check')).body, /WA2 7AA\s*<br>In the Warrington Borough Council area/)
+    // A postcode in no council's area: the council is asked, and the answer returns to the check page.
+    assertRedirect(await agent.submit('/request/postcode', { postcode: 'M1 1AE' }), '/request/council')
+    assert.equal((await agent.get('/request/check')).statusCode, 303, 'the council must be answered first')
+    assertRedirect(await agent.submit('/request/council', { council: 'none' }), '/request/check')
+    const check = await agent.get('/request/check')
+    assert.match(check.body, /Not in the area of a council we work for/)
+    assert.match(check.body, /Our service may not be free for this postcode/)
   })
 
   test('a change that needs more answers asks for them before returning', async () => {

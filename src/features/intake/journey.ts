@@ -27,6 +27,11 @@ export interface Answers {
   childDateOfBirth?: string
   childSetting?: string
   postcode?: string
+  /**
+   * The council the request is for (its id): the one the postcode is in when the service works
+   * there, else the one they chose; 'none' when they live in none of those councils' areas.
+   */
+  council?: string
   ehcStatus?: EhcStatus
   areas?: DisagreementArea[]
   decision?: EhcDecision
@@ -45,8 +50,10 @@ export interface Sent {
   submissionKey: string
   /** The working day we promise to reply by. */
   replyBy: string
-  /** Whether the child lives in the area of the council that pays for the service. */
+  /** Whether the child lives in the area of a council where the service is free. */
   inFreeArea: boolean
+  /** The council the request is for (its id, for its contact details), unless they live in none of the areas. */
+  councilId?: string
 }
 
 export interface JourneyState {
@@ -119,7 +126,8 @@ export const steps: Step[] = [
       (a.role !== 'young-person' || isYoungPersonAge(a.childDateOfBirth, today)),
   },
   { slug: 'postcode', path: '/request/postcode', applies: always, answered: (a) => !!a.postcode },
-  { slug: 'council', path: '/request/council', applies: always, answered: always, info: true },
+  // Shown after the postcode whatever the answer: it names the council, or asks which it is.
+  { slug: 'council', path: '/request/council', applies: always, answered: (a) => !!a.council, info: true },
   { slug: 'ehc-plan', path: '/request/ehc-plan', applies: always, answered: (a) => !!a.ehcStatus },
   { slug: 'about', path: '/request/about', applies: always, answered: (a) => !!a.areas?.length },
   {

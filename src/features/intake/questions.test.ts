@@ -383,14 +383,21 @@ describe('the postcode', () => {
     assert.doesNotMatch(res.body, /may not be free/)
   })
 
-  test('a postcode outside the area says plainly it may not be free, and lets them go on', async () => {
+  test('a postcode outside the area asks for the council, says plainly it may not be free, and lets them go on', async () => {
     const agent = new Agent(t.app)
     await walkTo(agent, '/request/postcode')
     assertRedirect(await agent.submit('/request/postcode', { postcode: 'M1 1AE' }), '/request/council')
     const res = await agent.get('/request/council')
-    assert.equal(headingOf(html(res)), 'Our service may not be free for this postcode')
+    assert.equal(headingOf(html(res)), 'Which council’s area does the child or young person live in?')
     assert.match(res.body, /We could not tell which council area M1 1AE is in/)
-    assert.match(res.body, /It may not be free for you/)
-    assert.match(res.body, /href="\/request\/ehc-plan" role="button"/)
+    assert.deepEqual(
+      html(res)
+        .querySelectorAll('input[name="council"]')
+        .map((i) => html(res).querySelector(`label[for="${i.id}"]`)?.text.trim()),
+      ['Warrington Borough Council', 'None of these'],
+    )
+    assert.match(res.body, /Our service may not be free for you/)
+    assertFormErrors(await agent.submit('/request/council', {}), ['council'])
+    assertRedirect(await agent.submit('/request/council', { council: 'none' }), '/request/ehc-plan')
   })
 })

@@ -7,7 +7,7 @@ import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../tes
 import { bankHolidayFiles, caseDeadlines } from '../../../db/schema/index.ts'
 import { shippedBankHolidays, type BankHolidayEvent } from '../../../domain/calendar.ts'
 import { createCase } from '../../cases/index.ts'
-import { sampleFacts } from '../../cases/testing.ts'
+import { firstCouncilId, sampleFacts } from '../../cases/testing.ts'
 import { currentCalendar } from '../../settings/index.ts'
 
 const url = '/admin/bank-holidays'
@@ -134,6 +134,7 @@ describe('/admin/bank-holidays', () => {
     // 2 months from 10 Jun 2026 is 10 Aug 2026, in August: the appeal deadline is the first working day of September.
     const facts = sampleFacts()
     const made = await createCase(t.database.db, t.clock, {
+      localAuthorityId: await firstCouncilId(t.database),
       facts: { ...facts, decision: { kind: 'refuse-amend', letterDate: '2026-06-10' } },
       channel: 'online',
       actor: { label: 'The person asking for help' },

@@ -6,7 +6,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { caseDeadlines, localAuthorities, settings } from '../../../db/schema/index.ts'
 import { createCase } from '../../cases/index.ts'
-import { sampleFacts } from '../../cases/testing.ts'
+import { firstCouncilId, sampleFacts } from '../../cases/testing.ts'
 import { readSettings } from '../../settings/index.ts'
 
 describe('/admin/settings', () => {
@@ -46,6 +46,7 @@ describe('/admin/settings', () => {
   async function augustCase() {
     const facts = sampleFacts()
     const made = await createCase(t.database.db, t.clock, {
+      localAuthorityId: await firstCouncilId(t.database),
       facts: { ...facts, decision: { kind: 'refuse-amend', letterDate: '2026-06-10' } },
       channel: 'online',
       actor: { label: 'The person asking for help' },
@@ -250,6 +251,7 @@ describe('/admin/settings/authorities/:id', () => {
   it('saves a new cadence and moves the update owed on the authority’s open cases', async () => {
     const facts = sampleFacts()
     const made = await createCase(t.database.db, t.clock, {
+      localAuthorityId: await firstCouncilId(t.database),
       facts,
       channel: 'online',
       actor: { label: 'The person asking for help' },

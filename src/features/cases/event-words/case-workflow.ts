@@ -24,6 +24,9 @@ export const workflowEvents: Describers = {
       data.channel ? `Received: ${channelLabel(str(data.channel)).toLowerCase()}` : '',
       data.requesterRole ? `Asked by: ${labelOf(requesterRoles, str(data.requesterRole))}` : '',
       data.localAuthority ? `Council: ${str(data.localAuthority)}` : 'Council: not known from the postcode',
+      data.outsideCouncilAreas
+        ? 'They live in none of the areas of the councils we work for: the service may not be free for them'
+        : '',
     ]
     return { title: 'Request for help received', description: lines.filter(Boolean).join('\n') }
   },

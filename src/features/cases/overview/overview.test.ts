@@ -7,7 +7,7 @@ import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { accessLog, cases } from '../../../db/schema/index.ts'
 import { formatDate } from '../../../web/format.ts'
 import { createCase } from '../create-case.ts'
-import { sampleFacts, makeCase } from '../testing.ts'
+import { firstCouncilId, sampleFacts, makeCase } from '../testing.ts'
 
 describe('the case page at /cases/:id', () => {
   let t: TestApp
@@ -83,6 +83,7 @@ describe('the case page at /cases/:id', () => {
 
   it('shows the first-contact checklist when it was recorded', async () => {
     const logged = await createCase(t.database.db, t.clock, {
+      localAuthorityId: await firstCouncilId(t.database),
       facts: sampleFacts({ childName: 'Noah Phillips' }),
       channel: 'phone',
       actor: { userId: coordinatorId, label: 'Cora Ordinator' },

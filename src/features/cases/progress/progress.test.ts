@@ -6,7 +6,7 @@ import { createStaff, createTestApp, type TestApp } from '../../../../test/helpe
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { accessLog, caseEvents, caseParties, cases } from '../../../db/schema/index.ts'
 import { createCase } from '../create-case.ts'
-import { makeCase, sampleFacts } from '../testing.ts'
+import { firstCouncilId, makeCase, sampleFacts } from '../testing.ts'
 import { createWorkflowService } from '../workflow-service.ts'
 import { deadlineTag, workingDaysText } from './present.ts'
 
@@ -219,7 +219,12 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       ...sampleFacts({ childName: 'Late Case' }),
       decision: { kind: 'refuse-amend' as const, letterDate: '2028-11-20' },
     }
-    const late = await createCase(t.database.db, t.clock, { facts, channel: 'online', actor })
+    const late = await createCase(t.database.db, t.clock, {
+      facts,
+      channel: 'online',
+      actor,
+      localAuthorityId: await firstCouncilId(t.database),
+    })
     const doc = html(await coordinator.get(url(late.id)))
     const appeal = squash(doc.getElementById('deadline-appeal')!.text)
     assert.match(
@@ -302,7 +307,12 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     it('records the decision letter and moves the appeal deadline; a stale version changes nothing', async () => {
       // The letter's date was not known when the request came in.
       const facts = { ...sampleFacts({ childName: 'New Letter' }), decision: { kind: 'refuse-amend' as const } }
-      const { id } = await createCase(t.database.db, t.clock, { facts, channel: 'phone', actor })
+      const { id } = await createCase(t.database.db, t.clock, {
+        facts,
+        channel: 'phone',
+        actor,
+        localAuthorityId: await firstCouncilId(t.database),
+      })
       assert.equal(html(await coordinator.get(url(id))).getElementById('deadline-appeal'), null)
       const res = await coordinator.submit(datesUrl(id), {
         version: '1',

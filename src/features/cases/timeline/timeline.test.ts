@@ -8,7 +8,7 @@ import { accessLog } from '../../../db/schema/index.ts'
 import { formatDate, formatDateTime } from '../../../web/format.ts'
 import { createCase } from '../create-case.ts'
 import { decideScope } from '../scope-decision.ts'
-import { makeCase, sampleFacts } from '../testing.ts'
+import { firstCouncilId, makeCase, sampleFacts } from '../testing.ts'
 
 describe('the case timeline at /cases/:id/timeline', () => {
   let t: TestApp
@@ -21,6 +21,7 @@ describe('the case timeline at /cases/:id/timeline', () => {
     coordinatorId = (await createStaff(t.database, 'coordinator@example.com', ['coordinator'], 'Cora Ordinator')).id
     await createStaff(t.database, 'mediator@example.com', ['mediator'])
     phoned = await createCase(t.database.db, t.clock, {
+      localAuthorityId: await firstCouncilId(t.database),
       facts: sampleFacts(),
       channel: 'phone',
       contactedOn: '2026-11-25',

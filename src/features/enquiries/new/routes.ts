@@ -16,7 +16,7 @@ import {
 import { currentUser } from '../../../web/auth.ts'
 import { asArray, dateInputValues, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { caseWorkers } from '../../cases/index.ts'
-import { logEnquiry } from '../service.ts'
+import { councilsOf, logEnquiry } from '../service.ts'
 import { channels, validateEnquiry } from './schema.ts'
 
 const view = 'enquiries/new/view.njk'
@@ -37,11 +37,25 @@ function items(choices: Record<string, string>, chosen: unknown) {
   return Object.entries(choices).map(([value, text]) => ({ value, text, checked: picked.includes(value) }))
 }
 
-function render(reply: FastifyReply, typed: Record<string, unknown>, errors?: FormErrors) {
+/** The councils to choose from: those the person works for, after "the one the postcode is in". */
+function councilItems(councils: { id: string; name: string }[], chosen: unknown) {
+  return [
+    { value: '', text: 'The council for the postcode' },
+    ...councils.map((c) => ({ value: c.id, text: c.name, selected: chosen === c.id })),
+  ]
+}
+
+function render(
+  reply: FastifyReply,
+  councils: { id: string; name: string }[],
+  typed: Record<string, unknown>,
+  errors?: FormErrors,
+) {
   const values = { ...typed, ...Object.fromEntries(listFields.map((f) => [f, asArray(typed[f])])) }
   return reply.view(view, {
     values,
     errors,
+    councilItems: councilItems(councils, values.council),
     whatHappenedMaxLength,
     items: {
       channel: items(channels, values.channel),
@@ -57,20 +71,21 @@ function render(reply: FastifyReply, typed: Record<string, unknown>, errors?: Fo
 }
 
 export default async function newEnquiry(app: FastifyInstance, { database, clock }: AppDeps) {
-  app.get('/enquiries/new', { config: { access } }, async (_request, reply) =>
-    render(reply, dateInputValues('contactedOn', clock.today())),
+  app.get('/enquiries/new', { config: { access } }, async (request, reply) =>
+    render(reply, await councilsOf(database.db, currentUser(request)), dateInputValues('contactedOn', clock.today())),
   )
 
-  app.post('/enquiries/new', { config: { access } }, async (request, reply) =>
-    submitForm(request, reply, {
+  app.post('/enquiries/new', { config: { access } }, async (request, reply) => {
+    const user = currentUser(request)
+    const councils = await councilsOf(database.db, user)
+    return submitForm(request, reply, {
       parse: (body) => validateEnquiry(body, clock.today()),
-      render: (reply, { values, errors }) => render(reply, values, errors),
+      render: (reply, { values, errors }) => render(reply, councils, values, errors),
       field: 'channel',
       submit: async (enquiry) => {
-        const user = currentUser(request)
-        const made = await logEnquiry(database.db, clock, enquiry, { userId: user.id, label: user.name })
+        const made = await logEnquiry(database.db, clock, enquiry, { userId: user.id, label: user.name }, user)
         return made.ok ? { ok: true, redirect: `/cases/${made.id}` } : made
       },
-    }),
-  )
+    })
+  })
 }

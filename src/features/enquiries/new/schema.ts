@@ -48,6 +48,7 @@ export const enquiryFormSchema = z
     childName: optionalString,
     childSetting: optionalString,
     childPostcode: optionalString,
+    council: optionalString,
     ehcStatus: optionalString,
     areas: list,
     decision: optionalString,
@@ -85,6 +86,8 @@ export const fields = {
   childName: text('Enter the child or young person’s name', 100, 'Their name'),
   childSetting: text('Enter their school, college or early years setting, or ‘none’', 200, 'Setting'),
   childPostcode: text('Enter the postcode where the child or young person lives', 10, 'Postcode'),
+  // '' for the council the postcode is in; else a council's id (the service checks it is theirs).
+  council: z.union([z.literal(''), z.uuid({ error: 'Select a council from the list' })]),
   ehcStatus: z.enum(Object.keys(ehcStatuses) as [keyof typeof ehcStatuses], {
     error: 'Select whether they have an EHC plan',
   }),
@@ -136,6 +139,8 @@ export const fields = {
 export interface Enquiry {
   submissionKey: string
   channel: Channel
+  /** The council chosen, or undefined for the one the postcode is in (among those the person works for). */
+  councilId?: string
   contactedOn: string
   facts: RequestFacts
   firstContact: FirstContactChecklist
@@ -196,6 +201,7 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
   const postcodeText = check('childPostcode', fields.childPostcode, form.childPostcode)
   const postcode = postcodeText ? normalisePostcode(postcodeText) : undefined
   if (postcodeText && !postcode) fail('childPostcode', 'Enter a real postcode, like WA1 1AB')
+  const councilId = check('council', fields.council, form.council ?? '')
   const ehcStatus = check('ehcStatus', fields.ehcStatus, form.ehcStatus)
 
   const areas = check('areas', fields.areas, form.areas)
@@ -280,6 +286,7 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
     data: {
       submissionKey: form.submissionKey,
       channel: channel!,
+      ...(councilId ? { councilId } : {}),
       contactedOn: contactedOn!,
       facts,
       firstContact: {

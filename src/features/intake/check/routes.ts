@@ -22,7 +22,7 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
     // From here on, each page they change returns here; the key stays the same until sent.
     const submissionKey = state.submissionKey ?? randomUUID()
     writeState(request, { ...state, reviewing: true, submissionKey })
-    const council = await checkCouncil(database.db, facts.child.postcode)
+    const council = await checkCouncil(database.db, state.answers.council)
     return reply.view('intake/check/view.njk', {
       sections: summarySections(facts, council),
       submissionKey,
@@ -50,7 +50,7 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
           const today = clock.today()
           const facts = toFacts(state.answers, today)
           if (!facts) return { ok: true, redirect: firstUnanswered(state.answers, today) }
-          const sent = await sendRequest(database.db, clock, facts, submissionKey)
+          const sent = await sendRequest(database.db, clock, { facts, council: state.answers.council }, submissionKey)
           writeState(request, { answers: {}, sent })
           return { ok: true, redirect: confirmationPath }
         },

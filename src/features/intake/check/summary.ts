@@ -67,7 +67,7 @@ export function summarySections(facts: RequestFacts, council: CouncilCheck): Sum
     )
   }
 
-  const where = council.council ? `In the ${council.council} area` : 'We could not tell which council area this is in'
+  const where = council.council ? `In the ${council.council} area` : 'Not in the area of a council we work for'
   const free = council.inFreeArea ? '' : `<br><strong>Our service may not be free for this postcode.</strong>`
   const childRows: SummaryRow[] = [
     row(self ? 'Your full name' : 'Full name', escapeHtml(child.name), '/request/child'),

@@ -10,7 +10,12 @@ export default async function postcode(app: FastifyInstance, deps: AppDeps) {
     view: 'intake/postcode/view.njk',
     schema: ({ answers }) => postcodeSchema(childWords(answers).self),
     values: (a) => ({ postcode: a.postcode }),
-    save: (a, data) => ({ ...a, postcode: data.postcode }),
+    // A new postcode may be in another council's area: the council is worked out (or asked) again.
+    save: (a, data) => ({
+      ...a,
+      postcode: data.postcode,
+      council: data.postcode === a.postcode ? a.council : undefined,
+    }),
     context: ({ answers }) => ({ self: childWords(answers).self }),
   })
 }
