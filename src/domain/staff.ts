@@ -29,3 +29,8 @@ export function hasRole(user: StaffUser | null, ...wanted: Role[]): boolean {
 export function worksFor(user: StaffUser, councilId: string): boolean {
   return user.councils === 'all' || user.councils.includes(councilId)
 }
+
+/** Where a person lands after signing in: a council's commissioner on their reports, the provider's staff on Today. */
+export function homePathFor(person: { roles: readonly Role[] }): string {
+  return person.roles.some((r) => (roles as readonly Role[]).includes(r)) ? '/today' : '/reports'
+}

@@ -10,6 +10,7 @@ export async function userByEmail(db: Db, email: string) {
       passwordHash: users.passwordHash,
       mustChangePassword: users.mustChangePassword,
       disabledAt: users.disabledAt,
+      roles: users.roles,
     })
     .from(users)
     .where(eq(users.email, email))

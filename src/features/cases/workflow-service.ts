@@ -23,6 +23,8 @@ export const FACT_EVENT_TYPES = [
   'adviser-contacted',
   'health-body-notified',
   'meeting-notice-sent',
+  // An appeal to the SEND Tribunal known to have followed (reports count them).
+  'appeal-made',
 ] as const
 export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
 
@@ -138,7 +140,10 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       })
     },
 
-    /** A statutory fact (a decision letter sent, the health body told, ...), allowed while the case is open. */
+    /**
+     * A statutory fact (a decision letter sent, the health body told, ...), allowed while the case is
+     * open; an appeal usually follows the case's end, so it may be recorded on a closed case too.
+     */
     recordFact(
       caseId: string,
       type: FactEventType,
@@ -146,7 +151,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       options: ChangeOptions,
     ): Promise<WorkflowResult> {
       return change(caseId, options, async ({ state }) =>
-        state.status === 'closed'
+        state.status === 'closed' && type !== 'appeal-made'
           ? { ok: false, reason: 'The case is closed. Reopen it before recording anything new.' }
           : { ok: true, events: [{ type, data }], state },
       )

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { homePathFor } from '../../../domain/staff.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
 import { createSignInService } from '../service.ts'
@@ -23,7 +24,7 @@ export default async function accountPassword(app: FastifyInstance, { database }
       field: 'password',
       submit: async ({ password }) => {
         await service.choosePassword(currentUser(request).id, password)
-        return { ok: true, redirect: '/today', flash: 'Your password has been changed' }
+        return { ok: true, redirect: homePathFor(currentUser(request)), flash: 'Your password has been changed' }
       },
     }),
   )

@@ -6,8 +6,8 @@ import { signInSchema } from './schema.ts'
 
 const view = 'auth/sign-in/view.njk'
 
-/** Only a path on this site, so that a sign-in link cannot send someone elsewhere. */
-const safeNext = (next: string | undefined) => (next && /^\/(?!\/)/.test(next) ? next : '/today')
+/** Only a path on this site, so that a sign-in link cannot send someone elsewhere; else their home page. */
+const safeNext = (next: string | undefined, home: string) => (next && /^\/(?!\/)/.test(next) ? next : home)
 
 export default async function signIn(app: FastifyInstance, { database }: AppDeps) {
   const rateLimit = { max: 10, timeWindow: '5 minutes' }
@@ -30,7 +30,7 @@ export default async function signIn(app: FastifyInstance, { database }: AppDeps
         // A new session on sign-in, so a session fixed before sign-in is worthless after it.
         await request.session.regenerate()
         request.session.userId = signedIn.userId
-        return { ok: true, redirect: signedIn.mustChangePassword ? '/account/password' : safeNext(next) }
+        return { ok: true, redirect: signedIn.mustChangePassword ? '/account/password' : safeNext(next, signedIn.home) }
       },
     }),
   )

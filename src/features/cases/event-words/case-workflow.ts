@@ -61,6 +61,7 @@ export const workflowEvents: Describers = {
   }),
   'health-body-notified': () => ({ title: 'The health body was told', description: '' }),
   'meeting-notice-sent': () => ({ title: 'The date and place of the meeting were sent to everyone', description: '' }),
+  'appeal-made': () => ({ title: 'An appeal was made to the SEND Tribunal', description: '' }),
   'mediation-requested': (data) => ({
     title: 'The parent or young person chose mediation',
     description:

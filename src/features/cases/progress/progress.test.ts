@@ -281,7 +281,7 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       const doc = html(res)
       assert.deepEqual(
         doc.querySelectorAll('input[name="fact"]').map((i) => i.getAttribute('value')),
-        ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent'],
+        ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent', 'appeal-made'],
       )
       assert.equal(doc.getElementById('occurredOn-day')?.getAttribute('value'), '27')
       assert.equal(doc.getElementById('occurredOn-year')?.getAttribute('value'), '2026')
@@ -351,6 +351,34 @@ describe('progress and deadlines at /cases/:id/progress', () => {
         ).length,
         0,
       )
+    })
+
+    it('records an appeal made to the SEND Tribunal, on a closed case too, for the reports', async () => {
+      const { id } = await makeCase(t.database, t.clock, { childName: 'Appeal Later' })
+      const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
+      const closed = await workflow.apply(
+        id,
+        [{ type: 'decide-scope', scope: 'out-of-scope', reason: 'Exclusion' }, { type: 'close' }],
+        { actor },
+      )
+      assert.ok(closed.ok)
+      const res = await coordinator.submit(datesUrl(id), {
+        version: String((await caseRow(id)).version),
+        fact: 'appeal-made',
+        'occurredOn-day': '20',
+        'occurredOn-month': '11',
+        'occurredOn-year': '2026',
+      })
+      assertRedirect(res, url(id))
+      const events = await t.database.db
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, id), eq(caseEvents.type, 'appeal-made')))
+      assert.deepEqual(
+        events.map((e) => [e.occurredOn, e.actorUserId]),
+        [['2026-11-20', coordinatorId]],
+      )
+      assert.match((await coordinator.get(`/cases/${id}/timeline`)).body, /An appeal was made to the SEND Tribunal/)
     })
   })
 })

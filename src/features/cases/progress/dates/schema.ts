@@ -6,6 +6,7 @@ export const recordableFacts = {
   'decision-letter-sent': 'The council sent its decision letter',
   'health-body-notified': 'The health body was told about the health issues',
   'meeting-notice-sent': 'Everyone was sent the date and place of the meeting',
+  'appeal-made': 'The parent or young person appealed to the SEND Tribunal',
 } as const satisfies Partial<Record<FactEventType, string>>
 export type RecordableFact = keyof typeof recordableFacts
 
@@ -13,6 +14,7 @@ export const factDone: Record<RecordableFact, string> = {
   'decision-letter-sent': 'Date of the decision letter recorded',
   'health-body-notified': 'Recorded: the health body was told',
   'meeting-notice-sent': 'Recorded: the date and place were sent',
+  'appeal-made': 'Recorded: an appeal was made to the SEND Tribunal',
 }
 
 export const factFields: Field[] = [
@@ -27,7 +29,7 @@ export const factFields: Field[] = [
     kind: 'date',
     name: 'occurredOn',
     legend: 'When did it happen?',
-    hint: 'For the decision letter, the date it was sent. For example, 19 10 2026',
+    hint: 'For the decision letter, the date it was sent; for an appeal, the date it was made. For example, 19 10 2026',
     label: 'the date it happened',
     notInFuture: true,
   },
