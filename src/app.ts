@@ -13,6 +13,8 @@ import apiArea from './features/api/area.ts'
 import authArea from './features/auth/area.ts'
 import casesArea from './features/cases/area.ts'
 import certificatesArea from './features/certificates/area.ts'
+import complaintsArea from './features/complaints/area.ts'
+import { complaintTemplates } from './features/complaints/index.ts'
 import datesArea from './features/dates/area.ts'
 import enquiriesArea from './features/enquiries/area.ts'
 import healthArea from './features/health/area.ts'
@@ -47,6 +49,7 @@ export const allTemplates: readonly MessageTemplate[] = [
   ...meetingTemplates,
   ...agreementTemplates,
   ...portalTemplates,
+  ...complaintTemplates,
 ]
 
 export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyInstance> {
@@ -88,6 +91,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     meetingsArea,
     agreementsArea,
     portalArea,
+    complaintsArea,
   ]) {
     await app.register(area, deps)
   }

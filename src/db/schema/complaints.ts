@@ -105,7 +105,9 @@ export const complaintStages = pgTable(
     index('complaint_stages_acknowledge_due')
       .on(t.acknowledgeBy)
       .where(sql`${t.acknowledgedOn} is null and ${t.respondedOn} is null`),
-    index('complaint_stages_response_due').on(t.respondBy).where(sql`${t.respondedOn} is null`),
+    index('complaint_stages_response_due')
+      .on(t.respondBy)
+      .where(sql`${t.respondedOn} is null`),
   ],
 )
 

@@ -3,6 +3,7 @@
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import type { StaffUser } from '../../domain/staff.ts'
+import { complaintsAboutMediatorFor } from '../complaints/index.ts'
 import { accessTo, isOwnProfile, permissionsFor, type MediatorAccess, type Permission } from './access.ts'
 import { conflictLinks, languageLabel, organisationKinds } from './labels.ts'
 import { profileFormOptions, type ProfileFormOptions } from './profile-form.ts'
@@ -71,12 +72,14 @@ export function createPanelPages({ db, clock }: { db: Db; clock: Clock }) {
       if (!found.ok) return found
       const m = found.mediator
       const today = clock.today()
-      const [cpd, unavailable, conflicts, authorities, accounts] = await Promise.all([
+      const [cpd, unavailable, conflicts, authorities, accounts, complaints] = await Promise.all([
         listCpd(db, m.id),
         listUnavailability(db, m.id),
         listConflicts(db, m.id),
         listLocalAuthorities(db),
         listMediatorAccounts(db),
+        // Those who handle complaints see the ones about this mediator (for their councils).
+        complaintsAboutMediatorFor(db, clock, user, m.id),
       ])
       const cpdHoursByYear: Record<number, number> = {}
       for (const e of cpd) {
@@ -105,6 +108,7 @@ export function createPanelPages({ db, clock }: { db: Db; clock: Clock }) {
           kindText: organisationKinds[c.organisationKind] ?? c.organisationKind,
           linkText: conflictLinks[c.link] ?? c.link,
         })),
+        complaints,
       }
     },
 

@@ -7,6 +7,7 @@ import { oncePerKey } from '../../db/once-per-key.ts'
 import type { ContactMethod, AdjustmentKind } from '../../domain/request.ts'
 import { RefusalError, refuse, refusalsAsResults, type Result } from '../../domain/result.ts'
 import { agreementWithPoints, recordAcceptance } from '../agreements/index.ts'
+import { recordPortalComplaint } from '../complaints/index.ts'
 import { partyLabel, summariesReleased, type DocumentType } from '../preparation/index.ts'
 import {
   deleteOwnAttendee,
@@ -172,7 +173,7 @@ export function createPortalService({ db, clock }: { db: Db; clock: Clock }) {
       input: { kind: 'feedback' | 'complaint'; answers: unknown; submissionKey: string },
     ) {
       const answers = (input.kind === 'complaint' ? complaintAnswers : feedbackAnswers).parse(input.answers)
-      return changeOnce(input.submissionKey, who, async ({ tx, caseRow }) => {
+      return changeOnce(input.submissionKey, who, async ({ tx, caseRow, party }) => {
         const row = await insertFeedback(tx, {
           caseId: caseRow.id,
           partyId: who.partyId,
@@ -181,6 +182,17 @@ export function createPortalService({ db, clock }: { db: Db; clock: Clock }) {
           submissionKey: input.submissionKey,
           submittedAt: clock.now(),
         })
+        // A complaint is an entry in the complaints register too, where staff follow it through.
+        if ('complaint' in answers)
+          await recordPortalComplaint(tx, clock, {
+            caseId: caseRow.id,
+            partyId: party.id,
+            partyName: party.name || party.organisation || partyLabel(party),
+            feedbackId: row.id,
+            complaint: answers.complaint,
+            outcome: answers.outcome,
+            actorLabel: portalActor(party).label,
+          })
         // What they said stays in party_feedback, for staff; the timeline only says it arrived.
         const type = input.kind === 'complaint' ? 'complaint-received' : 'feedback-received'
         return { events: [{ type, data: { feedbackId: row.id } }], answer: { id: row.id } }
