@@ -29,7 +29,7 @@ import { Random } from './random.ts'
 import { emptyRows, rowCount, type Rows } from './rows.ts'
 
 /** Change when the data made changes, so that kept data sets are built again. */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 export const SEED = 'parley-bench'
 const CASES_PER_BATCH = 1000
 export const API_TOKENS = 200

@@ -4,7 +4,7 @@
 import type { Calendar } from '../../src/domain/calendar.ts'
 import { addDays, fromDayNumber, toDayNumber, type IsoDate } from '../../src/domain/dates.ts'
 import type { Scope } from '../../src/domain/workflow.ts'
-import { caseDeadlines as deriveDeadlines } from '../../src/features/cases/index.ts'
+import { caseDeadlines as deriveDeadlines, deadlineIndexRows } from '../../src/features/cases/index.ts'
 import type { ServiceSettings } from '../../src/features/settings/index.ts'
 import { actorOf, CaseBuilder } from './case-builder.ts'
 import { makeIntake } from './intake.ts'
@@ -148,21 +148,23 @@ export function makeCase(world: World, i: number, reference: string, day: IsoDat
     updatedAt: last.recordedAt,
   })
   // The index as the last change left it: worked out on the day of the last event.
-  const deadlines = deriveDeadlines(
-    {
-      events: events.map((e) => ({
-        type: e.type,
-        occurredOn: e.occurredOn,
-        data: (e.data ?? {}) as Record<string, unknown>,
-      })),
-      parties: intake.parties,
-      status: b.state.status,
-      receivedOn: day,
-      cadenceWorkingDays: council.cadence,
-    },
-    { calendar: world.calendar, settings: world.settings, today: b.lastEventDate },
-  )
-  for (const d of deadlines) rows.caseDeadlines.push({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })
+  const input = {
+    events: events.map((e) => ({
+      type: e.type,
+      occurredOn: e.occurredOn,
+      data: (e.data ?? {}) as Record<string, unknown>,
+    })),
+    parties: intake.parties,
+    status: b.state.status,
+    receivedOn: day,
+    cadenceWorkingDays: council.cadence,
+  }
+  const deadlines = deriveDeadlines(input, { calendar: world.calendar, settings: world.settings, today: b.lastEventDate })
+  const indexed = deadlineIndexRows(deadlines, input, {
+    calendar: world.calendar,
+    chaserWorkingDays: world.settings.chaserWorkingDays,
+  })
+  for (const d of indexed) rows.caseDeadlines.push({ caseId, ...d })
   return { caseId, story, status: b.state.status, parties: intake.parties.length }
 }
 

@@ -139,7 +139,8 @@ async function removeEnquiries(database: Database, pattern: string) {
     const [role] = (await tx.execute<Row>(sql`select rolsuper from pg_roles where rolname = current_user`)).rows
     if (role?.rolsuper === true) await tx.execute(sql`set local session_replication_role = replica`)
     const made = sql`(select unnest(${`{${ids.join(',')}}`}::uuid[]))`
-    for (const table of ['case_deadlines', 'case_events', 'access_log', 'messages', 'case_parties', 'cases']) {
+    const tables = ['case_deadlines', 'case_events', 'access_log', 'messages', 'case_names', 'case_parties', 'cases']
+    for (const table of tables) {
       await tx.execute(
         sql`delete from ${sql.identifier(table)} where ${sql.identifier(table === 'cases' ? 'id' : 'case_id')} in ${made}`,
       )

@@ -57,13 +57,13 @@ export async function deadlineFactsOf(q: Db | Tx, caseId: string) {
 export async function replaceDeadlineIndex(
   tx: Tx,
   caseId: string,
-  deadlines: { name: string; dueDate: string; status: string }[],
+  deadlines: { name: string; dueDate: string; status: string; partyId: string | null }[],
 ) {
   await tx.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId))
   if (deadlines.length) {
-    await tx
-      .insert(caseDeadlines)
-      .values(deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status })))
+    await tx.insert(caseDeadlines).values(
+      deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status, partyId: d.partyId })),
+    )
   }
 }
 

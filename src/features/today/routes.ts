@@ -7,7 +7,11 @@ import { todayPage } from './service.ts'
 
 export default async function today(app: FastifyInstance, { database, clock }: AppDeps) {
   app.get('/today', { config: { access: roles } }, async (request, reply) => {
-    const page = await todayPage({ db: database.db, clock }, currentUser(request))
+    const page = await todayPage(
+      { db: database.db, clock },
+      currentUser(request),
+      request.query as Record<string, unknown>,
+    )
     return reply.view('today/view.njk', page)
   })
 }

@@ -4,8 +4,8 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, testPassword, type TestApp } from '../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../test/helpers/html.ts'
-import { caseParties, cases } from '../../db/schema/index.ts'
-import { makeCase } from '../cases/testing.ts'
+import { caseDeadlines, caseParties, cases } from '../../db/schema/index.ts'
+import { firstCouncilId, makeCase, sampleFacts } from '../cases/testing.ts'
 import { createWorkflowService } from '../cases/index.ts'
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -199,5 +199,99 @@ describe('Today at /today', () => {
     const doc = html(await mediator.get('/today'))
     assert.equal(doc.getElementById('nothing-due')?.text.trim(), 'Nothing needs you today')
     assert.equal(doc.getElementById('today-list'), null)
+  })
+})
+
+describe('Today with a long list (more than 1,000 things to do)', () => {
+  let t: TestApp
+  let manager: Agent
+  /** [reference, what] of every row, most urgent first, as Today should list them. */
+  let expected: [string, string][]
+
+  before(async () => {
+    t = await createTestApp()
+    await createStaff(t.database, 'manager@example.com', ['manager'], 'Mina Manager')
+    const council = await firstCouncilId(t.database)
+    // 1,010 enquiries nobody has answered, three received each day from Monday 4 January 2021, and
+    // an update owed on each of the first 30: put in at once, as an import would.
+    const made = await t.database.db
+      .insert(cases)
+      .values(
+        Array.from({ length: 1010 }, (_, i) => ({
+          reference: `MED-2021-${String(i + 1).padStart(6, '0')}`,
+          localAuthorityId: council,
+          status: 'enquiry',
+          channel: 'online',
+          receivedOn: new Date(Date.UTC(2021, 0, 4 + Math.floor(i / 3))).toISOString().slice(0, 10),
+          childName: `Child ${i + 1}`,
+          childDateOfBirth: '2015-03-14',
+          childSetting: 'Oakwood Primary School',
+          childPostcode: 'WA1 1AA',
+          ehcStatus: 'has-plan',
+          request: sampleFacts(),
+        })),
+      )
+      .returning({ id: cases.id, reference: cases.reference, receivedOn: cases.receivedOn })
+    await t.database.db
+      .insert(caseDeadlines)
+      .values([
+        ...made.map((c) => ({ caseId: c.id, name: 'enquiry', dueDate: c.receivedOn, status: 'open' })),
+        ...made
+          .slice(0, 30)
+          .map((c) => ({ caseId: c.id, name: 'update:nobody', dueDate: c.receivedOn, status: 'overdue' })),
+      ])
+    // On the same day: updates before enquiries; then by reference.
+    expected = [
+      ...made.map((c) => ({ ...c, kind: 1, what: 'Answer the new enquiry' })),
+      ...made.slice(0, 30).map((c) => ({ ...c, kind: 0, what: 'Update someone in the case' })),
+    ]
+      .sort(
+        (a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.kind - b.kind || a.reference.localeCompare(b.reference),
+      )
+      .map((c) => [c.reference, c.what])
+    manager = await new Agent(t.app).signIn('manager@example.com')
+  })
+  after(() => t.close())
+
+  const rowsOf = (doc: ReturnType<typeof html>) =>
+    doc.querySelectorAll('#today-list tbody tr').map((tr) => {
+      const cells = tr.querySelectorAll('td').map((td) => squash(td.text))
+      return [cells[0]!, cells[2]!.replace(/ for MED-.*$/, '')] as [string, string]
+    })
+  const open = async (url: string) => {
+    const res = await manager.get(url)
+    assert.equal(res.statusCode, 200, url)
+    return html(res)
+  }
+
+  it('shows 25 at a time, most urgent first, with counts that stop at 1,000', async () => {
+    const doc = await open('/today')
+    assert.deepEqual(rowsOf(doc), expected.slice(0, 25))
+    assert.match(squash(doc.getElementById('today-counts')!.text), /more than 1,000 overdue, 0 due today, 0 due soon/)
+    const kinds = doc.querySelectorAll('#today-kinds li').map((li) => squash(li.text))
+    assert.deepEqual(kinds, ['Deadlines (0)', 'Chasers (0)', 'Updates owed (30)', 'New enquiries (more than 1,000)'])
+    assert.equal(doc.getElementById('today-sections'), null, 'one section: no list of sections')
+  })
+
+  it('pages on by number, to the 1,000 most urgent', async () => {
+    const first = await open('/today')
+    const next = first.querySelector('.govuk-pagination__next a')?.getAttribute('href')
+    assert.equal(next, '/today?page=2')
+    const second = await open(next!)
+    assert.deepEqual(rowsOf(second), expected.slice(25, 50))
+    assert.equal(second.querySelector('.govuk-pagination__prev a')?.getAttribute('href'), '/today')
+    const last = await open('/today?page=40')
+    assert.deepEqual(rowsOf(last), expected.slice(975, 1000))
+    assert.equal(last.querySelector('.govuk-pagination__next'), null)
+    assert.deepEqual(rowsOf(await open('/today?page=900')), expected.slice(975, 1000), 'no further than that')
+  })
+
+  it('shows one kind at a time, with its own count and pages', async () => {
+    const doc = await open('/today?kind=update')
+    assert.deepEqual(rowsOf(doc), expected.filter(([, what]) => what.startsWith('Update')).slice(0, 25))
+    assert.equal(doc.querySelector('.govuk-pagination__next a')?.getAttribute('href'), '/today?kind=update&page=2')
+    assert.equal(rowsOf(await open('/today?kind=update&page=2')).length, 5)
+    assert.ok(doc.querySelector('#today-kinds a[href="/today"]'), 'a way back to everything')
+    assert.equal(rowsOf(await open('/today?kind=nonsense')).length, 25, 'an unknown kind shows everything')
   })
 })
