@@ -1,10 +1,20 @@
-// The case list's query: filtered, searched (by reference, or by a name close to the child's or
-// a party's), sorted and paged in the database.
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+// The case list's queries: filtered, searched (by reference through its unique index, or by a name
+// close to the child's or a party's through search_names), sorted and paged in the database. A
+// page is read after (or before) a row of the page next to it (keyset paging), so a deep page costs
+// what the first does; only the first pages may be read by number (OFFSET, at most MAX_OFFSET
+// rows). Counts stop at COUNT_LIMIT + 1 rows.
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { cases } from '../../../db/schema/index.ts'
 import { caseScopes, caseStatuses } from '../labels.ts'
 import { isReference, type CaseListQuery, type CaseListRow } from './query.ts'
+
+/** Counts stop here: past it the list says "more than 1,000". */
+export const COUNT_LIMIT = 1000
+/** The most rows a page read by number skips. */
+export const MAX_OFFSET = 1000
+/** The close names a search looks for cases under, best first. */
+const MAX_NAMES = 40
 
 /** An SQL list in a fixed order, for sorting by the order the labels are in rather than by key. */
 const positionIn = (keys: readonly string[], column: typeof cases.scope | typeof cases.status) =>
@@ -13,73 +23,150 @@ const positionIn = (keys: readonly string[], column: typeof cases.scope | typeof
     sql`, `,
   )}]::text[], ${column})`
 
-function nameMatches(search: string): SQL {
-  // Each branch can use its GIN trigram index: a misspelt whole name (%) or a close word (<%).
-  return sql`${cases.id} in (
-    select c.id from cases c where c.child_name % ${search} or ${search} <% c.child_name
-    union
-    select p.case_id from case_parties p where p.name % ${search} or ${search} <% p.name)`
-}
+/** A search as names are kept in search_names: lower case, single spaces (the database's search_name()). */
+export const searchText = (search: string) => search.trim().replace(/\s+/g, ' ').toLowerCase()
 
-function bestMatch(search: string): SQL {
-  return sql`greatest(
-    similarity(${cases.childName}, ${search}),
-    word_similarity(${search}, ${cases.childName}),
-    coalesce((select max(greatest(similarity(p.name, ${search}), word_similarity(${search}, p.name)))
-      from case_parties p where p.case_id = ${cases.id}), 0))`
-}
+/** The close names: a misspelt whole name (%) or a close word (<%), both through the trigram index. */
+const closeNames = (search: string) => sql`select s.id, greatest(similarity(s.name, ${search}),
+    word_similarity(${search}, s.name)) as score
+  from search_names s where s.name % ${search} or ${search} <% s.name
+  order by score desc, s.id limit ${MAX_NAMES}`
 
-function conditions(q: CaseListQuery): SQL[] {
+function filters(q: CaseListQuery): SQL[] {
   const where: SQL[] = [q.visible]
   if (q.statuses.length) where.push(inArray(cases.status, q.statuses))
   if (q.scopes.length) where.push(inArray(cases.scope, q.scopes))
   if (q.channels.length) where.push(inArray(cases.channel, q.channels))
   if (q.receivedFrom) where.push(gte(cases.receivedOn, q.receivedFrom))
   if (q.receivedTo) where.push(lte(cases.receivedOn, q.receivedTo))
-  if (q.search) where.push(isReference(q.search) ? eq(cases.reference, q.search.toUpperCase()) : nameMatches(q.search))
   return where
 }
 
-function ordering(q: CaseListQuery): SQL[] {
-  const dir = q.order === 'asc' ? asc : desc
-  if (!q.sort && q.search && !isReference(q.search))
-    return [desc(bestMatch(q.search)), desc(cases.receivedOn), desc(cases.createdAt), desc(cases.reference)]
+function conditions(q: CaseListQuery): SQL[] {
+  const where = filters(q)
+  if (q.search && isReference(q.search)) where.push(eq(cases.reference, q.search.toUpperCase()))
+  else if (q.search)
+    where.push(sql`${cases.id} in (select cn.case_id from (${closeNames(searchText(q.search))}) n
+      join case_names cn on cn.name_id = n.id)`)
+  return where
+}
+
+/** The columns a sort orders by, in order, each the same way; the last (the reference) is unique. */
+function sortKeys(q: CaseListQuery): SQL[] {
   switch (q.sort ?? 'received') {
     case 'reference':
-      return [dir(cases.reference)]
+      return [sql`${cases.reference}`]
     case 'child':
-      return [dir(sql`lower(${cases.childName})`), dir(cases.reference)]
+      return [sql`lower(${cases.childName})`, sql`${cases.reference}`]
     case 'scope':
-      return [dir(positionIn(Object.keys(caseScopes), cases.scope)), dir(cases.reference)]
+      return [positionIn(Object.keys(caseScopes), cases.scope), sql`${cases.reference}`]
     case 'status':
-      return [dir(positionIn(Object.keys(caseStatuses), cases.status)), dir(cases.status), dir(cases.reference)]
+      return [positionIn(Object.keys(caseStatuses), cases.status), sql`${cases.status}`, sql`${cases.reference}`]
     case 'received':
-      return [dir(cases.receivedOn), dir(cases.createdAt), dir(cases.reference)]
+      return [sql`${cases.receivedOn}`, sql`${cases.createdAt}`, sql`${cases.reference}`]
   }
 }
 
-/** One page of the list (the last page, if asked for one past it) and how many match in all. */
-export async function listCases(
+const listColumns = {
+  id: cases.id,
+  reference: cases.reference,
+  childName: cases.childName,
+  scope: cases.scope,
+  status: cases.status,
+  receivedOn: cases.receivedOn,
+}
+
+export interface ListPage {
+  rows: CaseListRow[]
+  /** More rows after this page / before it. */
+  hasNext: boolean
+  hasPrevious: boolean
+}
+
+/**
+ * One page in the list's order: by number (`offset`), or the page after or before the row with
+ * the reference `cursor` (keyset: the sort's columns compared as a row, so an index in that order
+ * is read from there).
+ */
+export async function listPage(
   db: Db,
   q: CaseListQuery,
-): Promise<{ rows: CaseListRow[]; total: number; page: number }> {
-  const where = and(...conditions(q))
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(cases).where(where)
-  const lastPage = Math.max(1, Math.ceil(n / q.pageSize))
-  const page = Math.min(q.page, lastPage)
+  at: { offset: number } | { after: string } | { before: string },
+): Promise<ListPage> {
+  const keys = sortKeys(q)
+  const forwards = !('before' in at)
+  // Read backwards for the page before a row, then turn it round.
+  const ascending = (q.order === 'asc') === forwards
+  const where = conditions(q)
+  if ('after' in at || 'before' in at) {
+    const cursor = 'after' in at ? at.after : at.before
+    const row = sql`(${sql.join(keys, sql`, `)})`
+    const of = sql`(select ${sql.join(keys, sql`, `)} from ${cases} where ${cases.reference} = ${cursor})`
+    where.push(ascending ? sql`${row} > ${of}` : sql`${row} < ${of}`)
+  }
   const rows = await db
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      childName: cases.childName,
-      scope: cases.scope,
-      status: cases.status,
-      receivedOn: cases.receivedOn,
-    })
+    .select(listColumns)
     .from(cases)
-    .where(where)
-    .orderBy(...ordering(q))
-    .limit(q.pageSize)
-    .offset((page - 1) * q.pageSize)
-  return { rows, total: n, page }
+    .where(and(...where))
+    .orderBy(...keys.map((k) => (ascending ? asc(k) : desc(k))))
+    .limit(q.pageSize + 1)
+    .offset('offset' in at ? Math.min(at.offset, MAX_OFFSET) : 0)
+  const more = rows.length > q.pageSize
+  const page = rows.slice(0, q.pageSize)
+  if (!forwards) page.reverse()
+  return {
+    rows: page,
+    hasNext: forwards ? more : true,
+    hasPrevious: forwards ? 'after' in at || ('offset' in at && at.offset > 0) : more,
+  }
+}
+
+/** How many cases match, counting at most COUNT_LIMIT + 1. */
+export async function countUpTo(db: Db, q: CaseListQuery): Promise<number> {
+  if (q.search && !isReference(q.search)) return countNameMatches(db, q)
+  const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from (
+    select 1 from ${cases} where ${and(...conditions(q))} limit ${COUNT_LIMIT + 1}) counted`)
+  return Number(result.rows[0]?.n ?? 0)
+}
+
+/**
+ * Cases found by name: a case counts once however many of its names are close. The matches are
+ * read up to twice the limit (a case with two close names is two matches), then told apart.
+ */
+async function countNameMatches(db: Db, q: CaseListQuery): Promise<number> {
+  const result = await db.execute<{ n: number; matches: number }>(sql`select count(distinct case_id)::int as n,
+    count(*)::int as matches from (
+      select cn.case_id from (${closeNames(searchText(q.search!))}) n
+      join case_names cn on cn.name_id = n.id
+      join ${cases} on ${cases.id} = cn.case_id
+      where ${and(...filters(q))}
+      limit ${2 * COUNT_LIMIT + 1}) found`)
+  const { n = 0, matches = 0 } = result.rows[0] ?? {}
+  return Number(matches) > 2 * COUNT_LIMIT ? COUNT_LIMIT + 1 : Number(n)
+}
+
+/**
+ * A page of a search by name, best match first (then newest): the close names, best first, and
+ * for each only its newest cases, as many as the page needs (case_names keeps each name's cases
+ * newest first), so a common name costs what a rare one does.
+ */
+export async function bestMatchPage(db: Db, q: CaseListQuery, offset: number): Promise<ListPage> {
+  const skip = Math.min(offset, MAX_OFFSET)
+  const each = skip + q.pageSize + 1
+  const result = await db.execute<
+    { [K in keyof CaseListRow]: CaseListRow[K] } & { score: number }
+  >(sql`select c.id, c.reference,
+      c.child_name as "childName", c.scope, c.status, c.received_on::text as "receivedOn", max(n.score) as score
+    from (${closeNames(searchText(q.search!))}) n
+    cross join lateral (
+      select cn.case_id from case_names cn join ${cases} on ${cases.id} = cn.case_id
+      where cn.name_id = n.id and ${and(...filters(q))}
+      order by cn.received_on desc, cn.created_at desc, cn.reference desc
+      limit ${each}) found
+    join cases c on c.id = found.case_id
+    group by c.id
+    order by score desc, c.received_on desc, c.created_at desc, c.reference desc
+    limit ${q.pageSize + 1} offset ${skip}`)
+  const rows = result.rows.map(({ score: _, ...row }) => row)
+  return { rows: rows.slice(0, q.pageSize), hasNext: rows.length > q.pageSize, hasPrevious: skip > 0 }
 }

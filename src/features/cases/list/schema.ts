@@ -1,6 +1,7 @@
 // The list's query string. Nothing here fails the page: an unknown filter value or sort is
 // ignored, a bad page number reads as page 1; only a date that cannot be read gets a message.
 import { z } from 'zod'
+import { caseReferencePattern } from '../../../domain/case-reference.ts'
 import { asArray, type FormErrors } from '../../../web/forms.ts'
 import { caseChannels, caseScopes, caseStatuses } from '../labels.ts'
 import { sortKeys, type SortKey, type SortOrder } from './query.ts'
@@ -16,6 +17,11 @@ const pick = (allowed: readonly string[]) =>
 
 const optionalText = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().optional()).catch(undefined)
 
+/** A case reference in a page link; anything else reads as no cursor. */
+const cursor = z
+  .preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().regex(caseReferencePattern).optional())
+  .catch(undefined)
+
 export const listQuerySchema = z.object({
   q: optionalText,
   status: pick(Object.keys(caseStatuses)),
@@ -26,6 +32,9 @@ export const listQuerySchema = z.object({
   sort: z.enum(sortKeys).optional().catch(undefined),
   order: z.enum(['asc', 'desc']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  // The page after (or before) the case with this reference: the links of a long list.
+  after: cursor,
+  before: cursor,
 })
 export type ListQuery = z.infer<typeof listQuerySchema>
 
@@ -88,6 +97,8 @@ export function readListQuery(raw: unknown): {
       sort: query.sort,
       order,
       page: query.page,
+      after: query.after,
+      before: query.after ? undefined : query.before,
     },
     receivedFrom,
     receivedTo,

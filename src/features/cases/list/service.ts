@@ -5,8 +5,12 @@ import type { Db } from '../../../db/client.ts'
 import type { StaffUser } from '../../../domain/staff.ts'
 import { visibleCases } from '../access.ts'
 import { recordAccess } from '../access-log.ts'
-import { listCases } from './repository.ts'
+import { isReference, type CaseListQuery } from './query.ts'
+import { bestMatchPage, COUNT_LIMIT, countUpTo, listPage, MAX_OFFSET } from './repository.ts'
 import { listView, pageSize, sortOf, type ListParams } from './view-model.ts'
+
+/** The furthest page read by number; past it, pages are read after a row (the links do that). */
+const lastNumberedPage = MAX_OFFSET / pageSize + 1
 
 export async function caseListPage(
   { db, clock }: { db: Db; clock: Clock },
@@ -15,7 +19,7 @@ export async function caseListPage(
 ) {
   const { params } = asked
   const { sort, order } = sortOf(params)
-  const result = await listCases(db, {
+  const q: CaseListQuery = {
     visible: visibleCases(user),
     search: params.q,
     statuses: params.status,
@@ -27,7 +31,33 @@ export async function caseListPage(
     order,
     page: params.page ?? 1,
     pageSize,
-  })
-  if (params.q) await recordAccess(db, clock, { userId: user.id, caseId: null, path: '/cases', action: 'search' })
-  return listView(params, result)
+  }
+  // Best match first is read by number only (the first 1,000 or so matches).
+  const bestMatch = !!q.search && !isReference(q.search) && !sort
+  const cursor: { after: string } | { before: string } | undefined = bestMatch
+    ? undefined
+    : params.after
+      ? { after: params.after }
+      : params.before
+        ? { before: params.before }
+        : undefined
+  let page = cursor ? q.page : Math.min(q.page, lastNumberedPage)
+  const read = (n: number) =>
+    bestMatch ? bestMatchPage(db, q, (n - 1) * pageSize) : listPage(db, q, cursor ?? { offset: (n - 1) * pageSize })
+  const [total, found, logged] = await Promise.all([
+    countUpTo(db, q),
+    read(page),
+    params.q ? recordAccess(db, clock, { userId: user.id, caseId: null, path: '/cases', action: 'search' }) : undefined,
+  ])
+  void logged
+  let result = found
+  // A page number past the end reads as the last page.
+  if (!result.rows.length && page > 1 && !cursor && total <= COUNT_LIMIT) {
+    page = Math.max(1, Math.ceil(total / pageSize))
+    result = await read(page)
+  }
+  // Paging back to the start (the list changed meanwhile): it is the first page.
+  if (cursor && 'before' in cursor && !result.hasPrevious) page = 1
+  const shown = { ...params, page, after: undefined, before: undefined, ...cursor }
+  return listView(shown, { ...result, page, total, countLimit: COUNT_LIMIT, numbered: bestMatch })
 }

@@ -19,6 +19,9 @@ export interface ListParams {
   sort?: SortKey
   order?: SortOrder
   page?: number
+  /** The page after (or before) the case with this reference (see repository.ts). */
+  after?: string
+  before?: string
 }
 
 export const columns: { key: SortKey; text: string; firstOrder: SortOrder }[] = [
@@ -41,6 +44,8 @@ export function listHref(params: ListParams, change: Partial<ListParams> = {}): 
   if (p.receivedTo) qs.append('receivedTo', p.receivedTo)
   if (p.sort) qs.append('sort', p.sort)
   if (p.sort && p.order) qs.append('order', p.order)
+  if (p.after) qs.append('after', p.after)
+  else if (p.before) qs.append('before', p.before)
   if (p.page && p.page > 1) qs.append('page', String(p.page))
   const s = qs.toString()
   return s ? `/cases?${s}` : '/cases'
@@ -54,11 +59,63 @@ export function sortOf(params: ListParams): { sort?: SortKey; order: SortOrder }
 const checkboxes = (labels: Record<string, string>, chosen: string[]) =>
   Object.entries(labels).map(([value, text]) => ({ value, text, checked: chosen.includes(value) }))
 
-export function listView(params: ListParams, result: { rows: CaseListRow[]; total: number; page: number }) {
-  const base = { ...params, page: undefined }
-  const { sort, order } = sortOf(params)
-  const lastPage = Math.max(1, Math.ceil(result.total / pageSize))
+/** What the service found: a page of rows, where it is, and how many match (stopping past `countLimit`). */
+export interface ListResult {
+  rows: CaseListRow[]
+  page: number
+  hasNext: boolean
+  hasPrevious: boolean
+  total: number
+  countLimit: number
+  /** Paged by number however long (a search in best-match order). */
+  numbered?: boolean
+}
+
+/**
+ * The pages: numbered while the count is exact (every page reached by number); past the count's
+ * limit, the first page, and the pages before and after this one by the reference of this page's
+ * first or last row (or by number, for a search in best-match order), with GOV.UK pagination's
+ * look either way.
+ */
+function pagesOf(params: ListParams, base: ListParams, result: ListResult, exact: boolean) {
+  const { page } = result
   const pageHref = (n: number) => listHref(base, { page: n })
+  if (exact) {
+    const lastPage = Math.max(1, Math.ceil(result.total / pageSize))
+    if (lastPage <= 1) return undefined
+    return {
+      previous: page > 1 ? { href: pageHref(page - 1) } : undefined,
+      next: page < lastPage ? { href: pageHref(page + 1) } : undefined,
+      items: paginationItems(page, lastPage, pageHref),
+    }
+  }
+  const byNumber = result.numbered
+  const first = result.rows[0]?.reference
+  const last = result.rows.at(-1)?.reference
+  const previous = !result.hasPrevious
+    ? undefined
+    : byNumber || page - 1 <= 1 || !first
+      ? pageHref(page - 1)
+      : listHref(base, { before: first, page: page - 1 })
+  const next =
+    !result.hasNext || (!byNumber && !last)
+      ? undefined
+      : byNumber
+        ? pageHref(page + 1)
+        : listHref(base, { after: last, page: page + 1 })
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = []
+  if (page > 1) items.push({ number: 1, href: listHref(base), current: false })
+  if (page > 3) items.push({ ellipsis: true })
+  if (previous && page > 2) items.push({ number: page - 1, href: previous, current: false })
+  items.push({ number: page, href: listHref(params), current: true })
+  if (next) items.push({ number: page + 1, href: next, current: false }, { ellipsis: true })
+  return { previous: previous ? { href: previous } : undefined, next: next ? { href: next } : undefined, items }
+}
+
+export function listView(params: ListParams, result: ListResult) {
+  const base = { ...params, page: undefined, after: undefined, before: undefined }
+  const { sort, order } = sortOf(params)
+  const exact = result.total <= result.countLimit
   const headers = columns.map((c) => {
     const active = sort === c.key
     const nextOrder: SortOrder = active ? (order === 'asc' ? 'desc' : 'asc') : c.firstOrder
@@ -91,6 +148,7 @@ export function listView(params: ListParams, result: { rows: CaseListRow[]; tota
   return {
     rows: result.rows.map((r) => ({ ...r, scopeText: scopeLabel(r.scope), statusText: statusLabel(r.status) })),
     total: result.total,
+    totalText: exact ? result.total.toLocaleString('en-GB') : `more than ${result.countLimit.toLocaleString('en-GB')}`,
     searching: !!params.q,
     headers,
     selectedFilters: selectedCategories.length
@@ -106,16 +164,9 @@ export function listView(params: ListParams, result: { rows: CaseListRow[]; tota
       channel: checkboxes(caseChannels, params.channel),
     },
     sortParams: { sort: params.sort, order: params.order },
-    pagination:
-      lastPage > 1
-        ? {
-            previous: result.page > 1 ? { href: pageHref(result.page - 1) } : undefined,
-            next: result.page < lastPage ? { href: pageHref(result.page + 1) } : undefined,
-            items: paginationItems(result.page, lastPage, pageHref),
-          }
-        : undefined,
+    pagination: pagesOf(params, base, result, exact),
     showing: {
-      from: result.total ? (result.page - 1) * pageSize + 1 : 0,
+      from: (result.page - 1) * pageSize + (result.rows.length ? 1 : 0),
       to: (result.page - 1) * pageSize + result.rows.length,
     },
   }
