@@ -20,7 +20,8 @@ export interface CertificateContent {
   child: { name: string; dateOfBirth: string }
   localAuthority: string
   decision: { description: string; letterDate?: string }
-  provider: { name: string; address: string; phone: string }
+  /** The service that issued it, for the council's contract, with the council's letter heading and sign-off. */
+  provider: { name: string; address: string; phone: string; heading?: string; signature?: string }
   caseReference: string
   /** Worked out when issued, so a reprint says what the first print said. */
   appealDeadline?: AppealDeadline
@@ -35,7 +36,13 @@ export const certificateContentSchema = z.object({
   child: z.object({ name: z.string(), dateOfBirth: z.string() }),
   localAuthority: z.string(),
   decision: z.object({ description: z.string(), letterDate: z.string().optional() }),
-  provider: z.object({ name: z.string(), address: z.string(), phone: z.string() }),
+  provider: z.object({
+    name: z.string(),
+    address: z.string(),
+    phone: z.string(),
+    heading: z.string().optional(),
+    signature: z.string().optional(),
+  }),
   caseReference: z.string(),
   appealDeadline: z.object({ dueDate: z.string(), rule: z.string() }).optional(),
 }) satisfies z.ZodType<CertificateContent>

@@ -35,7 +35,7 @@ function checkIn(db: Db, clock: Clock, point: PointRow): Promise<number> {
     const to = [
       ...new Set([...(point.responsiblePartyId ? [point.responsiblePartyId] : []), ...family.map((p) => p.id)]),
     ]
-    const service = await serviceValues(tx)
+    const service = await serviceValues(tx, point.caseId)
     const responsible = responsibleOf(point, parties)
     let sent = 0
     for (const partyId of to) {

@@ -99,7 +99,7 @@ async function planFinal(
   const notAgreed = listed.length
     ? listed
     : unresolvedIssues(await agendaOf(q, caseId), issueOutcomes).map((i) => i.text)
-  const service = await serviceValues(q)
+  const service = await serviceValues(q, caseId)
   const { content, points: finalPoints } = finalContentOf({
     today: context.today,
     calendar: context.calendar,

@@ -4,15 +4,10 @@ import { count, eq } from 'drizzle-orm'
 import type { Tx } from '../../db/client.ts'
 import { certificates, localAuthorities } from '../../db/schema/index.ts'
 
+/** The case's council: the certificate names it, and is issued by the service as it runs for it. */
 export async function authorityOf(tx: Tx, localAuthorityId: string | null) {
   if (!localAuthorityId) return undefined
   const [row] = await tx.select().from(localAuthorities).where(eq(localAuthorities.id, localAuthorityId))
-  return row
-}
-
-/** The service that runs the mediation: the authority recorded as commissioned. */
-export async function commissionedProvider(tx: Tx) {
-  const [row] = await tx.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
   return row
 }
 

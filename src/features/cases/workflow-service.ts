@@ -13,7 +13,7 @@ import { currentCalendar, readSettings } from '../settings/index.ts'
 import { caseSnapshot, deadlinesOf, eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 import { appendEvent, type Actor } from './events.ts'
 import { staleMessage } from './labels.ts'
-import { authorityOf, certificatesIssued, commissionedProvider, insertCertificate } from './certificate-repository.ts'
+import { authorityOf, certificatesIssued, insertCertificate } from './certificate-repository.ts'
 import { lockCase, partyOfCase, updateCase } from './repository.ts'
 import { meetingContactRefusal } from '../preparation/index.ts'
 
@@ -189,7 +189,6 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
   ) {
     const facts = caseRow.request
     const authority = await authorityOf(tx, caseRow.localAuthorityId)
-    const provider = await commissionedProvider(tx)
     const n = await certificatesIssued(tx, caseRow.id)
     const youngPerson = facts.requester.role === 'young-person'
     // The appeal deadline this certificate starts, as the clocks see it once it is issued.
@@ -219,10 +218,13 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
             role: 'parent',
           },
       localAuthority: authority?.name ?? 'The local authority',
+      // The service as it runs for the case's council, with that council's heading and sign-off.
       provider: {
-        name: provider?.serviceName ?? 'SEN mediation service',
-        address: provider?.address ?? '',
-        phone: provider?.phone ?? '',
+        name: authority?.serviceName ?? 'SEN mediation service',
+        address: authority?.address ?? '',
+        phone: authority?.phone ?? '',
+        ...(authority?.letterHeading ? { heading: authority.letterHeading } : {}),
+        ...(authority?.letterSignature ? { signature: authority.letterSignature } : {}),
       },
       ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
     })

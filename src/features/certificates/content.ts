@@ -13,7 +13,7 @@ export function certificateContent(input: {
   facts: RequestFacts
   parentOrYoungPerson: { name: string; role: 'parent' | 'young-person' }
   localAuthority: string
-  provider: { name: string; address: string; phone: string }
+  provider: CertificateContent['provider']
   appealDeadline?: AppealDeadline
 }): CertificateContent {
   const { facts } = input
@@ -89,6 +89,8 @@ export interface CertificateSection {
 export interface CertificateDocument {
   /** The document's title: the PDF's Title and the page's heading. */
   title: string
+  /** The council's letter heading, above everything else, when it has one. */
+  letterHead?: string
   heading: string
   caption: string
   intro: string
@@ -130,6 +132,7 @@ export function certificateDocument(
   ]
   return {
     title: `Mediation certificate ${content.number}: ${kindTitle}`,
+    ...(content.provider.heading?.trim() ? { letterHead: content.provider.heading.trim() } : {}),
     heading: 'Mediation certificate',
     caption: content.number,
     intro: 'A mediation certificate under section 55 of the Children and Families Act 2014.',
@@ -206,6 +209,9 @@ export function certificateDocument(
               { key: 'Phone', value: content.provider.phone || 'Not recorded' },
             ],
           },
+          ...(content.provider.signature?.trim()
+            ? [{ type: 'paragraph' as const, text: content.provider.signature.trim() }]
+            : []),
         ],
       },
     ],

@@ -24,6 +24,7 @@ const keyShare = 0.36
 export function pdfChangesText(certificate: CertificateDocument): boolean {
   const texts = [
     certificate.title,
+    ...(certificate.letterHead ? [certificate.letterHead] : []),
     certificate.heading,
     certificate.caption,
     certificate.intro,
@@ -48,6 +49,13 @@ export function renderCertificatePdf(certificate: CertificateDocument, options: 
   )
   const { doc, root, left, bottom, textOptions, tagged, heightOf, keepTogether } = pdf
 
+  // The council's letter heading, above the title.
+  if (certificate.letterHead) {
+    root.add(
+      tagged('P', certificate.letterHead, (t) => doc.font(bold).fontSize(style.body).text(t, left, doc.y, textOptions)),
+    )
+    doc.moveDown(0.5)
+  }
   root.add(
     tagged('H1', certificate.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)),
   )

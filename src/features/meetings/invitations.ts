@@ -34,7 +34,7 @@ export async function tellEveryone(
   const caseRow = (await caseOf(tx, caseId))!
   const parties = await mediationParties(tx, caseId)
   const mediator = meeting.mediatorId ? await mediatorById(tx, meeting.mediatorId) : undefined
-  const service = await serviceValues(tx)
+  const service = await serviceValues(tx, caseId)
   const link = linkOf(meeting)
   const details = {
     child: caseRow.childName,

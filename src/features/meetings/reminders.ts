@@ -36,7 +36,7 @@ function remind(db: Db, clock: Clock, candidate: MeetingRow): Promise<number> {
     const caseRow = await caseOf(tx, meeting.caseId)
     if (!caseRow || caseRow.status !== 'meeting-arranged') return 0
     const parties = await mediationParties(tx, meeting.caseId)
-    const service = await serviceValues(tx)
+    const service = await serviceValues(tx, meeting.caseId)
     const link = linkOf(meeting)
     let queued = 0
     for (const party of parties) {

@@ -13,6 +13,9 @@ export interface Letter {
   /** As it reads on the letter: "Friday 27 November 2026". */
   date: string
   sender: { name: string; address: string; phone: string; email: string }
+  /** The council's heading above the letter, and its sign-off below (each may be empty). */
+  heading?: string
+  signature?: string
   largePrint: boolean
 }
 
@@ -52,6 +55,13 @@ export function renderLetterPdf(letter: Letter, options: { createdAt: Date }): P
         })
     })
 
+  // The council's heading, top left (beside the sender, so the address stays in the envelope window).
+  let headingBottom = 0
+  if (letter.heading?.trim()) {
+    const heading = letter.heading.replace(/\r\n?/g, '\n').trim()
+    root.add(text('P', heading, bold, style.small, { y: style.margin, width: width / 2 - 12 }))
+    headingBottom = doc.y
+  }
   // Who it is from, top right.
   const senderLines = [
     letter.sender.name,
@@ -71,7 +81,7 @@ export function renderLetterPdf(letter: Letter, options: { createdAt: Date }): P
   root.add(
     text('P', [letter.recipientName, ...addressLines(letter.recipientAddress)].join('\n'), regular, style.body, {
       x: 57,
-      y: Math.max(142, doc.y + style.body),
+      y: Math.max(142, Math.max(doc.y, headingBottom) + style.body),
       width: width / 2 + 20,
     }),
   )
@@ -85,6 +95,10 @@ export function renderLetterPdf(letter: Letter, options: { createdAt: Date }): P
     .map((p) => p.trim())
     .filter(Boolean)) {
     root.add(text('P', paragraph, regular, style.body, { gap: style.body * 0.8 }))
+  }
+  // The council's sign-off, its lines as written.
+  if (letter.signature?.trim()) {
+    root.add(text('P', letter.signature.replace(/\r\n?/g, '\n').trim(), regular, style.body))
   }
   return finish()
 }

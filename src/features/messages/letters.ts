@@ -1,12 +1,14 @@
 // A message sent by post, as the PDF staff print (and a party downloads from the portal): the
-// service's own details as the sender.
+// service's own details as the sender, with the letter heading and signature of the case's
+// council (as they are now), or the provider's own for a letter of no case.
 import type { Db } from '../../db/client.ts'
 import type { MessageAttachment } from '../../db/schema/index.ts'
 import { formatDate } from '../../web/format.ts'
 import { renderLetterPdf } from './letter-pdf.ts'
-import { commissionedService } from './repository.ts'
+import { caseCouncil, providerCouncil } from './repository.ts'
 
 export interface LetterMessage {
+  caseId: string | null
   recipientName: string
   recipientAddress: string
   subject: string
@@ -18,7 +20,7 @@ export interface LetterMessage {
 
 /** The letter as a PDF; `enclosures` adds what goes in the envelope with it, for whoever posts it. */
 export async function letterPdf(db: Db, letter: LetterMessage, { enclosures }: { enclosures: boolean }) {
-  const service = await commissionedService(db)
+  const service = (letter.caseId ? await caseCouncil(db, letter.caseId) : undefined) ?? (await providerCouncil(db))
   const enclosed = enclosures && letter.attachments.length
   return renderLetterPdf(
     {
@@ -36,6 +38,8 @@ export async function letterPdf(db: Db, letter: LetterMessage, { enclosures }: {
         phone: service?.phone ?? '',
         email: service?.email ?? '',
       },
+      heading: service?.letterHeading ?? '',
+      signature: service?.letterSignature ?? '',
     },
     { createdAt: letter.createdAt },
   )

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { openTestDatabase } from '../../../test/helpers/database.ts'
+import { insertReferenceData } from '../../db/reference-data.ts'
 import { fixedClock } from '../../clock.ts'
 import type { Database } from '../../db/client.ts'
 import { runMigrations } from '../../db/migrate.ts'
@@ -61,6 +62,7 @@ describe('queueing for a party', () => {
   before(async () => {
     ;({ database, drop } = await openTestDatabase())
     await runMigrations(database)
+    await insertReferenceData(database.db) // the council every case is under
   })
   after(() => drop())
 

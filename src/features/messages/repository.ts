@@ -1,10 +1,10 @@
 // Queries for the messages pages: the outbox as lists, one message, what could not be delivered,
 // staff's changes to one message, and who in a case can be sent an update.
-import { and, count, desc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { caseDeadlines, cases, localAuthorities, messages } from '../../db/schema/index.ts'
+import { caseDeadlines, caseParties, cases, localAuthorities, messages } from '../../db/schema/index.ts'
 import { hasRole, type StaffUser } from '../../domain/staff.ts'
-import { visibleCases } from '../cases/index.ts'
+import { caseWorkers, visibleCases } from '../cases/index.ts'
 
 const listColumns = {
   id: messages.id,
@@ -23,6 +23,22 @@ const listColumns = {
   largePrint: messages.largePrint,
 }
 
+/**
+ * A condition on `messages` for those this person may see: a case's messages when they may see the
+ * case; for managers and administrators also messages of no case, when sent to a party of a case
+ * they may see. An administrator sees every message.
+ */
+export function visibleMessages(user: StaffUser): SQL {
+  if (hasRole(user, ...caseWorkers) && user.councils === 'all') return sql`true`
+  const ofCase = sql`(${messages.caseId} is not null and exists (select 1 from ${cases}
+    where ${cases.id} = ${messages.caseId} and ${visibleCases(user)}))`
+  if (!hasRole(user, 'manager', 'administrator')) return ofCase
+  const ofParty = sql`(${messages.caseId} is null and exists (select 1 from ${caseParties}
+    join ${cases} on ${cases.id} = ${caseParties.caseId}
+    where ${caseParties.id} = ${messages.partyId} and ${visibleCases(user)}))`
+  return or(ofCase, ofParty)!
+}
+
 export interface MessageFilter {
   status?: string
   channel?: string
@@ -30,8 +46,9 @@ export interface MessageFilter {
   pageSize: number
 }
 
-export async function listMessages(db: Db, filter: MessageFilter) {
+export async function listMessages(db: Db, user: StaffUser, filter: MessageFilter) {
   const where = and(
+    visibleMessages(user),
     filter.status ? eq(messages.status, filter.status) : undefined,
     filter.channel ? eq(messages.channel, filter.channel) : undefined,
   )
@@ -58,29 +75,24 @@ export function messagesOfCase(db: Db, caseId: string) {
     .orderBy(desc(messages.createdAt), desc(messages.id))
 }
 
-export async function findMessage(db: Db, id: string) {
+/** One message, if this person may see it (`user`), or whoever asks (none given: a case's page checked the case). */
+export async function findMessage(db: Db, id: string, user?: StaffUser) {
   const [row] = await db
     .select({ message: messages, reference: cases.reference })
     .from(messages)
     .leftJoin(cases, eq(cases.id, messages.caseId))
-    .where(eq(messages.id, id))
+    .where(and(eq(messages.id, id), user ? visibleMessages(user) : undefined))
   return row ? { ...row.message, reference: row.reference } : undefined
 }
 export type MessageRow = NonNullable<Awaited<ReturnType<typeof findMessage>>>
 
-/** Messages that could not be delivered, for Today: those of cases this person sees (and, for
- * managers and administrators, those of no case). */
+/** Messages that could not be delivered, for Today: those this person may see (visibleMessages). */
 export function undeliveredFor(db: Db, user: StaffUser, limit = 100) {
-  const seesUnattached = hasRole(user, 'manager', 'administrator')
-  const scope: SQL = or(
-    and(sql`${messages.caseId} is not null`, visibleCases(user)),
-    seesUnattached ? isNull(messages.caseId) : sql`false`,
-  )!
   return db
     .select(listColumns)
     .from(messages)
     .leftJoin(cases, eq(cases.id, messages.caseId))
-    .where(and(inArray(messages.status, ['failed']), scope))
+    .where(and(inArray(messages.status, ['failed']), visibleMessages(user)))
     .orderBy(desc(messages.createdAt))
     .limit(limit)
 }
@@ -105,10 +117,25 @@ export async function markLetterPosted(tx: Tx, id: string, postedBy: string, now
   return row
 }
 
-/** The service's own details (the commissioned organisation): for wording, and letters' headings. */
-export async function commissionedService(db: Db | Tx) {
-  const [row] = await db.select().from(localAuthorities).where(eq(localAuthorities.commissioned, true)).limit(1)
+/** The provider's own details (the first commissioning council's): for messages of no case, and previews. */
+export async function providerCouncil(db: Db | Tx) {
+  const [row] = await db
+    .select()
+    .from(localAuthorities)
+    .where(eq(localAuthorities.commissioned, true))
+    .orderBy(asc(localAuthorities.createdAt), asc(localAuthorities.code))
+    .limit(1)
   return row
+}
+
+/** The settings of the council a case is under: its service name, contact details and letters. */
+export async function caseCouncil(db: Db | Tx, caseId: string) {
+  const [row] = await db
+    .select({ council: localAuthorities })
+    .from(cases)
+    .innerJoin(localAuthorities, eq(localAuthorities.id, cases.localAuthorityId))
+    .where(eq(cases.id, caseId))
+  return row?.council
 }
 
 export async function caseRowOf(db: Db | Tx, caseId: string) {

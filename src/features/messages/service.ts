@@ -2,6 +2,7 @@
 // letter and attachments, trying a failed one again, and marking a letter posted.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
+import type { StaffUser } from '../../domain/staff.ts'
 import { appendEvent, recordAccess, type Actor } from '../cases/index.ts'
 import { letterPdf } from './letters.ts'
 import {
@@ -20,7 +21,8 @@ export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     caseMessages: (caseId: string) => messagesOfCase(db, caseId),
 
-    sentMessages: (filter: MessageFilter) => listMessages(db, filter),
+    /** Sent messages: those this person may see (their councils' cases, and messages to those cases' parties). */
+    sentMessages: (user: StaffUser, filter: MessageFilter) => listMessages(db, user, filter),
 
     /** One message of this case; undefined when there is none, or it is another case's. */
     async messageOfCase(caseId: string, messageId: string): Promise<MessageRow | undefined> {
@@ -28,9 +30,16 @@ export function createMessageService({ db, clock }: { db: Db; clock: Clock }) {
       return message?.caseId === caseId ? message : undefined
     },
 
-    /** One message for Sent messages. Reading a case's message is a read of personal data: a look is logged. */
-    async message(messageId: string, look?: { userId: string; path: string }): Promise<MessageRow | undefined> {
-      const message = await findMessage(db, messageId)
+    /**
+     * One message for Sent messages, if this person may see it (else undefined, as for none).
+     * Reading a case's message is a read of personal data: a look is logged.
+     */
+    async message(
+      user: StaffUser,
+      messageId: string,
+      look?: { userId: string; path: string },
+    ): Promise<MessageRow | undefined> {
+      const message = await findMessage(db, messageId, user)
       if (look && message?.caseId) await recordAccess(db, clock, { ...look, caseId: message.caseId })
       return message
     },

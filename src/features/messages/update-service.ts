@@ -104,7 +104,7 @@ export function createUpdateService({ db, clock }: { db: Db; clock: Clock }) {
     async preview(caseRow: CaseRow, input: UpdateInput) {
       const found = await chosen(caseRow.id, input.partyIds)
       if (!found.ok) return found
-      const service = await serviceValues(db)
+      const service = await serviceValues(db, caseRow.id)
       const previews = await Promise.all(
         found.people.map(async (person) => {
           const message = await renderMessage(db, caseUpdateTemplate, valuesFor(caseRow, input, service, person.name))
@@ -143,7 +143,7 @@ export function createUpdateService({ db, clock }: { db: Db; clock: Clock }) {
     const caseRow = await caseRowOf(tx, input.caseId)
     if (!caseRow) throw new RefusalError('There is no such case.', undefined, 'not-found')
     const workflow = createWorkflowService({ db: tx as unknown as Db, clock })
-    const service = await serviceValues(tx)
+    const service = await serviceValues(tx, input.caseId)
     let sent = 0
     for (const [i, partyId] of input.partyIds.entries()) {
       const to = await partyRecipient(tx, partyId)

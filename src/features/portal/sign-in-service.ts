@@ -58,7 +58,7 @@ export function createSignInService({ db, clock, config }: { db: Db; clock: Cloc
         const key = addressKey(address)
         const [party] = await partiesWithAddress(tx, key)
         if (!party) return
-        const service = await serviceValues(tx)
+        const service = await serviceValues(tx, party.caseId)
         const to = { partyId: party.id, name: party.name, email: party.email, phone: party.phone }
         const sent = { partyId: party.id, createdAt: clock.now(), expiresAt: expiresAt() }
         if (address.kind === 'email') {

@@ -1,9 +1,11 @@
-// /admin/messages: "Sent messages", every message in the outbox, newest first, filtered by status
-// and channel and paged on the server. With no SMTP set up (the embedded default) this is where
+// /admin/messages: "Sent messages", the outbox as this person may see it (an administrator every
+// message; a manager those of their councils' cases and to those cases' parties), newest first,
+// filtered by status and channel and paged on the server. With no SMTP set up (the embedded default) this is where
 // emails are kept, so a new user sees what Parley would have sent.
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { AppDeps } from '../../../app-deps.ts'
+import { currentUser } from '../../../web/auth.ts'
 import { paginationItems } from '../../../web/pagination.ts'
 import { channelLabels, messageChannels, messageStatuses, statusLabels, statusTag, channelLabel } from '../labels.ts'
 import { createMessageService } from '../service.ts'
@@ -28,7 +30,7 @@ export default async function sentMessages(app: FastifyInstance, { database, clo
 
   app.get('/admin/messages', { config: messagesAdmin }, async (request, reply) => {
     const params = query.parse(request.query ?? {})
-    const result = await service.sentMessages({ ...params, pageSize })
+    const result = await service.sentMessages(currentUser(request), { ...params, pageSize })
     const href = (page: number) => {
       const qs = new URLSearchParams()
       if (params.status) qs.set('status', params.status)

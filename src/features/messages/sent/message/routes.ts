@@ -16,7 +16,7 @@ export default async function sentMessage(app: FastifyInstance, { database, cloc
   async function found(request: FastifyRequest, reply: FastifyReply) {
     const { id } = request.params as { id: string }
     const look = request.method === 'GET' ? { userId: currentUser(request).id, path: request.url } : undefined
-    const message = await service.message(id, look)
+    const message = await service.message(currentUser(request), id, look)
     if (!message) await notFound(request, reply)
     return message
   }
