@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
+import type { AppealSubject } from '../../domain/appeal-subject.ts'
 import type { PartyAdjustments, PartyContactPreferences, RequestFacts } from '../../domain/request.ts'
 import { agencies, localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
@@ -96,9 +97,12 @@ export const scopeDecisions = pgTable(
     scope: text('scope').notNull(),
     reason: text('reason').notNull(),
     signpostAgencyId: uuid('signpost_agency_id').references(() => agencies.id),
-    decidedBy: uuid('decided_by')
-      .notNull()
-      .references(() => users.id),
+    // The member of staff who decided; null when a council's system decided through the API.
+    decidedBy: uuid('decided_by').references(() => users.id),
+    // Who decided, as the timeline shows it: a staff name, or "API: <token name>".
+    decidedByLabel: text('decided_by_label'),
+    // SEN mediation: the decisions and plan sections the appeal is about (domain/appeal-subject.ts).
+    appealSubject: jsonb('appeal_subject').$type<AppealSubject>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
   },
   // The case page reads a case's latest decision.
