@@ -28,6 +28,7 @@ import { generalTemplates } from './features/messages/index.ts'
 import portalArea from './features/portal/area.ts'
 import { partyAdmission, portalTemplates } from './features/portal/index.ts'
 import preparationArea from './features/preparation/area.ts'
+import reportsArea from './features/reports/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     meetingsArea,
     agreementsArea,
     portalArea,
+    reportsArea,
     complaintsArea,
   ]) {
     await app.register(area, deps)

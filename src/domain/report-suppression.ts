@@ -110,14 +110,13 @@ export function workedOut(lines: readonly Line[], values: readonly number[], hid
   const matrix: number[][] = []
   for (const line of lines) {
     const row = new Array<number>(unknowns.length).fill(0)
-    let any = false
     for (const m of line.members) {
       const c = column.get(m)
-      if (c !== undefined) ((row[c] = 1), (any = true))
+      if (c !== undefined) row[c] = 1
     }
     const t = column.get(line.total)
-    if (t !== undefined) ((row[t] = -1), (any = true))
-    if (any) matrix.push(row)
+    if (t !== undefined) row[t] = -1
+    if (row.some((v) => v !== 0)) matrix.push(row)
   }
   const eps = 1e-9
   const pivots: number[] = []

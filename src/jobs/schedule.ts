@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
+import { runDueReports } from '../features/reports/index.ts'
 import { deleteEndedRateLimits } from '../web/rate-limit-store.ts'
 import { deleteExpiredSessions } from '../web/session.ts'
 
@@ -49,6 +50,8 @@ export const periodicTasks: PeriodicTask[] = [
   },
   // Meeting reminders, the set number of working days before: once per party and version of the meeting.
   { name: 'meeting-reminders', everySeconds: 3600, run: ({ db, clock }) => queueMeetingReminders({ db, clock }) },
+  // Long reports asked for on the reports pages, a month at a time with their progress, one at a time.
+  { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
 ]
 
 /** Delivers until nothing more is due (in batches, so one run never holds on for ever). */

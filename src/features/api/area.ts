@@ -11,8 +11,9 @@ import caseEvents from './v1/cases/events/routes.ts'
 import caseRead from './v1/cases/routes.ts'
 import deadlines from './v1/deadlines/routes.ts'
 import enquiries from './v1/enquiries/routes.ts'
+import reportSummary from './v1/reports/routes.ts'
 
-export const apiPages = [enquiries, caseRead, caseEvents, deadlines]
+export const apiPages = [enquiries, caseRead, caseEvents, deadlines, reportSummary]
 
 export default async function apiArea(app: FastifyInstance, deps: AppDeps) {
   await app.register(async (v1) => {

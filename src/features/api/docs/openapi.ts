@@ -13,6 +13,7 @@ import {
   recordEventSchema,
   whatIfSchema,
 } from '../schemas.ts'
+import { summaryResponse } from '../v1/reports/schema.ts'
 
 /** JSON Schema for a component: OpenAPI 3.1 uses JSON Schema 2020-12, without a $schema of its own. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -145,6 +146,43 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/reports/summary': {
+        get: {
+          operationId: 'reportSummary',
+          summary: "The token's council's figures for a period, with small numbers suppressed",
+          description: [
+            'The same figures as the report pages, for at most a year (366 days) from the first day to the last, both included.',
+            'Each figure counts by its own date (enquiries by the day they came, certificates by the day issued, meetings by their day, ...):',
+            "each table's rule says which. A count from 1 to 4 is suppressed, and so is any other count that would let one be worked out from",
+            'the totals: a suppressed figure is { "count": null, "suppressed": true }, never its number. No names, references or free text.',
+          ].join(' '),
+          parameters: [
+            {
+              name: 'from',
+              in: 'query',
+              required: true,
+              description: 'The first day, as YYYY-MM-DD',
+              schema: { type: 'string', format: 'date' },
+            },
+            {
+              name: 'to',
+              in: 'query',
+              required: true,
+              description: 'The last day, as YYYY-MM-DD',
+              schema: { type: 'string', format: 'date' },
+            },
+          ],
+          responses: {
+            200: json('ReportSummary', 'The figures'),
+            400: json(
+              'InvalidRequest',
+              'A date is missing, not a real date, or the period is longer than a year: each bad field is named',
+            ),
+            401: errors[401],
+            429: errors[429],
+          },
+        },
+      },
       '/api/docs/openapi.json': {
         get: {
           operationId: 'openApiDocument',
@@ -179,6 +217,7 @@ export function openApiDocument() {
         Deadlines: jsonSchema(deadlinesResponse),
         Error: jsonSchema(errorResponse),
         InvalidRequest: jsonSchema(invalidResponse),
+        ReportSummary: jsonSchema(summaryResponse),
       },
     },
   }
