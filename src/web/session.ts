@@ -33,17 +33,33 @@ type Callback = (err?: unknown) => void
 /** What the store keeps: plain JSON, with the cookie's settings that the session is rebuilt from. */
 const storedSession = z.looseObject({ cookie: z.looseObject({ originalMaxAge: z.number().nullable() }) })
 
+/**
+ * A request that changes nothing in the session writes nothing, except its new expiry at most
+ * once a minute: each write sets it a minute further than the idle time, so a session never ends
+ * sooner than its idle time after the last request (and at most a minute later).
+ */
+const TOUCH_MS = 60_000
+
 function databaseStore(db: Db, clock: Clock, idleMs: number, partyIdleMs: number) {
+  // A party's session ends sooner when left alone (PORTAL_IDLE_MINUTES) than a staff member's.
+  const idleOf = (data: Record<string, unknown>) => (data.partyId ? partyIdleMs : idleMs)
   return {
     get(sid: string, cb: (err: unknown, session?: Session | null) => void) {
-      db.select()
-        .from(sessions)
-        .where(eq(sessions.sid, sid))
-        .then(([row]) => cb(null, row && row.expiresAt > clock.now() ? row.data : null), cb)
+      const load = async () => {
+        const [row] = await db.select().from(sessions).where(eq(sessions.sid, sid))
+        const now = clock.now().getTime()
+        if (!row || row.expiresAt.getTime() <= now) return null
+        const idle = idleOf(row.data)
+        if (row.expiresAt.getTime() - now < idle) {
+          const expiresAt = new Date(now + idle + TOUCH_MS)
+          await db.update(sessions).set({ expiresAt }).where(eq(sessions.sid, sid))
+        }
+        return row.data as Session
+      }
+      load().then((session) => cb(null, session), cb)
     },
     set(sid: string, data: Session, cb: Callback) {
-      // A party's session ends sooner when left alone (PORTAL_IDLE_MINUTES) than a staff member's.
-      const expiresAt = new Date(clock.now().getTime() + (data.partyId ? partyIdleMs : idleMs))
+      const expiresAt = new Date(clock.now().getTime() + idleOf(data as unknown as Record<string, unknown>) + TOUCH_MS)
       const stored = storedSession.safeParse(JSON.parse(JSON.stringify(data)))
       if (!stored.success) return cb(stored.error)
       const plain = stored.data
@@ -72,7 +88,8 @@ export default fp(async function sessionPlugin(app: FastifyInstance, opts: { con
     cookieName: 'parley.sid',
     cookie: { httpOnly: true, secure: opts.config.COOKIE_SECURE, sameSite: 'lax', path: '/' },
     saveUninitialized: false,
-    rolling: true,
+    // Not every response: the store moves the expiry on (see TOUCH_MS).
+    rolling: false,
     store: databaseStore(opts.db, opts.clock, idleMs, opts.config.PORTAL_IDLE_MINUTES * 60_000),
   })
   await app.register(csrf, { sessionPlugin: '@fastify/session' })
