@@ -61,9 +61,11 @@ export async function replaceDeadlineIndex(
 ) {
   await tx.delete(caseDeadlines).where(eq(caseDeadlines.caseId, caseId))
   if (deadlines.length) {
-    await tx.insert(caseDeadlines).values(
-      deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status, partyId: d.partyId })),
-    )
+    await tx
+      .insert(caseDeadlines)
+      .values(
+        deadlines.map((d) => ({ caseId, name: d.name, dueDate: d.dueDate, status: d.status, partyId: d.partyId })),
+      )
   }
 }
 
@@ -147,8 +149,11 @@ export async function insertEvent(tx: Tx, event: typeof caseEvents.$inferInsert)
   return row!
 }
 
-export async function insertAccessRecord(db: Db, record: typeof accessLog.$inferInsert) {
-  await db.insert(accessLog).values(record)
+export type NewAccessRecord = typeof accessLog.$inferInsert
+
+/** Rows of the access log, in one statement. */
+export async function insertAccessRecords(db: Db, records: NewAccessRecord[]) {
+  await db.insert(accessLog).values(records)
 }
 
 /** The case, if it meets `condition` (who may see it, from access.ts). */
