@@ -1,7 +1,8 @@
-// What every new installation starts with: the commissioning council and the agencies staff
-// signpost people to. Inserted once; later changes belong to administrators.
+// What every new installation starts with: its one commissioning council (the provider's own,
+// whose details the staff and public pages show) and the agencies staff signpost people to, all on
+// that council's signposting list. Inserted once; later changes belong to administrators.
 import type { Db } from './client.ts'
-import { agencies, localAuthorities } from './schema/index.ts'
+import { agencies, councilAgencies, localAuthorities } from './schema/index.ts'
 
 export const commissioningAuthority = {
   code: 'warrington',
@@ -63,12 +64,22 @@ const signpostingAgencies = [
 ]
 
 export async function insertReferenceData(db: Db): Promise<void> {
-  await db
+  const [council] = await db
     .insert(localAuthorities)
     .values(commissioningAuthority)
     .onConflictDoNothing({ target: localAuthorities.code })
+    .returning({ id: localAuthorities.id })
   await db
     .insert(agencies)
     .values(signpostingAgencies.map((a, i) => ({ ...a, sortOrder: i })))
     .onConflictDoNothing({ target: agencies.code })
+  // A new install's council signposts to every agency (only when the council is new: an
+  // administrator's later choice is theirs to keep).
+  if (council) {
+    const all = await db.select({ id: agencies.id, sortOrder: agencies.sortOrder }).from(agencies)
+    await db
+      .insert(councilAgencies)
+      .values(all.map((a) => ({ localAuthorityId: council.id, agencyId: a.id, sortOrder: a.sortOrder })))
+      .onConflictDoNothing()
+  }
 }

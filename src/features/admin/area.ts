@@ -1,4 +1,4 @@
-// Administration: staff accounts, service settings, bank holidays and API tokens, for administrators only.
+// Administration: staff accounts, councils, service settings, bank holidays and API tokens, for administrators only.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app-deps.ts'
 import newApiToken from './api-tokens/new/routes.ts'
@@ -12,6 +12,9 @@ import users from './users/routes.ts'
 import settings from './settings/routes.ts'
 import authorityCadence from './settings/authorities/routes.ts'
 import bankHolidays from './bank-holidays/routes.ts'
+import councils from './councils/routes.ts'
+import newCouncil from './councils/new/routes.ts'
+import councilPage from './councils/council/routes.ts'
 
 export default async function adminArea(app: FastifyInstance, deps: AppDeps) {
   for (const page of [
@@ -19,6 +22,9 @@ export default async function adminArea(app: FastifyInstance, deps: AppDeps) {
     newUser,
     account,
     oneTimePassword,
+    councils,
+    newCouncil,
+    councilPage,
     settings,
     authorityCadence,
     bankHolidays,

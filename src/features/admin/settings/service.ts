@@ -1,6 +1,6 @@
 // The service settings (how the August and Christmas exclusions move SEN appeal deadlines, when a
-// chaser is suggested, what counts as "due soon") and each commissioning authority's update
-// cadence. A change that moves deadlines works out the open cases' deadlines again.
+// chaser is suggested, what counts as "due soon"), with each council's update cadence shown (it is
+// changed on the council's page). A change that moves deadlines works out the open cases' deadlines again.
 import type { Clock } from '../../../clock.ts'
 import type { Db } from '../../../db/client.ts'
 import type { Calendar } from '../../../domain/calendar.ts'
@@ -8,7 +8,7 @@ import { computeDeadlines, type AppealExclusion } from '../../../domain/clocks.t
 import { addMonths } from '../../../domain/dates.ts'
 import { refuse, type Result } from '../../../domain/result.ts'
 import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/index.ts'
-import { authorityCadence, cadencesByName, updateCadenceIf } from '../authorities-repository.ts'
+import { cadencesByName } from '../authorities-repository.ts'
 import { exclusionNames, settingNames } from './names.ts'
 import { recomputeOpenDeadlines } from './recompute.ts'
 import { settingChanges } from './repository.ts'
@@ -39,12 +39,6 @@ export interface SettingsSaved {
   /** Only what differs from the settings before: empty when nothing did. */
   changed: Partial<ServiceSettings>
   /** How many open cases had their deadlines worked out again, when the change moves them. */
-  recomputed?: number
-}
-
-export interface CadenceSaved {
-  name: string
-  from: number
   recomputed?: number
 }
 
@@ -88,27 +82,6 @@ export function createSettingsAdminService(db: Db, clock: Clock) {
       await writeSettings(db, clock, changed, userId)
       if (!changed.appealExclusion) return { ok: true, from: current, changed }
       return { ok: true, from: current, changed, recomputed: await recomputeOpenDeadlines(db, clock) }
-    },
-
-    authority: (id: string) => authorityCadence(db, id),
-
-    /**
-     * A new cadence, only if it is still what the page showed (`shown`): otherwise someone else
-     * changed it meanwhile. Not a change to a case, so no case event: the caller logs it.
-     */
-    async setCadence(id: string, shown: number, cadence: number): Promise<Result<CadenceSaved>> {
-      const authority = await authorityCadence(db, id)
-      if (!authority) return refuse('There is no such authority.', undefined, 'not-found')
-      if (!(await updateCadenceIf(db, id, shown, cadence))) {
-        return refuse(
-          `Someone else changed this while you were working on it: it is now every ${authority.cadence} working days. Check the number and save again`,
-          'updateCadenceWorkingDays',
-        )
-      }
-      const saved = { name: authority.name, from: authority.cadence }
-      if (cadence === authority.cadence) return { ok: true, ...saved }
-      const recomputed = await recomputeOpenDeadlines(db, clock, { localAuthorityId: id })
-      return { ok: true, ...saved, recomputed }
     },
   }
 }

@@ -75,8 +75,8 @@ describe('/admin/settings', () => {
     assert.match(doc.querySelector('#appealExclusion-2-item-hint')?.text ?? '', /Thursday 10 September 2026/)
     assert.match(doc.querySelector('#appealExclusion-3-item-hint')?.text ?? '', /Monday 10 August 2026/)
     const [authority] = await t.database.db.select().from(localAuthorities)
-    const link = doc.querySelector(`a[href="/admin/settings/authorities/${authority!.id}"]`)
-    assert.ok(link, 'a link to change each authority’s cadence')
+    const link = doc.querySelector(`a[href="/admin/councils/${authority!.id}"]`)
+    assert.ok(link, 'a link to change each council’s cadence, on its page')
     assert.ok(
       doc.querySelector('nav[aria-label="Administration"] a[href="/admin/bank-holidays"]'),
       'the admin pages are linked',
@@ -209,97 +209,5 @@ describe('/admin/settings', () => {
   })
 })
 
-describe('/admin/settings/authorities/:id', () => {
-  let t: TestApp
-  let authorityId: string
-  let url: string
-  before(async () => {
-    t = await createTestApp()
-    await createStaff(t.database, 'admin@example.com', ['administrator'], 'Ada Admin')
-    await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')
-    authorityId = (await t.database.db.select().from(localAuthorities))[0]!.id
-    url = `/admin/settings/authorities/${authorityId}`
-  })
-  after(() => t.close())
-
-  const admin = () => new Agent(t.app).signIn('admin@example.com')
-  const cadence = async () =>
-    (await t.database.db.select().from(localAuthorities).where(eq(localAuthorities.id, authorityId)))[0]!
-      .updateCadenceWorkingDays
-  const shownOn = (body: string) =>
-    html({ body } as never)
-      .querySelector('input[name="shown"]')
-      ?.getAttribute('value') ?? ''
-
-  it('shows the cadence to an administrator', async () => {
-    const res = await (await admin()).get(url)
-    assert.equal(res.statusCode, 200)
-    assert.equal(html(res).getElementById('updateCadenceWorkingDays')?.getAttribute('value'), '10')
-    assert.match(titleOf(res), /^How often to update everyone: /)
-  })
-
-  it('refuses a number out of range, keeping it', async () => {
-    const agent = await admin()
-    const page = await agent.get(url)
-    const res = await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '41' })
-    assertFormErrors(res, ['updateCadenceWorkingDays'])
-    assert.match(res.body, /must be between 1 and 40/)
-    assert.equal(html(res).getElementById('updateCadenceWorkingDays')?.getAttribute('value'), '41')
-    assert.equal(await cadence(), 10)
-  })
-
-  it('saves a new cadence and moves the update owed on the authority’s open cases', async () => {
-    const facts = sampleFacts()
-    const made = await createCase(t.database.db, t.clock, {
-      localAuthorityId: await firstCouncilId(t.database),
-      facts,
-      channel: 'online',
-      actor: { label: 'The person asking for help' },
-    })
-    const updateDue = async () =>
-      (await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, made.id)))
-        .filter((d) => d.name.startsWith('update:'))
-        .map((d) => d.dueDate)
-    const before = await updateDue()
-    assert.ok(before.length > 0, 'the case owes someone an update')
-
-    const agent = await admin()
-    const page = await agent.get(url)
-    assertRedirect(
-      await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '15' }),
-      '/admin/settings',
-    )
-    assert.equal(await cadence(), 15)
-    const afterwards = await updateDue()
-    assert.notDeepEqual(afterwards, before)
-    assert.ok(
-      afterwards.every((d, i) => d > before[i]!),
-      'each update is owed later',
-    )
-  })
-
-  it('refuses a save made from a page someone else changed since', async () => {
-    const agent = await admin()
-    const page = await agent.get(url)
-    await t.database.db
-      .update(localAuthorities)
-      .set({ updateCadenceWorkingDays: 12 })
-      .where(eq(localAuthorities.id, authorityId))
-    const res = await agent.post(url, { shown: shownOn(page.body), updateCadenceWorkingDays: '20' })
-    assertFormErrors(res, ['updateCadenceWorkingDays'])
-    assert.match(res.body, /Someone else changed this/)
-    assert.equal(await cadence(), 12)
-  })
-
-  it('says not found for an authority that does not exist', async () => {
-    const agent = await admin()
-    assert.equal((await agent.get('/admin/settings/authorities/not-a-uuid')).statusCode, 404)
-    assert.equal((await agent.get('/admin/settings/authorities/00000000-0000-4000-8000-000000000000')).statusCode, 404)
-  })
-
-  it('refuses a coordinator and sends someone not signed in to sign in', async () => {
-    const coordinator = await new Agent(t.app).signIn('coord@example.com')
-    assert.equal((await coordinator.get(url)).statusCode, 403)
-    assertRedirect(await new Agent(t.app).get(url), `/sign-in?next=${encodeURIComponent(url)}`)
-  })
-})
+// A council's update cadence is changed on its page, /admin/councils/:id (the old address,
+// /admin/settings/authorities/:id, leads there): its tests are in admin/councils/council/council.test.ts.

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { accessLog, agencies, caseEvents, cases, scopeDecisions } from '../../../db/schema/index.ts'
+import { accessLog, agencies, caseEvents, cases, councilAgencies, scopeDecisions } from '../../../db/schema/index.ts'
 import { makeCase } from '../testing.ts'
 import { staleMessage } from '../labels.ts'
 
@@ -62,6 +62,30 @@ describe('the scope decision at /cases/:id/scope', () => {
     )
     assert.equal(doc.querySelectorAll('input[name="agency"]').length, 7)
     assert.equal(doc.querySelector('input[name="version"]')?.getAttribute('value'), '1')
+  })
+
+  it("offers the agencies on the case's council's signposting list, in its order", async () => {
+    const [ipsea] = await t.database.db.select().from(agencies).where(eq(agencies.code, 'ipsea'))
+    const councilId = (await t.database.db.select().from(cases).where(eq(cases.id, theCase.id)))[0]!.localAuthorityId
+    const listed = await t.database.db
+      .select()
+      .from(councilAgencies)
+      .where(eq(councilAgencies.localAuthorityId, councilId))
+    await t.database.db.delete(councilAgencies).where(eq(councilAgencies.localAuthorityId, councilId))
+    await t.database.db.insert(councilAgencies).values([
+      { localAuthorityId: councilId, agencyId: ipsea!.id, sortOrder: 0 },
+      { localAuthorityId: councilId, agencyId: sendiassId, sortOrder: 1 },
+    ])
+    try {
+      const doc = html(await coordinator.get(url()))
+      assert.deepEqual(
+        doc.querySelectorAll('input[name="agency"]').map((i) => i.getAttribute('value')),
+        [ipsea!.id, sendiassId],
+      )
+    } finally {
+      await t.database.db.delete(councilAgencies).where(eq(councilAgencies.localAuthorityId, councilId))
+      await t.database.db.insert(councilAgencies).values(listed)
+    }
   })
 
   it('records the view in the access log', async () => {

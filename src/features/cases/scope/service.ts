@@ -1,12 +1,17 @@
 // The scope page of one case: what they asked about, the last decision, and the agencies a case
-// out of scope can be signposted to.
+// out of scope can be signposted to (its council's signposting list; every agency if it has none).
 import type { Db } from '../../../db/client.ts'
 import { disagreementAreas, ehcDecisions } from '../../../domain/request.ts'
 import { labelOf, scopeLabel } from '../labels.ts'
 import { latestScopeDecision, listAgencies, type CaseRow } from '../repository.ts'
+import { councilSignposting } from './repository.ts'
 
 export async function scopePage(db: Db, found: CaseRow) {
-  const [agencies, decision] = await Promise.all([listAgencies(db), latestScopeDecision(db, found.id)])
+  const [listed, decision] = await Promise.all([
+    councilSignposting(db, found.localAuthorityId),
+    latestScopeDecision(db, found.id),
+  ])
+  const agencies = listed.length ? listed.map((l) => l.agency) : await listAgencies(db)
   return {
     agencies,
     decision: decision ? { ...decision, scopeText: scopeLabel(decision.scope) } : undefined,
