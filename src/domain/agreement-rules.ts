@@ -85,7 +85,7 @@ export function pointDueDate(
       dueDate: byWhen,
       basis: 'by-when',
       rule: `Due by ${formatLongDate(byWhen)}, the date the parties wrote in, which is sooner than the latest date the law allows (${formatLongDate(statutory.dueDate)}).`,
-      beyondCalendar: !calendar.isCovered(byWhen),
+      beyondCalendar: calendar.isProvisional(byWhen),
     }
   }
   return {

@@ -3,9 +3,10 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import data from './bank-holidays.json' with { type: 'json' }
-import { parseBankHolidaysFile } from './calendar.ts'
+import { standingBankHolidays } from './bank-holiday-rules.ts'
+import { CALENDAR_UNTIL_YEAR, createShippedCalendar, parseBankHolidaysFile } from './calendar.ts'
 
-const FIRST_YEAR = 2018
+const FIRST_YEAR = 2014
 const LAST_YEAR = 2028
 
 // Independent of src/domain: Date.UTC rather than dates.ts, and the anonymous Gregorian
@@ -134,7 +135,7 @@ describe('bank-holidays.json', () => {
     assert.deepEqual(dates, [...new Set(dates)].sort())
   })
 
-  it('matches the computed holidays for every year from 2018 to 2028', () => {
+  it('matches the computed holidays for every year from 2014 to 2028', () => {
     const years = new Set(events.map((e) => Number(e.date.slice(0, 4))))
     assert.deepEqual(
       [...years],
@@ -177,6 +178,39 @@ describe('bank-holidays.json', () => {
       const sombre = event.title === 'Good Friday' || event.title.includes('State Funeral')
       assert.equal(event.bunting, !sombre, `${event.date} bunting`)
     }
+  })
+
+  it('has the standing rules give the published holidays of every year without a one-off change', () => {
+    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+      if (SPECIAL_DAYS.some((s) => s.year === year)) continue
+      const published = events.filter((e) => e.date.startsWith(`${year}-`))
+      assert.deepEqual(standingBankHolidays(year), published, `${year}`)
+    }
+  })
+
+  it('makes every year after the published ones, to at least 10 years ahead, provisional by the standing rules', () => {
+    const calendar = createShippedCalendar()
+    const table = calendar.years()
+    assert.deepEqual(
+      table.map((y) => y.year),
+      Array.from({ length: CALENDAR_UNTIL_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i),
+    )
+    assert.ok(CALENDAR_UNTIL_YEAR >= 2026 + 10)
+    for (const { year, provisional, holidays } of table) {
+      assert.equal(provisional, year > LAST_YEAR, `${year}`)
+      if (!provisional) continue
+      assert.deepEqual(
+        holidays.map((h) => ({ date: h.date, title: h.title, substitute: h.notes === 'Substitute day' })),
+        regularHolidays(year),
+        `provisional ${year}`,
+      )
+      for (const h of holidays) assert.equal(calendar.isWorkingDay(h.date), false, h.date)
+    }
+    assert.equal(calendar.isWorkingDay('2032-12-27'), false) // Christmas 2032 is a Saturday: Monday 27th and Tuesday 28th
+    assert.equal(calendar.isWorkingDay('2032-12-28'), false)
+    assert.equal(calendar.isWorkingDay('2032-12-29'), true)
+    assert.equal(calendar.isProvisional('2028-12-31'), false)
+    assert.equal(calendar.isProvisional('2029-01-01'), true)
   })
 
   it('checks the Easter algorithm against known dates', () => {

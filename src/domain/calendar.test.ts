@@ -7,6 +7,7 @@ import {
   easterSunday,
   parseBankHolidaysFile,
   shippedBankHolidays,
+  unsupportedDate,
 } from './calendar.ts'
 import { addDays, compare, dayOfWeek, fromDayNumber, toDayNumber } from './dates.ts'
 
@@ -193,12 +194,29 @@ describe('workingDaysBetween', () => {
 })
 
 describe('coverage', () => {
-  it('knows the years the data covers', () => {
-    assert.equal(calendar.coveredFromYear, 2018)
-    assert.equal(calendar.coveredUntilYear, 2028)
+  it('knows the years the data covers: published to 2028, provisional after, to 2040', () => {
+    assert.equal(calendar.coveredFromYear, 2014)
+    assert.equal(calendar.publishedUntilYear, 2028)
+    assert.equal(calendar.coveredUntilYear, 2040)
     assert.equal(calendar.isCovered('2028-12-31'), true)
-    assert.equal(calendar.isCovered('2029-01-01'), false)
-    assert.equal(calendar.isCovered('2017-12-31'), false)
+    assert.equal(calendar.isCovered('2040-12-31'), true)
+    assert.equal(calendar.isCovered('2041-01-01'), false)
+    assert.equal(calendar.isCovered('2013-12-31'), false)
+    assert.equal(calendar.isPublished('2028-12-31'), true)
+    assert.equal(calendar.isPublished('2029-01-01'), false)
+  })
+
+  it('names the range of dates people may give, with dates of birth up to 25 years earlier', () => {
+    assert.equal(unsupportedDate('2014-09-01'), undefined)
+    assert.equal(unsupportedDate('2040-12-31'), undefined)
+    const range = 'must be between Monday 1 September 2014 and Monday 31 December 2040'
+    for (const date of ['2014-08-31', '2041-01-01', '0001-01-01', '9999-10-31'])
+      assert.equal(unsupportedDate(date), range)
+    assert.equal(unsupportedDate('1989-09-01', 'birth'), undefined)
+    assert.equal(
+      unsupportedDate('1989-08-31', 'birth'),
+      'must be between Friday 1 September 1989 and Monday 31 December 2040',
+    )
   })
 })
 

@@ -2,8 +2,36 @@
 // Good Friday or an England & Wales bank holiday. Christmas Day and Good Friday are common-law
 // holidays, not bank holidays, so they are worked out here too: they stay non-working even for
 // years the bank-holiday file does not cover.
+//
+// The bank holidays are GOV.UK's published ones (shipped from 2014, refreshed by an
+// administrator); every later year is worked out by the standing rules (bank-holiday-rules.ts)
+// and is provisional until GOV.UK publishes it. The table runs at least to CALENDAR_UNTIL_YEAR,
+// and the dates people may enter are those the calendar supports (SUPPORTED_DATES).
 import shippedBankHolidays from './bank-holidays.json' with { type: 'json' }
-import { fromDayNumber, isValidIsoDate, parseIsoDate, toDayNumber, type IsoDate } from './dates.ts'
+import { easterSunday, standingBankHolidays } from './bank-holiday-rules.ts'
+import { formatLongDate, fromDayNumber, isValidIsoDate, parseIsoDate, toDayNumber, type IsoDate } from './dates.ts'
+
+export { easterSunday }
+
+/** The last year the calendar's table reaches, published or provisional (at least 10 years ahead). */
+export const CALENDAR_UNTIL_YEAR = 2040
+
+/**
+ * The dates the service works with: from the SEND reforms (1 September 2014) to the end of the
+ * calendar's table. A date of birth may be up to 25 years earlier (a young person is 25 at most).
+ */
+export const SUPPORTED_DATES = {
+  from: '2014-09-01',
+  until: `${CALENDAR_UNTIL_YEAR}-12-31`,
+  birthFrom: '1989-09-01',
+} as const
+
+/** Why a date is outside the supported range, in words naming the range; undefined when inside. */
+export function unsupportedDate(date: IsoDate, kind: 'event' | 'birth' = 'event'): string | undefined {
+  const from = kind === 'birth' ? SUPPORTED_DATES.birthFrom : SUPPORTED_DATES.from
+  if (date >= from && date <= SUPPORTED_DATES.until) return undefined
+  return `must be between ${formatLongDate(from)} and ${formatLongDate(SUPPORTED_DATES.until)}`
+}
 
 export interface BankHolidayEvent {
   title: string
@@ -38,11 +66,19 @@ export interface Calendar {
    * left" from today to a due date is 0 on the day, 1 the working day before, -1 a working day late.
    */
   workingDaysBetween(a: IsoDate, b: IsoDate): number
-  /** First and last years with England & Wales bank holidays in the data. */
+  /** First and last years of the table: published years, then provisional ones at least to CALENDAR_UNTIL_YEAR. */
   coveredFromYear: number
   coveredUntilYear: number
-  /** False for dates in years the bank-holiday data does not cover: their working days may be wrong. */
+  /** The last year of GOV.UK's published bank holidays; later years are provisional. */
+  publishedUntilYear: number
+  /** False for dates outside the table (before its first year or after its last). */
   isCovered(date: IsoDate): boolean
+  /** True for dates in a year of published bank holidays; a provisional year's may still change. */
+  isPublished(date: IsoDate): boolean
+  /** True for dates after the published years: their working days may change once GOV.UK publishes them. */
+  isProvisional(date: IsoDate): boolean
+  /** Each year of the table with its England and Wales bank holidays, and whether it is provisional. */
+  years(): { year: number; provisional: boolean; holidays: BankHolidayEvent[] }[]
 }
 
 const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const
@@ -117,22 +153,6 @@ export function parseBankHolidaysFile(json: unknown): ParseResult {
   return { ok: true, data: { ...divisions, 'england-and-wales': englandAndWales } }
 }
 
-/**
- * Easter Sunday in the Gregorian calendar (Oudin's algorithm, as given by Claus Tøndering).
- * The tests check it against the anonymous Gregorian algorithm.
- */
-export function easterSunday(year: number): IsoDate {
-  const g = year % 19
-  const c = Math.floor(year / 100)
-  const h = (c - Math.floor(c / 4) - Math.floor((8 * c + 13) / 25) + 19 * g + 15) % 30
-  const i = h - Math.floor(h / 28) * (1 - Math.floor(29 / (h + 1)) * Math.floor((21 - g) / 11))
-  const j = (year + Math.floor(year / 4) + i + 2 - c + Math.floor(c / 4)) % 7
-  const l = i - j
-  const month = 3 + Math.floor((l + 40) / 44)
-  const day = l + 28 - 31 * Math.floor(month / 4)
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
 function assertCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0)
     throw new RangeError(`A number of working days must be a whole number 0 or more, got ${n}`)
@@ -146,7 +166,19 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
   const holidays = new Set(events.map((event) => toDayNumber(event.date)))
   const years = events.map((event) => parseIsoDate(event.date).year)
   const coveredFromYear = Math.min(...years)
-  const coveredUntilYear = Math.max(...years)
+  const publishedUntilYear = Math.max(...years)
+  const coveredUntilYear = Math.max(publishedUntilYear, CALENDAR_UNTIL_YEAR)
+
+  // Years after the published ones, by the standing rules, worked out when first asked for.
+  const provisional = new Map<number, Set<number>>()
+  function provisionalHolidays(year: number): Set<number> {
+    let days = provisional.get(year)
+    if (!days) {
+      days = new Set(standingBankHolidays(year).map((h) => toDayNumber(h.date)))
+      provisional.set(year, days)
+    }
+    return days
+  }
 
   const goodFridays = new Map<number, number>()
   function goodFriday(year: number): number {
@@ -173,6 +205,7 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
     if (weekday === 0 || weekday === 6 || holidays.has(day)) return false
     const date = fromDayNumber(day)
     const year = Number(date.slice(0, 4))
+    if (year > publishedUntilYear && provisionalHolidays(year).has(day)) return false
     return !date.endsWith('-12-25') && day !== goodFriday(year)
   }
 
@@ -225,9 +258,29 @@ export function createCalendar(bankHolidaysJson: unknown): Calendar {
     },
     coveredFromYear,
     coveredUntilYear,
+    publishedUntilYear,
     isCovered(date) {
       const { year } = parseIsoDate(date)
       return year >= coveredFromYear && year <= coveredUntilYear
+    },
+    isPublished(date) {
+      const { year } = parseIsoDate(date)
+      return year >= coveredFromYear && year <= publishedUntilYear
+    },
+    isProvisional: (date) => parseIsoDate(date).year > publishedUntilYear,
+    years() {
+      const table = []
+      for (let year = coveredFromYear; year <= coveredUntilYear; year++) {
+        const published = year <= publishedUntilYear
+        table.push({
+          year,
+          provisional: !published,
+          holidays: published
+            ? events.filter((e) => e.date.startsWith(`${year}-`))
+            : standingBankHolidays(year).map((h) => ({ ...h, notes: h.notes || 'Provisional' })),
+        })
+      }
+      return table
     },
   }
 }

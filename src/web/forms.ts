@@ -2,6 +2,8 @@
 // summary (linking to the field) and beside the field, with everything the person typed kept.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { unsupportedDate } from '../domain/calendar.ts'
+import { isValidIsoDate } from '../domain/dates.ts'
 import type { Result } from '../domain/result.ts'
 import { capitalise } from '../domain/text.ts'
 import { notFound } from './errors.ts'
@@ -115,10 +117,22 @@ export function text(required: string | false, max = 200, label = 'This') {
 export type DateInputResult = { ok: true; value: string } | { ok: false; message: string; anchor: string }
 
 /**
- * Reads a GOV.UK date input (fields NAME-day, NAME-month, NAME-year) as YYYY-MM-DD, with the
- * GOV.UK messages: what is missing, or that it must be a real date.
+ * Which dates a date input takes: 'case' (the default) from the SEND reforms (1 September 2014) to
+ * the end of the calendar; 'long-ago' from 25 years earlier, for dates of birth and for a person's
+ * own history (training, a link that ended years ago).
  */
-export function readDateInput(body: Record<string, unknown>, name: string, label: string): DateInputResult {
+export type DateRange = 'case' | 'long-ago'
+
+/**
+ * Reads a GOV.UK date input (fields NAME-day, NAME-month, NAME-year) as YYYY-MM-DD, with the
+ * GOV.UK messages: what is missing, that it must be a real date, or the range it must be in.
+ */
+export function readDateInput(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  range: DateRange = 'case',
+): DateInputResult {
   const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim()
   const [day, month, year] = [part('day'), part('month'), part('year')]
   const missing = (['day', 'month', 'year'] as const).filter((p) => !part(p))
@@ -130,19 +144,12 @@ export function readDateInput(body: Record<string, unknown>, name: string, label
       anchor: `${name}-${missing[0]}`,
     }
   }
-  const d = Number(day),
-    m = Number(month),
-    y = Number(year)
-  const date = new Date(Date.UTC(y, m - 1, d))
-  const real =
-    /^\d{1,2}$/.test(day) &&
-    /^\d{1,2}$/.test(month) &&
-    /^\d{4}$/.test(year) &&
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d
+  const value = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+  const real = /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) && isValidIsoDate(value)
   if (!real) return { ok: false, message: `${capitalise(label)} must be a real date`, anchor: `${name}-day` }
-  return { ok: true, value: date.toISOString().slice(0, 10) }
+  const outside = unsupportedDate(value, range === 'long-ago' ? 'birth' : 'event')
+  if (outside) return { ok: false, message: `${capitalise(label)} ${outside}`, anchor: `${name}-day` }
+  return { ok: true, value }
 }
 
 /** The three parts of an ISO date, to fill a date input again. */

@@ -1,7 +1,7 @@
 // What a clock gives: a deadline, first as a draft (what meets it, what stops it), then settled
 // against the history into its status.
 import type { Calendar } from '../calendar.ts'
-import { parseIsoDate, type IsoDate } from '../dates.ts'
+import type { IsoDate } from '../dates.ts'
 import type { CaseEventType, EventRef, History } from './events.ts'
 
 export type DeadlineName =
@@ -31,7 +31,7 @@ export interface Deadline {
   status: DeadlineStatus
   metOn?: IsoDate
   stoppedBy?: EventRef
-  /** The due date is past the last year of bank-holiday data, so it may change when the data is refreshed. */
+  /** The due date is past the published bank holidays (a provisional year), so it may change when they are published. */
   beyondCalendar?: true
 }
 
@@ -63,5 +63,5 @@ export type Clock = (
 export const STOPPED_BY: readonly CaseEventType[] = ['withdrawn', 'cannot-arrange']
 
 export function beyondCalendar(dueDate: IsoDate, calendar: Calendar): { beyondCalendar?: true } {
-  return parseIsoDate(dueDate).year > calendar.coveredUntilYear ? { beyondCalendar: true } : {}
+  return calendar.isProvisional(dueDate) ? { beyondCalendar: true } : {}
 }

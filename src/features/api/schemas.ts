@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them (z.toJSONSchema). Requests are strict: a field the API
 // does not know is refused, so a misspelt field is never silently ignored.
 import { z } from 'zod'
+import { SUPPORTED_DATES, unsupportedDate } from '../../domain/calendar.ts'
 import { CASE_EVENT_TYPES, type DeadlineName } from '../../domain/clocks.ts'
 import {
   adjustmentKinds,
@@ -45,10 +46,26 @@ export const DEADLINE_NAMES = [
 export const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'met-late', 'stopped'] as const
 export const CHANNELS = ['online', 'phone', 'email'] as const
 
+/** A calendar date in an answer (a due date may fall after the calendar's last year). */
 const isoDate = z.iso.date({ error: 'Enter a real date as YYYY-MM-DD' })
+
+/** A date in a request: real, and in the range the calendar supports (else 400 naming the range). */
+function dateIn(kind: 'event' | 'birth') {
+  const from = kind === 'birth' ? SUPPORTED_DATES.birthFrom : SUPPORTED_DATES.from
+  return z.iso
+    .date({ error: 'Enter a real date as YYYY-MM-DD' })
+    .superRefine((d, ctx) => {
+      const outside = unsupportedDate(d, kind)
+      if (outside) ctx.addIssue({ code: 'custom', message: `The date ${outside}` })
+    })
+    .describe(`A date from ${from} to ${SUPPORTED_DATES.until} (the range the calendar supports)`)
+}
+export const requestDate = dateIn('event')
+const birthDate = dateIn('birth')
 const notFuture = (today: () => string) =>
-  isoDate.refine((d) => d <= today(), { error: 'The date cannot be in the future' })
-const pastDate = (today: () => string) => isoDate.refine((d) => d < today(), { error: 'The date must be in the past' })
+  requestDate.refine((d) => d <= today(), { error: 'The date cannot be in the future' })
+const pastDate = (today: () => string) =>
+  birthDate.refine((d) => d < today(), { error: 'The date must be in the past' })
 const text = (max: number) =>
   z
     .string()
@@ -86,7 +103,11 @@ function eventUnion<D extends z.ZodType, R extends z.ZodType, W extends z.ZodTyp
       event('cannot-arrange', z.strictObject({ reason: optionalText(1000) }).optional()),
       event(
         'meeting-scheduled',
-        z.strictObject({ meetingDate: isoDate, shorterNoticeAgreed: z.boolean().optional(), venue: optionalText(200) }),
+        z.strictObject({
+          meetingDate: requestDate,
+          shorterNoticeAgreed: z.boolean().optional(),
+          venue: optionalText(200),
+        }),
       ),
       event('meeting-notice-sent', noData),
       event('mediation-concluded', z.strictObject({ outcome: z.enum(OUTCOMES) })),
@@ -108,7 +129,7 @@ export function recordEventSchema(today: () => string) {
 
 /** POST /deadlines: any date, and details may be left out. */
 export function whatIfEventSchema() {
-  return eventUnion(isoDate, {
+  return eventUnion(requestDate, {
     requested: z.strictObject({ healthInIssue: z.boolean().optional(), healthOnly: z.boolean().optional() }).optional(),
     withdrawn: z.strictObject({ by: z.enum(WITHDRAWN_BY).optional(), reason: optionalText(1000) }).optional(),
     certificate: z.strictObject({ kind: z.enum(CERTIFICATE_KINDS).optional() }).optional(),
@@ -119,7 +140,7 @@ export type RecordEvent = z.infer<ReturnType<typeof recordEventSchema>>
 export function whatIfSchema() {
   return z.strictObject({
     events: z.array(whatIfEventSchema()).max(100, { error: 'Send 100 events or fewer' }),
-    today: isoDate.optional(),
+    today: requestDate.optional(),
   })
 }
 

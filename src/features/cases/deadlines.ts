@@ -89,7 +89,7 @@ export function caseDeadlines(
       {
         ...d,
         source: 'The mediation agreement (SEND Regulations 2014, regs 42 and 44)',
-        beyondCalendar: !calendar.isCovered(d.dueDate),
+        beyondCalendar: calendar.isProvisional(d.dueDate),
       },
       context,
     ),
@@ -118,7 +118,7 @@ function updateOwed(
       source: "The service's promise to keep everyone informed",
       startedBy: { type: last ? 'update-sent' : 'enquiry-received', date: from },
       status: due < context.today ? 'overdue' : 'open',
-      beyondCalendar: !context.calendar.isCovered(due),
+      beyondCalendar: context.calendar.isProvisional(due),
     },
     context,
   )

@@ -133,7 +133,7 @@ export async function planDates(db: Db, answers: DatesAnswers, today: string): P
   }
 
   const beyond = shown.some((d) => d.beyondCalendar)
-  return { items, ...(beyond ? { beyondCalendarYear: calendar.coveredUntilYear } : {}) }
+  return { items, ...(beyond ? { beyondCalendarYear: calendar.publishedUntilYear } : {}) }
 }
 
 const appealPassed =

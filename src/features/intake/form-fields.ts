@@ -2,7 +2,7 @@
 // them in one pass, in the order they are on the page, so that the error summary lists every
 // problem at once (GOV.UK) and in page order.
 import { z } from 'zod'
-import { asArray, capitalise, readDateInput } from '../../web/forms.ts'
+import { asArray, capitalise, readDateInput, type DateRange } from '../../web/forms.ts'
 
 export const optionalText = z.string().optional()
 export const checkboxes = z.preprocess(asArray, z.array(z.string()))
@@ -72,11 +72,11 @@ export function dateAnswer(
   body: Record<string, unknown>,
   name: string,
   label: string,
-  opts: { optional?: boolean; rule?: (iso: string) => string | undefined } = {},
+  opts: { optional?: boolean; rule?: (iso: string) => string | undefined; range?: DateRange } = {},
 ): string | undefined {
   const empty = ['day', 'month', 'year'].every((p) => !String(body[`${name}-${p}`] ?? '').trim())
   if (empty && opts.optional) return ''
-  const read = readDateInput(body, name, label)
+  const read = readDateInput(body, name, label, opts.range)
   if (!read.ok) {
     report(ctx, name, read.message, read.anchor)
     return undefined

@@ -55,12 +55,26 @@ describe('/admin/bank-holidays', () => {
     assert.equal(res.statusCode, 200)
     assert.match(titleOf(res), /^Bank holidays - /)
     assert.deepEqual(summary(res.body), {
-      'Years covered': '2018 to 2028',
+      'Years covered': '2014 to 2040',
       'Known until': 'Sunday 31 December 2028',
+      'Provisional years': '2029 to 2040',
       'Where they came from': 'The file that came with Parley',
     })
     assert.equal(html(res).querySelector('.govuk-warning-text'), null)
     assert.ok(html(res).getElementById('bankHolidays'), 'a box to paste a newer file into')
+    // Every year of the table, the provisional ones marked as such.
+    const rows = html(res)
+      .querySelectorAll('tbody tr')
+      .map((tr) => tr.querySelectorAll('td, th').map((c) => c.text.trim()))
+    assert.deepEqual(
+      rows.map((r) => r[0]),
+      Array.from({ length: 27 }, (_, i) => String(2014 + i)),
+    )
+    assert.deepEqual(
+      rows.filter((r) => r[1] === 'Provisional').map((r) => r[0]),
+      Array.from({ length: 12 }, (_, i) => String(2029 + i)),
+    )
+    assert.match(rows.find((r) => r[0] === '2035')![2]!, /Monday 7 May 2035: Early May bank holiday/)
   })
 
   it('warns when the calendar ends within the next 12 months', async () => {
@@ -154,7 +168,8 @@ describe('/admin/bank-holidays', () => {
     assertRedirect(await agent.post(url, { bankHolidays: newerFile() }), url)
 
     const calendar = await currentCalendar(t.database.db)
-    assert.equal(calendar.coveredUntilYear, 2029)
+    assert.equal(calendar.publishedUntilYear, 2029)
+    assert.equal(calendar.coveredUntilYear, 2040)
     assert.equal(calendar.isWorkingDay('2029-06-15'), false)
     assert.equal(calendar.isWorkingDay('2026-09-01'), false)
     assert.equal(await appealDue(), '2026-09-02', 'the invented holiday on 1 Sep 2026 moves the deadline')
@@ -165,11 +180,12 @@ describe('/admin/bank-holidays', () => {
     const page = await agent.get(url)
     assert.match(
       html(page).querySelector('.govuk-notification-banner')?.text ?? '',
-      /The calendar now covers 2018 to 2029/,
+      /The calendar now has published bank holidays from 2014 to 2029, and provisional ones to 2040\./,
     )
     assert.deepEqual(summary(page.body), {
-      'Years covered': '2018 to 2029',
+      'Years covered': '2014 to 2040',
       'Known until': 'Monday 31 December 2029',
+      'Provisional years': '2030 to 2040',
       'Where they came from': 'Uploaded by Ada Admin on Friday 27 November 2026 at 10am',
     })
   })
@@ -183,8 +199,8 @@ describe('/admin/bank-holidays', () => {
     await agent.get(url) // the same fixed time as the upload before: this one must still be the newer
     assertRedirect(await agent.post(url, { bankHolidays: from2024 }), url)
     const calendar = await currentCalendar(t.database.db)
-    assert.equal(calendar.coveredFromYear, 2018)
-    assert.equal(calendar.coveredUntilYear, 2029)
+    assert.equal(calendar.coveredFromYear, 2014)
+    assert.equal(calendar.publishedUntilYear, 2029)
     assert.equal(
       calendar.isWorkingDay('2026-09-01'),
       true,
@@ -193,7 +209,7 @@ describe('/admin/bank-holidays', () => {
     assert.equal(calendar.isWorkingDay('2019-12-26'), false, 'Boxing Day 2019 is kept from before')
     assert.match(
       html(await agent.get(url)).querySelector('.govuk-notification-banner')?.text ?? '',
-      /2018 to 2023 kept from the previous calendar/,
+      /2014 to 2023 kept from the previous calendar/,
     )
   })
 

@@ -27,7 +27,10 @@ function uploadedText(result: Uploaded): string {
     ? ` (${years.from === years.to ? years.from : `${years.from} to ${years.to}`} kept from the previous calendar)`
     : ''
   return (
-    `Bank holidays updated. The calendar now covers ${result.coveredFromYear} to ${result.coveredUntilYear}${kept}. ` +
+    `Bank holidays updated. The calendar now has published bank holidays from ${result.coveredFromYear} to ${result.publishedUntilYear}${kept}` +
+    (result.coveredUntilYear > result.publishedUntilYear
+      ? `, and provisional ones to ${result.coveredUntilYear}. `
+      : '. ') +
     casesText(count)
   )
 }
@@ -51,7 +54,7 @@ export default async function bankHolidays(app: FastifyInstance, { database, clo
           const userId = currentUser(request).id
           const result = await uploadBankHolidays(db, clock, data.bankHolidays, userId)
           if (!result.ok) return result
-          request.log.info({ by: userId, coveredUntilYear: result.coveredUntilYear }, 'bank holidays uploaded')
+          request.log.info({ by: userId, publishedUntilYear: result.publishedUntilYear }, 'bank holidays uploaded')
           request.log.info(
             { by: userId, cases: result.recomputed },
             'deadlines worked out again after new bank holidays',

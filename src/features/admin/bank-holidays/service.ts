@@ -21,28 +21,36 @@ const GOV_UK_HINT = 'Download the latest file from https://www.gov.uk/bank-holid
 export interface CalendarStatus {
   coveredFromYear: number
   coveredUntilYear: number
-  /** The last day the calendar knows the bank holidays of. */
+  /** The last year of GOV.UK's published bank holidays; the years after it are provisional. */
+  publishedUntilYear: number
+  /** The last day of the published bank holidays. */
   coveredUntil: string
-  /** It ends within the next 12 months (or has ended): time to upload a newer file. */
+  /** The published ones end within the next 12 months (or have ended): time to upload a newer file. */
   endingSoon: boolean
   uploaded: { at: Date; by: string | null } | null
+  /** Each year of the table, provisional ones marked. */
+  years: { year: number; provisional: boolean; holidays: { title: string; date: string; notes: string }[] }[]
 }
 
 export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStatus> {
   const [calendar, latest] = await Promise.all([currentCalendar(db), latestUpload(db)])
-  const coveredUntil = `${calendar.coveredUntilYear}-12-31`
+  const coveredUntil = `${calendar.publishedUntilYear}-12-31`
   return {
     coveredFromYear: calendar.coveredFromYear,
     coveredUntilYear: calendar.coveredUntilYear,
+    publishedUntilYear: calendar.publishedUntilYear,
     coveredUntil,
     endingSoon: coveredUntil < addMonths(clock.today(), 12),
     uploaded: latest ?? null,
+    years: calendar.years(),
   }
 }
 
 export interface Uploaded {
   coveredFromYear: number
   coveredUntilYear: number
+  /** The last year the file publishes: the ones after it stay provisional. */
+  publishedUntilYear: number
   /** England and Wales years the new file no longer lists, kept from the calendar before. */
   keptYears: { from: number; to: number } | null
   /** How many open cases had their deadlines worked out again. */
@@ -52,7 +60,7 @@ export interface Uploaded {
 const yearsOf = (file: BankHolidaysFile) => file['england-and-wales'].events.map((e) => parseIsoDate(e.date).year)
 
 /**
- * Checks a pasted GOV.UK bank-holidays.json and, if it would not shorten the calendar, saves it as
+ * Checks a pasted GOV.UK bank-holidays.json and, if it would not shorten the published years, saves it as
  * the calendar, then works out every open case's deadlines again (for now in the request, batch
  * by batch: see ../settings/recompute.ts). GOV.UK's file drops old years over time, so England and
  * Wales years before the new file's first year are kept from the calendar in use (deadlines of
@@ -108,12 +116,13 @@ export async function uploadBankHolidays(
       // The newest upload is the calendar: never let two share a time (a fixed clock, the same millisecond).
       let uploadedAt = clock.now()
       if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
-      await insertFile(tx, { data, coveredUntilYear: calendar.coveredUntilYear, uploadedAt, uploadedBy: userId })
+      await insertFile(tx, { data, coveredUntilYear: calendar.publishedUntilYear, uploadedAt, uploadedBy: userId })
 
       return {
         ok: true as const,
         coveredFromYear: calendar.coveredFromYear,
         coveredUntilYear: calendar.coveredUntilYear,
+        publishedUntilYear: calendar.publishedUntilYear,
         keptYears: kept.length ? { from: oldFirst, to: newFirst - 1 } : null,
       }
     }),

@@ -196,7 +196,10 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
   }
 
   const childName = check('childName', fields.childName, form.childName)
-  const dateOfBirth = date('childDateOfBirth', 'their date of birth', 'past', 'Date of birth must be in the past')
+  const dateOfBirth = readDate('childDateOfBirth', 'their date of birth', {
+    past: 'Date of birth must be in the past',
+    range: 'long-ago',
+  })
   const setting = check('childSetting', fields.childSetting, form.childSetting)
   const postcodeText = check('childPostcode', fields.childPostcode, form.childPostcode)
   const postcode = postcodeText ? normalisePostcode(postcodeText) : undefined

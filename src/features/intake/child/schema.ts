@@ -14,6 +14,7 @@ export function childSchema(today: string, self: boolean) {
         label: `${whose} name`,
       }),
       dateOfBirth: dateAnswer(ctx, d, 'dateOfBirth', `${whose} date of birth`, {
+        range: 'long-ago',
         rule: (iso) => {
           if (iso >= today) return 'Date of birth must be in the past'
           if (self && !isYoungPersonAge(iso, today)) {

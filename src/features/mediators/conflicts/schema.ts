@@ -52,6 +52,7 @@ export function validateConflict(
   const details = c.check('details', fields.details, form.details)
   const endedOn = c.date('endedOn', 'the date the link ended', {
     optional: true,
+    range: 'long-ago', // a link that ended years ago still matters
     notFuture: 'The date the link ended must be today or in the past',
   })
   if (c.failed()) return { ok: false, errors: c.errors }

@@ -108,9 +108,9 @@ export function validateProfile(
   const form = shape.data as z.infer<typeof profileFormSchema> & Record<string, string | undefined>
 
   const { errors, fail, check, date: readDate } = formChecks(form, today)
-  /** An optional date: blank is fine; part of one, or one that is not real, is not. */
+  /** An optional date: blank is fine; part of one, or one that is not real, is not. A mediator's history may go back before 2014. */
   const date = (name: string, label: string, notFuture?: string) =>
-    readDate(name, label, { optional: true, notFuture }) ?? null
+    readDate(name, label, { optional: true, notFuture, range: 'long-ago' }) ?? null
   const orNull = (s: string | undefined) => (s ? s : null)
 
   const name = check('name', fields.name, form.name)
