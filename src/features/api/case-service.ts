@@ -42,7 +42,10 @@ export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
       reference: string,
       body: Parsed<RecordEvent>,
     ): Promise<
-      ApiResult<{ caseId: string; answer: { reference: string; status: string; deadlines: DeadlineResponse[] } }>
+      ApiResult<{
+        caseId: string
+        answer: { reference: string; status: string; deadlines: DeadlineResponse[]; warnings: string[] }
+      }>
     > {
       const row = await caseFor(token, reference)
       if (!row) return noSuchCase()
@@ -55,7 +58,11 @@ export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
         return refuse(result.reason, undefined, result.code)
       }
       const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
-      return { ok: true, caseId: row.id, answer: { reference: row.reference, status: result.state.status, deadlines } }
+      return {
+        ok: true,
+        caseId: row.id,
+        answer: { reference: row.reference, status: result.state.status, deadlines, warnings: result.warnings },
+      }
     },
   }
 }

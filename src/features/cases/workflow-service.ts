@@ -5,6 +5,7 @@ import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import type { cases } from '../../db/schema/index.ts'
 import { certificateContentSchema } from '../../domain/certificate.ts'
+import { checkEventOrder } from '../../domain/event-order.ts'
 import { refuse, type Result } from '../../domain/result.ts'
 import { stateFromEvents, transition, type Action, type CaseState } from '../../domain/workflow.ts'
 import { certificateContent } from '../certificates/index.ts'
@@ -29,7 +30,13 @@ export const FACT_EVENT_TYPES = [
 export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
 
 export type WorkflowResult =
-  | { ok: true; state: CaseState; eventId: number }
+  | {
+      ok: true
+      state: CaseState
+      eventId: number
+      /** Dates in an unusual but possible order (domain/event-order.ts): recorded, but worth checking. */
+      warnings: string[]
+    }
   | { ok: false; code: 'not-found' | 'refused' | 'stale' | 'invalid'; reason: string }
 
 /**
@@ -53,6 +60,8 @@ export interface ChangeOptions {
    * appended (for example the allocations row behind 'allocate-mediator'). Throw to undo it all.
    */
   beforeEvent?: (tx: Tx, context: { state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<void>
+  /** Events beforeEvent appends on the same day (an agreement, say), checked for their order with the rest. */
+  alsoRecorded?: { type: string; data?: Record<string, unknown> }[]
 }
 
 export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
@@ -82,6 +91,13 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
       const state = stateFromEvents(events)
       const result = await work({ tx, state, caseRow })
       if (!result.ok) return { ok: false, code: 'refused', reason: result.reason }
+      // Dates in an impossible order are refused; unusual ones are recorded with a warning.
+      const order = checkEventOrder(
+        events.map((e) => ({ type: e.type, date: e.occurredOn, data: e.data })),
+        [...result.events, ...(options.alsoRecorded ?? [])].map((e) => ({ ...e, date: occurredOn })),
+        { receivedOn: caseRow.receivedOn },
+      )
+      if (!order.ok) return { ok: false, code: 'refused', reason: order.reason }
       if (options.beforeEvent) await options.beforeEvent(tx, { state, caseRow })
       let eventId = 0
       for (const event of result.events) {
@@ -96,7 +112,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
         updatedAt: clock.now(),
       })
       await refreshDeadlineIndex(tx, clock, caseId)
-      return { ok: true, state: result.state, eventId }
+      return { ok: true, state: result.state, eventId, warnings: order.warnings }
     })
   }
 

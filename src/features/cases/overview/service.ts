@@ -12,6 +12,7 @@ import {
   otherPartyKinds,
   requesterRoles,
 } from '../../../domain/request.ts'
+import { orderWarnings } from '../../../domain/event-order.ts'
 import { hasRole, type StaffUser } from '../../../domain/staff.ts'
 import { caseWorkers } from '../access.ts'
 import { caseSnapshot } from '../deadline-index.ts'
@@ -67,5 +68,10 @@ export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, foun
     canDecideScope: hasRole(user, ...caseWorkers),
     nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
     assignedName,
+    // Dates recorded in an unusual but possible order (domain/event-order.ts), to check.
+    dateWarnings: orderWarnings(
+      (inputs?.events ?? []).map((e) => ({ type: e.type, date: e.occurredOn, data: e.data })),
+      { receivedOn: found.receivedOn },
+    ),
   }
 }
