@@ -1,7 +1,7 @@
 // Staff accounts' queries. The password hash never leaves this file but to be written.
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../../db/client.ts'
-import { sessions, users } from '../../../db/schema/index.ts'
+import { localAuthorities, sessions, userCouncils, users } from '../../../db/schema/index.ts'
 import type { Role } from '../../../domain/staff.ts'
 
 type Queryable = Db | Tx
@@ -81,4 +81,40 @@ export async function setOneTimePassword(db: Queryable, id: string, passwordHash
 /** Signs the person out everywhere. */
 export async function endSessionsOf(db: Queryable, userId: string) {
   await db.delete(sessions).where(sql`${sessions.data}->>'userId' = ${userId}`)
+}
+
+/** The councils that commission the service, by name: the ones staff can work for. */
+export function commissioningCouncils(db: Queryable) {
+  return db
+    .select({ id: localAuthorities.id, name: localAuthorities.name })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.commissioned, true))
+    .orderBy(asc(localAuthorities.name))
+}
+
+/** The councils this member of staff works for, by name. */
+export function councilsOfAccount(db: Queryable, userId: string) {
+  return db
+    .select({ id: localAuthorities.id, name: localAuthorities.name })
+    .from(userCouncils)
+    .innerJoin(localAuthorities, eq(localAuthorities.id, userCouncils.localAuthorityId))
+    .where(eq(userCouncils.userId, userId))
+    .orderBy(asc(localAuthorities.name))
+}
+
+/** Which of these are commissioning councils. */
+export async function commissioningAmong(db: Queryable, ids: readonly string[]) {
+  if (!ids.length) return []
+  return db
+    .select({ id: localAuthorities.id, name: localAuthorities.name })
+    .from(localAuthorities)
+    .where(and(inArray(localAuthorities.id, [...ids]), eq(localAuthorities.commissioned, true)))
+}
+
+/** The member of staff works for these councils, and no others. */
+export async function setCouncilsOfAccount(tx: Tx, userId: string, councilIds: readonly string[]) {
+  await tx.delete(userCouncils).where(eq(userCouncils.userId, userId))
+  if (councilIds.length) {
+    await tx.insert(userCouncils).values(councilIds.map((localAuthorityId) => ({ userId, localAuthorityId })))
+  }
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { eq, sql } from 'drizzle-orm'
-import { users } from '../../../../db/schema/index.ts'
+import { and, eq, sql } from 'drizzle-orm'
+import { auditTrail, localAuthorities, users } from '../../../../db/schema/index.ts'
+import { makeCase } from '../../../cases/testing.ts'
 import { Agent } from '../../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html } from '../../../../../test/helpers/html.ts'
@@ -11,8 +12,10 @@ describe('/admin/users/:id', () => {
   let adminId: string
   let coordId: string
   let adminAgent: Agent
+  let warringtonId: string
   before(async () => {
     t = await createTestApp()
+    warringtonId = (await t.database.db.select().from(localAuthorities))[0]!.id
     adminId = (await createStaff(t.database, 'admin@example.com', ['administrator', 'manager'], 'Ada Admin')).id
     coordId = (await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')).id
     // One administrator's session for the file: sign-in is rate limited (10 in 5 minutes).
@@ -60,19 +63,96 @@ describe('/admin/users/:id', () => {
     assertRedirect(
       await agent.post(`/admin/users/${coordId}/roles`, {
         shownRoles: 'coordinator',
+        shownCouncils: warringtonId,
         roles: ['coordinator', 'mediator'],
+        councils: warringtonId,
       }),
       `/admin/users/${coordId}`,
     )
     assert.deepEqual([...(await rolesOf(coordId))].sort(), ['coordinator', 'mediator'])
     const page = await agent.get(`/admin/users/${coordId}`)
-    assert.match(page.body, /Roles changed for Cora Coordinator/)
+    assert.match(page.body, /Roles and councils changed for Cora Coordinator/)
 
     // Someone else changed them meanwhile: nothing is overwritten.
-    const stale = await agent.post(`/admin/users/${coordId}/roles`, { shownRoles: 'coordinator', roles: 'manager' })
+    const stale = await agent.post(`/admin/users/${coordId}/roles`, {
+      shownRoles: 'coordinator',
+      shownCouncils: warringtonId,
+      roles: 'manager',
+      councils: warringtonId,
+    })
     assertFormErrors(stale, ['roles'])
     assert.match(stale.body, /Someone else changed this account/)
     assert.deepEqual([...(await rolesOf(coordId))].sort(), ['coordinator', 'mediator'])
+  })
+
+  it('changes the councils someone works for, audited, and what they see follows at once', async () => {
+    const agent = await admin()
+    const [other] = await t.database.db
+      .insert(localAuthorities)
+      .values({
+        code: 'halton',
+        name: 'Halton Borough Council',
+        commissioned: true,
+        postcodeDistricts: ['WA7', 'WA8'],
+        serviceName: 'Halton SEN Mediation',
+        phone: '01632 960 321',
+        address: '1 Example Road, Widnes',
+        openingHours: 'Monday to Friday, 9am to 5pm',
+      })
+      .returning()
+    const person = await createStaff(t.database, 'mae@example.com', ['coordinator'], 'Mae Manager', [warringtonId])
+    const haltonCase = await makeCase(t.database, t.clock, { childName: 'Hana Halton', localAuthorityId: other!.id })
+    const theirs = await new Agent(t.app).signIn('mae@example.com')
+    assert.equal((await theirs.get(`/cases/${haltonCase.id}`)).statusCode, 404)
+
+    const page = await agent.get(`/admin/users/${person.id}`)
+    const doc = html(page)
+    assert.match(doc.querySelector('.govuk-summary-list')?.text ?? '', /Councils\s*Warrington Borough Council/)
+    assert.deepEqual(
+      doc.querySelectorAll('input[name="councils"][checked]').map((i) => i.getAttribute('value')),
+      [warringtonId],
+    )
+    // None for a manager: refused, and nothing changes.
+    const none = await agent.post(`/admin/users/${person.id}/roles`, {
+      shownRoles: 'coordinator',
+      shownCouncils: warringtonId,
+      roles: 'manager',
+    })
+    assertFormErrors(none, ['councils'])
+    assert.match(none.body, /Select the councils they work for/)
+    assert.deepEqual(await rolesOf(person.id), ['coordinator'])
+
+    assertRedirect(
+      await agent.post(`/admin/users/${person.id}/roles`, {
+        shownRoles: 'coordinator',
+        shownCouncils: warringtonId,
+        roles: 'manager',
+        councils: [warringtonId, other!.id],
+      }),
+      `/admin/users/${person.id}`,
+    )
+    assert.deepEqual(await rolesOf(person.id), ['manager'])
+    assert.equal((await theirs.get(`/cases/${haltonCase.id}`)).statusCode, 200, 'at once, in the same session')
+    const [change] = await t.database.db
+      .select()
+      .from(auditTrail)
+      .where(and(eq(auditTrail.recordId, person.id), eq(auditTrail.action, 'staff.access-changed')))
+    assert.equal(change?.userId, adminId)
+    assert.deepEqual(change?.before?.roles, ['coordinator'])
+    assert.deepEqual(change?.before?.councils, [warringtonId])
+    assert.deepEqual(change?.after?.roles, ['manager'])
+    assert.deepEqual(change?.after?.councils, [warringtonId, other!.id].sort())
+
+    // A page shown before someone else changed the councils: refused, showing theirs.
+    const stale = await agent.post(`/admin/users/${person.id}/roles`, {
+      shownRoles: 'manager',
+      shownCouncils: warringtonId,
+      roles: 'manager',
+      councils: warringtonId,
+    })
+    assertFormErrors(stale, ['roles'])
+    assert.match(stale.body, /Someone else changed this account’s roles or councils/)
+    assert.equal(html(stale).querySelectorAll('input[name="councils"][checked]').length, 2)
   })
 
   it('does not let administrators remove their own administrator role or disable themselves', async () => {

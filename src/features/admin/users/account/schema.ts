@@ -1,14 +1,16 @@
 import { z } from 'zod'
-import { roles } from '../../../../domain/staff.ts'
+import { allRoles } from '../../../../domain/staff.ts'
 import { asArray } from '../../../../web/forms.ts'
-import { rolesField } from '../new/schema.ts'
+import { councilsField, rolesField } from '../new/schema.ts'
 
 export const rolesSchema = z
   .object({
     _csrf: z.string(),
     roles: rolesField,
-    /** The roles the page showed, to notice a change made by someone else meanwhile. */
-    shownRoles: z.preprocess(asArray, z.array(z.enum(roles))),
+    councils: councilsField,
+    /** The roles and councils the page showed, to notice a change made by someone else meanwhile. */
+    shownRoles: z.preprocess(asArray, z.array(z.enum(allRoles))),
+    shownCouncils: z.preprocess(asArray, z.array(z.uuid())),
   })
   .strict()
 

@@ -2,15 +2,17 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
-import { users } from '../../../../db/schema/index.ts'
+import { auditTrail, localAuthorities, userCouncils, users } from '../../../../db/schema/index.ts'
 import { Agent } from '../../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../../test/helpers/html.ts'
 
 describe('/admin/users/new', () => {
   let t: TestApp
+  let warringtonId: string
   before(async () => {
     t = await createTestApp()
+    warringtonId = (await t.database.db.select().from(localAuthorities))[0]!.id
     await createStaff(t.database, 'admin@example.com', ['administrator'], 'Ada Admin')
     await createStaff(t.database, 'coord@example.com', ['coordinator'], 'Cora Coordinator')
   })
@@ -24,7 +26,12 @@ describe('/admin/users/new', () => {
     assert.equal(res.statusCode, 200)
     const doc = html(res)
     for (const id of ['name', 'email', 'roles']) assert.ok(doc.getElementById(id), id)
-    assert.equal(doc.querySelectorAll('input[name="roles"]').length, 4)
+    assert.equal(doc.querySelectorAll('input[name="roles"]').length, 5, 'every role, a commissioner’s too')
+    assert.deepEqual(
+      doc.querySelectorAll('input[name="councils"]').map((i) => i.getAttribute('value')),
+      [warringtonId],
+      'the councils they may work for',
+    )
     assert.ok(keyOf(res.body), 'a one-time submission key')
   })
 
@@ -102,12 +109,19 @@ describe('/admin/users/new', () => {
       name: 'Mo Mediator',
       email: 'Mo.Mediator@Example.com',
       roles: ['mediator', 'coordinator'],
+      councils: warringtonId,
     }
     const res = await agent.post('/admin/users/new', fields)
     assertRedirect(res, /^\/admin\/users\/[0-9a-f-]{36}\/one-time-password$/)
     const [row] = await t.database.db.select().from(users).where(eq(users.email, 'mo.mediator@example.com'))
     assert.ok(row)
     assert.deepEqual([...row.roles].sort(), ['coordinator', 'mediator'])
+    assert.deepEqual(
+      (await t.database.db.select().from(userCouncils).where(eq(userCouncils.userId, row.id))).map(
+        (c) => c.localAuthorityId,
+      ),
+      [warringtonId],
+    )
     assert.equal(row.mustChangePassword, true)
 
     const shown = await agent.get(String(res.headers.location))
@@ -153,6 +167,7 @@ describe('/admin/users/new', () => {
       name: 'Dee Double',
       email: 'dee@example.com',
       roles: 'coordinator',
+      councils: warringtonId,
     }
     const [a, b] = await Promise.all([agent.post('/admin/users/new', fields), agent.post('/admin/users/new', fields)])
     assert.ok([a.statusCode, b.statusCode].includes(303))
@@ -161,5 +176,66 @@ describe('/admin/users/new', () => {
       .from(users)
       .where(eq(users.email, 'dee@example.com'))
     assert.equal(n, 1)
+  })
+
+  it('needs the councils of a coordinator, manager or commissioner, and none of an administrator or mediator', async () => {
+    const agent = await admin()
+    let form = await agent.get('/admin/users/new')
+    const res = await agent.post('/admin/users/new', {
+      submissionKey: keyOf(form.body),
+      name: 'Noor Nowhere',
+      email: 'noor@example.com',
+      roles: 'manager',
+    })
+    assertFormErrors(res, ['councils'])
+    assert.match(res.body, /Select the councils they work for/)
+    assert.equal((await t.database.db.select().from(users).where(eq(users.email, 'noor@example.com'))).length, 0)
+
+    form = await agent.get('/admin/users/new')
+    const mixed = await agent.post('/admin/users/new', {
+      submissionKey: keyOf(form.body),
+      name: 'Cam Commissioner',
+      email: 'cam@example.com',
+      roles: ['commissioner', 'coordinator'],
+      councils: warringtonId,
+    })
+    assertFormErrors(mixed, ['roles'])
+    assert.match(mixed.body, /A commissioner is a council’s own staff/)
+
+    form = await agent.get('/admin/users/new')
+    assertRedirect(
+      await agent.post('/admin/users/new', {
+        submissionKey: keyOf(form.body),
+        name: 'Cam Commissioner',
+        email: 'cam@example.com',
+        roles: 'commissioner',
+        councils: warringtonId,
+      }),
+    )
+    const [cam] = await t.database.db.select().from(users).where(eq(users.email, 'cam@example.com'))
+    assert.deepEqual(cam!.roles, ['commissioner'])
+    const [made] = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordId, cam!.id))
+    assert.equal(made?.action, 'staff.created')
+    assert.deepEqual(made?.after, {
+      email: 'cam@example.com',
+      name: 'Cam Commissioner',
+      roles: ['commissioner'],
+      councils: [warringtonId],
+      disabled: false,
+    })
+
+    // A mediator works on the cases they are given: councils ticked for them are not kept.
+    form = await agent.get('/admin/users/new')
+    assertRedirect(
+      await agent.post('/admin/users/new', {
+        submissionKey: keyOf(form.body),
+        name: 'Mia Mediator',
+        email: 'mia@example.com',
+        roles: 'mediator',
+        councils: warringtonId,
+      }),
+    )
+    const [mia] = await t.database.db.select().from(users).where(eq(users.email, 'mia@example.com'))
+    assert.equal((await t.database.db.select().from(userCouncils).where(eq(userCouncils.userId, mia!.id))).length, 0)
   })
 })

@@ -3,21 +3,30 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { auditActorOf } from '../../../audit/index.ts'
 import { adminOnly } from '../../access.ts'
 import { roleItems } from '../../roles.ts'
+import { councilItems, councilsHint } from '../councils.ts'
 import { keepToShow } from '../one-time-password.ts'
 import { createAccountService } from '../service.ts'
 import { newUserSchema } from './schema.ts'
 
 const view = 'admin/users/new/view.njk'
 
-function render(reply: FastifyReply, values: Record<string, unknown> = {}, errors?: FormErrors) {
-  const chosen = [values.roles ?? []].flat().map(String)
-  return reply.view(view, { values, errors, roleItems: roleItems(chosen), backLink: '/admin/users' })
-}
-
 export default async function newUser(app: FastifyInstance, { database, clock, config }: AppDeps) {
   const accounts = createAccountService(database.db, clock)
+
+  async function render(reply: FastifyReply, values: Record<string, unknown> = {}, errors?: FormErrors) {
+    const chosen = [values.roles ?? []].flat().map(String)
+    return reply.view(view, {
+      values,
+      errors,
+      roleItems: roleItems(chosen),
+      councilItems: councilItems(await accounts.councils(), values.councils),
+      councilsHint,
+      backLink: '/admin/users',
+    })
+  }
 
   app.get('/admin/users/new', { config: adminOnly }, async (_request, reply) => render(reply))
 
@@ -27,7 +36,7 @@ export default async function newUser(app: FastifyInstance, { database, clock, c
       render: (reply, { values, errors }) => render(reply, values, errors),
       field: 'email',
       submit: async (data) => {
-        const made = await accounts.create(data)
+        const made = await accounts.create(data, auditActorOf(request))
         if (!made.ok) return made
         const to = `/admin/users/${made.id}/one-time-password`
         // A repeat of the form (a double click, a retry) has no password: it was shown, or is waiting.
