@@ -4,8 +4,10 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../src/db/client.ts'
 import { hashToken } from '../../src/features/api/index.ts'
+import { hashPassword } from '../../src/features/auth/index.ts'
 import { API_TOKENS, apiToken } from './build.ts'
 import type { Fixtures } from './pages.ts'
+import { BENCH_COMMISSIONER } from './people.ts'
 
 type Row = Record<string, unknown>
 const rows = async (database: Database, query: ReturnType<typeof sql>) => (await database.db.execute<Row>(query)).rows
@@ -47,6 +49,7 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
     where p.role = 'parent' and p.email is not null and c.status not in ('closed', 'withdrawn', 'signposted')
     order by (c.status = 'meeting-arranged') desc, c.received_on desc limit 1`,
   )
+  const report = await reportFixtures(database)
   const hashes = Array.from({ length: API_TOKENS }, (_, i) => hashToken(apiToken(i)))
   const tokenRows = await rows(database, sql`select id, token_hash from api_tokens`)
   const idByHash = new Map(tokenRows.map((r) => [String(r.token_hash), String(r.id)]))
@@ -61,8 +64,35 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
     apiPostcodeDistrict: String(council!.district),
     apiCouncilName: String(council!.name),
     portalEmail: String(portal?.email ?? ''),
+    ...report,
     tokenIds: hashes.map((h) => idByHash.get(h) ?? ''),
   }
+}
+
+/**
+ * The council with the most cases and the last whole financial year of its cases (April to
+ * March), for its year's report; and its commissioner's account, made (or made current) here.
+ */
+async function reportFixtures(database: Database) {
+  const [council] = await rows(
+    database,
+    sql`select local_authority_id as id, max(received_on)::text as latest from cases
+    group by 1 order by count(*) desc, 1 limit 1`,
+  )
+  const latest = String(council!.latest)
+  const year = Number(latest.slice(0, 4)) - (Number(latest.slice(5, 7)) < 4 ? 1 : 0) - 1
+  const passwordHash = await hashPassword(BENCH_COMMISSIONER.password)
+  const [user] = await rows(
+    database,
+    sql`insert into users (email, name, password_hash, roles, must_change_password)
+    values (${BENCH_COMMISSIONER.email}, 'Bench Commissioner', ${passwordHash}, ${'{commissioner}'}::text[], false)
+    on conflict (email) do update set password_hash = excluded.password_hash, disabled_at = null returning id`,
+  )
+  await database.db.execute(sql`delete from user_councils where user_id = ${user!.id}`)
+  await database.db.execute(
+    sql`insert into user_councils (user_id, local_authority_id) values (${user!.id}, ${council!.id})`,
+  )
+  return { reportCouncilId: String(council!.id), reportFrom: `${year}-04-01`, reportTo: `${year + 1}-03-31` }
 }
 
 /** The outbox row with the newest sign-in link for this address. */

@@ -45,15 +45,16 @@ export class Browser {
   }
 }
 
-export async function signInStaff(base: string, email: string, password: string): Promise<Browser> {
+/** Signs in and opens the page they land on (Today for the provider's staff, Reports for a commissioner). */
+export async function signInStaff(base: string, email: string, password: string, home = '/today'): Promise<Browser> {
   const browser = new Browser(base)
   const page = await browser.get('/sign-in')
   const res = await browser.post('/sign-in', { _csrf: Browser.csrfOf(page.body), email, password })
-  if (res.status !== 303 || res.location !== '/today') {
+  if (res.status !== 303 || res.location !== home) {
     throw new Error(`Signing in ${email} failed: ${res.status} ${res.location ?? ''}`)
   }
-  const today = await browser.get('/today')
-  if (today.status !== 200) throw new Error(`After signing in, /today answered ${today.status}`)
+  const landing = await browser.get(home)
+  if (landing.status !== 200) throw new Error(`After signing in, ${home} answered ${landing.status}`)
   return browser
 }
 

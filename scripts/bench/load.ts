@@ -7,6 +7,7 @@ import type { Fixtures, PageSpec, Who } from './pages.ts'
 
 export interface Credentials {
   staffCookie?: string
+  commissionerCookie?: string
   portalCookie?: string
   apiTokens: string[]
 }
@@ -31,6 +32,7 @@ export interface Measurement {
 
 export function headersFor(who: Who, credentials: Credentials, n: number): Record<string, string> {
   if (who === 'staff') return { cookie: credentials.staffCookie ?? '' }
+  if (who === 'commissioner') return { cookie: credentials.commissionerCookie ?? '' }
   if (who === 'portal') return { cookie: credentials.portalCookie ?? '' }
   if (who === 'api') return { authorization: `Bearer ${credentials.apiTokens[n % credentials.apiTokens.length]}` }
   return {}

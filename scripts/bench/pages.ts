@@ -18,9 +18,13 @@ export interface Fixtures {
   apiPostcodeDistrict: string
   apiCouncilName: string
   portalEmail: string
+  /** The council with the most cases, and the last whole financial year of its cases, for its report. */
+  reportCouncilId: string
+  reportFrom: string
+  reportTo: string
 }
 
-export type Who = 'staff' | 'portal' | 'api' | 'public'
+export type Who = 'staff' | 'commissioner' | 'portal' | 'api' | 'public'
 
 export interface PageSpec {
   name: string
@@ -36,6 +40,8 @@ export interface PageSpec {
 }
 
 const at = <T>(list: T[], n: number) => list[n % list.length]!
+const reportOfYear = (f: Fixtures) =>
+  `/reports/report?${new URLSearchParams({ council: f.reportCouncilId, from: f.reportFrom, to: f.reportTo })}`
 
 export const PAGES: PageSpec[] = [
   { name: 'Today', as: 'staff', path: () => '/today' },
@@ -50,6 +56,9 @@ export const PAGES: PageSpec[] = [
   { name: 'Search: misspelt name', as: 'staff', path: (f) => `/cases?q=${encodeURIComponent(f.typoName)}` },
   { name: 'Search: reference', as: 'staff', path: (f, n) => `/cases?q=${at(f.references, n)}` },
   { name: 'Portal: home', as: 'portal', path: () => '/portal' },
+  { name: "Report: a council's year", as: 'staff', path: reportOfYear },
+  { name: "Commissioner: their council's year", as: 'commissioner', path: reportOfYear },
+  { name: 'Commissioner: reports page', as: 'commissioner', path: () => '/reports' },
   { name: 'API: GET case (rotating)', as: 'api', path: (f, n) => `/api/v1/cases/${at(f.apiReferences, n)}` },
   {
     name: 'API: POST enquiry',

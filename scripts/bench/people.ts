@@ -6,6 +6,11 @@ import type { Council, Venue } from './places.ts'
 import type { Random } from './random.ts'
 
 export const BENCH_ADMIN = { email: 'bench.admin@example.org', password: 'bench-password-not-secret-0001' }
+/** A commissioner of the council with the most cases: added when the load starts (fixtures.ts), not built. */
+export const BENCH_COMMISSIONER = {
+  email: 'bench.commissioner@example.org',
+  password: 'bench-password-not-secret-0002',
+}
 
 export interface Staff {
   id: string

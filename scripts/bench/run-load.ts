@@ -8,7 +8,7 @@ import { checkEnquiries, portalLinkFor, type Acknowledged, type EnquiryCheck } f
 import { askForPortalLink, Browser, signInStaff, usePortalLink } from './http-session.ts'
 import { measure, settle, warmUp, type Credentials, type Measurement } from './load.ts'
 import { NAME_SEARCH, PAGES, REQUEST_FORM, type Fixtures, type PageSpec } from './pages.ts'
-import { BENCH_ADMIN } from './people.ts'
+import { BENCH_ADMIN, BENCH_COMMISSIONER } from './people.ts'
 import { startServer, type ServerChild } from './server-process.ts'
 
 export interface LoadOutcome {
@@ -49,6 +49,13 @@ export async function runLoad(options: {
     process.stderr.write(`The server answered its first page ${server.startSeconds.toFixed(2)} s after starting\n`)
     const staff = await signInStaff(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password)
     credentials.staffCookie = staff.cookieHeader()
+    const commissioner = await signInStaff(
+      server.url,
+      BENCH_COMMISSIONER.email,
+      BENCH_COMMISSIONER.password,
+      '/reports',
+    )
+    credentials.commissionerCookie = commissioner.cookieHeader()
 
     // The portal: a link asked for through the form, read from the outbox, opened and continued.
     try {

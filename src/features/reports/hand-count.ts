@@ -1,0 +1,123 @@
+// The hand count of the known cases in testing.ts: Warrington, July to September 2026, as each
+// table of the report must give it, small numbers suppressed ('hidden').
+export const H = 'hidden' as const
+export type Cell = number | typeof H
+/** Each table's rows (a row's total last, where the table has a total column) and its total row. */
+export const expected: Record<string, { labels: string[]; rows: Cell[][]; totals?: Cell[] }> = {
+  'enquiries-channel': {
+    labels: ['Online (the web form)', 'Phone', 'Email', "Referral: a professional asking with the family's permission"],
+    rows: [[12], [6], [H], [H]], // 3 by email; the 5 referrals hidden with them
+    totals: [26],
+  },
+  'enquiries-asker': {
+    labels: ['Parent or carer', 'Young person', 'Professional'],
+    rows: [[18], [H], [H]],
+    totals: [26],
+  },
+  'enquiries-became': {
+    labels: [
+      'SEN mediation',
+      'Disagreement resolution',
+      'Both SEN mediation and disagreement resolution',
+      'Signposted to another service',
+      'Not decided yet',
+    ],
+    rows: [[12], [6], [0], [H], [H]], // 3 signposted; the 5 not decided hidden with them
+    totals: [26],
+  },
+  'enquiries-signposted': {
+    labels: ['SENDIASS (SEND Information, Advice and Support Service)'],
+    rows: [[H]],
+    totals: [H],
+  },
+  // Declined: 4 within 3 working days, 1 later; after mediation: 6 and 1. Every cell goes.
+  certificates: {
+    labels: [
+      'Mediation declined',
+      'After mediation',
+      'Mediation could not be arranged within 30 days',
+      'The parent or young person withdrew from mediation',
+    ],
+    rows: [
+      [H, H, 5],
+      [H, H, 7],
+      [0, 0, 0],
+      [0, 0, 0],
+    ],
+    totals: [H, H, 12],
+  },
+  'mediation-held': { labels: ['Within 30 days', 'After more than 30 days'], rows: [[H], [H]], totals: [7] }, // 5 and 2
+  appeals: { labels: ['Appeals made to the SEND Tribunal'], rows: [[H]] }, // 2
+  // Parents: 5 declined, 1 withdrew before the meeting; the school: 2 said no, 1 did not answer.
+  willingness: {
+    labels: [
+      'Parent or carer',
+      'Young person',
+      'The council',
+      'The school or college',
+      'The health body',
+      'Social care',
+      'Another party',
+      'The service',
+    ],
+    rows: [
+      [H, 0, 0, H, 0, H],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      [0, H, H, 0, 0, H],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0, 0],
+    ],
+    totals: [H, H, H, H, 0, 9],
+  },
+  'meetings-place': { labels: ['Online', 'Warrington Town Hall'], rows: [[H], [H]], totals: [7] }, // 2 and 5
+  'meetings-kind': { labels: ['In person, at a venue', 'Online'], rows: [[H], [H]], totals: [7] },
+  outcomes: {
+    labels: [
+      'Agreed in full',
+      'Agreed in part',
+      'Not agreed',
+      'Withdrawn',
+      'Could not go ahead: a party was not willing',
+      'Referred elsewhere',
+    ],
+    rows: [[6], [0], [H], [H], [H], [0]],
+    totals: [11],
+  },
+  'agreement-points': {
+    labels: ['Kept', 'Kept late', 'Not kept', 'Still open'],
+    rows: [[8], [H], [H], [6]],
+    totals: [17],
+  },
+  'feedback-response': { labels: ['With feedback', 'Without feedback'], rows: [[H], [H]], totals: [7] }, // 5 and 2
+  'feedback-satisfaction': {
+    labels: ['Very satisfied', 'Satisfied', 'Neither satisfied nor dissatisfied', 'Dissatisfied', 'Very dissatisfied'],
+    rows: [[6], [H], [0], [H], [0]],
+    totals: [10],
+  },
+  'feedback-heard': { labels: ['Yes', 'Partly', 'No'], rows: [[H], [H], [0]], totals: [10] }, // 7 and 3
+  complaints: { labels: ['Received', 'Answered within the deadline'], rows: [[H], [0]] }, // 2 from the portal
+  // The same complaints as received, so its total goes too (and a 0 with it, or the total would be 0 and show).
+  'complaints-stage': {
+    labels: ['Informal resolution', 'Formal investigation', 'Review by a senior manager'],
+    rows: [[H], [0], [0]],
+    totals: [H],
+  },
+  'complaints-outcome': { labels: ['Upheld', 'Partly upheld', 'Not upheld'], rows: [[0], [0], [0]], totals: [0] },
+}
+export const derived: Record<string, [string, string][]> = {
+  certificates: [
+    ['Mediation declined: share issued within 3 working days', 'not shown'],
+    ['After mediation: share issued within 3 working days', 'not shown'],
+    ['Mediation could not be arranged within 30 days: share issued within 3 working days', 'nothing to work out'],
+    ['The parent or young person withdrew from mediation: share issued within 3 working days', 'nothing to work out'],
+    ['All certificates: share issued within 3 working days', 'not shown'],
+  ],
+  'mediation-held': [
+    ['Share held within 30 days', 'not shown'],
+    ['Median days from the council being told', '19 days'], // 19, 19, 19, 19, 19, 40, 40
+  ],
+  'feedback-response': [['Response rate', 'not shown']],
+}
