@@ -164,7 +164,8 @@ async function build(database: Database, cases: number, today: string): Promise<
   await watch.time('building indexes', () => createIndexes(database, indexes))
   const thisYear = perYear.get(today.slice(0, 4)) ?? 0
   await database.db.execute(sql`select setval('case_reference_seq', ${Math.max(1, thisYear)})`)
-  await watch.time('analyse', () => database.db.execute(sql`analyze`))
+  // Vacuumed too, as autovacuum would have done by now: index-only scans need the visibility map.
+  await watch.time('analyse', () => database.db.execute(sql`vacuum analyze`))
   const seconds = (performance.now() - started) / 1000
   const marker: Marker = {
     cases,

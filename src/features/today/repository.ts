@@ -43,21 +43,38 @@ export interface ToDoWindow {
 }
 
 /**
- * Still to do, by `window` (the condition of the case_deadlines_to_do index, so that it is read in
- * due-date order), on a case not closed that is on this person's Today.
+ * Still to do by `window`, in due-date order: the deadline index read through its partial index
+ * (case_deadlines_to_do, whose condition this repeats), each row's case looked up by its key (a
+ * lateral query, so that the database never reads every case to decide), kept when the case is
+ * not closed and is on this person's Today.
  */
-function toDo(user: StaffUser, window: ToDoWindow, kind?: ToDoKind): SQL {
-  return and(
-    sql`${caseDeadlines.status} in ('open', 'overdue') and ${caseDeadlines.kind} in ('deadline', 'update', 'chaser', 'enquiry')`,
-    lte(caseDeadlines.dueDate, window.horizon),
-    or(eq(caseDeadlines.kind, 'deadline'), lte(caseDeadlines.dueDate, window.today)),
-    kind ? eq(caseDeadlines.kind, kind) : undefined,
-    ne(cases.status, 'closed'),
-    mine(user),
-  )!
+function toDo(user: StaffUser, window: ToDoWindow, kind?: ToDoKind) {
+  return {
+    from: sql`${caseDeadlines} cross join lateral (
+      select ${cases.reference} as reference, ${cases.childName} as child_name, ${cases.assignedTo} as assigned_to
+      from ${cases} where ${cases.id} = ${caseDeadlines.caseId} and ${cases.status} <> 'closed' and ${mine(user)}
+      limit 1) on_today`,
+    where: sql`${caseDeadlines.status} in ('open', 'overdue')
+      and ${caseDeadlines.kind} in ('deadline', 'update', 'chaser', 'enquiry')
+      and ${caseDeadlines.dueDate} <= ${window.horizon}
+      and (${caseDeadlines.kind} = 'deadline' or ${caseDeadlines.dueDate} <= ${window.today})
+      ${kind ? sql`and ${caseDeadlines.kind} = ${kind}` : sql``}`,
+  }
 }
 
-const kindOrder = sql`array_position(array['deadline', 'chaser', 'update', 'enquiry']::text[], ${caseDeadlines.kind})`
+export interface ToDoRow {
+  caseId: string
+  reference: string
+  childName: string
+  assignedName: string | null
+  kind: ToDoKind
+  name: string
+  dueDate: string
+  partyId: string | null
+  partyName: string | null
+  partyOrganisation: string | null
+  partyRole: string | null
+}
 
 /** One page of what is due, most urgent first (on the same day: deadlines, chasers, updates, enquiries). */
 export async function toDoPage(
@@ -65,51 +82,65 @@ export async function toDoPage(
   user: StaffUser,
   window: ToDoWindow,
   page: { kind?: ToDoKind; offset: number; limit: number },
-) {
-  return db
-    .select({
-      ...caseColumns,
-      kind: caseDeadlines.kind,
-      name: caseDeadlines.name,
-      dueDate: caseDeadlines.dueDate,
-      partyId: caseDeadlines.partyId,
-      partyName: caseParties.name,
-      partyOrganisation: caseParties.organisation,
-      partyRole: caseParties.role,
-    })
-    .from(caseDeadlines)
-    .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
-    .leftJoin(users, eq(users.id, cases.assignedTo))
-    .leftJoin(caseParties, eq(caseParties.id, caseDeadlines.partyId))
-    .where(toDo(user, window, page.kind))
-    .orderBy(
-      asc(caseDeadlines.dueDate),
-      asc(kindOrder),
-      asc(cases.reference),
-      sql`${caseParties.isRequester} desc nulls last`,
-      asc(caseParties.createdAt),
-      asc(caseDeadlines.name),
-    )
-    .limit(page.limit)
-    .offset(page.offset)
+): Promise<ToDoRow[]> {
+  const { from, where } = toDo(user, window, page.kind)
+  const result = await db.execute<{ [K in keyof ToDoRow]: ToDoRow[K] }>(sql`select
+      ${caseDeadlines.caseId} as "caseId", on_today.reference, on_today.child_name as "childName",
+      (select u.name from ${users} u where u.id = on_today.assigned_to) as "assignedName",
+      ${caseDeadlines.kind} as kind, ${caseDeadlines.name} as name, ${caseDeadlines.dueDate}::text as "dueDate",
+      ${caseDeadlines.partyId} as "partyId", p.name as "partyName", p.organisation as "partyOrganisation",
+      p.role as "partyRole"
+    from ${from} left join ${caseParties} p on p.id = ${caseDeadlines.partyId}
+    where ${where}
+    order by ${caseDeadlines.dueDate},
+      array_position(array['deadline', 'chaser', 'update', 'enquiry']::text[], ${caseDeadlines.kind}),
+      on_today.reference, p.is_requester desc nulls last, p.created_at, ${caseDeadlines.name}
+    limit ${page.limit} offset ${page.offset}`)
+  return result.rows
 }
-export type ToDoRow = Awaited<ReturnType<typeof toDoPage>>[number]
 
-/** At most COUNT_LIMIT + 1 of the rows matching `where`, counted: more than the limit means "more than". */
-const countUpTo = (where: SQL) => sql<number>`(select count(*)::int from (
-    select 1 from ${caseDeadlines} inner join ${cases} on ${cases.id} = ${caseDeadlines.caseId}
-    where ${where} limit ${COUNT_LIMIT + 1}) counted)`
+export interface KindCount {
+  /** At most COUNT_LIMIT + 1: more than the limit means "more than". */
+  n: number
+  overdue: number
+  dueToday: number
+  dueSoon: number
+}
 
-/** How many of each kind are due, and how many are overdue, due today and due soon: each up to the limit. */
-export async function toDoCounts(db: Db, user: StaffUser, window: ToDoWindow) {
-  const of = (kind?: ToDoKind, when?: SQL) => countUpTo(and(toDo(user, window, kind), when)!)
-  const result = await db.execute<Record<'all' | ToDoKind | 'overdue' | 'dueToday' | 'dueSoon', number>>(sql`select
-    ${of()} as "all", ${of('deadline')} as "deadline", ${of('chaser')} as "chaser", ${of('update')} as "update",
-    ${of('enquiry')} as "enquiry", ${of(undefined, sql`${caseDeadlines.dueDate} < ${window.today}`)} as "overdue",
-    ${of(undefined, eq(caseDeadlines.dueDate, window.today))} as "dueToday",
-    ${of(undefined, sql`${caseDeadlines.dueDate} > ${window.today}`)} as "dueSoon"`)
-  const row = result.rows[0]!
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as typeof row
+/**
+ * How many of each kind are due, and of those how many are overdue, due today and due soon: for
+ * each kind one read of its most urgent COUNT_LIMIT + 1 (through case_deadlines_kind_due), so the
+ * counts are exact up to the limit and cost no more past it.
+ */
+export async function toDoCounts(db: Db, user: StaffUser, window: ToDoWindow): Promise<Record<ToDoKind, KindCount>> {
+  const one = (kind: ToDoKind) => {
+    const { from, where } = toDo(user, window, kind)
+    return sql`select ${kind} as kind, count(*)::int as n,
+        (count(*) filter (where due_date < ${window.today}))::int as overdue,
+        (count(*) filter (where due_date = ${window.today}))::int as "dueToday",
+        (count(*) filter (where due_date > ${window.today}))::int as "dueSoon"
+      from (select ${caseDeadlines.dueDate} as due_date from ${from} where ${where}
+        order by ${caseDeadlines.dueDate} limit ${COUNT_LIMIT + 1}) urgent`
+  }
+  const result = await db.execute<{ kind: ToDoKind } & Record<keyof KindCount, unknown>>(
+    sql.join(
+      toDoKinds.map((kind) => sql`(${one(kind)})`),
+      sql` union all `,
+    ),
+  )
+  const counts = Object.fromEntries(toDoKinds.map((k) => [k, { n: 0, overdue: 0, dueToday: 0, dueSoon: 0 }])) as Record<
+    ToDoKind,
+    KindCount
+  >
+  for (const row of result.rows) {
+    counts[row.kind] = {
+      n: Number(row.n),
+      overdue: Number(row.overdue),
+      dueToday: Number(row.dueToday),
+      dueSoon: Number(row.dueSoon),
+    }
+  }
+  return counts
 }
 
 function pointsDue(user: StaffUser, until: string): SQL {

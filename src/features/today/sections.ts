@@ -7,6 +7,7 @@ import type { Calendar } from '../../domain/calendar.ts'
 import type { StaffUser } from '../../domain/staff.ts'
 import { partyNames, PARTY_KINDS, type PartyKind } from '../../domain/willingness.ts'
 import { deadlineLabels, labelOf, partyRoles, workingDaysText } from '../cases/index.ts'
+import { complaintsTodaySection } from '../complaints/index.ts'
 import { channelLabel, undeliveredFor } from '../messages/index.ts'
 import type { ServiceSettings } from '../settings/index.ts'
 import {
@@ -16,6 +17,7 @@ import {
   toDoCounts,
   toDoKinds,
   toDoPage,
+  type KindCount,
   type ToDoKind,
   type ToDoRow,
 } from './repository.ts'
@@ -181,27 +183,34 @@ const whatIsDue: TodaySection = {
       toDoPage(c.db, c.user, window, { kind, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
       toDoCounts(c.db, c.user, window),
     ])
-    const shown = kind ? counts[kind] : counts.all
+    const of = (kinds: readonly ToDoKind[]) => kinds.map((k) => counts[k])
+    const sum = (list: KindCount[], key: keyof KindCount) => list.reduce((n, k) => n + k[key], 0)
+    const shownKinds = of(kind ? [kind] : toDoKinds)
+    // A kind past the limit was not read to its end: its days are not all counted.
+    const capped = shownKinds.some((k) => k.n > COUNT_LIMIT)
+    const all = of(toDoKinds)
     return {
       id: 'today-list',
       heading: 'What needs you',
       anchor: 'today-list-heading',
-      count: countOf(counts.all),
+      count: countOf(all.some((k) => k.n > COUNT_LIMIT) ? COUNT_LIMIT + 1 : sum(all, 'n')),
       template: 'today/due.njk',
       items: rows.slice(0, PAGE_SIZE).map((row) => toDoItem(row, c)),
-      urgencies: {
-        overdue: countOf(counts.overdue),
-        dueToday: countOf(counts.dueToday),
-        dueSoon: countOf(counts.dueSoon),
-      },
+      urgencies: capped
+        ? undefined
+        : {
+            overdue: countOf(sum(shownKinds, 'overdue')),
+            dueToday: countOf(sum(shownKinds, 'dueToday')),
+            dueSoon: countOf(sum(shownKinds, 'dueSoon')),
+          },
       kinds: toDoKinds.map((k) => ({
         kind: k,
         text: kindNames[k],
-        count: countOf(counts[k]),
+        count: countOf(counts[k].n),
         href: k === kind ? undefined : `/today?kind=${k}`,
       })),
       kind: kind ? { text: kindNames[kind].toLowerCase() } : undefined,
-      pagination: pagesFor(page, shown, rows.length > PAGE_SIZE, (n) =>
+      pagination: pagesFor(page, capped ? COUNT_LIMIT + 1 : sum(shownKinds, 'n'), rows.length > PAGE_SIZE, (n) =>
         `/today?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`.replace(
           /\?$/,
           '',
@@ -263,8 +272,11 @@ const undeliveredSection: TodaySection = {
   },
 }
 
+/** Complaints to acknowledge or answer, overdue or due soon: the complaints area's own section and query. */
+const complaintsSection: TodaySection = { id: 'complaints', load: complaintsTodaySection }
+
 /** Every section of Today, in the order the page shows them. */
-export const todaySections: TodaySection[] = [whatIsDue, agreementPointsSection, undeliveredSection]
+export const todaySections: TodaySection[] = [whatIsDue, agreementPointsSection, complaintsSection, undeliveredSection]
 
 /**
  * GOV.UK pagination for a section: numbered pages while the count is exact, else previous and

@@ -4,6 +4,7 @@
 // what the first does; only the first pages may be read by number (OFFSET, at most MAX_OFFSET
 // rows). Counts stop at COUNT_LIMIT + 1 rows.
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { cases } from '../../../db/schema/index.ts'
 import { caseScopes, caseStatuses } from '../labels.ts'
@@ -26,11 +27,30 @@ const positionIn = (keys: readonly string[], column: typeof cases.scope | typeof
 /** A search as names are kept in search_names: lower case, single spaces (the database's search_name()). */
 export const searchText = (search: string) => search.trim().replace(/\s+/g, ' ').toLowerCase()
 
-/** The close names: a misspelt whole name (%) or a close word (<%), both through the trigram index. */
-const closeNames = (search: string) => sql`select s.id, greatest(similarity(s.name, ${search}),
-    word_similarity(${search}, s.name)) as score
-  from search_names s where s.name % ${search} or ${search} <% s.name
-  order by score desc, s.id limit ${MAX_NAMES}`
+/** A name close to the search, and how close (0 to 1). */
+export interface CloseName {
+  id: number
+  score: number
+}
+
+/** The close names, best first: a misspelt whole name (%) or a close word (<%), both through the trigram index. */
+export async function closeNames(db: Db, search: string): Promise<CloseName[]> {
+  const text = searchText(search)
+  const result = await db.execute<{ id: number; score: number }>(sql`select s.id,
+      greatest(similarity(s.name, ${text}), word_similarity(${text}, s.name)) as score
+    from search_names s where s.name % ${text} or ${text} <% s.name
+    order by score desc, s.id limit ${MAX_NAMES}`)
+  return result.rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }))
+}
+
+/** The close names as a table (id, score) in a query. */
+const namesTable = (names: CloseName[]) => sql`(select * from unnest(
+    ${`{${names.map((n) => n.id).join(',')}}`}::bigint[], ${`{${names.map((n) => n.score).join(',')}}`}::float8[]
+  ) as names(id, score))`
+
+const dialect = new PgDialect()
+/** Nothing to check on each case: no filter, and a condition of who may see what that lets them see every case. */
+const nothingToCheck = (q: CaseListQuery) => filters(q).every((f) => dialect.sqlToQuery(f).sql.trim() === 'true')
 
 function filters(q: CaseListQuery): SQL[] {
   const where: SQL[] = [q.visible]
@@ -42,11 +62,11 @@ function filters(q: CaseListQuery): SQL[] {
   return where
 }
 
-function conditions(q: CaseListQuery): SQL[] {
+function conditions(q: CaseListQuery, names?: CloseName[]): SQL[] {
   const where = filters(q)
   if (q.search && isReference(q.search)) where.push(eq(cases.reference, q.search.toUpperCase()))
   else if (q.search)
-    where.push(sql`${cases.id} in (select cn.case_id from (${closeNames(searchText(q.search))}) n
+    where.push(sql`${cases.reference} in (select cn.reference from ${namesTable(names ?? [])} n
       join case_names cn on cn.name_id = n.id)`)
   return where
 }
@@ -92,12 +112,13 @@ export async function listPage(
   db: Db,
   q: CaseListQuery,
   at: { offset: number } | { after: string } | { before: string },
+  names?: CloseName[],
 ): Promise<ListPage> {
   const keys = sortKeys(q)
   const forwards = !('before' in at)
   // Read backwards for the page before a row, then turn it round.
   const ascending = (q.order === 'asc') === forwards
-  const where = conditions(q)
+  const where = conditions(q, names)
   if ('after' in at || 'before' in at) {
     const cursor = 'after' in at ? at.after : at.before
     const row = sql`(${sql.join(keys, sql`, `)})`
@@ -121,25 +142,33 @@ export async function listPage(
   }
 }
 
-/** How many cases match, counting at most COUNT_LIMIT + 1. */
-export async function countUpTo(db: Db, q: CaseListQuery): Promise<number> {
-  if (q.search && !isReference(q.search)) return countNameMatches(db, q)
+/** How many cases match, counting at most COUNT_LIMIT + 1 (`names`: those close to a search by name). */
+export async function countUpTo(db: Db, q: CaseListQuery, names?: CloseName[]): Promise<number> {
+  if (q.search && !isReference(q.search)) return countNameMatches(db, q, names ?? [])
   const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from (
     select 1 from ${cases} where ${and(...conditions(q))} limit ${COUNT_LIMIT + 1}) counted`)
   return Number(result.rows[0]?.n ?? 0)
 }
 
+// case_names is read through its index alone (case_names_newest: a name, then its cases newest
+// first, in the index's own order, nulls last), and a case is known there by its reference.
+const newestFirst = sql`cn.received_on desc nulls last, cn.created_at desc nulls last, cn.reference desc nulls last`
+const shown = (q: CaseListQuery) =>
+  nothingToCheck(q)
+    ? sql`true`
+    : sql`exists (select 1 from ${cases} where ${cases.reference} = cn.reference and ${and(...filters(q))})`
+
 /**
  * Cases found by name: a case counts once however many of its names are close. The matches are
  * read up to twice the limit (a case with two close names is two matches), then told apart.
  */
-async function countNameMatches(db: Db, q: CaseListQuery): Promise<number> {
-  const result = await db.execute<{ n: number; matches: number }>(sql`select count(distinct case_id)::int as n,
+async function countNameMatches(db: Db, q: CaseListQuery, names: CloseName[]): Promise<number> {
+  if (!names.length) return 0
+  const result = await db.execute<{ n: number; matches: number }>(sql`select count(distinct reference)::int as n,
     count(*)::int as matches from (
-      select cn.case_id from (${closeNames(searchText(q.search!))}) n
+      select cn.reference from ${namesTable(names)} n
       join case_names cn on cn.name_id = n.id
-      join ${cases} on ${cases.id} = cn.case_id
-      where ${and(...filters(q))}
+      where ${shown(q)}
       limit ${2 * COUNT_LIMIT + 1}) found`)
   const { n = 0, matches = 0 } = result.rows[0] ?? {}
   return Number(matches) > 2 * COUNT_LIMIT ? COUNT_LIMIT + 1 : Number(n)
@@ -147,26 +176,34 @@ async function countNameMatches(db: Db, q: CaseListQuery): Promise<number> {
 
 /**
  * A page of a search by name, best match first (then newest): the close names, best first, and
- * for each only its newest cases, as many as the page needs (case_names keeps each name's cases
- * newest first), so a common name costs what a rare one does.
+ * for each only its newest cases, as many as the page needs, so a common name costs what a rare
+ * one does. First without looking at the cases (most people see every case they search for);
+ * if the filters or who may see what leave out a case of that page, again with them applied to
+ * each name's cases as they are read.
  */
-export async function bestMatchPage(db: Db, q: CaseListQuery, offset: number): Promise<ListPage> {
+export async function bestMatchPage(db: Db, q: CaseListQuery, names: CloseName[], offset: number): Promise<ListPage> {
   const skip = Math.min(offset, MAX_OFFSET)
-  const each = skip + q.pageSize + 1
-  const result = await db.execute<
-    { [K in keyof CaseListRow]: CaseListRow[K] } & { score: number }
-  >(sql`select c.id, c.reference,
-      c.child_name as "childName", c.scope, c.status, c.received_on::text as "receivedOn", max(n.score) as score
-    from (${closeNames(searchText(q.search!))}) n
-    cross join lateral (
-      select cn.case_id from case_names cn join ${cases} on ${cases.id} = cn.case_id
-      where cn.name_id = n.id and ${and(...filters(q))}
-      order by cn.received_on desc, cn.created_at desc, cn.reference desc
-      limit ${each}) found
-    join cases c on c.id = found.case_id
-    group by c.id
-    order by score desc, c.received_on desc, c.created_at desc, c.reference desc
-    limit ${q.pageSize + 1} offset ${skip}`)
-  const rows = result.rows.map(({ score: _, ...row }) => row)
-  return { rows: rows.slice(0, q.pageSize), hasNext: rows.length > q.pageSize, hasPrevious: skip > 0 }
+  if (!names.length) return { rows: [], hasNext: false, hasPrevious: skip > 0 }
+  const page = async (filtered: boolean) => {
+    const result = await db.execute<{ [K in keyof CaseListRow]: CaseListRow[K] } & { visible: boolean }>(sql`
+      select ${cases.id} as id, ${cases.reference} as reference, ${cases.childName} as "childName",
+        ${cases.scope} as scope, ${cases.status} as status, ${cases.receivedOn}::text as "receivedOn",
+        ${filtered ? sql`true` : sql`${and(...filters(q))}`} as visible
+      from (
+        select cn.reference, max(n.score) as score, cn.received_on, cn.created_at
+        from ${namesTable(names)} n
+        cross join lateral (
+          select cn.reference, cn.received_on, cn.created_at from case_names cn
+          where cn.name_id = n.id ${filtered ? sql`and ${shown(q)}` : sql``}
+          order by ${newestFirst} limit ${skip + q.pageSize + 1}) cn
+        group by cn.reference, cn.received_on, cn.created_at
+        order by score desc, ${newestFirst} limit ${q.pageSize + 1} offset ${skip}) cn
+      join ${cases} on ${cases.reference} = cn.reference
+      order by cn.score desc, ${newestFirst}`)
+    return result.rows
+  }
+  let rows = await page(nothingToCheck(q))
+  if (rows.some((r) => !r.visible)) rows = await page(true)
+  const found = rows.map(({ visible: _, ...row }) => row)
+  return { rows: found.slice(0, q.pageSize), hasNext: found.length > q.pageSize, hasPrevious: skip > 0 }
 }

@@ -6,7 +6,7 @@ import type { StaffUser } from '../../../domain/staff.ts'
 import { visibleCases } from '../access.ts'
 import { recordAccess } from '../access-log.ts'
 import { isReference, type CaseListQuery } from './query.ts'
-import { bestMatchPage, COUNT_LIMIT, countUpTo, listPage, MAX_OFFSET } from './repository.ts'
+import { bestMatchPage, closeNames, COUNT_LIMIT, countUpTo, listPage, MAX_OFFSET } from './repository.ts'
 import { listView, pageSize, sortOf, type ListParams } from './view-model.ts'
 
 /** The furthest page read by number; past it, pages are read after a row (the links do that). */
@@ -32,8 +32,11 @@ export async function caseListPage(
     page: params.page ?? 1,
     pageSize,
   }
+  const byName = !!q.search && !isReference(q.search)
   // Best match first is read by number only (the first 1,000 or so matches).
-  const bestMatch = !!q.search && !isReference(q.search) && !sort
+  const bestMatch = byName && !sort
+  // The close names once, for the page and the count.
+  const names = byName ? await closeNames(db, q.search!) : undefined
   const cursor: { after: string } | { before: string } | undefined = bestMatch
     ? undefined
     : params.after
@@ -43,9 +46,11 @@ export async function caseListPage(
         : undefined
   let page = cursor ? q.page : Math.min(q.page, lastNumberedPage)
   const read = (n: number) =>
-    bestMatch ? bestMatchPage(db, q, (n - 1) * pageSize) : listPage(db, q, cursor ?? { offset: (n - 1) * pageSize })
+    bestMatch
+      ? bestMatchPage(db, q, names!, (n - 1) * pageSize)
+      : listPage(db, q, cursor ?? { offset: (n - 1) * pageSize }, names)
   const [total, found, logged] = await Promise.all([
-    countUpTo(db, q),
+    countUpTo(db, q, names),
     read(page),
     params.q ? recordAccess(db, clock, { userId: user.id, caseId: null, path: '/cases', action: 'search' }) : undefined,
   ])
