@@ -3,6 +3,7 @@
 // school, college or other placement named) needs no contact with the mediation adviser and no
 // mediation certificate (CFA 2014 s.55(3); rules.md, "Two services, one front door"): then no such
 // deadline is worked out.
+import { z } from 'zod'
 import { ehcDecisions, type EhcDecision } from './request.ts'
 
 export const planSections = {
@@ -23,6 +24,14 @@ export interface AppealSubject {
   sections: PlanSection[]
 }
 
+/** What is stored: checked on every write (scope_decisions.appeal_subject, the event's data). */
+export const appealSubjectSchema = z
+  .object({
+    decisions: z.array(z.enum(EHC_DECISIONS)),
+    sections: z.array(z.enum(PLAN_SECTIONS)),
+  })
+  .strict()
+
 /** Decisions that can be about nothing but the plan's contents. */
 const CONTENTS_DECISIONS: readonly EhcDecision[] = ['plan-contents', 'refuse-amend']
 
@@ -30,11 +39,7 @@ const CONTENTS_DECISIONS: readonly EhcDecision[] = ['plan-contents', 'refuse-ame
 export function placementOnly(subject: AppealSubject | undefined | null): boolean {
   if (!subject) return false
   const sections = [...new Set(subject.sections)]
-  return (
-    sections.length === 1 &&
-    sections[0] === 'I' &&
-    subject.decisions.every((d) => CONTENTS_DECISIONS.includes(d))
-  )
+  return sections.length === 1 && sections[0] === 'I' && subject.decisions.every((d) => CONTENTS_DECISIONS.includes(d))
 }
 
 /** Reads an appealSubject back from stored event data (untrusted shape); undefined if there is none. */

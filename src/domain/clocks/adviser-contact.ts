@@ -3,8 +3,9 @@ import { addMonths, formatLongDate as fmt } from '../dates.ts'
 import type { Clock } from './deadline.ts'
 import { ref } from './events.ts'
 
-export const adviserContactClock: Clock = ({ letter }) => {
-  if (!letter) return undefined
+export const adviserContactClock: Clock = ({ letter, placementOnly }) => {
+  // An appeal only about the school or placement named needs no contact with the adviser first.
+  if (!letter || placementOnly) return undefined
   return {
     name: 'adviser-contact',
     dueDate: addMonths(letter.date, 2),

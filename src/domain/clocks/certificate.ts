@@ -47,6 +47,8 @@ function callsForCertificate(event: KnownEvent, all: readonly KnownEvent[]): boo
 }
 
 export const certificateClock: Clock = (history, { calendar }) => {
+  // An appeal only about the school or placement named needs no certificate.
+  if (history.placementOnly) return undefined
   const trigger = history.ofType(CERTIFICATE_TRIGGERS).find((e) => callsForCertificate(e, history.events))
   if (!trigger) return undefined
   // Only found among CERTIFICATE_TRIGGERS.

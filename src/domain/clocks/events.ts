@@ -1,8 +1,10 @@
 // The case events the clocks read, and a case's history as the clocks see it: the known events
 // in date order, with the ways they look things up in it.
+import { appealSubjectOf, placementOnly } from '../appeal-subject.ts'
 import { compare, isValidIsoDate, type IsoDate } from '../dates.ts'
 
 export const CASE_EVENT_TYPES = [
+  'scope-decided',
   'decision-letter-sent',
   'adviser-contacted',
   'mediation-declined',
@@ -48,6 +50,11 @@ export interface History {
   events: readonly KnownEvent[]
   /** A decision letter recorded again is a correction: the last one recorded is the letter. */
   letter: KnownEvent | undefined
+  /**
+   * The last scope decision says the appeal is only about the school or placement named
+   * (section I): no adviser contact and no certificate are needed (domain/appeal-subject.ts).
+   */
+  placementOnly: boolean
   /** Events of these types, oldest first, on or after a date if one is given. */
   ofType(types: readonly CaseEventType[], onOrAfter?: IsoDate): KnownEvent[]
   first(types: readonly CaseEventType[], onOrAfter?: IsoDate): KnownEvent | undefined
@@ -64,6 +71,7 @@ export function historyOf(events: readonly CaseEvent[]): History {
   }
   // Taken in the order recorded, before sorting by date.
   const letter = known.filter((e) => e.type === 'decision-letter-sent').at(-1)
+  const scope = known.filter((e) => e.type === 'scope-decided').at(-1)
   // Stable sort: same-day events of one type keep the caller's order (the later one passed in counts as later).
   known.sort((a, b) => compare(a.date, b.date))
   const ofType = (types: readonly CaseEventType[], onOrAfter?: IsoDate) =>
@@ -71,6 +79,7 @@ export function historyOf(events: readonly CaseEvent[]): History {
   return {
     events: known,
     letter,
+    placementOnly: placementOnly(appealSubjectOf(scope?.data.appealSubject)),
     ofType,
     first: (types, onOrAfter) => ofType(types, onOrAfter)[0],
     last: (types) => ofType(types).at(-1),

@@ -81,8 +81,8 @@ export function withoutKeys(state: CaseState, ...keys: (keyof CaseState)[]): Cas
   return copy
 }
 
-/** SEN mediation only, and only one certificate per case. */
+/** SEN mediation only, only one certificate per case, and none for an appeal only about the placement named. */
 export function dueCertificate(state: CaseState, kind: CertificateKind): CaseState {
-  if (!isSen(state) || state.certificateIssued !== undefined) return state
+  if (!isSen(state) || state.certificateIssued !== undefined || state.placementOnly) return state
   return { ...state, certificateDue: kind }
 }

@@ -1,12 +1,19 @@
 // What staff can do to a case. Each action's rules (when it is refused, the event it makes, how
 // that event changes the state) are one entry of the table in table.ts.
+import type { AppealSubject } from '../appeal-subject.ts'
 import type { IsoDate } from '../dates.ts'
 import type { ContactMethod } from '../request.ts'
 import type { PartyKind, WillingnessAnswer } from '../willingness.ts'
 import type { CertificateKind, Outcome, Scope, WithdrawnBy } from './case-state.ts'
 
 export type Action =
-  | { type: 'decide-scope'; scope: Scope; reason: string }
+  | {
+      type: 'decide-scope'
+      scope: Scope
+      reason: string
+      /** SEN mediation: the decisions and plan sections the appeal is about. */
+      appealSubject?: AppealSubject
+    }
   | { type: 'choose-mediation'; healthInIssue?: boolean; healthOnly?: boolean }
   | { type: 'decline-mediation' }
   | { type: 'start-willingness' }

@@ -100,6 +100,8 @@ export interface CaseState {
   route?: Route
   /** SEN mediation: the parent or young person chose to mediate. */
   mediationRequested?: true
+  /** The appeal is only about the school or placement named (section I): no certificate is needed. */
+  placementOnly?: true
   parties: Parties
   mediator?: string
   meetingDate?: IsoDate

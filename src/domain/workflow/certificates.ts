@@ -29,6 +29,9 @@ export const issueCertificate: ActionRule<'issue-certificate'> = {
     if (state.certificateIssued !== undefined) {
       return `A certificate has already been issued for this case (after ${certificateLabels[state.certificateIssued]}): a case has only one.`
     }
+    if (state.placementOnly) {
+      return 'The appeal is only about the school or placement named (section I): it needs no mediation certificate.'
+    }
     if (state.certificateDue === undefined) {
       return 'No certificate is due yet. One is due when the parent or young person declines mediation or withdraws after choosing it, when mediation ends, or when it cannot be arranged within 30 days.'
     }

@@ -22,6 +22,8 @@ export const startFollowUp: ActionRule<'start-follow-up'> = {
 
 const CLOSABLE: readonly CaseStatus[] = [
   'signposted',
+  // Declined with no certificate due: the appeal is only about the placement named.
+  'declined',
   'certificate-issued',
   'follow-up',
   'withdrawn',

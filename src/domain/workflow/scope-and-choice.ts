@@ -1,9 +1,11 @@
 // Triage: the scope decision, then in SEN mediation the parent's or young person's choice to
 // mediate or to decline (and get a certificate).
+import { appealSubjectOf, placementOnly } from '../appeal-subject.ts'
 import {
   TRIAGE_STATUSES,
   at,
   decideScopeFirst,
+  defined,
   dueCertificate,
   isBlank,
   isDr,
@@ -26,18 +28,27 @@ export const decideScope: ActionRule<'decide-scope'> = {
     return undefined
   },
   event: 'scope-decided',
-  data: (_state, action) => ({ scope: action.scope, reason: action.reason.trim() }),
+  data: (_state, action) =>
+    defined({
+      scope: action.scope,
+      reason: action.reason.trim(),
+      appealSubject: appealSubjectOf(action.appealSubject),
+    }),
   evolve(state, data) {
     if (!oneOf(SCOPES, data.scope)) return state
+    // The appeal's subject, as last decided: only the placement named needs no certificate.
+    const placement = placementOnly(appealSubjectOf(data.appealSubject))
+    const withSubject = (s: CaseState): CaseState =>
+      placement ? { ...withoutKeys(s, 'certificateDue'), placementOnly: true } : withoutKeys(s, 'placementOnly')
     // As features/cases/scope-decision.ts does: a case past triage keeps its status (and its route).
-    if (!TRIAGE_STATUSES.includes(state.status)) return { ...state, scope: data.scope }
+    if (!TRIAGE_STATUSES.includes(state.status)) return withSubject({ ...state, scope: data.scope })
     const route = routeForScope(data.scope)
     const next: CaseState = {
       ...withoutKeys(state, 'route'),
       scope: data.scope,
       status: route ? 'scope-decided' : 'signposted',
     }
-    return route ? { ...next, route } : next
+    return withSubject(route ? { ...next, route } : next)
   },
 }
 

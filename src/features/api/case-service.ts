@@ -7,6 +7,7 @@ import { createWorkflowService, recordAccess, type Actor } from '../cases/index.
 import { caseJson, statutoryDeadlines } from './cases.ts'
 import type { ApiResult, Parsed } from './http.ts'
 import { recordApiEvent } from './record-event.ts'
+import { decideScopeFromApi } from './scope-event.ts'
 import { caseOfAuthority, eventsOfCase, partiesOfCase } from './repository.ts'
 import type { DeadlineResponse, RecordEvent } from './schemas.ts'
 import type { ApiTokenIdentity } from './tokens.ts'
@@ -51,6 +52,16 @@ export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
       if (!row) return noSuchCase()
       if (!body.ok) return { ok: false, code: 'invalid', fields: body.fields }
       const actor: Actor = { label: `API: ${token.name}` }
+      if (body.data.type === 'scope-decided') {
+        const decided = await decideScopeFromApi({ db, clock, workflow }, row.id, body.data, actor)
+        if (!decided.ok) return decided
+        const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
+        return {
+          ok: true,
+          caseId: row.id,
+          answer: { reference: row.reference, status: decided.status, deadlines, warnings: decided.warnings },
+        }
+      }
       const result = await recordApiEvent(workflow, row.id, body.data, actor)
       if (!result.ok) {
         if (result.code === 'not-found') return noSuchCase()

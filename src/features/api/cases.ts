@@ -1,5 +1,6 @@
 // Cases as the API shows them: only a token's own authority's cases, without staff notes, with
 // the statutory deadlines (the service's own update reminders are internal and left out).
+import { appealSubjectOf, placementOnly } from '../../domain/appeal-subject.ts'
 import type { Deadline } from '../../domain/clocks.ts'
 import type { CaseDeadline } from '../cases/index.ts'
 import type { CaseRow, eventsOfCase, partiesOfCase } from './repository.ts'
@@ -39,10 +40,14 @@ export function caseJson(
   events: Awaited<ReturnType<typeof eventsOfCase>>,
   deadlines: readonly CaseDeadline[],
 ) {
+  const decided = events.filter((e) => e.type === 'scope-decided').at(-1)
+  const appealSubject = appealSubjectOf((decided?.data as Record<string, unknown> | undefined)?.appealSubject)
   return {
     reference: row.reference,
     status: row.status,
     scope: row.scope,
+    appealSubject: appealSubject ?? null,
+    placementOnly: placementOnly(appealSubject),
     receivedOn: row.receivedOn,
     channel: row.channel,
     child: { name: row.childName, dateOfBirth: row.childDateOfBirth },

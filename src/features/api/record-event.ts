@@ -11,6 +11,8 @@ export async function recordApiEvent(
 ): Promise<WorkflowResult> {
   const options = { actor, occurredOn: event.date }
   switch (event.type) {
+    case 'scope-decided':
+      throw new Error('a scope decision is made by decideScopeFromApi (scope-event.ts)')
     case 'decision-letter-sent':
     case 'adviser-contacted':
     case 'health-body-notified':

@@ -2,6 +2,7 @@
 // OpenAPI document is generated from them (z.toJSONSchema). Requests are strict: a field the API
 // does not know is refused, so a misspelt field is never silently ignored.
 import { z } from 'zod'
+import { EHC_DECISIONS, PLAN_SECTIONS } from '../../domain/appeal-subject.ts'
 import { SUPPORTED_DATES, unsupportedDate } from '../../domain/calendar.ts'
 import { CASE_EVENT_TYPES, type DeadlineName } from '../../domain/clocks.ts'
 import {
@@ -14,13 +15,14 @@ import {
   requesterRoles,
   whatHappenedMaxLength,
 } from '../../domain/request.ts'
-import { CASE_STATUSES, CERTIFICATE_KINDS, OUTCOMES, WITHDRAWN_BY } from '../../domain/workflow.ts'
+import { CASE_STATUSES, CERTIFICATE_KINDS, OUTCOMES, SCOPES, WITHDRAWN_BY } from '../../domain/workflow.ts'
 
 const keysOf = <T extends Record<string, unknown>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 
 /** The workflow event types the API records and the what-if accepts (issue 3, section 6). */
 export const API_EVENT_TYPES = [
+  'scope-decided',
   'decision-letter-sent',
   'adviser-contacted',
   'mediation-declined',
@@ -81,17 +83,31 @@ const optionalText = (max: number) =>
 
 // --- Events ---
 
+/** SEN mediation: what the appeal is about; only section I means no adviser contact and no certificate. */
+export const appealSubject = z
+  .strictObject({
+    decisions: z.array(z.enum(EHC_DECISIONS)).describe('The council decisions the appeal is about'),
+    sections: z.array(z.enum(PLAN_SECTIONS)).describe('The sections of the EHC plan in dispute'),
+  })
+  .describe(
+    'Only section I (the school or placement named), with decisions about the plan’s contents at most: no adviser contact and no certificate are needed, so no such deadline is worked out',
+  )
+
 /** One schema per event type; the details that differ between recording and a what-if are passed in. */
-function eventUnion<D extends z.ZodType, R extends z.ZodType, W extends z.ZodType, C extends z.ZodType>(
-  date: D,
-  details: { requested: R; withdrawn: W; certificate: C },
-) {
+function eventUnion<
+  D extends z.ZodType,
+  S extends z.ZodType,
+  R extends z.ZodType,
+  W extends z.ZodType,
+  C extends z.ZodType,
+>(date: D, details: { scope: S; requested: R; withdrawn: W; certificate: C }) {
   const noData = z.strictObject({}).optional()
   const event = <T extends ApiEventType, S extends z.ZodType>(type: T, data: S) =>
     z.strictObject({ type: z.literal(type), date, data })
   return z.discriminatedUnion(
     'type',
     [
+      event('scope-decided', details.scope),
       event('decision-letter-sent', z.strictObject({ kind: z.enum(keysOf(ehcDecisions)).optional() }).optional()),
       event(
         'adviser-contacted',
@@ -121,6 +137,27 @@ function eventUnion<D extends z.ZodType, R extends z.ZodType, W extends z.ZodTyp
 /** POST /cases/:reference/events: the date cannot be in the future, and the details the workflow needs are required. */
 export function recordEventSchema(today: () => string) {
   return eventUnion(notFuture(today), {
+    scope: z
+      .strictObject({
+        scope: z.enum(SCOPES),
+        reason: text(2000).describe('Why: what in the request led to the decision, as staff record it'),
+        appealSubject: appealSubject.optional(),
+        signpostTo: z
+          .string()
+          .trim()
+          .min(1)
+          .max(50)
+          .optional()
+          .describe('Out of scope: the code of the agency they are signposted to (for example sendiass)'),
+      })
+      .superRefine((d, ctx) => {
+        if (d.scope === 'out-of-scope' && !d.signpostTo)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['signpostTo'],
+            message: 'Give the agency they are signposted to (its code, for example sendiass)',
+          })
+      }),
     requested: z.strictObject({ healthInIssue: z.boolean(), healthOnly: z.boolean() }),
     withdrawn: z.strictObject({ by: z.enum(WITHDRAWN_BY), reason: text(1000) }),
     certificate: z.strictObject({ kind: z.enum(CERTIFICATE_KINDS) }),
@@ -130,6 +167,7 @@ export function recordEventSchema(today: () => string) {
 /** POST /deadlines: any date, and details may be left out. */
 export function whatIfEventSchema() {
   return eventUnion(requestDate, {
+    scope: z.strictObject({ scope: z.enum(SCOPES).optional(), appealSubject: appealSubject.optional() }).optional(),
     requested: z.strictObject({ healthInIssue: z.boolean().optional(), healthOnly: z.boolean().optional() }).optional(),
     withdrawn: z.strictObject({ by: z.enum(WITHDRAWN_BY).optional(), reason: optionalText(1000) }).optional(),
     certificate: z.strictObject({ kind: z.enum(CERTIFICATE_KINDS).optional() }).optional(),

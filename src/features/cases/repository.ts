@@ -1,7 +1,7 @@
 // Queries for one case: its pages' reads, locking and changing it, its events, its deadline
 // index and the access log. The list, new cases and certificates have their own (list/,
 // new-case-repository.ts, certificate-repository.ts). No rules here: who may see what is in access.ts.
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import {
   accessLog,
@@ -119,11 +119,13 @@ export async function latestScopeDecision(db: Db, caseId: string) {
       scope: scopeDecisions.scope,
       reason: scopeDecisions.reason,
       decidedAt: scopeDecisions.decidedAt,
-      decidedBy: users.name,
+      // A member of staff, or the council's system through the API (its words).
+      decidedBy: sql<string>`coalesce(${users.name}, ${scopeDecisions.decidedByLabel}, 'Not recorded')`,
       agencyName: agencies.name,
+      appealSubject: scopeDecisions.appealSubject,
     })
     .from(scopeDecisions)
-    .innerJoin(users, eq(users.id, scopeDecisions.decidedBy))
+    .leftJoin(users, eq(users.id, scopeDecisions.decidedBy))
     .leftJoin(agencies, eq(agencies.id, scopeDecisions.signpostAgencyId))
     .where(eq(scopeDecisions.caseId, caseId))
     .orderBy(desc(scopeDecisions.decidedAt))
@@ -133,6 +135,12 @@ export async function latestScopeDecision(db: Db, caseId: string) {
 
 export async function findAgency(db: Db | Tx, id: string) {
   const [row] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, id))
+  return row
+}
+
+/** An agency by its code (sendiass, ...), as the API names it. */
+export async function findAgencyByCode(db: Db | Tx, code: string) {
+  const [row] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.code, code))
   return row
 }
 

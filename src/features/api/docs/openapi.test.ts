@@ -40,6 +40,7 @@ describe('GET /api/docs/openapi.json', () => {
     assert.deepEqual(doc.security, [{ bearerAuth: [] }])
     assert.deepEqual(doc.paths['/api/docs/openapi.json'].get.security, [])
     assert.deepEqual(doc.components.schemas.EventType.enum, [
+      'scope-decided',
       'decision-letter-sent',
       'adviser-contacted',
       'mediation-declined',

@@ -12,6 +12,7 @@ import {
   otherPartyKinds,
   requesterRoles,
 } from '../../../domain/request.ts'
+import { placementOnly, placementOnlyNote, planSections, type AppealSubject } from '../../../domain/appeal-subject.ts'
 import { orderWarnings } from '../../../domain/event-order.ts'
 import { hasRole, type StaffUser } from '../../../domain/staff.ts'
 import { caseWorkers } from '../access.ts'
@@ -47,6 +48,17 @@ export function requestView(found: CaseRow) {
   }
 }
 
+/** What the appeal is about, in words, and whether it is only about the placement named. */
+function appealView(decision: { appealSubject: AppealSubject | null }) {
+  const subject = decision.appealSubject
+  if (!subject) return undefined
+  return {
+    about: [...subject.decisions.map((d) => labelOf(ehcDecisions, d)), ...subject.sections.map((s) => planSections[s])],
+    placementOnly: placementOnly(subject),
+    note: placementOnlyNote,
+  }
+}
+
 export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, found: CaseRow, user: StaffUser) {
   const [{ deadlines, inputs }, firstContact, decision, assignedName] = await Promise.all([
     caseSnapshot(db, clock, found.id),
@@ -64,7 +76,9 @@ export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, foun
     firstContact: firstContact
       ? { ...firstContact.data, recordedAt: firstContact.recordedAt, by: firstContact.actorLabel }
       : undefined,
-    decision: decision ? { ...decision, scopeText: scopeLabel(decision.scope) } : undefined,
+    decision: decision
+      ? { ...decision, scopeText: scopeLabel(decision.scope), appeal: appealView(decision) }
+      : undefined,
     canDecideScope: hasRole(user, ...caseWorkers),
     nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
     assignedName,

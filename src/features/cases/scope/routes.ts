@@ -3,7 +3,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import type { Db } from '../../../db/client.ts'
 import { currentUser } from '../../../web/auth.ts'
-import { submitForm, type FormErrors } from '../../../web/forms.ts'
+import { planSections } from '../../../domain/appeal-subject.ts'
+import { ehcDecisions } from '../../../domain/request.ts'
+import { asArray, itemsOf, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { caseWorkers } from '../access.ts'
 import { caseContext, caseForView, visibleCaseOr404, type CaseRow } from '../case-page.ts'
 import { scopeLabel } from '../labels.ts'
@@ -19,12 +21,19 @@ async function render(
   found: CaseRow,
   extra: { values?: object; errors?: FormErrors; version?: number } = {},
 ) {
+  const page = await scopePage(db, found)
+  const values = (extra.values ?? {}) as Record<string, unknown>
+  // Ticked as sent, or else as the last decision recorded them.
+  const ticked = (field: 'appealDecisions' | 'appealSections', last: string[] | undefined) =>
+    extra.values ? (asArray(values[field]) as string[]) : (last ?? [])
   return reply.view(view, {
     ...caseContext(found, 'scope'),
-    ...(await scopePage(db, found)),
-    values: extra.values ?? {},
+    ...page,
+    values,
     errors: extra.errors,
     version: extra.version ?? found.version,
+    decisionItems: itemsOf(ehcDecisions, ticked('appealDecisions', page.decision?.appealSubject?.decisions)),
+    sectionItems: itemsOf(planSections, ticked('appealSections', page.decision?.appealSubject?.sections)),
   })
 }
 
@@ -59,6 +68,10 @@ export default async function scopeDecision(app: FastifyInstance, deps: AppDeps)
           scope: form.scope,
           reason: form.reason,
           agencyId: form.scope === 'out-of-scope' ? form.agency : undefined,
+          appealSubject:
+            form.appealDecisions.length || form.appealSections.length
+              ? { decisions: form.appealDecisions, sections: form.appealSections }
+              : undefined,
           actor: { userId: user.id, label: user.name },
         })
         if (!decided.ok) return decided

@@ -1,9 +1,20 @@
 import { z } from 'zod'
-import { parseForm, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
+import { EHC_DECISIONS, PLAN_SECTIONS } from '../../../domain/appeal-subject.ts'
+import { asArray, parseForm, text, type FormErrors, type FormResult } from '../../../web/forms.ts'
 import { decidedScopes } from '../labels.ts'
 import { agencyRequired } from '../scope-decision.ts'
 
 export const reasonMaxLength = 2000
+
+/** Checkboxes: the ticked values, each one of the choices (a problem is the group's, not one box's). */
+const ticked = <T extends string>(choices: readonly T[], message: string) =>
+  z.preprocess(
+    asArray,
+    z
+      .array(z.string())
+      .refine((values) => values.every((v) => (choices as readonly string[]).includes(v)), { error: message })
+      .transform((values) => values as T[]),
+  )
 
 export const scopeSchema = z
   .object({
@@ -13,11 +24,14 @@ export const scopeSchema = z
     scope: z.enum(decidedScopes, { error: 'Select which service the case is for, or out of scope' }),
     agency: z.string().trim().optional(),
     reason: text('Enter the reason for the decision', reasonMaxLength, 'The reason'),
+    // SEN mediation: what the appeal is about (none ticked: not recorded).
+    appealDecisions: ticked(EHC_DECISIONS, 'Select the decisions the appeal is about from the list'),
+    appealSections: ticked(PLAN_SECTIONS, 'Select the sections of the plan from the list'),
   })
   .strict()
 export type ScopeForm = z.infer<typeof scopeSchema>
 
-const fieldOrder = ['scope', 'agency', 'reason']
+const fieldOrder = ['scope', 'agency', 'appealDecisions', 'appealSections', 'reason']
 
 /** The schema, and the agency required when out of scope, with the messages in the page's order. */
 export function parseScopeForm(body: unknown): FormResult<ScopeForm> {

@@ -4,7 +4,15 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { accessLog, agencies, caseEvents, cases, councilAgencies, scopeDecisions } from '../../../db/schema/index.ts'
+import {
+  accessLog,
+  agencies,
+  caseDeadlines,
+  caseEvents,
+  cases,
+  councilAgencies,
+  scopeDecisions,
+} from '../../../db/schema/index.ts'
 import { makeCase } from '../testing.ts'
 import { staleMessage } from '../labels.ts'
 
@@ -169,6 +177,8 @@ describe('the scope decision at /cases/:id/scope', () => {
         reason: 'Refusal to amend.\nAppealable.',
         signpostAgencyId: null,
         decidedBy: coordinatorId,
+        decidedByLabel: 'Cora Ordinator',
+        appealSubject: null,
         decidedAt: new Date('2026-11-27T10:05:00Z'),
       },
     )
@@ -194,6 +204,33 @@ describe('the scope decision at /cases/:id/scope', () => {
       null,
       'the message shows once',
     )
+  })
+
+  it('records what the appeal is about; only section I sets no adviser or certificate deadline', async () => {
+    const res = await coordinator.submit(url(), {
+      version: '1',
+      scope: 'sen-mediation',
+      reason: 'Only the school named is in dispute.',
+      appealDecisions: 'plan-contents',
+      appealSections: 'I',
+    })
+    assertRedirect(res, `/cases/${theCase.id}`)
+    const state = await stateOf(theCase.id)
+    assert.deepEqual(state.decisions[0]!.appealSubject, { decisions: ['plan-contents'], sections: ['I'] })
+    assert.deepEqual((state.events[0]!.data as { appealSubject: unknown }).appealSubject, {
+      decisions: ['plan-contents'],
+      sections: ['I'],
+    })
+    const deadlines = await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.caseId, theCase.id))
+    assert.ok(!deadlines.some((d) => d.name === 'adviser-contact' || d.name === 'certificate'))
+    const overview = html(await coordinator.get(`/cases/${theCase.id}`))
+    assert.match(overview.getElementById('appeal-subject')!.text, /Section I/)
+    // The form shows the subject as last decided.
+    const again = html(await coordinator.get(url()))
+    assert.equal(again.querySelector('input[name="appealSections"][value="I"]')?.hasAttribute('checked'), true)
+    assert.equal(again.querySelector('input[name="appealSections"][value="B"]')?.hasAttribute('checked'), false)
+    const bad = await coordinator.submit(url(), { version: '2', scope: 'both', reason: 'x', appealSections: 'Z' })
+    assertFormErrors(bad, ['appealSections'])
   })
 
   it('signposts an out-of-scope case to the chosen agency', async () => {
