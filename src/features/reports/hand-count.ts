@@ -98,14 +98,15 @@ export const expected: Record<string, { labels: string[]; rows: Cell[][]; totals
     totals: [10],
   },
   'feedback-heard': { labels: ['Yes', 'Partly', 'No'], rows: [[H], [H], [0]], totals: [10] }, // 7 and 3
-  complaints: { labels: ['Received', 'Answered within the deadline'], rows: [[H], [0]] }, // 2 from the portal
-  // The same complaints as received, so its total goes too (and a 0 with it, or the total would be 0 and show).
+  // From the register: 8 received, 6 answered in time; 6 at informal resolution, 2 at formal
+  // investigation (the 6 hidden with the 2); 1 upheld, 1 partly upheld, 5 not.
+  complaints: { labels: ['Received', 'Answered within the deadline'], rows: [[8], [6]] },
   'complaints-stage': {
     labels: ['Informal resolution', 'Formal investigation', 'Review by a senior manager'],
-    rows: [[H], [0], [0]],
-    totals: [H],
+    rows: [[H], [H], [0]],
+    totals: [8],
   },
-  'complaints-outcome': { labels: ['Upheld', 'Partly upheld', 'Not upheld'], rows: [[0], [0], [0]], totals: [0] },
+  'complaints-outcome': { labels: ['Upheld', 'Partly upheld', 'Not upheld'], rows: [[H], [H], [5]], totals: [7] },
 }
 export const derived: Record<string, [string, string][]> = {
   certificates: [

@@ -7,6 +7,7 @@ import { addFacts, emptyTally, type ReportFacts } from '../../domain/report-fact
 import { monthlyChunks, periodDays, type Period } from '../../domain/report-period.ts'
 import { safeReport, type SafeReport } from '../../domain/report-safe.ts'
 import { reportTables } from '../../domain/report-tables.ts'
+import { complaintFigures } from '../complaints/index.ts'
 import { currentCalendar } from '../settings/index.ts'
 import {
   appealCount,
@@ -17,7 +18,6 @@ import {
   heldFacts,
   type FactQuery,
 } from './case-facts-repository.ts'
-import { complaintFigures } from './complaint-figures.ts'
 import { feedbackComments, feedbackFacts, meetingFacts, outcomeFacts, pointFacts } from './meeting-facts-repository.ts'
 
 /** Worked out in the request up to this many enquiries in the period and a year and a bit; beyond, a job. */

@@ -13,6 +13,7 @@ import {
   agreements,
   caseOutcomes,
   caseParties,
+  complaints,
   localAuthorities,
   meetings,
   partyFeedback,
@@ -21,6 +22,7 @@ import type { Action } from '../../domain/workflow.ts'
 import type { RequesterRole } from '../../domain/request.ts'
 import { createCase, createWorkflowService } from '../cases/index.ts'
 import { firstCouncilId, sampleFacts } from '../cases/testing.ts'
+import { complaintAt, dateFields, newKey } from '../complaints/testing.ts'
 import { makeVenue } from '../meetings/testing.ts'
 import { contactEveryParty } from '../preparation/testing.ts'
 
@@ -238,18 +240,9 @@ export async function knownCases(t: TestApp): Promise<Known> {
     }
   }
 
-  // Feedback: 2 forms from each of the 5 town hall meetings; 2 complaints through the portal.
+  // Feedback: 2 forms from each of the 5 town hall meetings.
   const party = async (caseId: string) =>
     (await db.select().from(caseParties).where(eq(caseParties.caseId, caseId)).limit(1))[0]!.id
-  for (const caseId of [mediated[0]!, mediated[1]!]) {
-    await db.insert(partyFeedback).values({
-      caseId,
-      partyId: await party(caseId),
-      kind: 'complaint',
-      answers: { complaint: 'The room was cold', outcome: '' },
-      submittedAt: new Date('2026-07-21T09:00:00Z'),
-    })
-  }
   const answers = [
     ...Array(6).fill(['very-satisfied', 'yes']),
     ...Array(1).fill(['satisfied', 'yes']),
@@ -266,7 +259,52 @@ export async function knownCases(t: TestApp): Promise<Known> {
       submittedAt: new Date('2026-07-21T09:00:00Z'),
     } as typeof partyFeedback.$inferInsert)
   }
+  await knownComplaints(t, coordinator, councilA, councilB)
   return { councilA, councilB, coordinator, coordinatorId: user.id }
+}
+
+/**
+ * Complaints in the register, through its pages: 8 received in the quarter (6 at informal
+ * resolution, 2 at a formal investigation; 6 answered in time; 1 upheld, 1 partly, 5 not), one in
+ * October, and one of Halton's.
+ */
+async function knownComplaints(t: TestApp, agent: Agent, councilA: string, councilB: string) {
+  const record = async (council: string, receivedOn: string, startStage = 'informal') => {
+    await agent.get('/complaints/new')
+    const res = await agent.post('/complaints/new', {
+      submissionKey: newKey(),
+      council,
+      otherName: `Complainant ${receivedOn}`,
+      otherEmail: 'someone@example.com',
+      prefers: 'email',
+      receivedVia: 'phone',
+      ...dateFields('receivedOn', receivedOn),
+      about: 'service',
+      whatHappened: 'The room was cold.',
+      ...dateFields('happenedOn', receivedOn),
+      startStage,
+    })
+    return (await complaintAt(t, res)).id
+  }
+  const version = async (id: string) =>
+    String((await t.database.db.select().from(complaints).where(eq(complaints.id, id)))[0]!.version)
+  const step = async (id: string, page: 'respond' | 'escalate', fields: Record<string, string>) => {
+    await agent.get(`/complaints/${id}/${page}`)
+    const res = await agent.post(`/complaints/${id}/${page}`, { version: await version(id), ...fields })
+    if (res.statusCode !== 303) throw new Error(`${page}: ${res.statusCode} ${res.body.slice(0, 300)}`)
+  }
+  const answer = (id: string, on: string, outcome: string) =>
+    step(id, 'respond', { outcome, findings: 'What we found.', changes: '', ...dateFields('respondedOn', on) })
+  await answer(await record(councilA, '2026-07-06'), '2026-07-10', 'upheld')
+  // Answered late (due 10 August), then a formal investigation, partly upheld.
+  const late = await record(councilA, '2026-07-13')
+  await answer(late, '2026-08-20', 'not-upheld')
+  await step(late, 'escalate', dateFields('requestedOn', '2026-08-21'))
+  await answer(late, '2026-08-25', 'partly-upheld')
+  for (let i = 0; i < 5; i++) await answer(await record(councilA, '2026-08-03'), '2026-08-05', 'not-upheld')
+  await record(councilA, '2026-09-01', 'formal')
+  await record(councilA, '2026-10-05')
+  await record(councilB, '2026-08-03')
 }
 
 function meeting(caseId: string, day: string, venueId: string, now: Date) {
