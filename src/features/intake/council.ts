@@ -3,6 +3,7 @@
 // request is still sent, under the provider's first council, and may not be free).
 import type { Db } from '../../db/client.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
+import { areasText } from '../../domain/text.ts'
 import { allAuthorities, councilById, firstCommissioningCouncil } from './repository.ts'
 
 /** The answer for someone who lives in none of the councils' areas. */
@@ -65,3 +66,9 @@ export async function councilForRequest(db: Db, answer: string | undefined) {
 
 /** The details of the council a request went to (its name, phone, opening hours), for the confirmation page. */
 export const sentCouncilDetails = (db: Db, councilId: string) => councilById(db, councilId)
+
+/** Where the service is free, in words: "the Warrington Borough Council area", "the areas of ...". */
+export async function freeAreas(db: Db): Promise<string> {
+  const councils = (await allAuthorities(db)).filter((a) => a.commissioned && a.freeForResidents)
+  return areasText(councils.map((c) => c.name))
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { freeAreas } from '../council.ts'
 import { firstUnanswered, permissionNeededPath, readState } from '../journey.ts'
 
 /** Where the journey stops for someone without the family's permission. */
@@ -8,6 +9,9 @@ export default async function permissionNeeded(app: FastifyInstance, deps: AppDe
     const { answers } = readState(request)
     const where = firstUnanswered(answers, deps.clock.today())
     if (where !== permissionNeededPath) return reply.redirect(where, 303)
-    return reply.view('intake/permission-needed/view.njk', { backLink: '/request/permission' })
+    return reply.view('intake/permission-needed/view.njk', {
+      backLink: '/request/permission',
+      freeIn: await freeAreas(deps.database.db),
+    })
   })
 }
