@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { asc, eq, sql } from 'drizzle-orm'
-import { caseEvents, caseParties, cases } from '../../../db/schema/index.ts'
+import { caseEvents, caseParties, cases, localAuthorities } from '../../../db/schema/index.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -295,5 +295,90 @@ describe('/enquiries/new', () => {
       parties.filter((p) => p.isRequester).map((p) => [p.role, p.name]),
       [['parent', 'Pat Parent']],
     )
+  })
+})
+
+describe('/enquiries/new: the council an enquiry is under', () => {
+  let t: TestApp
+  let warrington: string
+  let halton: string
+  let both: Agent
+  let haltonOnly: Agent
+  before(async () => {
+    t = await createTestApp()
+    warrington = (await t.database.db.select().from(localAuthorities))[0]!.id
+    const [row] = await t.database.db
+      .insert(localAuthorities)
+      .values({
+        code: 'halton',
+        name: 'Halton Borough Council',
+        commissioned: true,
+        postcodeDistricts: ['WA7', 'WA8'],
+        serviceName: 'Halton SEN Mediation',
+        phone: '01632 960 701',
+        address: '1 Example Road',
+        openingHours: 'Monday to Friday, 9am to 5pm',
+      })
+      .returning()
+    halton = row!.id
+    await createStaff(t.database, 'both@example.com', ['coordinator'], 'Bo Both', [warrington, halton])
+    await createStaff(t.database, 'halton@example.com', ['coordinator'], 'Hal Halton', [halton])
+    both = await new Agent(t.app).signIn('both@example.com')
+    haltonOnly = await new Agent(t.app).signIn('halton@example.com')
+  })
+  after(() => t.close())
+
+  const keyOf = (body: string) => /name="submissionKey" value="([^"]+)"/.exec(body)?.[1] ?? ''
+  const log = async (agent: Agent, change: Record<string, string>) => {
+    const page = await agent.get('/enquiries/new')
+    return agent.post('/enquiries/new', { ...validFields(keyOf(page.body)), ...change })
+  }
+  const councilOf = async (location: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(cases)
+        .where(eq(cases.id, location.split('/').pop()!))
+    )[0]!.localAuthorityId
+
+  it('offers the councils the person works for, after the one the postcode is in', async () => {
+    const options = (res: { body: string }) =>
+      html(res as never)
+        .querySelectorAll('select#council option')
+        .map((o) => o.text.trim())
+    assert.deepEqual(options(await both.get('/enquiries/new')), [
+      'The council for the postcode',
+      'Halton Borough Council',
+      'Warrington Borough Council',
+    ])
+    assert.deepEqual(options(await haltonOnly.get('/enquiries/new')), [
+      'The council for the postcode',
+      'Halton Borough Council',
+    ])
+  })
+
+  it('puts the enquiry under the postcode’s council, or the one chosen', async () => {
+    const byPostcode = await log(both, { childPostcode: 'WA8 1AA' })
+    assertRedirect(byPostcode, /^\/cases\//)
+    assert.equal(await councilOf(String(byPostcode.headers.location)), halton)
+    const chosen = await log(both, { childPostcode: 'WA8 1AA', council: warrington })
+    assertRedirect(chosen, /^\/cases\//)
+    assert.equal(await councilOf(String(chosen.headers.location)), warrington)
+  })
+
+  it('refuses a postcode outside their councils without a council chosen, and a council not theirs, keeping what was typed', async () => {
+    const before = (await t.database.db.select().from(cases)).length
+    const outside = await log(haltonOnly, { childPostcode: 'WA5 2AB' })
+    assertFormErrors(outside, ['council'])
+    assert.match(outside.body, /WA5 2AB is not in the area of a council you work for\. Select the council/)
+    assert.equal(html(outside).getElementById('childName')?.getAttribute('value'), 'Charlie Child')
+    const notTheirs = await log(haltonOnly, { childPostcode: 'WA8 1AA', council: warrington })
+    assertFormErrors(notTheirs, ['council'])
+    assert.match(notTheirs.body, /Select a council you work for/)
+    assert.equal((await t.database.db.select().from(cases)).length, before)
+    // Told which, it is logged under that council.
+    const told = await log(haltonOnly, { childPostcode: 'WA5 2AB', council: halton })
+    assertRedirect(told, /^\/cases\//)
+    assert.equal(await councilOf(String(told.headers.location)), halton)
   })
 })
