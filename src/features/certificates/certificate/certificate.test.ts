@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { accessLog } from '../../../db/schema/index.ts'
+import { accessLog, localAuthorities } from '../../../db/schema/index.ts'
 import { issueWorkedExample, readPdf } from '../testing.ts'
 import { parseCertificateAddress } from './routes.ts'
 
@@ -213,5 +213,48 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     assert.deepEqual(parseCertificateAddress(`${id}-large-print.pdf`, undefined), { id, format: 'large-print-pdf' })
     for (const bad of [`${id}-large-print`, `${id}.pdf.pdf`, id.slice(1), '', undefined, 42])
       assert.equal(parseCertificateAddress(bad, {}), undefined)
+  })
+})
+
+describe("a certificate of a council's case: the service as it runs for that council", () => {
+  let t: TestApp
+  before(async () => {
+    t = await createTestApp({ now: '2026-12-18T10:00:00Z' })
+  })
+  after(() => t.close())
+
+  it("names the council's service and address, with its letter heading first and its signature last", async () => {
+    const [halton] = await t.database.db
+      .insert(localAuthorities)
+      .values({
+        code: 'halton',
+        name: 'Halton Borough Council',
+        commissioned: true,
+        postcodeDistricts: ['WA7', 'WA8'],
+        serviceName: 'Halton SEN Mediation',
+        phone: '01632 960 701',
+        address: '1 Example Road, Widnes, WA8 1AA',
+        openingHours: 'Monday to Thursday, 10am to 4pm',
+        letterHeading: 'SEN mediation for Halton Borough Council',
+        letterSignature: 'Robin Example, Service manager',
+      })
+      .returning()
+    await createStaff(t.database, 'halton@example.com', ['coordinator'], 'Hal Ordinator', [halton!.id])
+    const made = await issueWorkedExample(t.database, t.clock, { localAuthorityId: halton!.id })
+    const agent = await new Agent(t.app).signIn('halton@example.com')
+    const page = `/cases/${made.id}/certificates/${made.certificateId}`
+    const res = await agent.get(page)
+    assert.equal(res.statusCode, 200)
+    const doc = html(res)
+    assert.equal(text(doc.getElementById('letter-heading')!.text), 'SEN mediation for Halton Borough Council')
+    assert.match(
+      text(doc.querySelector('main')!.text),
+      /Mediation service Halton SEN Mediation Address 1 Example Road, Widnes, WA8 1AA Phone 01632 960 701 Robin Example, Service manager/,
+    )
+    assert.match(text(doc.querySelector('main')!.text), /Local authority \(council\) Halton Borough Council/)
+    const pdf = await readPdf((await agent.get(`${page}.pdf`)).rawPayload)
+    assert.equal(pdf.structure[1]?.text, 'SEN mediation for Halton Borough Council')
+    assert.ok(pdf.structure.some((e) => e.text === 'Robin Example, Service manager'))
+    assert.equal(pdf.info.Author, 'Halton SEN Mediation')
   })
 })

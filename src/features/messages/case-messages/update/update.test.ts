@@ -5,7 +5,8 @@ import { and, eq, like } from 'drizzle-orm'
 import { Agent } from '../../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../../test/helpers/html.ts'
-import { caseDeadlines, caseEvents, messages } from '../../../../db/schema/index.ts'
+import { caseDeadlines, caseEvents, cases, localAuthorities, messages } from '../../../../db/schema/index.ts'
+import { readPdf } from '../../../certificates/testing.ts'
 import { messagesCase } from '../../testing.ts'
 
 describe('sending the updates owed at /cases/:id/messages/update', () => {
@@ -215,5 +216,53 @@ describe('sending the updates owed at /cases/:id/messages/update', () => {
     const c = await messagesCase(t.database, t.clock)
     assert.equal((await mediator.get(url(c.id))).statusCode, 403)
     assertRedirect(await new Agent(t.app).get(url(c.id)), /^\/sign-in\?next=/)
+  })
+
+  it("speaks for the case's council: its service name, phone and hours, and on the letter its heading and signature", async () => {
+    const [halton] = await t.database.db
+      .insert(localAuthorities)
+      .values({
+        code: 'halton',
+        name: 'Halton Borough Council',
+        commissioned: true,
+        postcodeDistricts: ['WA7', 'WA8'],
+        serviceName: 'Halton SEN Mediation',
+        phone: '01632 960 701',
+        email: 'mediation@halton.example.org',
+        address: '1 Example Road, Widnes, WA8 1AA',
+        openingHours: 'Monday to Thursday, 10am to 4pm',
+        letterHeading: 'SEN mediation for Halton Borough Council',
+        letterSignature: 'Robin Example\nService manager',
+      })
+      .returning()
+    const c = await messagesCase(t.database, t.clock)
+    await t.database.db.update(cases).set({ localAuthorityId: halton!.id }).where(eq(cases.id, c.id))
+    await createStaff(t.database, 'halton@example.org', ['coordinator'], 'Hal Ordinator', [halton!.id])
+    const agent = await new Agent(t.app).signIn('halton@example.org')
+    const fields = { parties: [c.parent.id, c.carer.id], update: 'We have written.', nextStep: 'We will call.' }
+    const preview = await agent.submit(url(c.id), { ...fields, action: 'preview' })
+    assert.match(preview.body, /call us on 01632 960 701/)
+    const doc = html(preview)
+    const send = {
+      ...fields,
+      action: 'send',
+      submissionKey: doc.querySelector('input[name="submissionKey"]')!.getAttribute('value')!,
+      version: doc.querySelector('input[name="version"]')!.getAttribute('value')!,
+    }
+    assertRedirect(await agent.post(url(c.id), send), `/cases/${c.id}/messages`)
+    const rows = await t.database.db.select().from(messages).where(eq(messages.caseId, c.id))
+    for (const row of rows) {
+      assert.match(row.body, /call us on 01632 960 701 or email mediation@halton\.example\.org/)
+      assert.match(row.body, /We are open Monday to Thursday, 10am to 4pm/)
+      assert.match(row.body, /Halton SEN Mediation/)
+      assert.doesNotMatch(row.body, /03330 062 835/)
+    }
+    const letter = rows.find((r) => r.channel === 'letter')!
+    const pdf = await agent.get(`/cases/${c.id}/messages/${letter.id}/letter.pdf`)
+    assert.equal(pdf.statusCode, 200)
+    const read = await readPdf(pdf.rawPayload)
+    assert.equal(read.structure[1]?.text, 'SEN mediation for Halton Borough Council', 'the heading first')
+    assert.match(read.text, /Halton SEN Mediation[\s\S]*1 Example Road[\s\S]*Phone: 01632 960 701/)
+    assert.equal(read.structure.at(-1)?.text, 'Robin Example Service manager', 'the signature last')
   })
 })

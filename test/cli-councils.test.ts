@@ -1,0 +1,105 @@
+// Councils at the command line, as a new user and automation run them: the demo's coordinator
+// works for the install's council and sees its cases; create-user gives a coordinator, manager or
+// commissioner the councils named by their codes, and refuses one without any.
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, test } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { openDatabase } from '../src/db/client.ts'
+import { cases, localAuthorities, userCouncils, users } from '../src/db/schema/index.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-cli-councils-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+const dataDir = join(dir, 'data')
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' }
+delete env.DATABASE_URL // the CLI on its embedded database, in a folder of its own
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: run.stdout + run.stderr }
+}
+
+/** Reads the data folder once the command has finished with it. */
+async function read<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ dataDir })
+  try {
+    return await work(database.db)
+  } finally {
+    await database.close()
+  }
+}
+
+test("a fresh install has its one council, and the demo's coordinator works for it", async () => {
+  const seeded = cli('seed-demo')
+  assert.equal(seeded.status, 0, seeded.output)
+  assert.match(seeded.stdout, /Added 40 demo cases/)
+  const found = await read(async (db) => {
+    const councils = await db.select().from(localAuthorities)
+    const [coordinator] = await db.select().from(users).where(eq(users.email, 'coordinator.demo@example.com'))
+    const theirs = await db.select().from(userCouncils).where(eq(userCouncils.userId, coordinator!.id))
+    const all = await db.select({ council: cases.localAuthorityId }).from(cases)
+    return { councils, theirs, all }
+  })
+  assert.deepEqual(
+    found.councils.map((c) => [c.code, c.commissioned]),
+    [['warrington', true]],
+  )
+  const [warrington] = found.councils
+  assert.deepEqual(
+    found.theirs.map((c) => c.localAuthorityId),
+    [warrington!.id],
+  )
+  assert.equal(found.all.length, 40)
+  assert.ok(found.all.every((c) => c.council === warrington!.id))
+})
+
+test('create-user gives a coordinator, manager or commissioner the councils named, and refuses one without', async () => {
+  const missing = cli('create-user', '--email', 'cora@example.com', '--name', 'Cora Example', '--roles', 'coordinator')
+  assert.equal(missing.status, 1)
+  assert.match(missing.output, /needs --councils/)
+  const unknown = cli(
+    'create-user',
+    '--email',
+    'cora@example.com',
+    '--name',
+    'Cora Example',
+    '--roles',
+    'coordinator',
+    '--councils',
+    'nowhere',
+  )
+  assert.equal(unknown.status, 1)
+  assert.match(unknown.output, /no council with the code nowhere/)
+  const made = cli(
+    'create-user',
+    '--email',
+    'cora@example.com',
+    '--name',
+    'Cora Example',
+    '--roles',
+    'coordinator,mediator',
+    '--councils',
+    'warrington',
+  )
+  assert.equal(made.status, 0, made.output)
+  const mediator = cli('create-user', '--email', 'mo@example.com', '--name', 'Mo Example', '--roles', 'mediator')
+  assert.equal(mediator.status, 0, mediator.output)
+  const [cora, mo] = await read(async (db) =>
+    Promise.all(
+      ['cora@example.com', 'mo@example.com'].map(async (email) => {
+        const [user] = await db.select().from(users).where(eq(users.email, email))
+        return db.select().from(userCouncils).where(eq(userCouncils.userId, user!.id))
+      }),
+    ),
+  )
+  assert.equal(cora!.length, 1)
+  assert.equal(mo!.length, 0, 'a mediator needs none')
+  assert.equal(
+    (await read((db) => db.select().from(users).where(eq(users.email, 'cora@example.com')))).length,
+    1,
+    'the refused attempts made no account',
+  )
+})
