@@ -5,6 +5,7 @@
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
+import { RECOMPUTE_DEADLINES, runRecomputes } from '../features/admin/index.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
@@ -52,6 +53,8 @@ export const periodicTasks: PeriodicTask[] = [
   { name: 'meeting-reminders', everySeconds: 3600, run: ({ db, clock }) => queueMeetingReminders({ db, clock }) },
   // Long reports asked for on the reports pages, a month at a time with their progress, one at a time.
   { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
+  // Deadlines worked out again after a change that moves them, a batch at a time, with progress (features/admin).
+  { name: RECOMPUTE_DEADLINES, everySeconds: 5, run: ({ db, clock }) => runRecomputes({ db, clock }) },
 ]
 
 /** Delivers until nothing more is due (in batches, so one run never holds on for ever). */

@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { bankHolidayFiles, caseDeadlines } from '../../../db/schema/index.ts'
+import { bankHolidayFiles, caseDeadlines, deadlineRecomputes } from '../../../db/schema/index.ts'
+import { runTask } from '../../../../test/helpers/tasks.ts'
 import { shippedBankHolidays, type BankHolidayEvent } from '../../../domain/calendar.ts'
 import { createCase } from '../../cases/index.ts'
 import { firstCouncilId, sampleFacts } from '../../cases/testing.ts'
@@ -172,6 +173,12 @@ describe('/admin/bank-holidays', () => {
     assert.equal(calendar.coveredUntilYear, 2040)
     assert.equal(calendar.isWorkingDay('2029-06-15'), false)
     assert.equal(calendar.isWorkingDay('2026-09-01'), false)
+    // The deadlines are worked out again by a job, which the upload asked for.
+    assert.deepEqual(
+      (await t.database.db.select().from(deadlineRecomputes)).map((r) => [r.reason, r.requestedBy, r.finishedAt]),
+      [['bank-holidays', adminId, null]],
+    )
+    await runTask(t, 'recompute-deadlines')
     assert.equal(await appealDue(), '2026-09-02', 'the invented holiday on 1 Sep 2026 moves the deadline')
     const [row] = await t.database.db.select().from(bankHolidayFiles)
     assert.equal(row?.uploadedBy, adminId)
@@ -181,6 +188,10 @@ describe('/admin/bank-holidays', () => {
     assert.match(
       html(page).querySelector('.govuk-notification-banner')?.text ?? '',
       /The calendar now has published bank holidays from 2014 to 2029, and provisional ones to 2040\./,
+    )
+    assert.match(
+      html(page).getElementById('recompute-status')?.text ?? '',
+      /last worked out again on .*new bank holidays/,
     )
     assert.deepEqual(summary(page.body), {
       'Years covered': '2014 to 2040',

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { adminOnly } from '../access.ts'
-import { casesText } from '../settings/names.ts'
+import { recomputingText } from '../settings/names.ts'
 import { bodyLimitBytes, uploadSchema } from './schema.ts'
 import { calendarStatus, uploadBankHolidays, type Uploaded } from './service.ts'
 
@@ -22,7 +22,7 @@ async function tooLarge(error: FastifyError, _request: FastifyRequest, reply: Fa
 }
 
 function uploadedText(result: Uploaded): string {
-  const { keptYears: years, recomputed: count } = result
+  const { keptYears: years } = result
   const kept = years
     ? ` (${years.from === years.to ? years.from : `${years.from} to ${years.to}`} kept from the previous calendar)`
     : ''
@@ -31,7 +31,7 @@ function uploadedText(result: Uploaded): string {
     (result.coveredUntilYear > result.publishedUntilYear
       ? `, and provisional ones to ${result.coveredUntilYear}. `
       : '. ') +
-    casesText(count)
+    recomputingText
   )
 }
 
@@ -55,10 +55,6 @@ export default async function bankHolidays(app: FastifyInstance, { database, clo
           const result = await uploadBankHolidays(db, clock, data.bankHolidays, userId)
           if (!result.ok) return result
           request.log.info({ by: userId, publishedUntilYear: result.publishedUntilYear }, 'bank holidays uploaded')
-          request.log.info(
-            { by: userId, cases: result.recomputed },
-            'deadlines worked out again after new bank holidays',
-          )
           return { ok: true, redirect: '/admin/bank-holidays', flash: uploadedText(result) }
         },
       }),

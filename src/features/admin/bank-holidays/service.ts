@@ -13,7 +13,7 @@ import {
 import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import { currentCalendar } from '../../settings/index.ts'
-import { recomputeOpenDeadlines } from '../settings/recompute.ts'
+import { recomputeStatus, requestRecompute, type RecomputeStatus } from '../settings/recompute.ts'
 import { insertFile, latestFile, latestUpload } from './repository.ts'
 
 const GOV_UK_HINT = 'Download the latest file from https://www.gov.uk/bank-holidays.json and paste all of it.'
@@ -30,10 +30,16 @@ export interface CalendarStatus {
   uploaded: { at: Date; by: string | null } | null
   /** Each year of the table, provisional ones marked. */
   years: { year: number; provisional: boolean; holidays: { title: string; date: string; notes: string }[] }[]
+  /** How far the working out of deadlines again has got. */
+  recomputing: RecomputeStatus
 }
 
 export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStatus> {
-  const [calendar, latest] = await Promise.all([currentCalendar(db), latestUpload(db)])
+  const [calendar, latest, recomputing] = await Promise.all([
+    currentCalendar(db),
+    latestUpload(db),
+    recomputeStatus(db),
+  ])
   const coveredUntil = `${calendar.publishedUntilYear}-12-31`
   return {
     coveredFromYear: calendar.coveredFromYear,
@@ -43,6 +49,7 @@ export async function calendarStatus(db: Db, clock: Clock): Promise<CalendarStat
     endingSoon: coveredUntil < addMonths(clock.today(), 12),
     uploaded: latest ?? null,
     years: calendar.years(),
+    recomputing,
   }
 }
 
@@ -53,16 +60,14 @@ export interface Uploaded {
   publishedUntilYear: number
   /** England and Wales years the new file no longer lists, kept from the calendar before. */
   keptYears: { from: number; to: number } | null
-  /** How many open cases had their deadlines worked out again. */
-  recomputed: number
 }
 
 const yearsOf = (file: BankHolidaysFile) => file['england-and-wales'].events.map((e) => parseIsoDate(e.date).year)
 
 /**
  * Checks a pasted GOV.UK bank-holidays.json and, if it would not shorten the published years, saves it as
- * the calendar, then works out every open case's deadlines again (for now in the request, batch
- * by batch: see ../settings/recompute.ts). GOV.UK's file drops old years over time, so England and
+ * the calendar, and asks for every open case's deadlines to be worked out again (a job, in the same
+ * transaction: see ../settings/recompute.ts). GOV.UK's file drops old years over time, so England and
  * Wales years before the new file's first year are kept from the calendar in use (deadlines of
  * older cases still need them).
  */
@@ -117,6 +122,7 @@ export async function uploadBankHolidays(
       let uploadedAt = clock.now()
       if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
       await insertFile(tx, { data, coveredUntilYear: calendar.publishedUntilYear, uploadedAt, uploadedBy: userId })
+      await requestRecompute(tx, clock, { reason: 'bank-holidays', requestedBy: userId })
 
       return {
         ok: true as const,
@@ -127,6 +133,5 @@ export async function uploadBankHolidays(
       }
     }),
   )
-  if (!saved.ok) return saved
-  return { ...saved, recomputed: await recomputeOpenDeadlines(db, clock) }
+  return saved
 }

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../../db/client.ts'
 import { oncePerKey } from '../../../db/once-per-key.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import { recordChange, type AuditActor } from '../../audit/index.ts'
-import { recomputeOpenDeadlines } from '../settings/recompute.ts'
+import { requestRecompute } from '../settings/recompute.ts'
 import {
   allAgencies,
   codeInUse,
@@ -49,8 +49,8 @@ export interface CouncilInput {
 
 export interface CouncilSaved {
   name: string
-  /** How many open cases had their updates owed worked out again (a new update cadence). */
-  recomputed?: number
+  /** A new update cadence: the open cases' updates owed are being worked out again (a job). */
+  recomputing?: boolean
 }
 
 function columnsOf(input: CouncilInput): Omit<CouncilColumns, 'code'> {
@@ -171,13 +171,19 @@ export function createCouncilsService(db: Db, clock: Clock) {
             before: auditState(before, signpostedBefore),
             after: auditState(after, agencies),
           })
-          return { ok: true as const, name: after.name, cadenceFrom: before.updateCadenceWorkingDays }
+          // A new cadence moves the updates owed: a job works them out again (asked for here, with the change).
+          const recomputing = before.updateCadenceWorkingDays !== input.updateCadenceWorkingDays
+          if (recomputing)
+            await requestRecompute(tx, clock, {
+              reason: 'update-cadence',
+              localAuthorityId: id,
+              requestedBy: by.userId ?? undefined,
+            })
+          return { ok: true as const, name: after.name, recomputing }
         }),
       )
       if (!saved.ok) return saved
-      if (saved.cadenceFrom === input.updateCadenceWorkingDays) return { ok: true, name: saved.name }
-      const recomputed = await recomputeOpenDeadlines(db, clock, { localAuthorityId: id })
-      return { ok: true, name: saved.name, recomputed }
+      return saved.recomputing ? { ok: true, name: saved.name, recomputing: true } : { ok: true, name: saved.name }
     },
   }
 }

@@ -15,6 +15,6 @@ export const settingNames: Record<keyof ServiceSettings, string> = {
   meetingReminderDays: 'Working days before a meeting that reminders go out',
 }
 
-/** Said after a change that moved deadlines. */
-export const casesText = (count: number) =>
-  `The deadlines of ${count} ${count === 1 ? 'case' : 'cases'} that are not closed were worked out again`
+/** Said after a change that moves deadlines: a job works them out again (recompute.ts). */
+export const recomputingText =
+  'The deadlines of the cases that are not closed are being worked out again. Service settings shows how far it has got'

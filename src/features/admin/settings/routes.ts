@@ -6,7 +6,7 @@ import type { ServiceSettings } from '../../settings/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { adminOnly } from '../access.ts'
-import { casesText, exclusionNames } from './names.ts'
+import { exclusionNames, recomputingText } from './names.ts'
 import { createSettingsAdminService } from './service.ts'
 import { chaserLimits, dueSoonLimits, reminderLimits, settingsFormSchema } from './schema.ts'
 
@@ -43,10 +43,9 @@ export default async function settingsPage(app: FastifyInstance, { database, clo
         const redirect = '/admin/settings'
         if (Object.keys(saved.changed).length === 0) return { ok: true, redirect, flash: 'Nothing was changed' }
         request.log.info({ by: userId, from: saved.from, changed: saved.changed }, 'service settings changed')
-        if (saved.recomputed === undefined) return { ok: true, redirect, flash: 'Settings saved' }
-        const cases = saved.recomputed
-        request.log.info({ by: userId, cases }, 'deadlines worked out again after the appeal exclusion changed')
-        return { ok: true, redirect, flash: `Settings saved. ${casesText(cases)}` }
+        if (!saved.recomputing) return { ok: true, redirect, flash: 'Settings saved' }
+        request.log.info({ by: userId }, 'deadlines to be worked out again after the settings changed')
+        return { ok: true, redirect, flash: `Settings saved. ${recomputingText}` }
       },
     }),
   )

@@ -10,7 +10,7 @@ import { refuse, type Result } from '../../../domain/result.ts'
 import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/index.ts'
 import { cadencesByName } from '../authorities-repository.ts'
 import { exclusionNames, settingNames } from './names.ts'
-import { recomputeOpenDeadlines } from './recompute.ts'
+import { recomputeStatus, requestRecompute } from './recompute.ts'
 import { settingChanges } from './repository.ts'
 import { appealExclusions } from './schema.ts'
 
@@ -38,19 +38,20 @@ export interface SettingsSaved {
   from: ServiceSettings
   /** Only what differs from the settings before: empty when nothing did. */
   changed: Partial<ServiceSettings>
-  /** How many open cases had their deadlines worked out again, when the change moves them. */
-  recomputed?: number
+  /** The change moves deadlines: the open cases' are being worked out again (a job). */
+  recomputing?: boolean
 }
 
 export function createSettingsAdminService(db: Db, clock: Clock) {
   return {
     /** Everything the settings page shows. */
     async page() {
-      const [current, calendar, authorities, changes] = await Promise.all([
+      const [current, calendar, authorities, changes, recomputing] = await Promise.all([
         readSettings(db),
         currentCalendar(db),
         cadencesByName(db),
         settingChanges(db),
+        recomputeStatus(db),
       ])
       return {
         current,
@@ -60,6 +61,7 @@ export function createSettingsAdminService(db: Db, clock: Clock) {
           .filter((row): row is typeof row & { key: keyof ServiceSettings } => row.key in settingNames)
           .map((row) => ({ ...row, name: settingNames[row.key] })),
         examples: appealExamples(calendar, clock.today().slice(0, 4)),
+        recomputing,
       }
     },
 
@@ -80,8 +82,15 @@ export function createSettingsAdminService(db: Db, clock: Clock) {
       ) as Partial<ServiceSettings>
       if (Object.keys(changed).length === 0) return { ok: true, from: current, changed }
       await writeSettings(db, clock, changed, userId)
-      if (!changed.appealExclusion) return { ok: true, from: current, changed }
-      return { ok: true, from: current, changed, recomputed: await recomputeOpenDeadlines(db, clock) }
+      // The appeal deadline and the chasers in the deadline index move with these two.
+      const reason = changed.appealExclusion
+        ? 'appeal-exclusion'
+        : changed.chaserWorkingDays
+          ? 'chaser-interval'
+          : undefined
+      if (!reason) return { ok: true, from: current, changed }
+      await requestRecompute(db, clock, { reason, requestedBy: userId })
+      return { ok: true, from: current, changed, recomputing: true }
     },
   }
 }

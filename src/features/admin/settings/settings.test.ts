@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { and, eq } from 'drizzle-orm'
+import { and, count, eq, isNull, ne } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { caseDeadlines, localAuthorities, settings } from '../../../db/schema/index.ts'
+import { runTask } from '../../../../test/helpers/tasks.ts'
+import { caseDeadlines, cases, deadlineRecomputes, localAuthorities, settings } from '../../../db/schema/index.ts'
 import { createCase } from '../../cases/index.ts'
 import { firstCouncilId, sampleFacts } from '../../cases/testing.ts'
 import { readSettings } from '../../settings/index.ts'
+import { runRecomputes } from '../index.ts'
 
 describe('/admin/settings', () => {
   let t: TestApp
@@ -53,6 +55,8 @@ describe('/admin/settings', () => {
     })
     return made.id
   }
+  const openCases = async () =>
+    (await t.database.db.select({ n: count() }).from(cases).where(ne(cases.status, 'closed')))[0]!.n
   const appealDue = async (caseId: string) =>
     (
       await t.database.db
@@ -173,18 +177,65 @@ describe('/admin/settings', () => {
       '/admin/settings',
     )
     assert.equal((await readSettings(t.database.db)).appealExclusion, 'none')
+    // The request only asks: a job works the deadlines out again, and the page says how far it has got.
+    const asked = html(await open(agent))
+    assert.match(
+      asked.querySelector('.govuk-notification-banner')?.text ?? '',
+      /deadlines of the cases that are not closed are being worked out again/,
+    )
+    assert.match(
+      asked.getElementById('recompute-status')?.text ?? '',
+      /Deadlines are being worked out again[\s\S]*reading of August and Christmas[\s\S]*waiting to start/,
+    )
+    assert.equal(await appealDue(caseId), '2026-09-01', 'not yet')
+    const run = (await runTask(t, 'recompute-deadlines')) as { requests: number; cases: number }
+    assert.ok(run.requests >= 1 && run.cases >= (await openCases()), 'every open case, for each request waiting')
     assert.equal(await appealDue(caseId), '2026-08-10')
     assert.match(
-      html(await open(agent)).querySelector('.govuk-notification-banner')?.text ?? '',
-      /deadlines of \d+ cases? that are not closed were worked out again/,
+      html(await open(agent)).getElementById('recompute-status')?.text ?? '',
+      /The deadlines of \d+ cases? that are not closed were last worked out again on/,
     )
 
     await open(agent)
     assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'skip-days' })))
+    await runTask(t, 'recompute-deadlines')
     assert.equal(await appealDue(caseId), '2026-09-10')
     await open(agent)
     assertRedirect(await agent.post('/admin/settings', fields(agent, { ...keep, appealExclusion: 'move-out' })))
+    await runTask(t, 'recompute-deadlines')
     assert.equal(await appealDue(caseId), '2026-09-01')
+  })
+
+  it('works out the chasers again when the working days before a chaser change, a batch at a time', async () => {
+    for (let i = 0; i < 3; i++) await augustCase()
+    const agent = await admin()
+    await open(agent)
+    const current = await readSettings(t.database.db)
+    assertRedirect(
+      await agent.post(
+        '/admin/settings',
+        fields(agent, {
+          appealExclusion: current.appealExclusion,
+          chaserWorkingDays: String(current.chaserWorkingDays + 1),
+          dueSoonWorkingDays: String(current.dueSoonWorkingDays),
+        }),
+      ),
+    )
+    const [request] = await t.database.db.select().from(deadlineRecomputes).where(isNull(deadlineRecomputes.finishedAt))
+    assert.equal(request?.reason, 'chaser-interval')
+    // Two cases a batch: the progress is kept after each, and the page shows it.
+    await runRecomputes({ db: t.database.db, clock: t.clock }, { batchSize: 2, budgetMs: 0 })
+    const total = await openCases()
+    const [after] = await t.database.db.select().from(deadlineRecomputes).where(eq(deadlineRecomputes.id, request!.id))
+    assert.deepEqual([after?.done, after?.total, after?.finishedAt], [2, total, null])
+    assert.match(
+      html(await open(agent)).getElementById('recompute-status')?.text ?? '',
+      new RegExp(`2 of ${total} cases done`),
+    )
+    await runTask(t, 'recompute-deadlines')
+    const [done] = await t.database.db.select().from(deadlineRecomputes).where(eq(deadlineRecomputes.id, request!.id))
+    assert.equal(done?.done, total)
+    assert.ok(done?.finishedAt)
   })
 
   it('refuses a coordinator', async () => {

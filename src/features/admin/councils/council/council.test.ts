@@ -8,6 +8,7 @@ import { Agent } from '../../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../../test/helpers/html.ts'
 import { agencies, auditTrail, caseDeadlines, councilAgencies, localAuthorities } from '../../../../db/schema/index.ts'
+import { runTask } from '../../../../../test/helpers/tasks.ts'
 import { makeCase } from '../../../cases/testing.ts'
 import { councilFields } from '../testing.ts'
 
@@ -100,6 +101,8 @@ describe('/admin/councils/:id', () => {
     const page = await admin.get(url)
     assertRedirect(await admin.post(url, await fieldsNow(page.body, { updateCadenceWorkingDays: '15' })), url)
     assert.equal((await council()).updateCadenceWorkingDays, 15)
+    assert.deepEqual(await updateDue(), before, 'a job works them out again')
+    await runTask(t, 'recompute-deadlines')
     const afterwards = await updateDue()
     assert.notDeepEqual(afterwards, before)
     assert.ok(
@@ -108,7 +111,7 @@ describe('/admin/councils/:id', () => {
     )
     assert.match(
       html(await admin.get(url)).querySelector('.govuk-notification-banner')?.text ?? '',
-      /Warrington Borough Council saved\. The deadlines of \d+ cases? that are not closed were worked out again/,
+      /Warrington Borough Council saved\. The deadlines of the cases that are not closed are being worked out again/,
     )
   })
 

@@ -7,7 +7,7 @@ import { notFound } from '../../../../web/errors.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
 import { auditActorOf } from '../../../audit/index.ts'
 import { adminOnly } from '../../access.ts'
-import { casesText } from '../../settings/names.ts'
+import { recomputingText } from '../../settings/names.ts'
 import { agencyItems, councilValues, limits, typedValues } from '../form.ts'
 import { asInput, councilSchema } from '../schema.ts'
 import { createCouncilsService } from '../service.ts'
@@ -60,7 +60,7 @@ export default async function councilPage(app: FastifyInstance, { database, cloc
       submit: async (data) => {
         const saved = await service.update(found.council.id, Number(data.version), asInput(data), auditActorOf(request))
         if (!saved.ok) return saved
-        const recomputed = saved.recomputed === undefined ? '' : `. ${casesText(saved.recomputed)}`
+        const recomputed = saved.recomputing ? `. ${recomputingText}` : ''
         return { ok: true, redirect: `/admin/councils/${found.council.id}`, flash: `${saved.name} saved${recomputed}` }
       },
     })
