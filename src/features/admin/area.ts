@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../app-deps.ts'
 import newApiToken from './api-tokens/new/routes.ts'
+import apiTokenLimit from './api-tokens/limit/routes.ts'
 import revokeApiToken from './api-tokens/revoke/routes.ts'
 import apiTokens from './api-tokens/routes.ts'
 import showApiToken from './api-tokens/token/routes.ts'
@@ -32,6 +33,7 @@ export default async function adminArea(app: FastifyInstance, deps: AppDeps) {
     newApiToken,
     showApiToken,
     revokeApiToken,
+    apiTokenLimit,
   ])
     await page(app, deps)
 }

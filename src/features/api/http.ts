@@ -5,7 +5,13 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { z } from 'zod'
 import type { Refused } from '../../domain/result.ts'
 import { sendProblem } from '../../web/problem.ts'
-import { bearerToken, hashToken, type ApiTokenIdentity, type ApiTokenService } from './tokens.ts'
+import {
+  bearerToken,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  hashToken,
+  type ApiTokenIdentity,
+  type ApiTokenService,
+} from './tokens.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,11 +20,17 @@ declare module 'fastify' {
   }
 }
 
-/** Every /api/v1 route: no session, no CSRF; the bearer token is checked in this area's preHandler. */
+/**
+ * Every /api/v1 route: no session, no CSRF; the bearer token is checked in this area's preHandler,
+ * then counted against its own limit (requests a minute, set per token by an administrator).
+ */
 export const apiRoute = {
   access: 'public' as const,
   rateLimit: {
-    max: 120,
+    // After the token check (a preHandler of the area, which runs before the route's own), so
+    // the limit is the token's.
+    hook: 'preHandler' as const,
+    max: (request: FastifyRequest) => request.apiToken?.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
     timeWindow: '1 minute',
     // Per token (its hash, never the token itself); requests without one are counted per address.
     keyGenerator: (request: FastifyRequest) => {

@@ -17,11 +17,19 @@ const tokenColumns = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
+  requestsPerMinute: apiTokens.requestsPerMinute,
 }
 
 export async function insertToken(
   db: Queryable,
-  row: { name: string; tokenHash: string; localAuthorityId: string; createdBy: string; createdAt: Date },
+  row: {
+    name: string
+    tokenHash: string
+    localAuthorityId: string
+    createdBy: string
+    createdAt: Date
+    requestsPerMinute?: number
+  },
 ): Promise<string> {
   const [made] = await db.insert(apiTokens).values(row).returning({ id: apiTokens.id })
   return made!.id
@@ -65,11 +73,22 @@ export async function tokenByHash(db: Queryable, tokenHash: string) {
       localAuthorityId: apiTokens.localAuthorityId,
       localAuthorityName: localAuthorities.name,
       revokedAt: apiTokens.revokedAt,
+      requestsPerMinute: apiTokens.requestsPerMinute,
     })
     .from(apiTokens)
     .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))
     .where(eq(apiTokens.tokenHash, tokenHash))
   return row
+}
+
+/** A new request limit, only if it is still `shown` (else someone changed it meanwhile): whether it was set. */
+export async function setRequestsPerMinute(db: Queryable, id: string, shown: number, requestsPerMinute: number) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ requestsPerMinute })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.requestsPerMinute, shown)))
+    .returning({ id: apiTokens.id })
+  return rows.length === 1
 }
 
 /** Notes the use, unless it was noted since `notedSince`. */

@@ -8,6 +8,7 @@ import {
   insertToken,
   listTokens,
   markRevoked,
+  setRequestsPerMinute,
   tokenByHash,
   tokenById,
   tokenWithAuthority,
@@ -39,6 +40,8 @@ export interface ApiTokenIdentity {
   tokenHash: string
   localAuthorityId: string
   localAuthorityName: string
+  /** Requests a minute this token may make. */
+  requestsPerMinute: number
 }
 
 export interface ApiTokenRow {
@@ -50,7 +53,12 @@ export interface ApiTokenRow {
   createdAt: Date
   lastUsedAt: Date | null
   revokedAt: Date | null
+  requestsPerMinute: number
 }
+
+/** Requests a minute a token may make unless an administrator gives it another limit. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 120
+export const MAX_REQUESTS_PER_MINUTE = 100_000
 
 /** last_used_at is written at most once a minute per token, so busy integrations do not write on every call. */
 const TOUCH_EVERY_MS = 60_000
@@ -63,6 +71,7 @@ export function createApiTokenService(db: Queryable, clock: Clock) {
       name: string
       localAuthorityId: string
       createdBy: string
+      requestsPerMinute?: number
     }): Promise<{ id: string; token: string }> {
       const token = generateToken()
       const id = await insertToken(db, { ...input, tokenHash: hashToken(token), createdAt: clock.now() })
@@ -81,6 +90,10 @@ export function createApiTokenService(db: Queryable, clock: Clock) {
 
     list: (): Promise<ApiTokenRow[]> => listTokens(db),
 
+    /** A token's limit, changed from `shown` to `requestsPerMinute`; false if it was no longer `shown`. */
+    setLimit: (id: string, shown: number, requestsPerMinute: number) =>
+      setRequestsPerMinute(db, id, shown, requestsPerMinute),
+
     find: (id: string): Promise<ApiTokenRow | undefined> => tokenWithAuthority(db, id),
 
     /** The live (not revoked) token with this value, noting that it was used. */
@@ -97,6 +110,7 @@ export function createApiTokenService(db: Queryable, clock: Clock) {
         tokenHash,
         localAuthorityId: row.localAuthorityId,
         localAuthorityName: row.localAuthorityName,
+        requestsPerMinute: row.requestsPerMinute,
       }
     },
   }

@@ -8,6 +8,11 @@ export default async function apiTokens(app: FastifyInstance, { database, clock 
   const tokens = createTokenAdminService(database.db, clock)
 
   app.get('/admin/api-tokens', { config: adminOnly }, async (_request, reply) =>
-    reply.view('admin/api-tokens/view.njk', { tokens: await tokens.list() }),
+    reply.view('admin/api-tokens/view.njk', {
+      tokens: (await tokens.list()).map((t) => ({
+        ...t,
+        requestsPerMinuteText: t.requestsPerMinute.toLocaleString('en-GB'),
+      })),
+    }),
   )
 }

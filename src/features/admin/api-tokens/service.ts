@@ -5,6 +5,7 @@ import type { Db } from '../../../db/client.ts'
 import { oncePerKey } from '../../../db/once-per-key.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import { createApiTokenService } from '../../api/index.ts'
+import { recordChange, type AuditActor } from '../../audit/index.ts'
 import { authoritiesByName, authorityByCode } from '../authorities-repository.ts'
 
 export function createTokenAdminService(db: Db, clock: Clock) {
@@ -19,6 +20,7 @@ export function createTokenAdminService(db: Db, clock: Clock) {
     async issue(input: {
       name: string
       authority: string
+      requestsPerMinute: number
       createdBy: string
       submissionKey: string
     }): Promise<Result<{ id: string; token?: string }>> {
@@ -31,12 +33,47 @@ export function createTokenAdminService(db: Db, clock: Clock) {
             name: input.name,
             localAuthorityId: chosen.id,
             createdBy: input.createdBy,
+            requestsPerMinute: input.requestsPerMinute,
           })
           token = made.token
           return { id: made.id } // never the token: what is kept here is read again by a repeat
         })
         return { ok: true, id, ...(token ? { token } : {}) }
       })
+    },
+
+    /**
+     * A new limit for a token, unless someone changed it since the page showed `shown`; the change
+     * is in the audit trail.
+     */
+    async setLimit(
+      id: string,
+      shown: number,
+      requestsPerMinute: number,
+      by: AuditActor,
+    ): Promise<Result<{ name: string; from: number }>> {
+      return refusalsAsResults(() =>
+        db.transaction(async (tx) => {
+          const service = createApiTokenService(tx, clock)
+          const found = await service.find(id)
+          if (!found) return refuse('There is no such token.', undefined, 'not-found')
+          if (!(await service.setLimit(id, shown, requestsPerMinute))) {
+            return refuse(
+              `Someone else changed this limit while you were working on it: it is now ${found.requestsPerMinute.toLocaleString('en-GB')} requests a minute. Check the number and save again`,
+              'requestsPerMinute',
+              'stale',
+            )
+          }
+          await recordChange(tx, clock, {
+            by,
+            action: 'api-token.limit-changed',
+            record: { kind: 'api-token', id },
+            before: { requestsPerMinute: shown },
+            after: { requestsPerMinute },
+          })
+          return { ok: true as const, name: found.name, from: shown }
+        }),
+      )
     },
 
     /** The token's name, and whether it had been revoked already. */

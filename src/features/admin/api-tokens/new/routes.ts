@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
 import { adminOnly } from '../../access.ts'
+import { DEFAULT_REQUESTS_PER_MINUTE } from '../requests-per-minute.ts'
 import { createTokenAdminService } from '../service.ts'
 import { keepTokenToShow } from '../shown-once.ts'
 import { newTokenSchema } from './schema.ts'
@@ -26,16 +27,18 @@ export default async function newApiToken(app: FastifyInstance, { database, cloc
     })
   }
 
-  app.get('/admin/api-tokens/new', { config: adminOnly }, async (_request, reply) => render(reply))
+  app.get('/admin/api-tokens/new', { config: adminOnly }, async (_request, reply) =>
+    render(reply, { requestsPerMinute: String(DEFAULT_REQUESTS_PER_MINUTE) }),
+  )
 
   app.post('/admin/api-tokens/new', { config: adminOnly }, async (request, reply) =>
     submitForm(request, reply, {
       parse: (body) => parseForm(newTokenSchema, body),
       render: (reply, { values, errors }) => render(reply, values, errors),
       field: 'authority',
-      submit: async ({ submissionKey, name, authority }) => {
+      submit: async ({ submissionKey, name, authority, requestsPerMinute }) => {
         const user = currentUser(request)
-        const made = await tokens.issue({ name, authority, createdBy: user.email, submissionKey })
+        const made = await tokens.issue({ name, authority, requestsPerMinute, createdBy: user.email, submissionKey })
         if (!made.ok) return made
         // A repeat of the form (a double click, a retry) goes to the token it already made.
         if (made.token !== undefined) {
