@@ -1,6 +1,10 @@
 // Compiles the stylesheet once at install time (npm ci runs postinstall), so the server never
-// compiles Sass on a request.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// compiles Sass on a request; copies the design systems' scripts beside it; and writes each
+// stylesheet and script compressed too (.br and .gz), so a browser that accepts it is sent the
+// smaller file (src/web/static.ts) with no compressing on a request.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as sass from 'sass'
@@ -18,3 +22,34 @@ const result = sass.compile(join(root, 'src', 'web', 'assets', 'app.scss'), {
 mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, result.css)
 console.log(`Built ${out}`)
+
+// The design systems' scripts, from their packages, to be served (and compressed) with our own.
+const require = createRequire(import.meta.url)
+const vendor = [
+  [
+    join(dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk', 'govuk-frontend.min.js'),
+    'govuk-frontend',
+  ],
+  [
+    join(dirname(require.resolve('@ministryofjustice/frontend/package.json')), 'moj', 'moj-frontend.min.js'),
+    'moj-frontend',
+  ],
+] as const
+for (const [file, name] of vendor) {
+  mkdirSync(join(root, 'dist', 'public', 'vendor', name), { recursive: true })
+  copyFileSync(file, join(root, 'dist', 'public', 'vendor', name, `${name}.min.js`))
+}
+
+function compressAll(folder: string) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name)
+    if (entry.isDirectory()) compressAll(path)
+    else if (/\.(css|js)$/.test(entry.name)) {
+      const content = readFileSync(path)
+      writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
+      writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }))
+    }
+  }
+}
+compressAll(join(root, 'dist', 'public'))
+console.log('Compressed the stylesheet and scripts (.br, .gz)')

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib'
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp } from '../helpers/app.ts'
@@ -66,6 +67,22 @@ describe('the app as a whole', () => {
       assert.equal((await t.app.inject(url)).statusCode, 200, url)
     }
     assert.equal((await t.app.inject('/assets/govuk-frontend/../../package.json')).statusCode, 404)
+  })
+
+  test('the stylesheet and the scripts go compressed to a browser that accepts it, whole to one that does not', async () => {
+    for (const url of [
+      '/assets/app.css',
+      '/assets/govuk-frontend/govuk-frontend.min.js',
+      '/assets/moj-frontend/moj-frontend.min.js',
+    ]) {
+      const whole = await t.app.inject(url)
+      const small = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } })
+      assert.equal(small.statusCode, 200, url)
+      assert.equal(small.headers['content-encoding'], 'br', url)
+      assert.equal(whole.headers['content-encoding'], undefined, url)
+      assert.ok(small.rawPayload.length * 4 < whole.rawPayload.length, `${url} is much smaller`)
+      assert.deepEqual(brotliDecompressSync(small.rawPayload), whole.rawPayload)
+    }
   })
 
   test('an unknown page gets a helpful 404 page', async () => {
