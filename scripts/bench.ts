@@ -10,7 +10,7 @@ import { readFixtures } from './bench/fixtures.ts'
 import { measure } from './bench/load.ts'
 import { parseOptions } from './bench/options.ts'
 import { CEILING } from './bench/pages.ts'
-import { machine, table, writeReport, type Report } from './bench/report.ts'
+import { machine, table, weights, writeReport, type Report } from './bench/report.ts'
 import { runLoad } from './bench/run-load.ts'
 import { startServer } from './bench/server-process.ts'
 
@@ -94,6 +94,7 @@ async function main() {
         ...(build.where ? { where: build.where } : {}),
       },
       serverStartSeconds: load.startSeconds.map((s) => Math.round(s * 100) / 100),
+      ...(load.pageWeights ? { pageWeights: load.pageWeights } : {}),
       ...(load.enquiries ? { enquiries: { ...load.enquiries } } : {}),
       notes: [
         `The misspelt-name search asks for "${fixtures.typoName}": "${fixtures.typoOf}" is the name of ${fixtures.typoCount} children.`,
@@ -115,6 +116,8 @@ async function main() {
       console.log(
         `Enquiries: ${e.acknowledged} acknowledged with 2xx, ${e.storedOnce} stored exactly once, ${e.missing} missing, ${e.duplicated} duplicated, ${e.wrongCase} as another case; ${e.storedNotAcknowledged} stored without a 2xx`,
       )
+    if (load.pageWeights?.length)
+      console.log(`Public pages, a first visit (compressed as sent):\n${weights(load.pageWeights)}`)
     for (const note of report.notes) console.log(note)
     console.log(`\n${table(load.results)}`)
     console.log(`\nWritten to ${await writeReport(root, report)}`)

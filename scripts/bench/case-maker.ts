@@ -159,7 +159,11 @@ export function makeCase(world: World, i: number, reference: string, day: IsoDat
     receivedOn: day,
     cadenceWorkingDays: council.cadence,
   }
-  const deadlines = deriveDeadlines(input, { calendar: world.calendar, settings: world.settings, today: b.lastEventDate })
+  const deadlines = deriveDeadlines(input, {
+    calendar: world.calendar,
+    settings: world.settings,
+    today: b.lastEventDate,
+  })
   const indexed = deadlineIndexRows(deadlines, input, {
     calendar: world.calendar,
     chaserWorkingDays: world.settings.chaserWorkingDays,

@@ -38,6 +38,13 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
   const references = (await rows(database, sql`select reference from cases order by id desc limit 500`)).map((r) =>
     String(r.reference),
   )
+  // 80% of the way down the list, newest first.
+  const deepPage = Math.max(2, Math.floor((Number(n) / 25) * 0.8))
+  const [deep] = await rows(
+    database,
+    sql`select reference from cases order by received_on desc, created_at desc, reference desc
+      offset ${(deepPage - 1) * 25 - 1} limit 1`,
+  )
   const [common] = await rows(
     database,
     sql`select child_name, count(*)::int as n from cases group by 1 order by count(*) desc, 1 limit 1`,
@@ -60,7 +67,8 @@ export async function readFixtures(database: Database): Promise<Fixtures & { tok
     typoOf: String(common!.child_name),
     typoName: misspell(String(common!.child_name)),
     typoCount: Number(common!.n),
-    deepPage: Math.max(1, Math.floor((Number(n) / 25) * 0.8)),
+    deepPage,
+    deepAfter: String(deep?.reference ?? ''),
     apiPostcodeDistrict: String(council!.district),
     apiCouncilName: String(council!.name),
     portalEmail: String(portal?.email ?? ''),

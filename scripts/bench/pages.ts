@@ -15,6 +15,8 @@ export interface Fixtures {
   /** Children with the name as it is spelt. */
   typoCount: number
   deepPage: number
+  /** The reference of the case just before the deep page, in the list's order: its page links go after it. */
+  deepAfter: string
   apiPostcodeDistrict: string
   apiCouncilName: string
   portalEmail: string
@@ -46,7 +48,8 @@ const reportOfYear = (f: Fixtures) =>
 export const PAGES: PageSpec[] = [
   { name: 'Today', as: 'staff', path: () => '/today' },
   { name: 'Case list: first page', as: 'staff', path: () => '/cases' },
-  { name: 'Case list: a deep page', as: 'staff', path: (f) => `/cases?page=${f.deepPage}` },
+  // As the list's own "Next" links reach it: after the last case of the page before (keyset paging).
+  { name: 'Case list: a deep page', as: 'staff', path: (f) => `/cases?after=${f.deepAfter}&page=${f.deepPage}` },
   {
     name: 'Case list: filtered and sorted',
     as: 'staff',

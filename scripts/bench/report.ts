@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Measurement } from './load.ts'
+import type { PageWeight } from './page-weight.ts'
 
 export interface Report {
   startedAt: string
@@ -18,6 +19,8 @@ export interface Report {
     where?: string
   }
   serverStartSeconds: number[]
+  /** A first visit to each public page: the page and its stylesheet and scripts, in KB sent. */
+  pageWeights?: PageWeight[]
   enquiries?: Record<string, number>
   notes: string[]
   results: Measurement[]
@@ -66,4 +69,11 @@ export async function writeReport(root: string, report: Report): Promise<string>
   const file = join(folder, `${stamp}-${report.engine}-${report.cases}.json`)
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
   return file
+}
+
+/** One line a public page: what its first visit transfers. */
+export function weights(list: PageWeight[]): string {
+  return list
+    .map((w) => `  ${w.path}: ${w.totalKb} KB (the page ${w.pageKb} KB, its stylesheet and scripts ${w.assetsKb} KB)`)
+    .join('\n')
 }

@@ -7,6 +7,7 @@ import { openTarget, type Target } from './bench-database.ts'
 import { checkEnquiries, portalLinkFor, type Acknowledged, type EnquiryCheck } from './fixtures.ts'
 import { askForPortalLink, Browser, signInStaff, usePortalLink } from './http-session.ts'
 import { measure, settle, warmUp, type Credentials, type Measurement } from './load.ts'
+import { pageWeight, PUBLIC_PAGES, type PageWeight } from './page-weight.ts'
 import { NAME_SEARCH, PAGES, REQUEST_FORM, type Fixtures, type PageSpec } from './pages.ts'
 import { BENCH_ADMIN, BENCH_COMMISSIONER } from './people.ts'
 import { startServer, type ServerChild } from './server-process.ts'
@@ -14,6 +15,8 @@ import { startServer, type ServerChild } from './server-process.ts'
 export interface LoadOutcome {
   results: Measurement[]
   startSeconds: number[]
+  /** What a first visit to each public page transfers, with its stylesheet and scripts. */
+  pageWeights?: PageWeight[]
   enquiries?: EnquiryCheck
   notes: string[]
 }
@@ -46,6 +49,12 @@ export async function runLoad(options: {
   try {
     server = await start()
     outcome.startSeconds.push(server.startSeconds)
+    try {
+      outcome.pageWeights = []
+      for (const path of PUBLIC_PAGES) outcome.pageWeights.push(await pageWeight(server.url, path))
+    } catch (error) {
+      outcome.notes.push(`Weighing the public pages failed: ${(error as Error).message}`)
+    }
     process.stderr.write(`The server answered its first page ${server.startSeconds.toFixed(2)} s after starting\n`)
     const staff = await signInStaff(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password)
     credentials.staffCookie = staff.cookieHeader()
