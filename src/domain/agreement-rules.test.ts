@@ -24,6 +24,7 @@ describe('when each point is due (regs 42 and 44, rules.md "After an agreement")
     'issue-plan': '2027-02-26',
     'draft-plan': '2026-12-25',
     'final-plan': '2027-02-05',
+    amend: '2026-12-25', // reg 44: an amended plan within 5 weeks
     cease: '2026-11-20',
     other: '2026-12-04',
   }

@@ -13,6 +13,7 @@ export const APPEALABLE_KINDS = [
   'issue-plan',
   'draft-plan',
   'final-plan',
+  'amend',
   'cease',
   'other',
 ] as const
@@ -24,8 +25,9 @@ export const appealableKindLabels: Record<AppealableKind, string> = {
   'issue-plan': 'After the assessment, issue the final EHC plan (within 14 weeks)',
   'draft-plan': 'Make an EHC plan: send the draft (within 5 weeks)',
   'final-plan': 'Make an EHC plan: issue the final plan (within 11 weeks)',
+  amend: 'Amend the EHC plan, such as its sections B or F: issue the amended plan (within 5 weeks)',
   cease: 'Cease the EHC plan, or keep it (immediately)',
-  other: 'Something else that could be appealed, such as sections B, F or I of the plan (within 2 weeks)',
+  other: 'Something else that could be appealed, such as the school or placement named in section I (within 2 weeks)',
 }
 
 const CLOCK_KIND: Record<AppealableKind, AgreementItemKind> = {
@@ -34,6 +36,7 @@ const CLOCK_KIND: Record<AppealableKind, AgreementItemKind> = {
   'issue-plan': 'issue-final-plan',
   'draft-plan': 'draft-plan',
   'final-plan': 'final-plan',
+  amend: 'amend-plan',
   cease: 'cease',
   other: 'other',
 }

@@ -424,6 +424,7 @@ describe('agreementDueDate (regs 42 and 44)', () => {
     'issue-final-plan': '2027-02-26',
     'draft-plan': '2026-12-25',
     'final-plan': '2027-02-05',
+    'amend-plan': '2026-12-25',
     cease: '2026-11-20',
     other: '2026-12-04',
     'icb-tell-la': '2026-11-27',

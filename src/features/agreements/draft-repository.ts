@@ -54,7 +54,15 @@ export async function bumpAgreement(tx: Tx, agreement: AgreementRow, now: Date, 
 export async function finaliseAgreement(
   tx: Tx,
   agreementId: string,
-  values: { content: AgreementContent; on: string; by: string; largePrint: boolean; version: number; now: Date },
+  values: {
+    content: AgreementContent
+    on: string
+    /** Null when a council's system recorded it (the API). */
+    by: string | null
+    largePrint: boolean
+    version: number
+    now: Date
+  },
 ) {
   await tx
     .update(agreements)

@@ -15,6 +15,7 @@ import {
   wantsLargePrint,
   type AgreementContent,
 } from '../../domain/agreement-content.ts'
+import { icbNoticeOf } from '../../domain/agreement-items.ts'
 import { concludedOutcome } from '../../domain/agreement-rules.ts'
 import type { Calendar } from '../../domain/calendar.ts'
 import { formatLongDate } from '../../domain/dates.ts'
@@ -188,6 +189,9 @@ export function createFinaliseService(deps: AgreementDeps) {
         )
           throw new DraftChanged()
         const { content, points, parties, caseRow, service } = now
+        // Where the council was not a party, the health body must tell it of the agreement (reg 42).
+        const councilWasParty = parties.some((p) => p.role === 'local-authority')
+        const icbNotice = content.outcome === 'none' ? undefined : icbNoticeOf(councilWasParty, today, calendar)
         for (const p of points)
           await placePoint(tx, p.id, { statutoryDueDate: p.statutoryDueDate, dueDate: p.dueDate, position: p.number })
         await finaliseAgreement(tx, locked.id, {
@@ -215,6 +219,8 @@ export function createFinaliseService(deps: AgreementDeps) {
               dueDate: p.dueDate,
               rule: p.rule,
             })),
+            councilWasParty,
+            ...(icbNotice ? { icbNotice } : {}),
           },
         })
         // A copy to every party, by the way each prefers.

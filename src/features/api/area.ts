@@ -7,13 +7,14 @@ import { sendProblem } from '../../web/problem.ts'
 import { checkBody, jsonBodies, notJson } from './body.ts'
 import { requireToken } from './http.ts'
 import { createApiTokenService } from './tokens.ts'
+import caseAgreement from './v1/cases/agreement/routes.ts'
 import caseEvents from './v1/cases/events/routes.ts'
 import caseRead from './v1/cases/routes.ts'
 import deadlines from './v1/deadlines/routes.ts'
 import enquiries from './v1/enquiries/routes.ts'
 import reportSummary from './v1/reports/routes.ts'
 
-export const apiPages = [enquiries, caseRead, caseEvents, deadlines, reportSummary]
+export const apiPages = [enquiries, caseRead, caseEvents, caseAgreement, deadlines, reportSummary]
 
 export default async function apiArea(app: FastifyInstance, deps: AppDeps) {
   await app.register(async (v1) => {
@@ -34,6 +35,7 @@ async function apiError(error: FastifyError, request: FastifyRequest, reply: Fas
   if (error.code === 'PARLEY_BAD_JSON' || (status === 400 && error.code === undefined)) {
     const position = (error as { position?: number }).position
     return sendProblem(reply, 400, error.message, {
+      error: 'Invalid request',
       ...(position === undefined ? {} : { position }),
       fields: { body: 'Send the body as JSON, with Content-Type: application/json' },
     })
@@ -43,6 +45,10 @@ async function apiError(error: FastifyError, request: FastifyRequest, reply: Fas
       reply,
       400,
       'The body could not be read: send a JSON object, with Content-Type: application/json.',
+      {
+        error: 'Invalid request',
+        fields: { body: 'Send the body as JSON, with Content-Type: application/json' },
+      },
     )
   }
   if (status === 415) {

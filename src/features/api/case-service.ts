@@ -3,19 +3,25 @@
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import { refuse } from '../../domain/result.ts'
+import type { z } from 'zod'
+import { createRecordedAgreementService } from '../agreements/index.ts'
 import { createWorkflowService, recordAccess, type Actor } from '../cases/index.ts'
-import { caseJson, statutoryDeadlines } from './cases.ts'
+import { apiDeadlines, caseJson } from './cases.ts'
 import type { ApiResult, Parsed } from './http.ts'
 import { recordApiEvent } from './record-event.ts'
 import { decideScopeFromApi } from './scope-event.ts'
 import { caseOfAuthority, eventsOfCase, partiesOfCase } from './repository.ts'
-import type { DeadlineResponse, RecordEvent } from './schemas.ts'
+import type { AgreementBody } from './agreement-schema.ts'
+import type { agreementRecordedResponse, DeadlineResponse, RecordEvent } from './schemas.ts'
 import type { ApiTokenIdentity } from './tokens.ts'
 
 const noSuchCase = () => refuse('There is no such case.', undefined, 'not-found')
 
 export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
   const workflow = createWorkflowService({ db, clock })
+  const agreements = createRecordedAgreementService({ db, clock })
+  const deadlinesNow = async (caseId: string) =>
+    apiDeadlines(await workflow.deadlinesOf(caseId), await eventsOfCase(db, caseId))
   // No reference is this long: nothing to look up.
   const caseFor = async (token: ApiTokenIdentity, reference: string) =>
     reference.length > 40 ? undefined : caseOfAuthority(db, reference, token.localAuthorityId)
@@ -55,11 +61,15 @@ export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
       if (body.data.type === 'scope-decided') {
         const decided = await decideScopeFromApi({ db, clock, workflow }, row.id, body.data, actor)
         if (!decided.ok) return decided
-        const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
         return {
           ok: true,
           caseId: row.id,
-          answer: { reference: row.reference, status: decided.status, deadlines, warnings: decided.warnings },
+          answer: {
+            reference: row.reference,
+            status: decided.status,
+            deadlines: await deadlinesNow(row.id),
+            warnings: decided.warnings,
+          },
         }
       }
       const result = await recordApiEvent(workflow, row.id, body.data, actor)
@@ -68,11 +78,52 @@ export function createApiCaseService({ db, clock }: { db: Db; clock: Clock }) {
         if (result.code === 'invalid') return refuse(result.reason, 'date')
         return refuse(result.reason, undefined, result.code)
       }
-      const deadlines = statutoryDeadlines(await workflow.deadlinesOf(row.id))
       return {
         ok: true,
         caseId: row.id,
-        answer: { reference: row.reference, status: result.state.status, deadlines, warnings: result.warnings },
+        answer: {
+          reference: row.reference,
+          status: result.state.status,
+          deadlines: await deadlinesNow(row.id),
+          warnings: result.warnings,
+        },
+      }
+    },
+
+    /**
+     * Records the meeting's outcome and the agreement's items, final at once (features/agreements),
+     * and answers with its points and every deadline now, the agreement's follow-up dates among them.
+     */
+    async recordAgreement(
+      token: ApiTokenIdentity,
+      reference: string,
+      body: Parsed<AgreementBody>,
+    ): Promise<ApiResult<{ caseId: string; answer: z.infer<typeof agreementRecordedResponse> }>> {
+      const row = await caseFor(token, reference)
+      if (!row) return noSuchCase()
+      if (!body.ok) return { ok: false, code: 'invalid', fields: body.fields }
+      const { date, notAgreed, ...rest } = body.data
+      const recorded = await agreements.record(
+        row.id,
+        { ...rest, agreedOn: date, notAgreed: notAgreed ?? [] },
+        { label: `API: ${token.name}` },
+      )
+      if (!recorded.ok) return recorded.code === 'not-found' ? noSuchCase() : recorded
+      return {
+        ok: true,
+        caseId: row.id,
+        answer: {
+          reference: row.reference,
+          status: recorded.state.status,
+          agreement: {
+            agreedOn: date,
+            outcome: body.data.outcome,
+            councilWasParty: body.data.councilWasParty,
+            points: recorded.points.map(({ statutoryDueDate: _s, ...p }) => p),
+          },
+          deadlines: await deadlinesNow(row.id),
+          warnings: recorded.warnings,
+        },
       }
     },
   }

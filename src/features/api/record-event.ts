@@ -9,7 +9,9 @@ export async function recordApiEvent(
   event: RecordEvent,
   actor: Actor,
 ): Promise<WorkflowResult> {
-  const options = { actor, occurredOn: event.date }
+  // What happened outside Parley: the service's own steps before a meeting (the mediator's contact
+  // with every party) are not for a council's system to record; the workflow still checks the rest.
+  const options = { actor, occurredOn: event.date, recordedElsewhere: true }
   switch (event.type) {
     case 'scope-decided':
       throw new Error('a scope decision is made by decideScopeFromApi (scope-event.ts)')
@@ -17,7 +19,41 @@ export async function recordApiEvent(
     case 'adviser-contacted':
     case 'health-body-notified':
     case 'meeting-notice-sent':
+    case 'council-told-of-agreement':
       return workflow.recordFact(caseId, event.type, { ...event.data }, options)
+    case 'party-invited': {
+      const invite = { type: 'invite-party', party: event.data.party, on: event.date, how: event.data.how } as const
+      // In disagreement resolution the first invitation starts asking the parties.
+      return workflow.apply(
+        caseId,
+        (state) =>
+          state.status === 'scope-decided' && state.route === 'disagreement-resolution'
+            ? [{ type: 'start-willingness' }, invite]
+            : [invite],
+        options,
+      )
+    }
+    case 'willingness-recorded':
+      return workflow.apply(
+        caseId,
+        {
+          type: 'record-willingness',
+          party: event.data.party,
+          on: event.date,
+          answer: event.data.answer,
+          reason: event.data.reason,
+        },
+        options,
+      )
+    case 'mediator-allocated': {
+      const allocate = { type: 'allocate-mediator', mediator: event.data.mediator } as const
+      // Allocated from the willingness test, the mediator starts preparing with each party.
+      return workflow.apply(
+        caseId,
+        (state) => (state.status === 'willingness' ? [allocate, { type: 'start-preparation' }] : [allocate]),
+        options,
+      )
+    }
     case 'mediation-declined':
       return workflow.apply(caseId, { type: 'decline-mediation' }, options)
     case 'mediation-requested':

@@ -1,10 +1,8 @@
-// The JSON API's request and response shapes, in zod: requests are checked with them, and the
-// OpenAPI document is generated from them (z.toJSONSchema). Requests are strict: a field the API
-// does not know is refused, so a misspelt field is never silently ignored.
+// The JSON API's request shapes, in zod: requests are checked with them, and the OpenAPI
+// document is generated from them (z.toJSONSchema). Requests are strict: a field the API does not
+// know is refused, so a misspelt field is never silently ignored. The building blocks are in
+// fields.ts, the answers in responses.ts (both re-exported here).
 import { z } from 'zod'
-import { EHC_DECISIONS, PLAN_SECTIONS } from '../../domain/appeal-subject.ts'
-import { SUPPORTED_DATES, unsupportedDate } from '../../domain/calendar.ts'
-import { CASE_EVENT_TYPES, type DeadlineName } from '../../domain/clocks.ts'
 import {
   adjustmentKinds,
   contactMethods,
@@ -15,83 +13,27 @@ import {
   requesterRoles,
   whatHappenedMaxLength,
 } from '../../domain/request.ts'
-import { CASE_STATUSES, CERTIFICATE_KINDS, OUTCOMES, SCOPES, WITHDRAWN_BY } from '../../domain/workflow.ts'
+import { CONTACT_METHODS, PARTY_KINDS, WILLINGNESS_ANSWERS } from '../../domain/willingness.ts'
+import { CERTIFICATE_KINDS, OUTCOMES, SCOPES, WITHDRAWN_BY } from '../../domain/workflow.ts'
+import {
+  API_EVENT_TYPES,
+  CHANNELS,
+  appealSubject,
+  keysOf,
+  notFuture,
+  optionalText,
+  pastDate,
+  requestDate,
+  text,
+  type ApiEventType,
+} from './fields.ts'
 
-const keysOf = <T extends Record<string, unknown>>(record: T) =>
-  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
+import { whatIfAgreement } from './agreement-schema.ts'
 
-/** The workflow event types the API records and the what-if accepts (issue 3, section 6). */
-export const API_EVENT_TYPES = [
-  'scope-decided',
-  'decision-letter-sent',
-  'adviser-contacted',
-  'mediation-declined',
-  'mediation-requested',
-  'health-body-notified',
-  'cannot-arrange',
-  'meeting-scheduled',
-  'meeting-notice-sent',
-  'mediation-concluded',
-  'withdrawn',
-  'certificate-issued',
-] as const satisfies readonly (typeof CASE_EVENT_TYPES)[number][]
-export type ApiEventType = (typeof API_EVENT_TYPES)[number]
-
-export const DEADLINE_NAMES = [
-  'adviser-contact',
-  'certificate',
-  'health-body-notice',
-  'mediation-held',
-  'meeting-notice',
-  'appeal',
-] as const satisfies readonly DeadlineName[]
-export const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'met-late', 'stopped'] as const
-export const CHANNELS = ['online', 'phone', 'email'] as const
-
-/** A calendar date in an answer (a due date may fall after the calendar's last year). */
-const isoDate = z.iso.date({ error: 'Enter a real date as YYYY-MM-DD' })
-
-/** A date in a request: real, and in the range the calendar supports (else 400 naming the range). */
-function dateIn(kind: 'event' | 'birth') {
-  const from = kind === 'birth' ? SUPPORTED_DATES.birthFrom : SUPPORTED_DATES.from
-  return z.iso
-    .date({ error: 'Enter a real date as YYYY-MM-DD' })
-    .superRefine((d, ctx) => {
-      const outside = unsupportedDate(d, kind)
-      if (outside) ctx.addIssue({ code: 'custom', message: `The date ${outside}` })
-    })
-    .describe(`A date from ${from} to ${SUPPORTED_DATES.until} (the range the calendar supports)`)
-}
-export const requestDate = dateIn('event')
-const birthDate = dateIn('birth')
-const notFuture = (today: () => string) =>
-  requestDate.refine((d) => d <= today(), { error: 'The date cannot be in the future' })
-const pastDate = (today: () => string) =>
-  birthDate.refine((d) => d < today(), { error: 'The date must be in the past' })
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter a value' })
-    .max(max, { error: `Must be ${max} characters or fewer` })
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Must be ${max} characters or fewer` })
-    .optional()
+export * from './fields.ts'
+export * from './responses.ts'
 
 // --- Events ---
-
-/** SEN mediation: what the appeal is about; only section I means no adviser contact and no certificate. */
-export const appealSubject = z
-  .strictObject({
-    decisions: z.array(z.enum(EHC_DECISIONS)).describe('The council decisions the appeal is about'),
-    sections: z.array(z.enum(PLAN_SECTIONS)).describe('The sections of the EHC plan in dispute'),
-  })
-  .describe(
-    'Only section I (the school or placement named), with decisions about the plan’s contents at most: no adviser contact and no certificate are needed, so no such deadline is worked out',
-  )
 
 /** One schema per event type; the details that differ between recording and a what-if are passed in. */
 function eventUnion<
@@ -107,7 +49,6 @@ function eventUnion<
   return z.discriminatedUnion(
     'type',
     [
-      event('scope-decided', details.scope),
       event('decision-letter-sent', z.strictObject({ kind: z.enum(keysOf(ehcDecisions)).optional() }).optional()),
       event(
         'adviser-contacted',
@@ -129,6 +70,31 @@ function eventUnion<
       event('mediation-concluded', z.strictObject({ outcome: z.enum(OUTCOMES) })),
       event('withdrawn', details.withdrawn),
       event('certificate-issued', details.certificate),
+      event('scope-decided', details.scope),
+      event(
+        'party-invited',
+        z
+          .strictObject({
+            party: z.enum(PARTY_KINDS).describe('Which party was asked to take part'),
+            how: z.enum(CONTACT_METHODS).describe('How they were asked'),
+          })
+          .describe('Asking another party to take part (in disagreement resolution, this starts asking them)'),
+      ),
+      event(
+        'willingness-recorded',
+        z.strictObject({
+          party: z.enum(PARTY_KINDS),
+          answer: z.enum(WILLINGNESS_ANSWERS).describe('Their answer: willing, unwilling, or no answer in time'),
+          reason: optionalText(1000),
+        }),
+      ),
+      event(
+        'mediator-allocated',
+        z
+          .strictObject({ mediator: text(200).describe('The mediator’s name') })
+          .describe('A mediator allocated: the case moves on to preparation'),
+      ),
+      event('council-told-of-agreement', noData),
     ],
     { error: `Use one of the event types: ${API_EVENT_TYPES.join(', ')}` },
   )
@@ -179,6 +145,9 @@ export function whatIfSchema() {
   return z.strictObject({
     events: z.array(whatIfEventSchema()).max(100, { error: 'Send 100 events or fewer' }),
     today: requestDate.optional(),
+    agreement: whatIfAgreement
+      .optional()
+      .describe('An agreement reached, to work out its follow-up dates (regs 42 and 44) with the rest'),
   })
 }
 
@@ -266,61 +235,3 @@ export function enquirySchema(today: () => string) {
     })
 }
 export type EnquiryBody = z.infer<ReturnType<typeof enquirySchema>>
-
-// --- Responses (for the OpenAPI document) ---
-
-export const deadlineResponse = z.object({
-  name: z.enum(DEADLINE_NAMES),
-  dueDate: isoDate,
-  status: z.enum(DEADLINE_STATUSES),
-  metOn: isoDate.optional(),
-  rule: z.string().describe('Plain English, with the dates the deadline was worked out from'),
-  source: z.string().describe('The law or guidance the rule comes from'),
-  startedBy: z.object({ type: z.enum(CASE_EVENT_TYPES), date: isoDate }),
-  beyondCalendar: z.boolean().describe('The due date is past the last year of bank holidays known: check it by hand'),
-})
-export type DeadlineResponse = z.infer<typeof deadlineResponse>
-
-export const createdEnquiryResponse = z.object({ id: z.uuid(), reference: z.string() })
-
-export const caseResponse = z.object({
-  reference: z.string(),
-  status: z.enum(CASE_STATUSES),
-  scope: z.enum(['undecided', 'sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope']),
-  receivedOn: isoDate,
-  channel: z.enum(CHANNELS),
-  child: z.object({ name: z.string(), dateOfBirth: isoDate }),
-  parties: z.array(
-    z.object({
-      role: z.string().describe('parent, young-person, referrer, local-authority, school, health or social-care'),
-      name: z.string(),
-      organisation: z.string().nullable(),
-      isRequester: z.boolean(),
-    }),
-  ),
-  events: z.array(
-    z.object({
-      type: z.string().describe('A workflow event type (the API event types and others, such as scope-decided)'),
-      date: isoDate.describe('The day it happened (occurred_on)'),
-      recordedAt: z.iso.datetime(),
-      actor: z.string().describe('Who recorded it: a staff name, "API: <token name>", or "The person asking for help"'),
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
-  deadlines: z.array(deadlineResponse),
-})
-
-export const eventRecordedResponse = z.object({
-  reference: z.string(),
-  status: z.enum(CASE_STATUSES),
-  deadlines: z.array(deadlineResponse),
-})
-export const deadlinesResponse = z.object({ deadlines: z.array(deadlineResponse) })
-
-export const errorResponse = z.object({ error: z.string() })
-export const invalidResponse = z.object({
-  error: z.literal('Invalid request'),
-  fields: z
-    .record(z.string(), z.string())
-    .describe('Each bad field, by its path (for example child.postcode or events.0.date), with what is wrong'),
-})

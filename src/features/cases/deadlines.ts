@@ -1,5 +1,6 @@
 // Every date a case must meet, derived from its events: the statutory clocks (domain/clocks.ts)
 // and an update owed to each person at the authority's cadence. Pure: the callers load the rows.
+import { icbNoticeDeadline, icbNoticeLabel } from '../../domain/agreement-items.ts'
 import { agreementPointDeadlines } from '../../domain/agreement-rules.ts'
 import type { Calendar } from '../../domain/calendar.ts'
 import { computeDeadlines, type Deadline } from '../../domain/clocks.ts'
@@ -33,6 +34,7 @@ export const deadlineLabels: Record<string, string> = {
   'mediation-held': 'Hold the mediation',
   'meeting-notice': 'Send everyone the date and place of the meeting',
   appeal: 'Last day to appeal to the SEND Tribunal',
+  'agreement-icb-notice': icbNoticeLabel,
 }
 
 export interface EventRow {
@@ -83,8 +85,10 @@ export function caseDeadlines(
     ),
   )
   const updates = finished.includes(input.status) ? [] : input.parties.map((party) => updateOwed(party, input, context))
-  // Each point of a final mediation agreement, until it is followed up (features/agreements).
-  const points = agreementPointDeadlines(events, today).map((d) =>
+  // Each point of a final mediation agreement, until it is followed up (features/agreements), and
+  // where the council was not a party the health body's notice to it.
+  const icbNotice = icbNoticeDeadline(events, today)
+  const points = [...agreementPointDeadlines(events, today), ...(icbNotice ? [icbNotice] : [])].map((d) =>
     withUrgency(
       {
         ...d,

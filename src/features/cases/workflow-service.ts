@@ -26,6 +26,8 @@ export const FACT_EVENT_TYPES = [
   'meeting-notice-sent',
   // An appeal to the SEND Tribunal known to have followed (reports count them).
   'appeal-made',
+  // The health body told the council of an agreement it was not a party to (reg 42).
+  'council-told-of-agreement',
 ] as const
 export type FactEventType = (typeof FACT_EVENT_TYPES)[number]
 
@@ -62,6 +64,11 @@ export interface ChangeOptions {
   beforeEvent?: (tx: Tx, context: { state: CaseState; caseRow: typeof cases.$inferSelect }) => Promise<void>
   /** Events beforeEvent appends on the same day (an agreement, say), checked for their order with the rest. */
   alsoRecorded?: { type: string; data?: Record<string, unknown> }[]
+  /**
+   * The change reports what happened outside Parley (a council's system, through the API): the
+   * service's own step before a meeting (the mediator's contact with every party) is not asked for.
+   */
+  recordedElsewhere?: boolean
 }
 
 export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
@@ -142,7 +149,7 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
           const result = transition(current, action)
           if (!result.ok) return result
           // Every party (not whoever asked for the family) must have been contacted first.
-          if (action.type === 'arrange-meeting') {
+          if (action.type === 'arrange-meeting' && !options.recordedElsewhere) {
             const reason = await meetingContactRefusal(tx, caseId)
             if (reason) return { ok: false, reason }
           }

@@ -13,6 +13,8 @@ export interface PortalEvent {
 
 export interface PortalDeadline {
   name: string
+  /** What is due, in words (an agreement's points have one). */
+  label?: string
   dueDate: string
   status: string
   startedBy: { type: string; date: string }

@@ -157,6 +157,19 @@ function keyDates(input: ProgressInput): KeyDate[] {
       text: `${basis}: ${formatLongDate(appeal.startedBy.date)}. Taking part in mediation does not take away your right to appeal. If you are not sure what to do, ask us or your local SENDIASS.`,
     })
   }
+  // What the agreement says is to be done, and by when: the same follow-up dates staff see.
+  for (const d of input.deadlines) {
+    const followUp = d.name.startsWith('agreement-point:') || d.name === 'agreement-icb-notice'
+    if (!followUp || !(d.status === 'open' || d.status === 'overdue')) continue
+    dates.push({
+      label: d.label ?? 'Something the agreement says is to be done',
+      date: d.dueDate,
+      text:
+        d.name === 'agreement-icb-notice'
+          ? 'The council was not part of the agreement, so the health body must tell it about the agreement by this date.'
+          : 'The agreement says this is to be done by this date. We will check that it has been done.',
+    })
+  }
   return dates
 }
 

@@ -261,6 +261,9 @@ describe('reviewing, accepting and finalising the agreement', () => {
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'agreement-finalised')))
     assert.equal(finalised.length, 1)
+    // The council was a party: the health body has nothing to tell it (reg 42).
+    assert.equal(finalised[0]!.data.councilWasParty, true)
+    assert.equal(finalised[0]!.data.icbNotice, undefined)
   })
 
   it('finalises with no agreement when everyone confirms it', async () => {

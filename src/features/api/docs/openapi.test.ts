@@ -40,7 +40,6 @@ describe('GET /api/docs/openapi.json', () => {
     assert.deepEqual(doc.security, [{ bearerAuth: [] }])
     assert.deepEqual(doc.paths['/api/docs/openapi.json'].get.security, [])
     assert.deepEqual(doc.components.schemas.EventType.enum, [
-      'scope-decided',
       'decision-letter-sent',
       'adviser-contacted',
       'mediation-declined',
@@ -52,6 +51,11 @@ describe('GET /api/docs/openapi.json', () => {
       'mediation-concluded',
       'withdrawn',
       'certificate-issued',
+      'scope-decided',
+      'party-invited',
+      'willingness-recorded',
+      'mediator-allocated',
+      'council-told-of-agreement',
     ])
     assert.deepEqual(doc.components.schemas.DeadlineName.enum, [
       'adviser-contact',
@@ -60,8 +64,18 @@ describe('GET /api/docs/openapi.json', () => {
       'mediation-held',
       'meeting-notice',
       'appeal',
+      'agreement-point',
+      'agreement-icb-notice',
     ])
-    assert.deepEqual(doc.components.schemas.InvalidRequest.required.sort(), ['error', 'fields'])
+    assert.deepEqual(doc.components.schemas.InvalidRequest.required.sort(), [
+      'detail',
+      'error',
+      'fields',
+      'instance',
+      'status',
+      'title',
+      'type',
+    ])
     // Each event type is one of the request's choices, each with its own data.
     const choices = doc.components.schemas.EventRequest.oneOf ?? doc.components.schemas.EventRequest.anyOf
     assert.deepEqual(
@@ -69,9 +83,24 @@ describe('GET /api/docs/openapi.json', () => {
       doc.components.schemas.EventType.enum,
     )
     const events = doc.paths['/api/v1/cases/{reference}/events'].post
-    assert.deepEqual(Object.keys(events.responses).sort(), ['201', '400', '401', '404', '409', '429'])
-    assert.equal(events.responses['409'].content['application/json'].schema.$ref, '#/components/schemas/Error')
-    assert.equal(events.responses['400'].content['application/json'].schema.$ref, '#/components/schemas/InvalidRequest')
+    assert.deepEqual(Object.keys(events.responses).sort(), [
+      '201',
+      '400',
+      '401',
+      '404',
+      '409',
+      '413',
+      '415',
+      '429',
+      '500',
+      '503',
+    ])
+    // Every error is a problem (RFC 9457).
+    assert.equal(events.responses['409'].content['application/problem+json'].schema.$ref, '#/components/schemas/Error')
+    assert.equal(
+      events.responses['400'].content['application/problem+json'].schema.$ref,
+      '#/components/schemas/InvalidRequest',
+    )
     // Every $ref points at a schema that is there.
     for (const [, name] of res.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g))
       assert.ok(doc.components.schemas[name!], name)
@@ -89,7 +118,7 @@ describe('GET /api/docs/openapi.json', () => {
     const registered = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))
       .filter((route) => route.includes(' /api/v1/') && !route.startsWith('HEAD '))
       .sort()
-    assert.deepEqual(registered.filter((r) => r.startsWith('POST ')).length, 3, registered.join('\n'))
+    assert.deepEqual(registered.filter((r) => r.startsWith('POST ')).length, 4, registered.join('\n'))
     assert.ok(registered.includes('GET /api/v1/cases/:reference'), registered.join('\n'))
     assert.deepEqual(documented, registered)
     for (const route of documented) {

@@ -1,5 +1,6 @@
 // The words for the events of the case's own workflow: the request, its scope, the choice to
 // mediate, asking the other parties, the meeting, the certificate, closing, and who looks after it.
+import { appealSubjectOf, placementOnly, placementOnlyNote, planSections } from '../../../domain/appeal-subject.ts'
 import { contactMethods, ehcDecisions, requesterRoles } from '../../../domain/request.ts'
 import { answerLabels } from '../../../domain/willingness.ts'
 import { certificateLabels, statusLabels } from '../../../domain/workflow.ts'
@@ -42,9 +43,15 @@ export const workflowEvents: Describers = {
   },
   'scope-decided': (data) => {
     const scope = str(data.scope)
+    const subject = appealSubjectOf(data.appealSubject)
+    const about = subject
+      ? [...subject.decisions.map((d) => labelOf(ehcDecisions, d)), ...subject.sections.map((s) => planSections[s])]
+      : []
     const lines = [
       data.agencyName ? `Signposted to: ${str(data.agencyName)}` : '',
       data.reason ? `Reason: ${str(data.reason)}` : '',
+      about.length ? `The appeal is about: ${about.join('; ')}` : '',
+      placementOnly(subject) ? placementOnlyNote : '',
     ]
     return {
       title: `Scope decided: ${scopeLabel(scope) || 'not recorded'}`,
@@ -62,6 +69,10 @@ export const workflowEvents: Describers = {
   'health-body-notified': () => ({ title: 'The health body was told', description: '' }),
   'meeting-notice-sent': () => ({ title: 'The date and place of the meeting were sent to everyone', description: '' }),
   'appeal-made': () => ({ title: 'An appeal was made to the SEND Tribunal', description: '' }),
+  'council-told-of-agreement': () => ({
+    title: 'The health body told the council about the agreement',
+    description: 'The council was not a party to the agreement (SEND Regulations 2014, reg 42).',
+  }),
   'mediation-requested': (data) => ({
     title: 'The parent or young person chose mediation',
     description:

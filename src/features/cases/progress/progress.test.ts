@@ -281,7 +281,13 @@ describe('progress and deadlines at /cases/:id/progress', () => {
       const doc = html(res)
       assert.deepEqual(
         doc.querySelectorAll('input[name="fact"]').map((i) => i.getAttribute('value')),
-        ['decision-letter-sent', 'health-body-notified', 'meeting-notice-sent', 'appeal-made'],
+        [
+          'decision-letter-sent',
+          'health-body-notified',
+          'meeting-notice-sent',
+          'appeal-made',
+          'council-told-of-agreement',
+        ],
       )
       assert.equal(doc.getElementById('occurredOn-day')?.getAttribute('value'), '27')
       assert.equal(doc.getElementById('occurredOn-year')?.getAttribute('value'), '2026')

@@ -62,6 +62,7 @@ describe('GET /api/v1/cases/:reference', () => {
     )
     assert.deepEqual(body.deadlines[1], {
       name: 'appeal',
+      label: 'Last day to appeal to the SEND Tribunal',
       dueDate: '2026-12-21',
       status: 'open',
       rule: body.deadlines[1].rule,

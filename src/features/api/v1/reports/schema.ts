@@ -2,11 +2,18 @@
 // OpenAPI document. A figure that is suppressed (1 to 4, or hidden so that one cannot be worked
 // out from the totals) is { "count": null, "suppressed": true }: its number is never sent.
 import { z } from 'zod'
+import { unsupportedDate } from '../../../../domain/calendar.ts'
+import { isValidIsoDate } from '../../../../domain/dates.ts'
 
 const isoDay = (what: string) =>
   z
     .string({ error: 'This field is required' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Give the ${what} as YYYY-MM-DD, for example 2026-10-01` })
+    // A day outside the range the calendar supports is named with the range (never a 500).
+    .superRefine((d, ctx) => {
+      const outside = isValidIsoDate(d) ? unsupportedDate(d) : undefined
+      if (outside) ctx.addIssue({ code: 'custom', message: `The ${what} ${outside}` })
+    })
 
 export const summaryQuery = z.object({ from: isoDay('first day'), to: isoDay('last day') })
 
@@ -27,6 +34,7 @@ const derived = z.object({
 const table = z.object({
   id: z.string(),
   title: z.string(),
+  section: z.string().meta({ description: 'The id of the section the table is in' }),
   rule: z.string().meta({ description: 'Which date puts a figure in the period' }),
   rowHeading: z.string(),
   columns: z.array(z.string()),

@@ -7,6 +7,7 @@ export const recordableFacts = {
   'health-body-notified': 'The health body was told about the health issues',
   'meeting-notice-sent': 'Everyone was sent the date and place of the meeting',
   'appeal-made': 'The parent or young person appealed to the SEND Tribunal',
+  'council-told-of-agreement': 'The health body told the council about the agreement',
 } as const satisfies Partial<Record<FactEventType, string>>
 export type RecordableFact = keyof typeof recordableFacts
 
@@ -15,6 +16,7 @@ export const factDone: Record<RecordableFact, string> = {
   'health-body-notified': 'Recorded: the health body was told',
   'meeting-notice-sent': 'Recorded: the date and place were sent',
   'appeal-made': 'Recorded: an appeal was made to the SEND Tribunal',
+  'council-told-of-agreement': 'Recorded: the health body told the council about the agreement',
 }
 
 export const factFields: Field[] = [
