@@ -74,6 +74,7 @@ export async function tokenByHash(db: Queryable, tokenHash: string) {
       localAuthorityName: localAuthorities.name,
       revokedAt: apiTokens.revokedAt,
       requestsPerMinute: apiTokens.requestsPerMinute,
+      lastUsedAt: apiTokens.lastUsedAt,
     })
     .from(apiTokens)
     .innerJoin(localAuthorities, eq(localAuthorities.id, apiTokens.localAuthorityId))

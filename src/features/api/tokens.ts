@@ -103,7 +103,9 @@ export function createApiTokenService(db: Queryable, clock: Clock) {
       const row = await tokenByHash(db, tokenHash)
       if (!row || row.revokedAt) return undefined
       const now = clock.now()
-      await touchToken(db, row.id, now, new Date(now.getTime() - TOUCH_EVERY_MS))
+      const since = new Date(now.getTime() - TOUCH_EVERY_MS)
+      // Written only when the last use noted is older than that (the update checks again).
+      if (!row.lastUsedAt || row.lastUsedAt < since) await touchToken(db, row.id, now, since)
       return {
         id: row.id,
         name: row.name,
