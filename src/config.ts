@@ -18,8 +18,9 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ADMIN_EMAIL: z.string().email().default('admin@example.com'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(100_000),
-    // The address people use to reach Parley, for links in emails and texts.
-    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+    // The address people use to reach Parley, for links in emails and texts; by default this
+    // machine on PORT, so a link in a message works for someone trying Parley on another port.
+    PUBLIC_URL: z.string().url().optional(),
     // Email: smtp://user:pass@host:587 or smtps://...; unset keeps messages in the outbox only.
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('Parley <no-reply@localhost>'),
@@ -48,7 +49,11 @@ const schema = z
     }
   })
 
-  .transform((env) => ({ ...env, COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production' }))
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  }))
 
 export type Config = z.infer<typeof schema>
 

@@ -10,6 +10,15 @@ test('defaults suit a new user: port 3000, the embedded database in ./data', () 
   assert.equal(config.COOKIE_SECURE, false, 'http://localhost works out of the box')
 })
 
+test('the public address follows the port unless it is set', () => {
+  assert.equal(loadConfig({}).PUBLIC_URL, 'http://localhost:3000')
+  assert.equal(loadConfig({ PORT: '4123' }).PUBLIC_URL, 'http://localhost:4123')
+  assert.equal(
+    loadConfig({ PORT: '4123', PUBLIC_URL: 'https://parley.example.org' }).PUBLIC_URL,
+    'https://parley.example.org',
+  )
+})
+
 test('production refuses the development session secret and the embedded database', () => {
   assert.throws(
     () => loadConfig({ NODE_ENV: 'production' }),
