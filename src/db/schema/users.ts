@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { roles, type Role } from '../../domain/staff.ts'
 import { localAuthorities } from './organisations.ts'
 
@@ -34,6 +34,38 @@ export const userCouncils = pgTable(
     primaryKey({ columns: [t.userId, t.localAuthorityId] }),
     index('user_councils_council').on(t.localAuthorityId),
   ],
+)
+
+/**
+ * A member of staff's authenticator app (TOTP, RFC 6238), one per account. The shared secret is
+ * kept encrypted (features/auth/totp.ts) and shown only while it is being set up (confirmedAt
+ * null); once confirmed it is never shown again. lastUsedStep is the time step of the last code
+ * accepted: a code of that step or an earlier one is refused, so a code works once.
+ */
+export const staffSecondFactors = pgTable('staff_second_factors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id),
+  secret: text('secret').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastUsedStep: integer('last_used_step'),
+})
+
+/** Single-use recovery codes for a second factor: a keyed hash of each, never the code. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    factorId: uuid('factor_id')
+      .notNull()
+      .references(() => staffSecondFactors.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [unique('staff_recovery_codes_code').on(t.factorId, t.codeHash)],
 )
 
 /** A session as the store keeps it (src/web/session.ts): its cookie's settings and what pages put in it. */
