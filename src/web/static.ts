@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,6 +28,16 @@ export default async function staticAssets(app: FastifyInstance) {
     root: join(root, 'src', 'web', 'assets', 'js'),
     prefix: '/assets/js/',
   })
+  await app.register(fastifyStatic, {
+    ...options,
+    root: join(root, 'src', 'web', 'assets', 'icons'),
+    prefix: '/assets/icons/',
+  })
+  // Browsers ask for /favicon.ico whatever the page links (a PDF, a download), so it is there too.
+  const favicon = readFileSync(join(root, 'src', 'web', 'assets', 'icons', 'favicon.ico'))
+  app.get('/favicon.ico', { config: { access: 'public' } }, (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  )
   await app.register(fastifyStatic, { ...options, root: join(govuk, 'assets'), prefix: '/assets/govuk/' })
   await app.register(fastifyStatic, { ...options, root: join(moj, 'assets'), prefix: '/assets/moj/' })
   await app.register(fastifyStatic, {

@@ -69,6 +69,19 @@ describe('the app as a whole', () => {
     assert.equal((await t.app.inject('/assets/govuk-frontend/../../package.json')).statusCode, 404)
   })
 
+  test('every page links our icon, and /favicon.ico is there for whatever asks without a link', async () => {
+    const doc = html(await t.app.inject('/'))
+    const icons = doc.querySelectorAll('link[rel="icon"]').map((l) => l.getAttribute('href'))
+    assert.deepEqual(icons, ['/favicon.ico', '/assets/icons/favicon.svg'])
+    const ico = await t.app.inject('/favicon.ico')
+    assert.equal(ico.statusCode, 200)
+    assert.equal(ico.headers['content-type'], 'image/x-icon')
+    assert.deepEqual([...ico.rawPayload.subarray(0, 4)], [0, 0, 1, 0], 'an ICO file')
+    const svg = await t.app.inject('/assets/icons/favicon.svg')
+    assert.equal(svg.statusCode, 200)
+    assert.match(String(svg.headers['content-type']), /^image\/svg\+xml/)
+  })
+
   test('the stylesheet and the scripts go compressed to a browser that accepts it, whole to one that does not', async () => {
     for (const url of [
       '/assets/app.css',
