@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
+import { localPath } from '../../../web/local-path.ts'
 import { createSignInService } from '../service.ts'
 import { signInSchema } from './schema.ts'
 
 const view = 'auth/sign-in/view.njk'
-
-/** Only a path on this site, so that a sign-in link cannot send someone elsewhere; else their home page. */
-const safeNext = (next: string | undefined, home: string) => (next && /^\/(?!\/)/.test(next) ? next : home)
 
 export default async function signIn(app: FastifyInstance, { database }: AppDeps) {
   const rateLimit = { max: 10, timeWindow: '5 minutes' }
   const service = createSignInService(database.db)
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-    const next = (request.query as { next?: string }).next
+    // Only a page of this site is kept: a sign-in link cannot send someone elsewhere.
+    const next = localPath((request.query as { next?: unknown }).next, '') || undefined
     return reply.view(view, { values: { next } })
   })
 
@@ -30,7 +29,10 @@ export default async function signIn(app: FastifyInstance, { database }: AppDeps
         // A new session on sign-in, so a session fixed before sign-in is worthless after it.
         await request.session.regenerate()
         request.session.userId = signedIn.userId
-        return { ok: true, redirect: signedIn.mustChangePassword ? '/account/password' : safeNext(next, signedIn.home) }
+        return {
+          ok: true,
+          redirect: signedIn.mustChangePassword ? '/account/password' : localPath(next, signedIn.home),
+        }
       },
     }),
   )
