@@ -73,6 +73,15 @@ describe('when the database goes away and comes back', () => {
     assert.doesNotMatch(page.body, /at .*\.ts:\d+/, 'no stack trace')
     const ready = await app.inject('/ready')
     assert.equal(ready.statusCode, 503)
+    // The API answers the same as a problem (RFC 9457), not a page (a well-formed token needs the database).
+    const call = await app.inject({
+      url: '/api/v1/cases/PAR-0001',
+      headers: { authorization: `Bearer parley_${'a'.repeat(43)}` },
+    })
+    assert.equal(call.statusCode, 503)
+    assert.equal(call.headers['retry-after'], '5')
+    assert.match(String(call.headers['content-type']), /^application\/problem\+json/)
+    assert.equal(call.json().status, 503)
     const health = await app.inject('/health')
     assert.equal(health.statusCode, 200, health.body)
   })

@@ -3,6 +3,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../app-deps.ts'
 import openapi from './docs/routes.ts'
+import { isDatabaseUnavailable } from '../../web/database-unavailable.ts'
+import { unavailable } from '../../web/errors.ts'
 import { sendProblem } from '../../web/problem.ts'
 import { checkBody, jsonBodies, notJson } from './body.ts'
 import { requireToken } from './http.ts'
@@ -28,8 +30,9 @@ export default async function apiArea(app: FastifyInstance, deps: AppDeps) {
   await openapi(app)
 }
 
-/** Errors before a route runs (a body that is not JSON, too many requests), as problems. */
+/** Errors (a body that is not JSON, too many requests, the database away), as problems. */
 async function apiError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (isDatabaseUnavailable(error)) return unavailable(request, reply)
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
   if (status >= 500) request.log.error({ err: error }, 'API request failed')
   if (error.code === 'PARLEY_BAD_JSON' || (status === 400 && error.code === undefined)) {
