@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { caseParties, cases } from './cases.ts'
 import { users } from './users.ts'
 import { apiTokens } from './workflow.ts'
@@ -30,6 +42,8 @@ export const accessLog = pgTable(
       .on(t.partyId, t.at)
       .where(sql`${t.partyId} is not null`),
     check('access_log_who', sql`${t.userId} is not null or ${t.apiTokenId} is not null or ${t.partyId} is not null`),
+    // The audit search, newest first over every look (src/features/audit/search).
+    index('access_log_at').on(t.at, t.id),
   ],
 )
 
@@ -53,8 +67,39 @@ export const auditTrail = pgTable(
     action: text('action').notNull(),
     recordKind: text('record_kind').notNull(),
     recordId: text('record_id').notNull(),
+    // The case the record belongs to, if any (a download of a case's papers): who may see the entry follows it.
+    caseId: uuid('case_id').references(() => cases.id),
     before: jsonb('before').$type<AuditState | null>(),
     after: jsonb('after').$type<AuditState | null>(),
   },
-  (t) => [index('audit_trail_record').on(t.recordKind, t.recordId, t.at), index('audit_trail_at').on(t.at)],
+  (t) => [
+    index('audit_trail_record').on(t.recordKind, t.recordId, t.at),
+    index('audit_trail_at').on(t.at),
+    // The audit search: by who, by kind and by case, each newest first.
+    index('audit_trail_user')
+      .on(t.userId, t.at)
+      .where(sql`${t.userId} is not null`),
+    index('audit_trail_kind').on(t.recordKind, t.at),
+    index('audit_trail_case')
+      .on(t.caseId, t.at)
+      .where(sql`${t.caseId} is not null`),
+  ],
+)
+
+/**
+ * The hash chains that make the audit tables tamper-evident: one chain per table (audit_trail,
+ * case_events, access_log), one link per row, each link's hash over the row's canonical text and
+ * the link before. Written only by the tables' own insert triggers (the migration that made this
+ * table), in the row's transaction; checked by `node src/cli.ts audit-verify`.
+ */
+export const auditChain = pgTable(
+  'audit_chain',
+  {
+    chain: text('chain').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    rowId: bigint('row_id', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chain, t.seq] }), uniqueIndex('audit_chain_row').on(t.chain, t.rowId)],
 )

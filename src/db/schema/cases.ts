@@ -84,6 +84,11 @@ export const caseEvents = pgTable(
     index('case_events_case').on(t.caseId, t.id),
     // Reports count events of a kind by the day they happened (src/features/reports).
     index('case_events_type_day').on(t.type, t.occurredOn),
+    // The audit search (src/features/audit/search): newest first, and by who recorded it.
+    index('case_events_recorded').on(t.recordedAt, t.id),
+    index('case_events_actor')
+      .on(t.actorUserId, t.recordedAt)
+      .where(sql`${t.actorUserId} is not null`),
   ],
 )
 

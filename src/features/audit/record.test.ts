@@ -36,6 +36,7 @@ describe('the audit trail', () => {
         action: 'council.changed',
         recordKind: 'council',
         recordId: 'c-1',
+        caseId: null,
         before: { phone: '01632 960 001', openedOn: '2026-01-05T00:00:00.000Z' },
         after: { phone: '01632 960 002', districts: ['WA1', 'WA2'] },
       },

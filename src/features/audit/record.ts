@@ -17,8 +17,8 @@ export interface Change {
   by: AuditActor
   /** What was done, as a short name: 'council.created', 'staff.councils-changed', ... */
   action: string
-  /** Which record: its kind ('council', 'staff-account', ...) and id. */
-  record: { kind: string; id: string }
+  /** Which record: its kind ('council', 'staff-account', ...) and id, and the case it belongs to, if any. */
+  record: { kind: string; id: string; caseId?: string | null }
   /** The record's fields before the change (null when it is new) and after (null when it is gone). */
   before: AuditState | null
   after: AuditState | null
@@ -37,6 +37,7 @@ export async function recordChange(tx: Tx, clock: Clock, change: Change): Promis
     action: z.string().min(1).max(100).parse(change.action),
     recordKind: z.string().min(1).max(100).parse(change.record.kind),
     recordId: z.string().min(1).max(200).parse(change.record.id),
+    caseId: change.record.caseId ?? null,
     before: asJson(change.before),
     after: asJson(change.after),
   })

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../test/helpers/audit.ts'
 import { Agent } from '../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { accessLog } from '../../db/schema/index.ts'
@@ -23,7 +24,7 @@ describe('the access log', () => {
   after(() => t.close())
 
   it('stores the look of every page read at once, before each page is sent', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     const cora = await new Agent(t.app).signIn('cora@example.com')
     const tabs = ['', '/progress', '/timeline', '/messages', '/certificates']
     const pages = await Promise.all(
@@ -39,7 +40,7 @@ describe('the access log', () => {
   })
 
   it('fails only the look that cannot be stored, when looks are written together', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     const looks = Array.from({ length: 12 }, (_, i) =>
       recordAccess(t.database.db, t.clock, {
         userId,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -188,7 +189,7 @@ describe('the case list at /cases', () => {
   })
 
   it('records that a search happened, but not what was searched for', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     await coordinator.get('/cases?q=Amelia+Hartly&status=enquiry')
     await coordinator.get('/cases?status=enquiry') // not a search
     const rows = await t.database.db.select().from(accessLog)

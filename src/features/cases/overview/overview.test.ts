@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -62,7 +63,7 @@ describe('the case page at /cases/:id', () => {
   })
 
   it('records the view in the access log', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     await coordinator.get(`/cases/${amelia.id}`)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
     assert.equal(rows.length, 1)
@@ -105,7 +106,7 @@ describe('the case page at /cases/:id', () => {
   })
 
   it('gives a mediator the same "not found" page as a case that does not exist, and logs nothing', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     const mediator = await new Agent(t.app).signIn('mediator@example.com')
     const hidden = await mediator.get(`/cases/${amelia.id}`)
     const missing = await mediator.get('/cases/00000000-0000-4000-8000-000000000000')

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, beforeEach, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -103,15 +104,16 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     )
   })
 
-  it('offers the next steps for the status (not the scope decision or the party steps), and the party table', async () => {
+  it('offers the next step for the status, the other changes apart (not the party steps), and the party table', async () => {
     const doc = html(await coordinator.get(url()))
     const buttons = doc
       .querySelectorAll('.govuk-button-group a.govuk-button')
       .map((a) => [a.text.trim(), a.getAttribute('href')])
-    assert.deepEqual(buttons, [
-      ['Decide the scope', `/cases/${amelia.id}/scope`],
-      ['Withdraw the case', `/cases/${amelia.id}/actions/withdraw`],
-    ])
+    assert.deepEqual(buttons, [['Decide the scope', `/cases/${amelia.id}/scope`]])
+    assert.deepEqual(
+      doc.querySelectorAll('#other-steps a').map((a) => [a.text.trim(), a.getAttribute('href')]),
+      [['Withdraw the case', `/cases/${amelia.id}/actions/withdraw`]],
+    )
     const council = squash(doc.getElementById('party-local-authority')!.text)
     assert.match(council, /The council: Warrington Borough Council/)
     assert.match(council, /Invited Not yet/)
@@ -128,7 +130,7 @@ describe('progress and deadlines at /cases/:id/progress', () => {
   })
 
   it('records the view in the access log', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     await coordinator.get(url())
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, amelia.id))
     assert.deepEqual(
@@ -195,11 +197,42 @@ describe('progress and deadlines at /cases/:id/progress', () => {
     assert.doesNotMatch(squash(school.text), /Chaser due/)
     assert.equal(squash(doc.getElementById('case-status')!.text), 'Asking the other parties to take part')
     const buttons = doc.querySelectorAll('.govuk-button-group a.govuk-button').map((a) => a.text.trim())
-    assert.deepEqual(buttons, [
-      'Allocate a mediator',
-      'Record that mediation cannot be arranged within 30 days',
-      'Withdraw the case',
-    ])
+    assert.deepEqual(buttons, ['Allocate a mediator'])
+    assert.deepEqual(
+      doc.querySelectorAll('#other-steps a').map((a) => a.text.trim()),
+      ['Record that mediation cannot be arranged within 30 days', 'Withdraw the case'],
+    )
+  })
+
+  it('lists only what is still to do: a done step is offered as a change, not as a next step', async () => {
+    const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
+    const { id } = await makeCase(t.database, t.clock, { childName: 'Isla Brennan' })
+    const steps = async () => {
+      const doc = html(await coordinator.get(url(id)))
+      return {
+        next: doc.querySelectorAll('#next-step-buttons a').map((a) => a.text.trim()),
+        other: doc.querySelectorAll('#other-steps a').map((a) => a.text.trim()),
+        waiting: squash(doc.getElementById('waiting-for')?.text ?? ''),
+        waitingLinks: doc.querySelectorAll('#waiting-for a').map((a) => a.getAttribute('href')),
+      }
+    }
+    assert.ok((await workflow.apply(id, { type: 'decide-scope', scope: 'sen-mediation', reason: 'x' }, { actor })).ok)
+    let now = await steps()
+    assert.deepEqual(now.next, ['Record the choice to mediate', 'Record that mediation is declined'])
+    assert.deepEqual(now.other, ['Change the scope decision', 'Withdraw the case'])
+    assert.ok(!now.next.includes('Decide the scope'), 'the scope is decided')
+    assert.ok((await workflow.apply(id, { type: 'choose-mediation' }, { actor })).ok)
+    assert.ok((await workflow.apply(id, { type: 'allocate-mediator', mediator: 'Maya Mediator' }, { actor })).ok)
+    now = await steps()
+    assert.deepEqual(now.next, ['Start preparation'])
+    assert.ok(now.other.includes('Change the mediator'))
+    assert.ok(!now.next.includes('Allocate a mediator'), 'a mediator is allocated')
+    // Preparing, with the council not yet asked: the meeting waits for that, and says where to record it.
+    assert.ok((await workflow.apply(id, { type: 'start-preparation' }, { actor })).ok)
+    now = await steps()
+    assert.deepEqual(now.next, [])
+    assert.match(now.waiting, /until the council .* has been asked to take part/)
+    assert.deepEqual(now.waitingLinks, [`/cases/${id}/actions/invite-party?party=local-authority`])
   })
 
   it('shows overdue and due-soon deadlines as words', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -78,7 +79,7 @@ describe('the case timeline at /cases/:id/timeline', () => {
   })
 
   it('records the view in the access log', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     await coordinator.get(`/cases/${phoned.id}/timeline`)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, phoned.id))
     assert.equal(rows.length, 1)

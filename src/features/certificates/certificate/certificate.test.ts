@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { LightMyRequestResponse } from 'fastify'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -159,7 +160,7 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
   })
 
   it('records each view and download in the access log', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     const administrator = await signIn('administrator@example.com')
     for (const url of [page, `${page}.pdf`, `${page}-large-print.pdf?print=large`])
       assert.equal((await administrator.get(url)).statusCode, 200)

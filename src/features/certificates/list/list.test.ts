@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
+import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
@@ -93,7 +94,7 @@ describe('the Certificates tab at /cases/:id/certificates', () => {
   })
 
   it('shows a manager the tab and records the view in the access log', async () => {
-    await t.database.db.delete(accessLog)
+    await clearAccessLog(t.database)
     const manager = await signIn('manager@example.com')
     assert.equal((await manager.get(`/cases/${example.id}/certificates`)).statusCode, 200)
     const rows = await t.database.db.select().from(accessLog).where(eq(accessLog.caseId, example.id))
