@@ -52,3 +52,4 @@ export {
   stateFromEvents,
   transition,
 } from './workflow/machine.ts'
+export { changesADoneStep, stepsNow } from './workflow/next-steps.ts'

@@ -15,31 +15,34 @@ import {
   type PartyKind,
 } from '../../../domain/willingness.ts'
 import {
-  actionLabels,
   availableActions,
   partyActions,
+  refusalReason,
   statusLabels,
-  type ActionType,
+  type CaseState,
 } from '../../../domain/workflow.ts'
 import { caseSnapshot } from '../deadline-index.ts'
 import { labelOf, partyRoles } from '../labels.ts'
 import { staffName, type CaseRow } from '../repository.ts'
+import { linksForRefusal, stepLinks, type StepLink } from '../step-links.ts'
 import { presentDeadline } from './present.ts'
-
-/** Actions offered elsewhere: the scope has its own page, and the party actions sit with each party. */
-const notNextSteps: readonly ActionType[] = ['decide-scope', 'invite-party', 'chase-party', 'record-willingness']
-
-/** Steps done on pages of their own: the meeting is booked with a venue and invitations. */
-const ownPages: Partial<Record<ActionType, (base: string) => string>> = {
-  'allocate-mediator': (base) => `${base}/mediator`,
-  'arrange-meeting': (base) => `${base}/meeting/book`,
-  'cancel-meeting': (base) => `${base}/meeting/cancel`,
-}
 
 const partyActionText: Record<'invite-party' | 'chase-party' | 'record-willingness', string> = {
   'invite-party': 'Record the invitation',
   'chase-party': 'Record a chaser',
   'record-willingness': 'Record the answer',
+}
+
+/** Before the meeting, when nothing moves the case on: what the meeting waits for, with links. */
+function meetingWaitsFor(caseId: string, state: CaseState): { reason: string; links: StepLink[] } | undefined {
+  const type =
+    state.status === 'preparation'
+      ? 'arrange-meeting'
+      : state.status === 'meeting-arranged'
+        ? 'hold-meeting'
+        : undefined
+  const reason = type && refusalReason(state, type)
+  return type && reason ? { reason, links: linksForRefusal(caseId, state, type, reason) } : undefined
 }
 
 export async function progressPage({ db, clock }: { db: Db; clock: Clock }, found: CaseRow, user: StaffUser) {
@@ -93,6 +96,8 @@ export async function progressPage({ db, clock }: { db: Db; clock: Clock }, foun
     : []
 
   const available = availableActions(state)
+  // What moves the case on as it is now; changing a step already taken, or stopping, apart.
+  const steps = stepLinks(found.id, state)
   return {
     today,
     state,
@@ -101,10 +106,9 @@ export async function progressPage({ db, clock }: { db: Db; clock: Clock }, foun
     updates,
     willingness,
     canInvite: available.includes('invite-party'),
-    nextSteps: available
-      .filter((a) => !notNextSteps.includes(a))
-      .map((a) => ({ text: actionLabels[a], href: ownPages[a]?.(base) ?? `${base}/actions/${a}` })),
-    canDecideScope: available.includes('decide-scope'),
+    nextSteps: steps.next,
+    otherSteps: steps.other,
+    waitingFor: steps.next.length === 0 ? meetingWaitsFor(found.id, state) : undefined,
     canRecordDates: state.status !== 'closed',
     assignedName,
     assignedToMe: found.assignedTo === user.id,
