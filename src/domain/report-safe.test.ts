@@ -6,6 +6,7 @@ import { addFacts, channelOf, declineOf, emptyTally, issuedInTime, medianOf, typ
 import { monthlyChunks, periodName, quarterChoices, quarterPeriod, yearPeriod } from './report-period.ts'
 import { safeReport, type SafeReport, type SafeTable } from './report-safe.ts'
 import { SAME_FIGURES } from './report-table-spec.ts'
+import type { Figure } from './report-suppression.ts'
 import { reportTables } from './report-tables.ts'
 
 const calendar = createShippedCalendar()
@@ -25,7 +26,23 @@ const noFacts = (): ReportFacts => ({
 
 const tableOf = (report: SafeReport, id: string): SafeTable =>
   report.sections.flatMap((s) => s.tables).find((t) => t.id === id)!
-const column = (t: SafeTable) => t.rows.map((r) => (r.cells[0]!.suppressed ? 'hidden' : r.cells[0]!.count))
+/** A one-column table's figures: 'fewer than 5' for a hidden count from 1 to 4, 'hidden' for another hidden one. */
+const column = (t: SafeTable) =>
+  t.rows.map(({ cells: [f] }) => (!f!.suppressed ? f!.count : f!.small ? 'fewer than 5' : 'hidden'))
+
+const enquiry = fc.record({
+  n: fc.integer({ min: 1, max: 12 }),
+  channel: fc.constantFrom('online', 'phone', 'email'),
+  requesterRole: fc.constantFrom('parent', 'young-person', 'school', 'sendiass'),
+  scope: fc.constantFrom('sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope', 'undecided'),
+  signpostedTo: fc.constantFrom('SENDIASS', 'The council SEN team', null),
+})
+const meeting = fc.record({
+  n: fc.integer({ min: 1, max: 9 }),
+  place: fc.constantFrom('Town Hall', 'Library', null),
+  online: fc.boolean(),
+  withFeedback: fc.boolean(),
+})
 
 describe('the report, from facts about cases', () => {
   it('counts a referral by who asked, whatever the channel, and the web form as web', () => {
@@ -88,10 +105,11 @@ describe('the report, from facts about cases', () => {
       { n: 6, channel: 'phone', requesterRole: 'school', scope: 'sen-mediation', signpostedTo: null },
     )
     const report = safeReport(reportTables(addFacts(emptyTally(), facts, calendar)))
-    // Web 30, phone 7, email 3 (hidden), referral 6: the referral is the next smallest, hidden too.
-    assert.deepEqual(column(tableOf(report, 'enquiries-channel')), [30, 7, 'hidden', 'hidden'])
+    // Web 30, phone 7, email 3 (fewer than 5), referral 6: the referral is the next smallest, hidden too.
+    assert.deepEqual(column(tableOf(report, 'enquiries-channel')), [30, 7, 'fewer than 5', 'hidden'])
     // Parent 40, young person 0, professional 6: nothing small, but the professionals are the
-    // referrals, so hidden; then the parents too, or 46 less 0 would give the 6 away.
+    // referrals, so hidden; then the parents too, or 46 less 0 would give the 6 away. Neither is
+    // from 1 to 4, so neither reads "fewer than 5".
     assert.deepEqual(column(tableOf(report, 'enquiries-asker')), ['hidden', 0, 'hidden'])
     assert.deepEqual(tableOf(report, 'enquiries-asker').totals!.cells, [{ count: 46, suppressed: false }])
   })
@@ -128,20 +146,36 @@ describe('the report, from facts about cases', () => {
     )
   })
 
+  it('marks a hidden figure small (it reads "fewer than 5") exactly when its count is from 1 to 4, in every table', () => {
+    fc.assert(
+      fc.property(fc.array(enquiry, { maxLength: 12 }), fc.array(meeting, { maxLength: 8 }), (enquiries, meetings) => {
+        const specs = reportTables(addFacts(emptyTally(), { ...noFacts(), enquiries, meetings }, calendar))
+        const report = safeReport(specs)
+        for (const spec of specs) {
+          const table = tableOf(report, spec.id)
+          const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0)
+          const columns = spec.columns.map((_, c) => sum(spec.rows.map((r) => r.counts[c]!)))
+          const pairs: [number, Figure | undefined][] = [
+            ...spec.rows.flatMap((row, r) => [
+              ...row.counts.map((n, c): [number, Figure] => [n, table.rows[r]!.cells[c]!]),
+              [sum(row.counts), table.rows[r]!.total] as [number, Figure | undefined],
+            ]),
+            ...columns.map((n, c): [number, Figure | undefined] => [n, table.totals?.cells[c]]),
+            [sum(columns), table.totals?.total],
+          ]
+          for (const [n, f] of pairs) {
+            if (!f) continue
+            if (!f.suppressed) assert.equal(f.count, n, spec.id)
+            else assert.equal(f.small === true, n >= 1 && n <= 4, `${spec.id}: ${n} ${JSON.stringify(f)}`)
+            assert.ok(!('small' in f) || f.small === true, 'small is there only as true')
+          }
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('never shows a figure one table hides that another gives, for any facts', () => {
-    const enquiry = fc.record({
-      n: fc.integer({ min: 1, max: 12 }),
-      channel: fc.constantFrom('online', 'phone', 'email'),
-      requesterRole: fc.constantFrom('parent', 'young-person', 'school', 'sendiass'),
-      scope: fc.constantFrom('sen-mediation', 'disagreement-resolution', 'both', 'out-of-scope', 'undecided'),
-      signpostedTo: fc.constantFrom('SENDIASS', 'The council SEN team', null),
-    })
-    const meeting = fc.record({
-      n: fc.integer({ min: 1, max: 9 }),
-      place: fc.constantFrom('Town Hall', 'Library', null),
-      online: fc.boolean(),
-      withFeedback: fc.boolean(),
-    })
     fc.assert(
       fc.property(fc.array(enquiry, { maxLength: 12 }), fc.array(meeting, { maxLength: 8 }), (enquiries, meetings) => {
         const facts = { ...noFacts(), enquiries, meetings }

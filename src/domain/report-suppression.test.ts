@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { hidden, suppressGrid, type CountGrid, type Figure, type SafeGrid } from './report-suppression.ts'
+import { hidden, hiddenSmall, suppressGrid, type CountGrid, type Figure, type SafeGrid } from './report-suppression.ts'
 
 const show = (n: number): Figure => ({ count: n, suppressed: false })
 
@@ -94,6 +94,56 @@ function byAnyCombination(lines: { members: number[]; total: number }[], out: Fi
   })
 }
 
+/** The values a hidden figure may have, as it reads: "fewer than 5", or "not shown" (0 or 5 up). */
+function readings(f: Figure, cap: number, zero: boolean): number[] {
+  if (!f.suppressed) return [f.count]
+  if (f.small) return [1, 2, 3, 4]
+  const up = Array.from({ length: Math.max(0, cap - 4) }, (_, k) => k + 5)
+  return zero ? [0, ...up] : up
+}
+
+/** Every sum of one value from each set, up to cap. */
+function sums(sets: number[][], cap: number): Set<number> {
+  let out = new Set([0])
+  for (const set of sets) {
+    const next = new Set<number>()
+    for (const a of out) for (const b of set) if (a + b <= cap) next.add(a + b)
+    out = next
+  }
+  return out
+}
+
+/**
+ * The reader's attack with the readings, one line at a time: the values a hidden figure can have
+ * that fit its line's total (shown, or read as fewer than 5) with the others' possible values.
+ * Those whose only possible value is their own are given away (0 aside); lines whose figures are
+ * all hidden are left out (nothing more can be hidden there). Both readers: one who knows a
+ * "not shown" may be 0, and one who takes it as 5 or more.
+ */
+function byReadings(lines: { members: number[]; total: number }[], out: Figure[], real: number[]) {
+  const found = new Set<number>()
+  for (const line of lines) {
+    const all = [...line.members, line.total]
+    const t = out[line.total]!
+    if (all.every((i) => out[i]!.suppressed) || (t.suppressed && !t.small)) continue
+    const cap = t.suppressed ? 4 : t.count
+    for (const zero of [true, false]) {
+      const totals = readings(t, cap, zero)
+      for (const i of all) {
+        if (!out[i]!.suppressed || real[i] === 0) continue
+        const others = line.members.filter((m) => m !== i).map((m) => readings(out[m]!, cap, zero))
+        const rest = sums(others, cap)
+        const possible =
+          i === line.total
+            ? totals.filter((v) => rest.has(v))
+            : readings(out[i]!, cap, zero).filter((v) => totals.some((total) => rest.has(total - v)))
+        if (possible.length === 1 && possible[0] === real[i]) found.add(i)
+      }
+    }
+  }
+  return [...found]
+}
+
 const grids = fc.record({
   counts: fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 })).chain(([rows, columns]) =>
     fc.array(
@@ -113,12 +163,12 @@ describe('small-number suppression', () => {
     const safe = suppressGrid({ counts: [[0], [3], [5], [20]], rowTotals: false, columnTotals: true })
     assert.deepEqual(
       safe.cells.map(([f]) => f),
-      [show(0), hidden, hidden, show(20)],
+      [show(0), hiddenSmall, hidden, show(20)],
       'the 3 alone in its column would be the total less the others: the next smallest (5) goes too',
     )
     assert.deepEqual(safe.columnTotals, [show(28)])
     const small = suppressGrid({ counts: [[1], [2]], rowTotals: false, columnTotals: true })
-    assert.deepEqual(small, { cells: [[hidden], [hidden]], columnTotals: [hidden] })
+    assert.deepEqual(small, { cells: [[hiddenSmall], [hiddenSmall]], columnTotals: [hiddenSmall] })
   })
 
   it('hides the next smallest cell of a row and of a column with a lone hidden cell (secondary suppression)', () => {
@@ -132,7 +182,7 @@ describe('small-number suppression', () => {
     })
     // The 2 is alone in its row (total 24) and its column (total 22): the 10 in the row and the 20
     // in the column go; then the 10's column and the 20's row each have two hidden cells, or more.
-    assert.equal(safe.cells[0]![0], hidden)
+    assert.equal(safe.cells[0]![0], hiddenSmall)
     assert.equal(safe.cells[0]![1], hidden)
     assert.equal(safe.cells[1]![0], hidden)
     assert.deepEqual(safe.grandTotal, show(114))
@@ -158,14 +208,48 @@ describe('small-number suppression', () => {
     assert.deepEqual(byAnyCombination(lines, out, real), [])
   })
 
-  it('never gives a hidden figure: no number, only { count: null, suppressed: true }', () => {
+  it('never gives a hidden figure: no number, only whether it is from 1 to 4 (small) or not', () => {
     fc.assert(
       fc.property(grids, (grid) => {
-        const { out } = positions(grid, suppressGrid(grid))
-        for (const f of out) {
-          if (f.suppressed) assert.deepEqual(f, { count: null, suppressed: true })
-          else assert.equal(typeof f.count, 'number')
-        }
+        const { real, out } = positions(grid, suppressGrid(grid))
+        out.forEach((f, i) => {
+          if (!f.suppressed) assert.equal(typeof f.count, 'number')
+          else if (real[i]! >= 1 && real[i]! <= 4) assert.deepEqual(f, { count: null, suppressed: true, small: true })
+          else assert.deepEqual(f, { count: null, suppressed: true }, `${real[i]} at ${i} is not marked small`)
+        })
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('hides more where the readings give a figure away: two "fewer than 5" over a total of 2 are both 1', () => {
+    // Upheld 1, partly upheld 1, not upheld 5, total 7: 1 and 1 hidden would be 2 between them,
+    // so both 1. With the 5 hidden too, a reader who takes "not shown" as 5 or more still gets 1,
+    // 1 and 5 (only a hidden 0 would let them be 3 and 4), so the total goes too.
+    const three = suppressGrid({ counts: [[1], [1], [5]], rowTotals: false, columnTotals: true })
+    assert.deepEqual(three, { cells: [[hiddenSmall], [hiddenSmall], [hidden]], columnTotals: [hidden] })
+    // 1 and 5 over 6: "not shown" over 6 less "fewer than 5" is from 2 to 5, so 5, and the other 1.
+    // The total goes too: then nothing pins them.
+    const two = suppressGrid({ counts: [[1], [5]], rowTotals: false, columnTotals: true })
+    assert.deepEqual(two, { cells: [[hiddenSmall], [hidden]], columnTotals: [hidden] })
+    // 2 and 5 over 7 could be 2 and 5 or 1 and 6: the total stays.
+    const fine = suppressGrid({ counts: [[2], [5]], rowTotals: false, columnTotals: true })
+    assert.deepEqual(fine, { cells: [[hiddenSmall], [hidden]], columnTotals: [show(7)] })
+  })
+
+  it('cannot protect four 1s whose total is 4: each reads "fewer than 5", and so does the total', () => {
+    // Every figure of the line is hidden and there is no other line to hide in: a reader can
+    // still tell that four figures of at least 1 adding up to fewer than 5 are each 1.
+    const ones = suppressGrid({ counts: [[1], [1], [1], [1]], rowTotals: false, columnTotals: true })
+    assert.deepEqual(ones.cells.flat(), [hiddenSmall, hiddenSmall, hiddenSmall, hiddenSmall])
+    assert.deepEqual(ones.columnTotals, [hiddenSmall])
+  })
+
+  it('no hidden figure can be worked out from its line with the readings ("fewer than 5", "not shown")', () => {
+    fc.assert(
+      fc.property(grids, (grid) => {
+        const { real, out, lines } = positions(grid, suppressGrid(grid))
+        assert.deepEqual(byReadings(lines, out, real), [])
       }),
       { numRuns: 400 },
     )
@@ -210,7 +294,8 @@ describe('small-number suppression', () => {
         const r = seed % grid.counts.length
         const c = seed % grid.counts[0]!.length
         const safe = suppressGrid(grid, [{ cell: [r, c] }])
-        assert.equal(safe.cells[r]![c], hidden)
+        const n = grid.counts[r]![c]!
+        assert.equal(safe.cells[r]![c], n >= 1 && n <= 4 ? hiddenSmall : hidden)
         const { real, out, lines } = positions(grid, safe)
         assert.deepEqual(bySubtraction(lines, out, real), [])
       }),

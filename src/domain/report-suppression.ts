@@ -1,19 +1,28 @@
 // Small-number suppression for the figures a council sees (and everyone else: a suppressed figure
-// is never given anywhere). A count from 1 to 4 is not shown (primary suppression). Where a row's
+// is never given anywhere). A count from 1 to 4 is hidden (primary suppression). Where a row's
 // or a column's total is shown and exactly one figure in it is hidden, the next smallest figure
 // in that row or column is hidden too (secondary suppression), and so on until no hidden figure
 // can be worked out from the figures shown: first line by line, then over the whole table at once
 // (a hidden figure that two rows and two columns together pin down is protected the same way).
 //
+// A hidden figure says which of two kinds it is, and no more: one from 1 to 4 reads "fewer than 5",
+// any other (hidden only to protect one) reads "not shown". As that tells a reader more than
+// "hidden", a hidden figure that the readings and one line (or several) narrow down to one
+// number is protected the same way (report-bounds.ts).
+//
 // What comes out never holds a hidden figure's number: a hidden figure is
-// { count: null, suppressed: true }.
+// { count: null, suppressed: true }, with small: true for one from 1 to 4.
+import { pinnedByBounds, type Line } from './report-bounds.ts'
 
 /** Counts from 1 to SMALLEST_SHOWN - 1 are hidden; 0 is shown. */
 export const SMALLEST_SHOWN = 5
 
-export type Figure = { count: number; suppressed: false } | { count: null; suppressed: true }
+export type Figure = { count: number; suppressed: false } | { count: null; suppressed: true; small?: true }
 
+/** A figure hidden to protect another: it reads "not shown". */
 export const hidden: Figure = Object.freeze({ count: null, suppressed: true })
+/** A hidden count from 1 to 4: it reads "fewer than 5". */
+export const hiddenSmall: Figure = Object.freeze({ count: null, suppressed: true, small: true })
 const shown = (count: number): Figure => ({ count, suppressed: false })
 
 export interface CountGrid {
@@ -39,11 +48,6 @@ export type Position =
   { cell: [row: number, column: number] } | { rowTotal: number } | { columnTotal: number } | { grandTotal: true }
 
 export const isSmall = (n: number) => n >= 1 && n < SMALLEST_SHOWN
-
-interface Line {
-  members: number[]
-  total: number
-}
 
 /** The grid's figures as one list (cells, then row totals, column totals, the grand total) and its lines. */
 function layout(grid: CountGrid) {
@@ -169,8 +173,10 @@ export function suppressGrid(grid: CountGrid, alsoHide: readonly Position[] = []
       continue
     }
     const [pinned] = workedOut(g.lines, g.values, hide)
-    if (pinned === undefined) break
-    const around = g.lines.filter((line) => line.members.includes(pinned) || line.total === pinned)
+    const [narrowed] = pinned === undefined ? pinnedByBounds(g.lines, g.values, hide, SMALLEST_SHOWN) : []
+    const target = pinned ?? narrowed
+    if (target === undefined) break
+    const around = g.lines.filter((line) => line.members.includes(target) || line.total === target)
     const members = around.flatMap((line) => line.members)
     const totals = around.map((line) => line.total)
     // Its own lines are all hidden: the others that pin it down get one more hidden figure.
@@ -187,7 +193,7 @@ export function suppressGrid(grid: CountGrid, alsoHide: readonly Position[] = []
     hide.add(next)
   }
 
-  const figure = (i: number) => (hide.has(i) ? hidden : shown(g.values[i]!))
+  const figure = (i: number) => (!hide.has(i) ? shown(g.values[i]!) : isSmall(g.values[i]!) ? hiddenSmall : hidden)
   const range = (n: number) => Array.from({ length: n }, (_, i) => i)
   return {
     cells: range(g.rows).map((r) => range(g.columns).map((c) => figure(g.cell(r, c)))),
