@@ -11,6 +11,7 @@ import { agreementTemplates } from './features/agreements/index.ts'
 import allocationArea from './features/allocation/area.ts'
 import apiArea from './features/api/area.ts'
 import authArea from './features/auth/area.ts'
+import { authTemplates } from './features/auth/index.ts'
 import casesArea from './features/cases/area.ts'
 import certificatesArea from './features/certificates/area.ts'
 import complaintsArea from './features/complaints/area.ts'
@@ -51,6 +52,7 @@ export const allTemplates: readonly MessageTemplate[] = [
   ...agreementTemplates,
   ...portalTemplates,
   ...complaintTemplates,
+  ...authTemplates,
 ]
 
 export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyInstance> {

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
 import { RECOMPUTE_DEADLINES, runRecomputes } from '../features/admin/index.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
+import { deleteForgottenSignInFailures } from '../features/auth/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
 import { runDueReports } from '../features/reports/index.ts'
@@ -40,13 +41,14 @@ export const periodicTasks: PeriodicTask[] = [
   },
   // Agreement points that fell due: a check-in to the person responsible and the family, once per point.
   { name: 'agreement-check-ins', everySeconds: 3600, run: ({ db, clock }) => queueDueCheckIns({ db, clock }) },
-  // Ended sessions and rate-limit windows: forgotten, so that neither table grows for ever.
+  // Ended sessions, rate-limit windows and failed sign-ins long past: forgotten, so that no table grows for ever.
   {
     name: 'tidy-sessions-and-limits',
     everySeconds: 600,
     run: async ({ db, clock }) => {
       await deleteExpiredSessions(db, clock)
       await deleteEndedRateLimits(db, clock)
+      await deleteForgottenSignInFailures(db, clock.now())
     },
   },
   // Meeting reminders, the set number of working days before: once per party and version of the meeting.

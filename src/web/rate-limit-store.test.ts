@@ -18,12 +18,12 @@ describe('rate limits held in the database', () => {
   let one: FastifyInstance
   let two: FastifyInstance
   const clock = fixedClock('2026-11-27T10:00:00Z')
-  // The staff sign-in form allows 10 attempts from one address in 5 minutes.
+  // The portal's text-code form allows 10 attempts from one address in 15 minutes.
   const attempt = (app: FastifyInstance) =>
     app.inject({
       method: 'POST',
-      url: '/sign-in',
-      payload: 'email=a%40example.com&password=x',
+      url: '/portal/sign-in/code',
+      payload: 'code=123456',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
 
@@ -48,9 +48,9 @@ describe('rate limits held in the database', () => {
   })
 
   it('starts again when the window has ended, and forgets ended windows', async () => {
-    clock.set('2026-11-27T10:06:00Z')
+    clock.set('2026-11-27T10:16:00Z')
     assert.notEqual((await attempt(one)).statusCode, 429)
-    clock.set('2026-11-27T10:20:00Z')
+    clock.set('2026-11-27T10:40:00Z')
     await deleteEndedRateLimits(database.db, clock)
     assert.deepEqual(await database.db.select().from(rateLimits), [])
   })

@@ -7,6 +7,8 @@ export async function userByEmail(db: Db, email: string) {
   const [user] = await db
     .select({
       id: users.id,
+      name: users.name,
+      email: users.email,
       passwordHash: users.passwordHash,
       mustChangePassword: users.mustChangePassword,
       disabledAt: users.disabledAt,

@@ -8,8 +8,8 @@ import { passwordSchema } from './schema.ts'
 
 const view = 'auth/account-password/view.njk'
 
-export default async function accountPassword(app: FastifyInstance, { database }: AppDeps) {
-  const service = createSignInService(database.db)
+export default async function accountPassword(app: FastifyInstance, { database, clock }: AppDeps) {
+  const service = createSignInService(database.db, clock)
   const access = 'signed-in' as const
 
   app.get('/account/password', { config: { access } }, async (request, reply) =>

@@ -7,9 +7,11 @@ import { signInSchema } from './schema.ts'
 
 const view = 'auth/sign-in/view.njk'
 
-export default async function signIn(app: FastifyInstance, { database }: AppDeps) {
-  const rateLimit = { max: 10, timeWindow: '5 minutes' }
-  const service = createSignInService(database.db)
+export default async function signIn(app: FastifyInstance, { database, clock }: AppDeps) {
+  // Only a guard against floods (each attempt costs a slow hash): guesses are limited by the
+  // failures counted per account and per address (../throttle.ts), which successes never add to.
+  const rateLimit = { max: 60, timeWindow: '1 minute' }
+  const service = createSignInService(database.db, clock)
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     // Only a page of this site is kept: a sign-in link cannot send someone elsewhere.
@@ -24,7 +26,7 @@ export default async function signIn(app: FastifyInstance, { database }: AppDeps
       render: (reply, { values, errors }) => reply.view(view, { errors, values: { ...values, password: '' } }),
       field: 'email',
       submit: async ({ email, password, next }) => {
-        const signedIn = await service.signIn(email, password)
+        const signedIn = await service.signIn(email, password, { ip: request.ip })
         if (!signedIn.ok) return signedIn
         // A new session on sign-in, so a session fixed before sign-in is worthless after it.
         await request.session.regenerate()
