@@ -11,6 +11,7 @@ import { openConfiguredDatabase } from './db/open.ts'
 import { localAuthorities, userCouncils, users } from './db/schema/index.ts'
 import { allRoles, type Role } from './domain/staff.ts'
 import { createApiTokenService } from './features/api/index.ts'
+import { anchorAudit, verifyAudit, verifyReportLines } from './features/audit/index.ts'
 import { hashPassword, oneTimePassword } from './features/auth/index.ts'
 
 const usage = `Usage: node src/cli.ts <command>
@@ -28,6 +29,9 @@ const usage = `Usage: node src/cli.ts <command>
                                    prints the token, once, as the last line of output
   revoke-api-token --id ID         revoke an API token: it stops working at once
   list-api-tokens [--json]         every API token, with its council and when it was last used
+  audit-verify                     check the audit's hash chains and the latest anchor
+                                   (AUDIT_ANCHOR_FILE); exits 1 naming the first broken link
+  audit-anchor                     write each chain's last link to the log and AUDIT_ANCHOR_FILE now
 `
 
 const config = loadConfig()
@@ -205,6 +209,18 @@ async function main() {
       })
       return
     }
+    case 'audit-verify':
+      await withDatabase(async ({ db }) => {
+        const report = await verifyAudit(db, config.AUDIT_ANCHOR_FILE)
+        process.stdout.write(verifyReportLines(report).join('\n') + '\n')
+        if (!report.ok) process.exitCode = 1
+      })
+      return
+    case 'audit-anchor':
+      await withDatabase(({ db }) =>
+        anchorAudit({ db, clock: systemClock, file: config.AUDIT_ANCHOR_FILE, log: (m) => log.info(m) }),
+      )
+      return
     default:
       process.stdout.write(usage)
       process.exitCode = command ? 2 : 0

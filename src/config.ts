@@ -34,6 +34,8 @@ const schema = z
     // again once that has passed. A background job that stops beating this long is given up.
     MESSAGE_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
     JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(600).default(30),
+    // A file outside the database where the audit's hash chains are anchored (a JSON line an hour).
+    AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

@@ -65,7 +65,7 @@ export async function startJobs(options: {
   boss.on('error', (err) => logger.error({ err }, 'The job runner had a problem'))
   await boss.start()
 
-  const context = { db: database.db, clock, config, transports }
+  const context = { db: database.db, clock, config, transports, logger }
   const timers: NodeJS.Timeout[] = []
   let stopping = false
 

@@ -7,6 +7,7 @@ import type { Config } from '../config.ts'
 import type { Db } from '../db/client.ts'
 import { RECOMPUTE_DEADLINES, runRecomputes } from '../features/admin/index.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
+import { anchorAudit } from '../features/audit/index.ts'
 import { deleteForgottenSignInFailures } from '../features/auth/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
@@ -20,6 +21,8 @@ export interface TaskContext {
   config: Config
   /** How messages leave Parley (only the delivery task needs them). */
   transports: Transports
+  /** The job runner's log, for a task that reports what it did (the audit anchor). */
+  logger?: { info(message: string): void }
 }
 
 export interface PeriodicTask {
@@ -30,6 +33,7 @@ export interface PeriodicTask {
 }
 
 export const DELIVER_MESSAGES = 'deliver-messages'
+export const AUDIT_ANCHOR = 'audit-anchor'
 
 export const periodicTasks: PeriodicTask[] = [
   // The outbox: anything due, including what a crashed worker left half done.
@@ -57,6 +61,13 @@ export const periodicTasks: PeriodicTask[] = [
   { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
   // Deadlines worked out again after a change that moves them, a batch at a time, with progress (features/admin).
   { name: RECOMPUTE_DEADLINES, everySeconds: 5, run: ({ db, clock }) => runRecomputes({ db, clock }) },
+  // The audit's hash chains anchored: each chain's last link to the log and to AUDIT_ANCHOR_FILE (features/audit).
+  {
+    name: AUDIT_ANCHOR,
+    everySeconds: 3600,
+    run: ({ db, clock, config, logger }) =>
+      anchorAudit({ db, clock, file: config.AUDIT_ANCHOR_FILE, log: (m) => logger?.info(m) }),
+  },
 ]
 
 /** Delivers until nothing more is due (in batches, so one run never holds on for ever). */
