@@ -50,14 +50,16 @@ export function createBookingService(deps: MeetingDeps) {
     let meeting: PlacedMeeting | undefined
     // For the timeline's "Where:" (the place itself is checked with the case locked, below).
     const venue = await placeWords(tx, input.place)
+    const arrange = {
+      type: 'arrange-meeting',
+      meetingDate: input.day,
+      shorterNoticeAgreed: input.shorterNotice !== undefined,
+      ...(venue ? { venue } : {}),
+    } as const
+    // Booking the meeting is the mediator preparing: it starts preparation if nobody recorded that.
     const result = await workflow.apply(
       caseId,
-      {
-        type: 'arrange-meeting',
-        meetingDate: input.day,
-        shorterNoticeAgreed: input.shorterNotice !== undefined,
-        ...(venue ? { venue } : {}),
-      },
+      (state) => (state.status === 'mediator-allocated' ? [{ type: 'start-preparation' }, arrange] : [arrange]),
       {
         actor: options.actor,
         expectedVersion: options.expectedVersion,

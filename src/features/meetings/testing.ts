@@ -14,7 +14,13 @@ import { contactEveryParty, preparationCase } from '../preparation/testing.ts'
 /** Sarah Hartley (parent, sarah@example.com), Warrington Borough Council and Brookfield Primary School (senco@brookfield.example.com). */
 export async function meetingCase(
   t: TestApp,
-  options: { mediator?: { id: string; email: string; name: string }; mediatorUserId?: string; contact?: boolean } = {},
+  options: {
+    mediator?: { id: string; email: string; name: string }
+    mediatorUserId?: string
+    contact?: boolean
+    /** false: leave the case at "Mediator allocated", as if nobody pressed "Start preparation". */
+    startPreparation?: boolean
+  } = {},
 ) {
   const c = await preparationCase(t)
   await t.database.db
@@ -55,7 +61,7 @@ export async function meetingCase(
       { type: 'choose-mediation' },
       { type: 'invite-party', party: 'local-authority', on: t.clock.today(), how: 'email' },
       { type: 'allocate-mediator', mediator: 'Maya Mediator', mediatorId: mediator.id },
-      { type: 'start-preparation' },
+      ...(options.startPreparation === false ? [] : [{ type: 'start-preparation' } as const]),
     ],
     { actor: { label: 'Set up by the test' } },
   )

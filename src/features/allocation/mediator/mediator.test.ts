@@ -167,6 +167,13 @@ describe('the mediator tab: /cases/:id/mediator', () => {
     const res = await allocate(id, m.alice)
     assert.equal(res.statusCode, 409)
     assert.match(html(res).querySelector('.govuk-error-summary')!.text, /Decide the scope first/)
+    // The tab says so before anyone chooses from the panel, with a link to the step.
+    const tab = html(await coordinator.get(`/cases/${id}/mediator`)).getElementById('not-yet')!
+    assert.match(tab.text, /A mediator cannot be allocated yet\. Decide the scope first\./)
+    assert.deepEqual(
+      tab.querySelectorAll('a').map((a) => a.getAttribute('href')),
+      [`/cases/${id}/scope`],
+    )
   })
 
   it('records that each party was told who the mediator is', async () => {

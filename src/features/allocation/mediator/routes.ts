@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { roles } from '../../../domain/staff.ts'
 import { currentUser, hasRole } from '../../../web/auth.ts'
-import { caseContext, caseForView } from '../../cases/index.ts'
+import { caseContext, caseForView, whatComesFirst } from '../../cases/index.ts'
 import { allocators } from '../page.ts'
 import { createAllocationPages } from '../page-service.ts'
 
@@ -17,9 +17,13 @@ export default async function mediatorTab(app: FastifyInstance, deps: AppDeps) {
     if (!found) return reply
     const canChange = hasRole(currentUser(request), ...allocators)
     const page = await pages.mediatorTab(found, canChange)
+    // Before the case can take a mediator, the panel says what comes first, with a link to it.
+    const notYet =
+      canChange && !page.allocation ? await whatComesFirst(deps.database.db, found.id, 'allocate-mediator') : undefined
     return reply.view('allocation/mediator/view.njk', {
       ...caseContext(found, 'mediator'),
       ...page,
+      notYet,
       canChange,
       version: found.version,
     })

@@ -67,6 +67,32 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     const doc = html(await coordinator.get(url(id, 'decline-mediation')))
     assert.match(doc.getElementById('refusal')!.text, /This cannot be done now\. Decide the scope first\./)
     assert.equal(doc.querySelector('form[action$="/decline-mediation"]'), null)
+    assert.deepEqual(
+      doc.querySelectorAll('#first-steps a').map((a) => [a.text.trim(), a.getAttribute('href')]),
+      [['Decide the scope', `/cases/${id}/scope`]],
+    )
+  })
+
+  it('links every refusal that names a step to the page where that step is taken', async () => {
+    const links = async (id: string, action: string) =>
+      html(await coordinator.get(url(id, action)))
+        .querySelectorAll('#first-steps a')
+        .map((a) => a.getAttribute('href'))
+    const sen = await scoped()
+    // The parent's choice first: either answer.
+    assert.deepEqual(await links(sen.id, 'invite-party'), [
+      url(sen.id, 'choose-mediation'),
+      url(sen.id, 'decline-mediation'),
+    ])
+    const dr = await scoped('disagreement-resolution')
+    assert.deepEqual(await links(dr.id, 'allocate-mediator'), []) // the mediator page says it itself
+    assert.deepEqual(await links(dr.id, 'invite-party'), [url(dr.id, 'start-willingness')])
+    const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
+    assert.ok((await workflow.apply(sen.id, { type: 'choose-mediation' }, { actor })).ok)
+    // Preparation waits for a mediator: the link goes to the panel.
+    assert.deepEqual(await links(sen.id, 'start-preparation'), [`/cases/${sen.id}/mediator`])
+    // Closing a case under way: withdraw it instead.
+    assert.ok((await links(sen.id, 'close')).includes(url(sen.id, 'withdraw')))
   })
 
   it('sends someone not signed in to sign in, and refuses a mediator (moving a case along is not theirs)', async () => {

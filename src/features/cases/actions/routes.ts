@@ -43,6 +43,7 @@ async function render(
     formAction: `/cases/${found.id}/actions/${type}`,
     statusText: page.statusText,
     refusal: first ? page.refusal : undefined,
+    refusalLinks: first ? page.refusalLinks : [],
     values,
     errors: extra.errors,
     version: found.version,

@@ -6,6 +6,7 @@ import type { Result } from '../../../domain/result.ts'
 import { refusalReason, stateFromEvents, statusLabels, type Action, type ActionType } from '../../../domain/workflow.ts'
 import { recordAccess } from '../access-log.ts'
 import { eventsOf } from '../deadline-index.ts'
+import { linksForRefusal } from '../step-links.ts'
 import type { Actor } from '../events.ts'
 import { createWorkflowService, workflowAnswer } from '../workflow-service.ts'
 
@@ -18,10 +19,12 @@ export async function actionPage(
 ) {
   if (viewer) await recordAccess(db, clock, { ...viewer, caseId })
   const state = stateFromEvents(await eventsOf(db, caseId))
+  const refusal = refusalReason(state, type)
   return {
     statusText: statusLabels[state.status],
-    /** Why it cannot be done now, if it cannot. */
-    refusal: refusalReason(state, type),
+    /** Why it cannot be done now, if it cannot, and where to take the step that comes first. */
+    refusal,
+    refusalLinks: refusal ? linksForRefusal(caseId, state, type, refusal) : [],
     certificateDue: state.certificateDue,
   }
 }

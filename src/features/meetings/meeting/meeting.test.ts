@@ -14,8 +14,10 @@ import {
   meetings,
   messages,
   partyAvailability,
+  users,
 } from '../../../db/schema/index.ts'
 import { createWorkflowService } from '../../cases/index.ts'
+import { contactEveryParty } from '../../preparation/testing.ts'
 import { dateFields, makeVenue, meetingCase } from '../testing.ts'
 
 type Made = Awaited<ReturnType<typeof meetingCase>>
@@ -493,6 +495,29 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
     assertFormErrors(res, ['meetingDate-day'])
     assert.match(res.body, /Contact every party before arranging the meeting/)
     assert.equal(await liveMeetingOf(c), undefined)
+  })
+
+  it('needs no separate "Start preparation": the page says what the booking waits for, and the contacts start preparation', async () => {
+    const c = await meetingCase(t, { contact: false, startPreparation: false })
+    const statusOf = async () => (await t.database.db.select().from(cases).where(eq(cases.id, c.id)))[0]!.status
+    assert.equal(await statusOf(), 'mediator-allocated')
+    const before = html(await coordinator.get(`${base(c)}/book`))
+    const notYet = before.getElementById('not-yet')!
+    assert.match(notYet.text, /The meeting cannot be booked yet\. Contact every party before arranging the meeting/)
+    assert.doesNotMatch(notYet.text, /Start preparation/)
+    assert.deepEqual(
+      notYet.querySelectorAll('a').map((a) => a.getAttribute('href')),
+      [`/cases/${c.id}/preparation/contacts`],
+    )
+    const [by] = await t.database.db.select().from(users).limit(1)
+    await contactEveryParty(t.database, t.clock, c.id, by!)
+    assert.equal(await statusOf(), 'preparation', 'the first contact started preparation')
+    const types = (await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id))).map((e) => e.type)
+    assert.equal(types.filter((type) => type === 'preparation-started').length, 1)
+    assert.equal(html(await coordinator.get(`${base(c)}/book`)).getElementById('not-yet'), null)
+    const res = await book(c, { ...dateFields('meetingDate', '2026-12-16'), place: `room:${room2}`, breakoutRoom: '' })
+    assertRedirect(res)
+    assert.equal(await statusOf(), 'meeting-arranged')
   })
 
   it('moves the meeting (same UID, higher sequence, an update to everyone) and refuses a stale form', async () => {

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../../../app-deps.ts'
 import { isValidIsoDate } from '../../../../domain/dates.ts'
 import { formatClockTime } from '../../../../domain/meeting-times.ts'
 import { dateInputValues, submitForm, type FormErrors } from '../../../../web/forms.ts'
-import type { CaseRow } from '../../../cases/index.ts'
+import { whatComesFirst, type CaseRow, type StepLink } from '../../../cases/index.ts'
 import {
   actorOf,
   caseForChange,
@@ -34,7 +34,8 @@ export function bookingPage(mode: 'book' | 'move') {
       found: CaseRow,
       page: Page,
       values: Record<string, unknown>,
-      errors?: FormErrors,
+      errors: FormErrors | undefined,
+      notYet: { reason: string; links: StepLink[] } | undefined,
     ) {
       const placeItems = [
         { value: '', text: 'Choose a room or an online meeting' },
@@ -64,6 +65,8 @@ export function bookingPage(mode: 'book' | 'move') {
         values,
         errors,
         backLink: meetingBase(found.id),
+        // What the booking waits for, said before the form is filled in, with where to do it.
+        notYet,
       })
     }
 
@@ -90,7 +93,8 @@ export function bookingPage(mode: 'book' | 'move') {
             ...(isValidIsoDate(day) ? dateInputValues('meetingDate', day) : {}),
             adjustments: page.adjustments,
           }
-      return render(reply, request, found, page, { ...values, version: String(found.version) })
+      const notYet = mode === 'book' ? await whatComesFirst(deps.database.db, found.id, 'arrange-meeting') : undefined
+      return render(reply, request, found, page, { ...values, version: String(found.version) }, undefined, notYet)
     })
 
     app.post(url, { config: meetingBookers }, async (request, reply) => {
@@ -101,8 +105,16 @@ export function bookingPage(mode: 'book' | 'move') {
       const { today, calendar, deadline } = page.picture
       return submitForm(request, reply, {
         parse: (body) => validateBooking(body, today, calendar, mode),
-        render: (reply, { values, errors }) =>
-          render(reply, request, found, page, reply.statusCode === 409 ? fresh(values) : values, errors),
+        render: async (reply, { values, errors }) =>
+          render(
+            reply,
+            request,
+            found,
+            page,
+            reply.statusCode === 409 ? fresh(values) : values,
+            errors,
+            mode === 'book' ? await whatComesFirst(deps.database.db, found.id, 'arrange-meeting') : undefined,
+          ),
         field: 'meetingDate-day',
         submit: async (form) => {
           const options = { actor: actorOf(request), expectedVersion: form.version }
