@@ -73,6 +73,18 @@ describe('workflow actions at /cases/:id/actions/:action', () => {
     )
   })
 
+  it('says plainly that recording an invitation sends nothing', async () => {
+    const { id } = await scoped('disagreement-resolution')
+    const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
+    assert.ok((await workflow.apply(id, { type: 'start-willingness' }, { actor })).ok)
+    const doc = html(await coordinator.get(url(id, 'invite-party')))
+    assert.ok(doc.querySelector('form[action$="/invite-party"]'), 'the form is shown')
+    assert.match(
+      doc.querySelector('main')!.text,
+      /This records an invitation you have already sent another way .* Parley does not send anything from this page/,
+    )
+  })
+
   it('links every refusal that names a step to the page where that step is taken', async () => {
     const links = async (id: string, action: string) =>
       html(await coordinator.get(url(id, action)))

@@ -54,6 +54,9 @@ export const formsBeforeTheMeeting = {
   },
   'invite-party': {
     title: 'Record an invitation to a party',
+    // Nothing is sent from here: a newcomer reading "Record the invitation" may think it is.
+    intro:
+      'This records an invitation you have already sent another way (by email, phone, text or letter). Parley does not send anything from this page: send the invitation yourself first, then record it here. The chaser is suggested from the date you give.',
     fields: [
       partyField('Which party did you invite?', 'Select which party you invited'),
       {
