@@ -5,10 +5,11 @@ import { clearAccessLog } from '../../../../test/helpers/audit.ts'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
-import { accessLog, cases } from '../../../db/schema/index.ts'
+import { accessLog, caseEvents, cases } from '../../../db/schema/index.ts'
 import { formatDate } from '../../../web/format.ts'
 import { createCase } from '../create-case.ts'
 import { firstCouncilId, sampleFacts, makeCase } from '../testing.ts'
+import { createWorkflowService } from '../workflow-service.ts'
 
 describe('the case page at /cases/:id', () => {
   let t: TestApp
@@ -159,5 +160,51 @@ describe('the case page at /cases/:id', () => {
     await t.database.db.update(cases).set({ assignedTo: coordinatorId }).where(eq(cases.id, id))
     doc = html(await coordinator.get(`/cases/${id}`))
     assert.equal(doc.getElementById('assigned-to')!.text.trim(), 'Cora Ordinator')
+  })
+
+  it('says plainly when SEN mediation has no decision letter date, what it starts, and where to record it', async () => {
+    const facts = sampleFacts({ childName: 'No Letter' })
+    const made = await createCase(t.database.db, t.clock, {
+      facts: { ...facts, decision: { kind: 'refuse-amend' } },
+      channel: 'phone',
+      localAuthorityId: await firstCouncilId(t.database),
+      actor: { label: 'Test' },
+    })
+    const workflow = createWorkflowService({ db: t.database.db, clock: t.clock })
+    const before = html(await coordinator.get(`/cases/${made.id}`))
+    assert.equal(before.getElementById('letter-date-missing'), null, 'nothing to say before the scope is decided')
+    const decided = await workflow.apply(
+      made.id,
+      { type: 'decide-scope', scope: 'sen-mediation', reason: 'A refusal to amend the plan' },
+      { actor: { label: 'Test' } },
+    )
+    assert.ok(decided.ok)
+    const doc = html(await coordinator.get(`/cases/${made.id}`))
+    assert.equal(
+      doc.getElementById('next-deadline')!.text.replace(/\s+/g, ' ').trim(),
+      "None running: the date of the council's decision letter is not recorded",
+    )
+    const warning = doc.getElementById('letter-date-missing')!
+    assert.match(warning.text, /It starts the 2 months .* mediation adviser, and the deadline to appeal/)
+    assert.equal(
+      warning.querySelector('a')!.getAttribute('href'),
+      `/cases/${made.id}/progress/dates?fact=decision-letter-sent`,
+    )
+    // Once the date is recorded, the clocks run and the warning goes.
+    assert.ok(
+      (
+        await workflow.recordFact(
+          made.id,
+          'decision-letter-sent',
+          {},
+          { actor: { label: 'Test' }, occurredOn: '2026-11-20' },
+        )
+      ).ok,
+    )
+    const after = html(await coordinator.get(`/cases/${made.id}`))
+    assert.equal(after.getElementById('letter-date-missing'), null)
+    assert.doesNotMatch(after.getElementById('next-deadline')!.text, /None running/)
+    const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, made.id))
+    assert.equal(events.filter((e) => e.type === 'decision-letter-sent').length, 1)
   })
 })

@@ -60,7 +60,7 @@ function appealView(decision: { appealSubject: AppealSubject | null }) {
 }
 
 export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, found: CaseRow, user: StaffUser) {
-  const [{ deadlines, inputs }, firstContact, decision, assignedName] = await Promise.all([
+  const [{ state, deadlines, inputs }, firstContact, decision, assignedName] = await Promise.all([
     caseSnapshot(db, clock, found.id),
     latestEventOf(db, found.id, 'first-contact-recorded'),
     latestScopeDecision(db, found.id),
@@ -81,6 +81,9 @@ export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, foun
       : undefined,
     canDecideScope: hasRole(user, ...caseWorkers),
     nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
+    // SEN mediation runs from the council's decision letter: without its date no clock can start.
+    letterDateMissing:
+      state.route === 'sen-mediation' && !(inputs?.events ?? []).some((e) => e.type === 'decision-letter-sent'),
     assignedName,
     // Dates recorded in an unusual but possible order (domain/event-order.ts), to check.
     dateWarnings: orderWarnings(
