@@ -1,49 +1,42 @@
-// What every PDF Parley makes shares (certificates, agreements, letters): an accessible, tagged
-// document (a structure tree in reading order), with a Title shown as the window title and the
-// language en-GB, in the standard Helvetica faces that every PDF reader has.
+// What every PDF Parley makes shares (certificates, agreements, letters, reports): an accessible,
+// tagged document (a structure tree in reading order), with a Title shown as the window title and
+// the language en-GB, and its words in fonts embedded for every script they are in: each piece of
+// text is drawn as runs (pdf-text.ts), each in its script's font (pdf-fonts.ts), on one baseline
+// and with one line height however its runs mix.
 //
-// The standard fonts only have the Windows-1252 letters. Any other letter (Ł, ş, ğ, ...) is drawn
-// without its accent (or as ?), and the element carries the exact words as its ActualText, which
-// screen readers and copying use.
-import PDFDocument, { type StructureElement, type StructureOptions } from 'pdfkit'
+// A character no embedded font has (an emoji; a Hebrew or Korean letter) is drawn as "?", and the
+// element keeps the exact words as its ActualText, which screen readers and copying use. So does
+// any element with Arabic in it: a reader taking the words from the drawing (in the order they
+// are seen) can put the two letters of a joined pair, such as lam-alef, the wrong way round.
+import PDFDocument, { type StructureElement, type StructureOptions, type TextOptions } from 'pdfkit'
+import { fontName, fontOf, type Script, type Weight } from './pdf-fonts.ts'
+import { textRuns, toPdfText, type Run } from './pdf-text.ts'
 
-export const regular = 'Helvetica'
-export const bold = 'Helvetica-Bold'
+export { toPdfText }
+export type { Weight }
+export const regular: Weight = 'regular'
+export const bold: Weight = 'bold'
 const ink = '#0b0c0c'
 
-const winAnsiExtras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ')
-const noDecomposition: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  ı: 'i',
-  Ħ: 'H',
-  ħ: 'h',
-  Ŀ: 'L',
-  ŀ: 'l',
-  Ŧ: 'T',
-  ŧ: 't',
-  ĸ: 'k',
+/** How a piece of text is drawn: its weight and size, where (by default at the left margin, at `doc.y`) and pdfkit's options. */
+export interface Write extends TextOptions {
+  weight: Weight
+  size: number
+  x?: number
+  y?: number
 }
 
-function drawable(ch: string): boolean {
-  const c = ch.codePointAt(0)!
-  return c === 10 || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || winAnsiExtras.has(ch)
+/** A font's ascender and line height (with its gap) at a size, in points, as pdfkit works them out. */
+function metrics(script: Script, weight: Weight, size: number) {
+  const font = fontOf(script, weight)
+  const scale = size / font.unitsPerEm
+  return { ascent: font.ascent * scale, lineHeight: (font.ascent - font.descent + font.lineGap) * scale }
 }
 
-/** The text as the standard fonts can draw it: accents dropped where they must be, else "?". */
-export function toPdfText(text: string): string {
-  let out = ''
-  for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
-    if (drawable(ch)) {
-      out += ch
-      continue
-    }
-    const base = noDecomposition[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, '')
-    out += base && [...base].every(drawable) ? base : '?'
-  }
-  return out
+/** The tallest ascender and line height of the fonts of these runs: each line of a mixed text takes them. */
+function lineOf(runs: readonly Run[], weight: Weight, size: number) {
+  const all = [...new Set(runs.map((r) => r.script))].map((s) => metrics(s, weight, size))
+  return { ascent: Math.max(...all.map((m) => m.ascent)), lineHeight: Math.max(...all.map((m) => m.lineHeight)) }
 }
 
 export interface PdfInfo {
@@ -56,6 +49,7 @@ export interface PdfInfo {
 
 export interface PdfStyle {
   body: number
+  /** Points added to the font's own line height (Noto Sans: 1.36 times the size). */
   lineGap: number
   margin: number
   /** Table row labels above their values (large print) instead of beside them. */
@@ -74,7 +68,8 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
     tagged: true,
     lang: 'en-GB',
     displayTitle: true,
-    font: regular,
+    // No standard font: the embedded ones are registered as a document first needs each.
+    font: null,
     info: {
       Title: info.title,
       Subject: info.subject,
@@ -94,18 +89,95 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
   doc.addStructure(root)
   doc.fillColor(ink)
 
+  const registered = new Set<string>()
+  const use = (script: Script, weight: Weight) => {
+    const name = fontName(script, weight)
+    if (!registered.has(name)) {
+      doc.registerFont(name, fontOf(script, weight))
+      registered.add(name)
+    }
+    return doc.font(name)
+  }
+  use('latin', 'regular')
+
   const left = style.margin
   const width = doc.page.width - 2 * style.margin
   const bottom = () => doc.page.height - doc.page.margins.bottom
   const textOptions = { width, lineGap: style.lineGap }
 
-  /** A structure element drawn by `draw`; words the font cannot show exactly are kept as its ActualText. */
-  const tagged = (type: string, text: string, draw: (drawn: string) => void, options: StructureOptions = {}) => {
-    const drawn = toPdfText(text)
-    return doc.struct(type, drawn === text ? options : { ...options, actual: text }, () => draw(drawn))
+  /** pdfkit's options for one run of a text: Arabic laid out whole; a mixed text on one baseline and line height. */
+  const runOptions = (run: Run, runs: readonly Run[], weight: Weight, size: number, options: TextOptions) => {
+    if (runs.length === 1) return run.script === 'arabic' ? { ...options, features: [] } : options
+    const line = lineOf(runs, weight, size)
+    return {
+      ...options,
+      lineGap: (options.lineGap ?? 0) + line.lineHeight - metrics(run.script, weight, size).lineHeight,
+      baseline: -line.ascent,
+      ...(run.script === 'arabic' ? { features: [] } : {}),
+    }
   }
-  const heightOf = (font: string, size: number, text: string, w = width) =>
-    doc.font(font).fontSize(size).heightOfString(toPdfText(text), { width: w, lineGap: style.lineGap })
+
+  /** Draws text (already as `toPdfText` gives it), a run at a time, each in its font. */
+  const write = (text: string, { weight, size, x = left, y = doc.y, ...options }: Write) => {
+    const runs = textRuns(text)
+    doc.fontSize(size)
+    if (runs.length === 0) {
+      doc.text('', x, y, options)
+      return
+    }
+    if (options.align === 'right' && runs.length > 1) {
+      // pdfkit aligns each run on its own; a line of several is placed by its whole width instead.
+      const lineWidth = options.width ?? width
+      text.split('\n').forEach((line, i) => {
+        const lineRuns = textRuns(line)
+        const used = lineRuns.reduce(
+          (sum, run) =>
+            sum + use(run.script, weight).widthOfString(run.text, runOptions(run, lineRuns, weight, size, {})),
+          0,
+        )
+        const at = x + Math.max(0, lineWidth - used)
+        write(line, { ...options, weight, size, align: 'left', x: at, y: i === 0 ? y : doc.y, width: lineWidth })
+      })
+      return
+    }
+    runs.forEach((run, i) => {
+      use(run.script, weight)
+      const last = i === runs.length - 1
+      const drawn = runOptions(
+        run,
+        runs,
+        weight,
+        size,
+        last ? options : { ...options, paragraphGap: 0, continued: true },
+      )
+      if (i === 0) doc.text(run.text, x, y, drawn)
+      else doc.text(run.text, drawn)
+    })
+    // The next text, and moveDown, go on from the Latin font.
+    use('latin', weight)
+  }
+
+  /** A structure element with its text drawn; the exact words are its ActualText where the drawing may not give them back. */
+  const tagged = (type: string, text: string, how: Write, options: StructureOptions = {}) => {
+    const drawn = toPdfText(text)
+    const exact = drawn === text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ') && !/\p{Script=Arabic}/u.test(text)
+    return doc.struct(type, exact ? options : { ...options, actual: text }, () => write(drawn, how))
+  }
+  /** The height text will take; for text in several fonts, the most that any of them would take. */
+  const heightOf = (weight: Weight, size: number, text: string, w = width) => {
+    const runs = textRuns(toPdfText(text))
+    const drawn = runs.map((r) => r.text).join('')
+    const heights = [...new Set(runs.map((r) => r.script))].map((script) =>
+      use(script, weight)
+        .fontSize(size)
+        .heightOfString(
+          drawn,
+          runOptions({ script, text: drawn }, runs, weight, size, { width: w, lineGap: style.lineGap }),
+        ),
+    )
+    use('latin', weight)
+    return Math.max(0, ...heights)
+  }
   /** Starts a new page unless `height` more points fit on this one. */
   const keepTogether = (height: number) => {
     if (doc.y + height > bottom()) doc.addPage()
@@ -138,40 +210,23 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
       t.add(tr)
       if (style.stacked) {
         keepTogether(heightOf(bold, style.body, row.key) + heightOf(regular, style.body, row.value))
-        tr.add(
-          tagged('TH', row.key, (s) => doc.font(bold).fontSize(style.body).text(s, left, doc.y, textOptions), {
-            scope: 'Row',
-          }),
-        )
-        tr.add(tagged('TD', row.value, (s) => doc.font(regular).fontSize(style.body).text(s, left, doc.y, textOptions)))
+        tr.add(tagged('TH', row.key, { weight: bold, size: style.body, ...textOptions }, { scope: 'Row' }))
+        tr.add(tagged('TD', row.value, { weight: regular, size: style.body, ...textOptions }))
         doc.y += rowGap
       } else {
         const keyWidth = Math.round(width * keyShare)
         const valueWidth = width - keyWidth - rowGap
-        const height = Math.max(
-          heightOf(bold, style.body, row.key, keyWidth),
-          heightOf(regular, style.body, row.value, valueWidth),
+        keepTogether(
+          Math.max(heightOf(bold, style.body, row.key, keyWidth), heightOf(regular, style.body, row.value, valueWidth)),
         )
-        keepTogether(height)
         const top = doc.y
-        tr.add(
-          tagged(
-            'TH',
-            row.key,
-            (s) => doc.font(bold).fontSize(style.body).text(s, left, top, { width: keyWidth, lineGap: style.lineGap }),
-            { scope: 'Row' },
-          ),
-        )
-        tr.add(
-          tagged('TD', row.value, (s) =>
-            doc
-              .font(regular)
-              .fontSize(style.body)
-              .text(s, left + keyWidth + rowGap, top, { width: valueWidth, lineGap: style.lineGap }),
-          ),
-        )
+        const cell = { size: style.body, y: top, lineGap: style.lineGap }
+        tr.add(tagged('TH', row.key, { ...cell, weight: bold, width: keyWidth }, { scope: 'Row' }))
+        const keyBottom = doc.y
+        tr.add(tagged('TD', row.value, { ...cell, weight: regular, x: left + keyWidth + rowGap, width: valueWidth }))
+        // The row ends below the taller of its two cells, as drawn.
         doc.x = left
-        doc.y = top + height + rowGap
+        doc.y = Math.max(keyBottom, doc.y) + rowGap
       }
       tr.end()
     }
@@ -184,5 +239,19 @@ export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
     return finished
   }
 
-  return { doc, root, left, width, bottom, textOptions, tagged, heightOf, keepTogether, table, tableHeight, finish }
+  return {
+    doc,
+    root,
+    left,
+    width,
+    bottom,
+    textOptions,
+    write,
+    tagged,
+    heightOf,
+    keepTogether,
+    table,
+    tableHeight,
+    finish,
+  }
 }

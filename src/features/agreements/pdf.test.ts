@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { readPdf } from '../certificates/testing.ts'
+import { namesInEveryScript, readPdf } from '../certificates/testing.ts'
 import { agreementDocument, type AgreementContent } from './content.ts'
 import { agreementPdf } from './pdf.ts'
 
@@ -77,11 +77,28 @@ describe('the agreement as a PDF (agreementPdf)', () => {
     }
   })
 
-  it('keeps words the standard fonts cannot draw as ActualText, and prints markup as words', async () => {
-    const bytes = await agreementPdf(sample({ childName: 'Łucja <script>alert(1)</script>' }), { largePrint: true })
-    const pdf = await readPdf(bytes)
-    assert.ok(pdf.text.includes('Lucja <script>alert(1)</script>'))
-    assert.ok(bytes.toString('latin1').includes('/ActualText'))
-    assert.ok(pdf.bodyFontSize >= 18)
+  it('prints names in every script exactly as typed, and markup as words, in both sizes', async () => {
+    const [zoe, lukasz, eleni, dmitry, mohammed, li] = namesInEveryScript
+    const content = sample({
+      childName: `${li} <script>alert(1)</script>`,
+      parties: [
+        { name: `${zoe} and ${lukasz}`, accepted: 'Accepted at the meeting' },
+        { name: 'The council (Warrington Borough Council)', accepted: null },
+      ],
+      attended: [{ name: eleni, role: 'SEN officer', party: 'the council', hadAuthorityToAgree: true }],
+      points: [
+        { ...sample().points[0]!, responsible: `${dmitry}, SEN officer`, what: `Send ${mohammed} the draft plan.` },
+      ],
+    })
+    for (const largePrint of [false, true]) {
+      const pdf = await readPdf(await agreementPdf(content, { largePrint }))
+      for (const name of namesInEveryScript) assert.ok(pdf.text.includes(name), `the PDF says "${name}"`)
+      assert.ok(pdf.text.includes(`${li} <script>alert(1)</script>`))
+      assert.ok(
+        pdf.structure.some((e) => e.alt === `Send ${mohammed} the draft plan.`),
+        'Arabic kept as ActualText',
+      )
+      if (largePrint) assert.ok(pdf.bodyFontSize >= 18)
+    }
   })
 })

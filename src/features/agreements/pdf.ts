@@ -15,8 +15,8 @@ interface Style {
   stacked: boolean
 }
 
-const standard: Style = { body: 12, h1: 24, h2: 16, h3: 13, lineGap: 2.5, margin: 40, stacked: false }
-const large: Style = { body: 18, h1: 34, h2: 26, h3: 21, lineGap: 7, margin: 48, stacked: true }
+const standard: Style = { body: 12, h1: 24, h2: 16, h3: 13, lineGap: 0.5, margin: 40, stacked: false }
+const large: Style = { body: 18, h1: 34, h2: 26, h3: 21, lineGap: 3.5, margin: 48, stacked: true }
 
 /** The share of the width the row labels take, beside their values. */
 const keyShare = 0.32
@@ -40,25 +40,18 @@ export function agreementPdf(content: AgreementContent, options: AgreementPdfOpt
     },
     style,
   )
-  const { doc, root, left, width, textOptions, tagged, heightOf, keepTogether } = pdf
+  const { doc, root, left, width, textOptions, write, tagged, heightOf, keepTogether } = pdf
   const heading = (parent: StructureElement, type: 'H2' | 'H3', text: string) => {
     const size = type === 'H2' ? style.h2 : style.h3
     keepTogether(heightOf(bold, size, text) + style.body * 4)
-    parent.add(tagged(type, text, (t) => doc.font(bold).fontSize(size).text(t, left, doc.y, textOptions)))
+    parent.add(tagged(type, text, { weight: bold, size, ...textOptions }))
     doc.moveDown(0.2)
   }
   const paragraph = (parent: StructureElement, text: string) => {
-    parent.add(
-      tagged('P', text, (t) =>
-        doc
-          .font(regular)
-          .fontSize(style.body)
-          .text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 }),
-      ),
-    )
+    parent.add(tagged('P', text, { weight: regular, size: style.body, ...textOptions, paragraphGap: style.body * 0.5 }))
   }
 
-  root.add(tagged('H1', document.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)))
+  root.add(tagged('H1', document.heading, { weight: bold, size: style.h1, ...textOptions }))
   doc.moveDown(0.3)
   for (const text of document.intro) paragraph(root, text)
 
@@ -77,18 +70,19 @@ export function agreementPdf(content: AgreementContent, options: AgreementPdfOpt
         const indent = style.body * 1.2
         keepTogether(heightOf(regular, style.body, item, width - indent))
         const top = doc.y
-        li.add(doc.struct('Lbl', () => doc.font(regular).fontSize(style.body).text('•', left, top, { width: indent })))
         li.add(
-          tagged('LBody', item, (t) =>
-            doc
-              .font(regular)
-              .fontSize(style.body)
-              .text(t, left + indent, top, {
-                width: width - indent,
-                lineGap: style.lineGap,
-                paragraphGap: style.body * 0.3,
-              }),
-          ),
+          doc.struct('Lbl', () => write('•', { weight: regular, size: style.body, x: left, y: top, width: indent })),
+        )
+        li.add(
+          tagged('LBody', item, {
+            weight: regular,
+            size: style.body,
+            x: left + indent,
+            y: top,
+            width: width - indent,
+            lineGap: style.lineGap,
+            paragraphGap: style.body * 0.3,
+          }),
         )
         doc.x = left
         li.end()

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
+import { CERTIFICATE_KINDS } from '../../domain/workflow.ts'
 import { formatDate } from '../../web/format.ts'
 import { certificateDocument } from './content.ts'
 import { pdfChangesText, renderCertificatePdf, toPdfText } from './pdf.ts'
-import { readPdf, sampleContent, type ReadPdf } from './testing.ts'
+import { embeddedFonts, namesInEveryScript, readPdf, sampleContent, type ReadPdf } from './testing.ts'
 
 const appeal = { dueDate: '2027-01-25', rule: 'The deadline is the later of two dates.' }
 const createdAt = new Date('2026-12-23T12:00:00Z')
@@ -105,17 +106,55 @@ describe('the certificate as a PDF', () => {
     assert.ok(pdf.text.includes('<script>alert(1)</script>'))
   })
 
-  it('draws letters the standard fonts lack without their accents, keeping the exact words as ActualText', async () => {
-    assert.equal(toPdfText('Łucja Şahin-Ğüneş, O’Brien – Zoë'), 'Lucja Sahin-Günes, O’Brien – Zoë')
-    assert.equal(toPdfText('李 🙂'), '? ?')
-    const plain = certificateDocument(sampleContent(), appeal, formatDate)
-    const polish = certificateDocument(sampleContent({ childName: 'Łucja Wiśniewska' }), appeal, formatDate)
-    assert.equal(pdfChangesText(plain), false)
-    assert.equal(pdfChangesText(polish), true)
-    const bytes = await renderCertificatePdf(polish, { largePrint: false, createdAt })
-    const pdf = await readPdf(bytes)
-    assert.ok(pdf.text.includes('Lucja Wisniewska'))
-    assert.ok(bytes.toString('latin1').includes('/ActualText'), 'the exact name is kept as ActualText')
-    assert.ok(!standardBytes.toString('latin1').includes('/ActualText'), 'no ActualText when nothing changed')
+  it('prints names in every script exactly as typed, on a certificate of each kind, in both sizes', async () => {
+    const parent = namesInEveryScript.slice(0, 3).join(', ')
+    const child = namesInEveryScript.slice(3).join(', ')
+    for (const kind of CERTIFICATE_KINDS) {
+      const content = sampleContent({ kind, childName: child })
+      const named = certificateDocument(
+        { ...content, issuedTo: { ...content.issuedTo, name: parent } },
+        appeal,
+        formatDate,
+      )
+      assert.equal(pdfChangesText(named), false, 'nothing to warn about')
+      for (const largePrint of [false, true]) {
+        const pdf = await readPdf(await renderCertificatePdf(named, { largePrint, createdAt }))
+        for (const name of namesInEveryScript) assert.ok(pdf.text.includes(name), `${kind}: the PDF says "${name}"`)
+        const cells = pdf.structure.filter((e) => e.role === 'TD').map((e) => e.text)
+        assert.ok(cells.includes(parent), `${kind}: the parent's name is a cell of its own`)
+        assert.ok(cells.includes(child), `${kind}: the child's name is a cell of its own`)
+      }
+    }
+  })
+
+  it('embeds its fonts, the Chinese one only for a certificate with Chinese in it, each cut to the letters used', async () => {
+    const chinese = await renderCertificatePdf(
+      certificateDocument(sampleContent({ childName: '李华' }), appeal, formatDate),
+      { largePrint: false, createdAt },
+    )
+    assert.deepEqual(embeddedFonts(standardBytes), ['NotoSans-Bold', 'NotoSans-Regular'])
+    assert.deepEqual(embeddedFonts(chinese), ['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansHans-Regular'])
+    assert.ok(!standardBytes.toString('latin1').includes('Helvetica'), 'no standard font')
+    // The Chinese font is 8 MB; the two letters of it used take a few kilobytes.
+    assert.ok(chinese.length < 120_000, `the PDF is ${chinese.length} bytes`)
+  })
+
+  it('draws a character no font has as "?", keeping the exact words as ActualText, and warns about it', async () => {
+    assert.equal(toPdfText('Zoë 🙂'), 'Zoë ?')
+    const emoji = certificateDocument(sampleContent({ childName: 'Amelia 🙂 Hartley' }), appeal, formatDate)
+    assert.equal(pdfChangesText(emoji), true)
+    const pdf = await readPdf(await renderCertificatePdf(emoji, { largePrint: false, createdAt }))
+    assert.ok(pdf.text.includes('Amelia ? Hartley'))
+    const cell = pdf.structure.find((e) => e.role === 'TD' && e.text === 'Amelia ? Hartley')
+    assert.equal(cell?.alt, 'Amelia 🙂 Hartley')
+    assert.ok(!standard.structure.some((e) => e.alt !== undefined), 'no ActualText when the drawing says it all')
+  })
+
+  it('keeps the exact words of Arabic as ActualText, whose joined letters a reader may take in the wrong order', async () => {
+    // "عبد الله" has the lam-lam-heh ligature: pdf.js reads its three letters back to front.
+    const arabic = certificateDocument(sampleContent({ childName: 'عبد الله علاء' }), appeal, formatDate)
+    const pdf = await readPdf(await renderCertificatePdf(arabic, { largePrint: false, createdAt }))
+    const name = pdf.structure.find((e) => e.role === 'TD' && e.alt === 'عبد الله علاء')
+    assert.ok(name, 'the name is kept exactly')
   })
 })

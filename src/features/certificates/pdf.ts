@@ -1,7 +1,7 @@
 // A certificate as an accessible PDF (src/web/tagged-pdf.ts): H1, H2, P and Table elements in
 // reading order. Large print: 18pt body text or bigger, one column, more space between lines.
-// Letters the standard fonts lack keep their exact words as ActualText; `pdfChangesText` tells
-// the pages to warn staff when that happens.
+// A character no embedded font has is drawn as "?" (its element keeps the exact words as
+// ActualText); `pdfChangesText` tells the pages to warn staff when that happens.
 import { bold, regular, startTaggedPdf, toPdfText } from '../../web/tagged-pdf.ts'
 import type { CertificateDocument } from './content.ts'
 
@@ -15,12 +15,12 @@ export interface PdfOptions {
   author?: string
 }
 
-const standard = { body: 12, h1: 24, caption: 14, h2: 16, lineGap: 2.5, margin: 36, stacked: false }
-const large = { body: 18, h1: 36, caption: 20, h2: 26, lineGap: 7, margin: 48, stacked: true }
+const standard = { body: 12, h1: 24, caption: 14, h2: 16, lineGap: 0.5, margin: 36, stacked: false }
+const large = { body: 18, h1: 36, caption: 20, h2: 26, lineGap: 3.5, margin: 48, stacked: true }
 /** The share of the width the row labels take, beside their values. */
 const keyShare = 0.36
 
-/** Some of the certificate's words cannot be drawn exactly in the PDF (they keep their ActualText). */
+/** Some of the certificate's characters are in no embedded font (their elements keep the exact words as ActualText). */
 export function pdfChangesText(certificate: CertificateDocument): boolean {
   const texts = [
     certificate.title,
@@ -47,27 +47,19 @@ export function renderCertificatePdf(certificate: CertificateDocument, options: 
     },
     style,
   )
-  const { doc, root, left, bottom, textOptions, tagged, heightOf, keepTogether } = pdf
+  const { doc, root, bottom, textOptions, tagged, heightOf, keepTogether } = pdf
 
   // The council's letter heading, above the title.
   if (certificate.letterHead) {
-    root.add(
-      tagged('P', certificate.letterHead, (t) => doc.font(bold).fontSize(style.body).text(t, left, doc.y, textOptions)),
-    )
+    root.add(tagged('P', certificate.letterHead, { weight: bold, size: style.body, ...textOptions }))
     doc.moveDown(0.5)
   }
+  root.add(tagged('H1', certificate.heading, { weight: bold, size: style.h1, ...textOptions }))
   root.add(
-    tagged('H1', certificate.heading, (t) => doc.font(bold).fontSize(style.h1).text(t, left, doc.y, textOptions)),
-  )
-  root.add(
-    tagged('P', `Certificate number ${certificate.caption}`, (t) =>
-      doc.font(regular).fontSize(style.caption).text(t, left, doc.y, textOptions),
-    ),
+    tagged('P', `Certificate number ${certificate.caption}`, { weight: regular, size: style.caption, ...textOptions }),
   )
   doc.moveDown(0.3)
-  root.add(
-    tagged('P', certificate.intro, (t) => doc.font(regular).fontSize(style.body).text(t, left, doc.y, textOptions)),
-  )
+  root.add(tagged('P', certificate.intro, { weight: regular, size: style.body, ...textOptions }))
 
   for (const section of certificate.sections) {
     const sect = doc.struct('Sect', { title: section.heading })
@@ -77,17 +69,17 @@ export function renderCertificatePdf(certificate: CertificateDocument, options: 
     const headingHeight = heightOf(bold, style.h2, section.heading)
     const whole = headingHeight + sectionHeight(section)
     keepTogether(whole < (bottom() - doc.page.margins.top) / 3 ? whole : headingHeight + style.body * 4)
-    sect.add(tagged('H2', section.heading, (t) => doc.font(bold).fontSize(style.h2).text(t, left, doc.y, textOptions)))
+    sect.add(tagged('H2', section.heading, { weight: bold, size: style.h2, ...textOptions }))
     doc.moveDown(0.15)
     for (const block of section.blocks) {
       if (block.type === 'paragraph') {
         sect.add(
-          tagged('P', block.text, (t) =>
-            doc
-              .font(block.strong ? bold : regular)
-              .fontSize(style.body)
-              .text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.5 }),
-          ),
+          tagged('P', block.text, {
+            weight: block.strong ? bold : regular,
+            size: style.body,
+            ...textOptions,
+            paragraphGap: style.body * 0.5,
+          }),
         )
       } else {
         pdf.table(sect, block.rows, keyShare)

@@ -1,7 +1,7 @@
 // For tests: what a certificate issued on the rules.md worked example keeps, and `readPdf`, which
 // reads a PDF back with pdf.js (a dev dependency) the way a screen reader or a search tool would:
 // its text, its document information, whether it is tagged, and its structure tree with the text
-// of each element, in reading order.
+// of each element (and its ActualText), in reading order.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { asc, eq } from 'drizzle-orm'
 import type { Clock } from '../../clock.ts'
@@ -15,6 +15,8 @@ export interface TaggedElement {
   role: string
   /** The text of the element and everything inside it. */
   text: string
+  /** The exact words kept with the element (its ActualText or Alt), if any. */
+  alt?: string
   depth: number
 }
 
@@ -35,8 +37,24 @@ interface Node {
   role?: string
   type?: string
   id?: string
+  alt?: string
   children?: Node[]
 }
+
+/** Names as people type them, in the scripts the PDFs' fonts cover: each PDF gives each back exactly. */
+export const namesInEveryScript = ['Zoë Ní Bhriain', 'Łukasz Wróbel', 'Ελένη', 'Дмитрий', 'محمد', '李华'] as const
+
+/** The fonts a PDF embeds, by name ("NotoSans-Regular"). */
+export const embeddedFonts = (bytes: Uint8Array) =>
+  [
+    ...new Set(
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\/BaseFont \/[A-Z]{6}\+[\w-]+/g),
+    ),
+  ]
+    .map((f) => f.replace(/.*\+/, ''))
+    .sort()
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
 
@@ -72,7 +90,12 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       texts.push(' ')
       const walk = (node: Node, depth: number): string => {
         if (node.type === 'content') return byId.get(node.id ?? '') ?? ''
-        const element: TaggedElement = { role: node.role ?? '', text: '', depth }
+        const element: TaggedElement = {
+          role: node.role ?? '',
+          text: '',
+          ...(node.alt ? { alt: node.alt } : {}),
+          depth,
+        }
         if (node.role && node.role !== 'Root') structure.push(element)
         element.text = collapse((node.children ?? []).map((child) => walk(child, depth + 1)).join(' '))
         return element.text

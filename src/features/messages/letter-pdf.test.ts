@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { readPdf } from '../certificates/testing.ts'
+import { embeddedFonts, namesInEveryScript, readPdf } from '../certificates/testing.ts'
 import { addressLines, renderLetterPdf, type Letter } from './letter-pdf.ts'
 
 const letter: Letter = {
@@ -47,6 +47,41 @@ describe('a letter as a PDF for posting', () => {
     assert.ok(pdf.bodyFontSize >= 18, `body is ${pdf.bodyFontSize}pt`)
     assert.equal(pdf.info.Title, `${letter.subject} (large print)`)
     assert.ok(pdf.text.includes('We have written to the council.'))
+  })
+
+  it('embeds the Latin fonts only, for a letter with no Arabic or Chinese in it', async () => {
+    assert.deepEqual(embeddedFonts(await renderLetterPdf(letter, { createdAt })), ['NotoSans-Bold', 'NotoSans-Regular'])
+  })
+
+  it('prints names in every script exactly as typed: the address, the greeting, the heading and the sign-off', async () => {
+    const [zoe, lukasz, eleni, dmitry, mohammed, li] = namesInEveryScript
+    const named: Letter = {
+      ...letter,
+      recipientName: `${mohammed} ${zoe}`,
+      recipientAddress: `12 ${lukasz} Street\n${eleni} House\nWA1 1AA`,
+      body: `Dear ${mohammed},\n\nWe have written to ${dmitry} at the council.\n\n${li}`,
+      sender: { ...letter.sender, name: `${eleni} mediation service` },
+      heading: `${dmitry} Council`,
+      signature: `${zoe}\nMediation coordinator`,
+    }
+    for (const largePrint of [false, true]) {
+      const bytes = await renderLetterPdf({ ...named, largePrint }, { createdAt })
+      assert.deepEqual(embeddedFonts(bytes), [
+        'NotoNaskhArabic',
+        'NotoSans-Bold',
+        'NotoSans-Regular',
+        'NotoSansHans-Regular',
+      ])
+      const pdf = await readPdf(bytes)
+      for (const name of namesInEveryScript) assert.ok(pdf.text.includes(name), `the PDF says "${name}"`)
+      const texts = pdf.structure.map((e) => e.text)
+      assert.ok(texts.includes(`${mohammed} ${zoe} 12 ${lukasz} Street ${eleni} House WA1 1AA`), 'the address')
+      assert.ok(texts.includes(`Dear ${mohammed},`))
+      assert.ok(
+        texts.some((t) => t.startsWith(`${eleni} mediation service 249 Birmingham Road`)),
+        'the sender',
+      )
+    }
   })
 
   it('reads an address written on one line with commas as lines', () => {

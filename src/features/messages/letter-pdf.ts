@@ -2,7 +2,7 @@
 // date, a heading and the paragraphs, in reading order. Large print: 18pt text or bigger, more space
 // between lines. The address sits where a window envelope shows it (DL window, 20mm from the left,
 // about 50mm from the top).
-import { bold, regular, startTaggedPdf } from '../../web/tagged-pdf.ts'
+import { bold, regular, startTaggedPdf, type Weight } from '../../web/tagged-pdf.ts'
 
 export interface Letter {
   recipientName: string
@@ -19,8 +19,8 @@ export interface Letter {
   largePrint: boolean
 }
 
-const standard = { body: 12, heading: 16, small: 10, lineGap: 3, margin: 57, stacked: false }
-const large = { body: 18, heading: 26, small: 16, lineGap: 7, margin: 57, stacked: true }
+const standard = { body: 12, heading: 16, small: 10, lineGap: 1, margin: 57, stacked: false }
+const large = { body: 18, heading: 26, small: 16, lineGap: 3.5, margin: 57, stacked: true }
 
 export function addressLines(address: string): string[] {
   return address
@@ -39,20 +39,19 @@ export function renderLetterPdf(letter: Letter, options: { createdAt: Date }): P
   const text = (
     type: string,
     words: string,
-    font: string,
+    weight: Weight,
     size: number,
     opts: { x?: number; y?: number; width?: number; align?: 'left' | 'right'; gap?: number } = {},
   ) =>
-    tagged(type, words, (drawn) => {
-      doc
-        .font(font)
-        .fontSize(size)
-        .text(drawn, opts.x ?? left, opts.y ?? doc.y, {
-          width: opts.width ?? width,
-          lineGap: style.lineGap,
-          align: opts.align ?? 'left',
-          paragraphGap: opts.gap ?? 0,
-        })
+    tagged(type, words, {
+      weight,
+      size,
+      x: opts.x,
+      y: opts.y,
+      width: opts.width ?? width,
+      lineGap: style.lineGap,
+      align: opts.align ?? 'left',
+      paragraphGap: opts.gap ?? 0,
     })
 
   // The council's heading, top left (beside the sender, so the address stays in the envelope window).

@@ -9,7 +9,7 @@ import { bold, regular, startTaggedPdf } from '../../web/tagged-pdf.ts'
 import { derivedText, figureText, SUPPRESSION_NOTE } from './figures.ts'
 import { periodText, reportTitle, type ReportHeading } from './view-model.ts'
 
-const style = { body: 10, lineGap: 1.5, margin: 40, stacked: false }
+const style = { body: 10, lineGap: 0.5, margin: 40, stacked: false }
 const sizes = { h1: 20, h2: 15, h3: 12 }
 
 export function reportPdf(report: SafeReport, heading: ReportHeading, options: { createdAt: Date; provider?: string }) {
@@ -23,19 +23,12 @@ export function reportPdf(report: SafeReport, heading: ReportHeading, options: {
   const headingOf = (parent: StructureElement, type: 'H1' | 'H2' | 'H3', text: string) => {
     const size = type === 'H1' ? sizes.h1 : type === 'H2' ? sizes.h2 : sizes.h3
     keepTogether(heightOf(bold, size, text) + style.body * 6)
-    parent.add(tagged(type, text, (t) => doc.font(bold).fontSize(size).text(t, left, doc.y, textOptions)))
+    parent.add(tagged(type, text, { weight: bold, size, ...textOptions }))
     doc.moveDown(0.25)
   }
-  const paragraph = (parent: StructureElement, text: string, font = regular) => {
-    keepTogether(heightOf(font, style.body, text))
-    parent.add(
-      tagged('P', text, (t) =>
-        doc
-          .font(font)
-          .fontSize(style.body)
-          .text(t, left, doc.y, { ...textOptions, paragraphGap: style.body * 0.4 }),
-      ),
-    )
+  const paragraph = (parent: StructureElement, text: string, weight = regular) => {
+    keepTogether(heightOf(weight, style.body, text))
+    parent.add(tagged('P', text, { weight, size: style.body, ...textOptions, paragraphGap: style.body * 0.4 }))
   }
 
   /** A table with a heading row; row labels take a third of the width, figures share the rest. */
@@ -73,6 +66,7 @@ export function reportPdf(report: SafeReport, heading: ReportHeading, options: {
       )
       keepTogether(height)
       const top = doc.y
+      const bottoms: number[] = []
       const tr = doc.struct('TR')
       element.add(tr)
       line.cells.forEach((text, i) => {
@@ -82,18 +76,23 @@ export function reportPdf(report: SafeReport, heading: ReportHeading, options: {
           tagged(
             type,
             text,
-            (s) =>
-              doc
-                .font(type === 'TH' ? bold : regular)
-                .fontSize(style.body)
-                .text(s, xOf(i), top, { width: widthOf(i), lineGap: style.lineGap }),
+            {
+              weight: type === 'TH' ? bold : regular,
+              size: style.body,
+              x: xOf(i),
+              y: top,
+              width: widthOf(i),
+              lineGap: style.lineGap,
+            },
             scope ? { scope } : {},
           ),
         )
+        bottoms.push(doc.y)
       })
       tr.end()
+      // The row ends below its tallest cell, as drawn.
       doc.x = left
-      doc.y = top + height + style.body * 0.35
+      doc.y = Math.max(...bottoms) + style.body * 0.35
     }
     element.end()
   }

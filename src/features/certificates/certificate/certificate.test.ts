@@ -7,7 +7,7 @@ import { Agent } from '../../../../test/helpers/agent.ts'
 import { createStaff, createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
 import { accessLog, localAuthorities } from '../../../db/schema/index.ts'
-import { issueWorkedExample, readPdf } from '../testing.ts'
+import { issueWorkedExample, namesInEveryScript, readPdf } from '../testing.ts'
 import { parseCertificateAddress } from './routes.ts'
 
 const text = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -152,11 +152,24 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
     assert.ok(pdf.text.includes('Name <script>alert(1)</script>'))
   })
 
-  it('warns when the PDF cannot print some letters of a name', async () => {
-    const polish = await issueWorkedExample(t.database, t.clock, { childName: 'Łucja Wiśniewska' })
-    const res = await (await signIn()).get(`/cases/${polish.id}/certificates/${polish.certificateId}`)
-    assert.match(text(html(res).querySelector('main')!.text), /Łucja Wiśniewska/)
-    assert.match(text(html(res).getElementById('pdf-letters')!.text), /cannot be printed in the PDF's font/)
+  it('prints a name in any of the scripts its fonts cover exactly as typed, in both PDFs, with no warning', async () => {
+    const childName = namesInEveryScript.join(', ')
+    const named = await issueWorkedExample(t.database, t.clock, { childName })
+    const coordinator = await signIn()
+    const address = `/cases/${named.id}/certificates/${named.certificateId}`
+    assert.equal(html(await coordinator.get(address)).getElementById('pdf-letters'), null)
+    for (const url of [`${address}.pdf`, `${address}-large-print.pdf`]) {
+      const pdf = await readPdf((await coordinator.get(url)).rawPayload)
+      assert.ok(pdf.text.includes(`Name ${childName}`), url)
+      for (const name of namesInEveryScript) assert.ok(pdf.text.includes(name), `${url} says "${name}"`)
+    }
+  })
+
+  it('warns when the PDF cannot print some characters of a name', async () => {
+    const emoji = await issueWorkedExample(t.database, t.clock, { childName: 'Amelia 🙂 Hartley' })
+    const res = await (await signIn()).get(`/cases/${emoji.id}/certificates/${emoji.certificateId}`)
+    assert.match(text(html(res).querySelector('main')!.text), /Amelia 🙂 Hartley/)
+    assert.match(text(html(res).getElementById('pdf-letters')!.text), /not in the PDF's fonts/)
   })
 
   it('records each view and download in the access log', async () => {

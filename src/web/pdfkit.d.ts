@@ -1,12 +1,18 @@
-// The small part of pdfkit (which ships no types) that the certificates use. If @types/pdfkit is
-// ever added, delete this file.
+// The small part of pdfkit (which ships no types) that the PDFs use (src/web/tagged-pdf.ts). If
+// @types/pdfkit is ever added, delete this file.
 declare module 'pdfkit' {
+  import type { Font } from 'fontkit'
+
   export interface TextOptions {
     width?: number
     lineGap?: number
     paragraphGap?: number
     continued?: boolean
     align?: 'left' | 'center' | 'right' | 'justify'
+    /** OpenType features; given (even none), pdfkit lays the text out whole rather than word by word. */
+    features?: string[]
+    /** A number: the baseline this far below the line's top, negated. */
+    baseline?: number
   }
 
   export interface DocumentOptions {
@@ -17,7 +23,7 @@ declare module 'pdfkit' {
     lang?: string
     displayTitle?: boolean
     autoFirstPage?: boolean
-    font?: string
+    font?: string | null
     info?: {
       Title?: string
       Author?: string
@@ -53,6 +59,9 @@ declare module 'pdfkit' {
     on(event: 'error', listener: (error: Error) => void): this
     addPage(): this
     font(name: string): this
+    registerFont(name: string, font: Font): this
+    currentLineHeight(includeGap?: boolean): number
+    widthOfString(text: string, options?: TextOptions): number
     fontSize(size: number): this
     fillColor(color: string): this
     text(text: string, options?: TextOptions): this
