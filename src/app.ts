@@ -10,6 +10,8 @@ import agreementsArea from './features/agreements/area.ts'
 import { agreementTemplates } from './features/agreements/index.ts'
 import allocationArea from './features/allocation/area.ts'
 import apiArea from './features/api/area.ts'
+import auditArea from './features/audit/area.ts'
+import { auditDownloads } from './features/audit/index.ts'
 import authArea from './features/auth/area.ts'
 import { authTemplates } from './features/auth/index.ts'
 import casesArea from './features/cases/area.ts'
@@ -75,6 +77,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
   await app.register(session, { config, db: database.db, clock })
   await app.register(auth, { db: database.db, clock, admitParty: partyAdmission(database.db, clock) })
   await app.register(serviceInfo, { db: database.db })
+  await app.register(auditDownloads, { db: database.db, clock }) // every download in the audit trail
 
   for (const area of [
     healthArea,
@@ -82,6 +85,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     intakeArea,
     authArea,
     adminArea,
+    auditArea,
     enquiriesArea,
     casesArea,
     allocationArea,

@@ -3,7 +3,7 @@
 // change itself, so a change is never saved without its record. (Changes to a case are case events.)
 import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
-import type { Tx } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import type { AuditState } from '../../db/schema/index.ts'
 import { insertChange } from './repository.ts'
 
@@ -41,4 +41,12 @@ export async function recordChange(tx: Tx, clock: Clock, change: Change): Promis
     before: asJson(change.before),
     after: asJson(change.after),
   })
+}
+
+/**
+ * An entry that is not part of a change of its own (a download, a sign-in): written in a
+ * transaction of its own, and awaited, so that what it records happens only once it is kept.
+ */
+export async function recordEntry(db: Db, clock: Clock, entry: Change): Promise<void> {
+  await db.transaction((tx) => recordChange(tx, clock, entry))
 }
