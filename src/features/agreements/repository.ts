@@ -1,6 +1,6 @@
 // Queries that read the meeting record, the agreement and its points. No rules here, no changes
 // (draft-repository.ts and follow-through-repository.ts write).
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import {
   agreementAcceptances,
@@ -13,6 +13,7 @@ import {
   cases,
   meetingRecords,
   meetings,
+  messages,
 } from '../../db/schema/index.ts'
 import { inPartyOrder, isPreparingParty, partyLabel } from '../preparation/index.ts'
 
@@ -113,4 +114,18 @@ export async function expectedAttendees(db: Q, caseId: string) {
 export async function caseRowOf(db: Q, caseId: string) {
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId))
   return row
+}
+
+/**
+ * The copies of this version of a final agreement that were queued for these parties, and how
+ * far each has got (the outbox's status), so a page says only what was done.
+ */
+export async function agreementCopies(db: Q, agreementId: string, version: number, partyIds: string[]) {
+  if (!partyIds.length) return []
+  return db
+    .select({ partyId: messages.partyId, status: messages.status, channel: messages.channel })
+    .from(messages)
+    .where(
+      and(inArray(messages.partyId, partyIds), like(messages.dedupeKey, `agreement-copy:${agreementId}:${version}:%`)),
+    )
 }

@@ -19,6 +19,7 @@ import { currentCalendar } from '../settings/index.ts'
 import {
   acceptancesOf,
   agendaOf,
+  agreementCopies,
   agreementWithPoints,
   liveMeeting,
   mediationParties,
@@ -27,6 +28,16 @@ import {
 } from './repository.ts'
 
 export type AgreementPicture = Awaited<ReturnType<typeof loadAgreement>>
+
+/** What became of a party's copy, from the outbox: never more than was done. */
+const copyWords: Record<string, string> = {
+  sent: 'sent',
+  queued: 'waiting to be sent',
+  sending: 'being sent',
+  failed: 'could not be sent',
+  kept: 'kept in the outbox: no email or text service is set up, so it was not sent',
+}
+const channelWords: Record<string, string> = { email: 'by email', letter: 'by letter', text: 'by text message' }
 
 export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
   const today = clock.today()
@@ -38,10 +49,29 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
     outcomeOf(db, caseId),
     currentCalendar(db),
   ])
-  const [record, acceptances] = await Promise.all([
+  const [record, acceptances, copyRows] = await Promise.all([
     meeting ? meetingRecordOf(db, meeting.id) : undefined,
     agreement ? acceptancesOf(db, agreement.id) : [],
+    agreement?.status === 'final'
+      ? agreementCopies(
+          db,
+          agreement.id,
+          agreement.version,
+          parties.map((p) => p.id),
+        )
+      : [],
   ])
+  // Each party's copy of the final agreement as the outbox has it, or none queued (no contact details).
+  const copies = parties.map((p) => {
+    const row = copyRows.find((c) => c.partyId === p.id)
+    return {
+      party: p.label,
+      text: row
+        ? `${channelWords[row.channel] ?? row.channel}, ${copyWords[row.status] ?? row.status}`
+        : 'no copy sent: there are no contact details for them',
+      sent: row !== undefined,
+    }
+  })
   const current = acceptances.filter((a) => a.agreementVersion === agreement?.version)
   const madeOn = agreement?.finalisedOn ?? today
   const points = (agreement?.points ?? []).map((p, i) => {
@@ -62,6 +92,7 @@ export async function loadAgreement(db: Db, clock: Clock, caseId: string) {
   const notAgreed = agreement?.notAgreed ?? []
   return {
     today,
+    copies,
     attendance: {
       expected: attendance.filter((a) => a.attendeeId).length,
       attended: attendance.filter((a) => a.attendeeId && a.attended).length,

@@ -98,7 +98,7 @@ export const stages: Record<string, string> = {
   'partial-agreement': 'An agreement was reached on some things',
   'no-agreement': 'No agreement was reached',
   'cannot-arrange': 'The meeting could not be arranged in time',
-  'certificate-issued': 'The mediation certificate has been sent',
+  'certificate-issued': 'The mediation certificate has been issued',
   'follow-up': 'Checking the agreement is kept',
   'could-not-proceed': 'The meeting cannot go ahead',
   withdrawn: 'The case has stopped',
@@ -157,8 +157,12 @@ export function describe(event: PortalEvent, input: ProgressInput): Omit<Happene
       return { title: 'The meeting took place' }
     case 'mediation-concluded':
       return { title: outcomes[str(event.data.outcome)] ?? 'The mediation ended' }
+    // Issuing sends nothing: the family finds it under their documents.
     case 'certificate-issued':
-      return { title: 'The mediation certificate was sent' }
+      return {
+        title: 'The mediation certificate was issued',
+        text: you ? 'You can download it from your documents.' : undefined,
+      }
     case 'cannot-arrange':
       return { title: 'The meeting could not be arranged within 30 days' }
     case 'follow-up-started':

@@ -133,3 +133,22 @@ test("whatever the events, a party never sees another party's own steps or any f
     ),
   )
 })
+
+test('an issued certificate is said to be issued, never sent (issuing sends nothing), and the family told where it is', () => {
+  const issued = {
+    ...base,
+    status: 'certificate-issued',
+    events: [...base.events, { type: 'certificate-issued', occurredOn: '2026-11-26', data: { kind: 'declined' } }],
+  }
+  const family = portalProgress(issued)
+  assert.equal(family.stage, 'The mediation certificate has been issued')
+  assert.deepEqual(family.happened[0], {
+    date: '2026-11-26',
+    title: 'The mediation certificate was issued',
+    text: 'You can download it from your documents.',
+  })
+  const council = portalProgress({ ...issued, party: { id: 'p2', role: 'local-authority' } })
+  assert.equal(council.happened[0]!.title, 'The mediation certificate was issued')
+  assert.equal(council.happened[0]!.text, undefined)
+  assert.doesNotMatch(JSON.stringify([family, council]), /certificate (has been|was) sent/)
+})

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { and, eq } from 'drizzle-orm'
 import { Agent } from '../../../../test/helpers/agent.ts'
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html, titleOf } from '../../../../test/helpers/html.ts'
+import { caseParties, messages } from '../../../db/schema/index.ts'
 import { acceptAndFinalise, agreementCase, agreementStaff, draftPoints, type Staff } from '../testing.ts'
 
 describe('the meeting and agreement tab, at /cases/:id/agreement, and what was not agreed', () => {
@@ -42,8 +44,39 @@ describe('the meeting and agreement tab, at /cases/:id/agreement, and what was n
     await acceptAndFinalise(t, c.id, staff.mediatorUserId)
     const doc = html(await staff.mediator.get(url(c.id)))
     assert.match(doc.getElementById('agreement-final')!.text, /made final on Friday 27 November 2026/)
+    assert.doesNotMatch(doc.getElementById('agreement-final')!.text, /every party/)
+    assert.deepEqual(
+      doc.querySelectorAll('#agreement-copies li').map((li) => li.text.trim()),
+      [
+        'Sarah Hartley: by email, waiting to be sent',
+        'the council (Warrington Borough Council): by email, waiting to be sent',
+        'the school (Brookfield Primary School): by email, waiting to be sent',
+      ],
+    )
     assert.equal(doc.querySelectorAll('#follow-through tbody tr').length, 3)
     assert.equal(doc.querySelectorAll('#agreement-draft').length, 0)
+  })
+
+  it('says which parties a copy went to and how far it got, and which had no contact details for one', async () => {
+    const c = await agreementCase(t, staff)
+    await t.database.db
+      .update(caseParties)
+      .set({ email: null, phone: null })
+      .where(and(eq(caseParties.caseId, c.id), eq(caseParties.role, 'local-authority')))
+    await draftPoints(t, c)
+    await acceptAndFinalise(t, c.id, staff.mediatorUserId)
+    await t.database.db
+      .update(messages)
+      .set({ status: 'sent' })
+      .where(and(eq(messages.caseId, c.id), eq(messages.recipientName, 'Sarah Hartley')))
+    const lines = html(await staff.coordinator.get(url(c.id)))
+      .querySelectorAll('#agreement-copies li')
+      .map((li) => li.text.trim())
+    assert.deepEqual(lines, [
+      'Sarah Hartley: by email, sent',
+      'the council (Warrington Borough Council): no copy sent: there are no contact details for them',
+      'the school (Brookfield Primary School): by email, waiting to be sent',
+    ])
   })
 
   it('records what was not agreed and whether check-ins were agreed, offering the unresolved agenda issues', async () => {

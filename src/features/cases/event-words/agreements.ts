@@ -42,7 +42,8 @@ export const agreementEvents: Describers = {
     description: data.how === 'portal' ? 'Online' : 'At the meeting',
   }),
   'agreement-finalised': (data) => ({
-    title: 'The agreement was made final and a copy sent to every party',
+    // The copies are messages of their own (the Messages tab says what became of each).
+    title: 'The agreement was made final',
     description: joinLines(
       Array.isArray(data.points) ? `${data.points.length} ${data.points.length === 1 ? 'point' : 'points'}` : '',
       data.acceptanceNote ? `Made final without every acceptance: ${str(data.acceptanceNote)}` : '',
