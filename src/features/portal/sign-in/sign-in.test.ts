@@ -187,6 +187,24 @@ describe('portal sign-in', () => {
     assert.equal((await agent.post('/portal/cases', { partyId: f.council.id })).statusCode, 404, 'not a case of theirs')
   })
 
+  test("each case's button is named by its case: the child and the reference, so two about one child differ", async () => {
+    const again = await makeCase(t.database, t.clock, { childName: 'Amelia Hartley' })
+    await t.database.db
+      .update(caseParties)
+      .set({ email: emails.parent })
+      .where(and(eq(caseParties.caseId, again.id), eq(caseParties.role, 'parent')))
+    const agent = new Agent(t.app)
+    const path = await linkFor(t, f.parent.id)
+    await agent.get(path)
+    await agent.post(path)
+    const names = html(await agent.get('/portal/cases'))
+      .querySelectorAll('form[action="/portal/cases"] button')
+      .map((b) => b.text.replace(/\s+/g, ' ').trim())
+    assert.ok(names.length >= 2)
+    assert.equal(new Set(names).size, names.length, 'no two buttons share a name')
+    assert.ok(names.includes(`See this case about Amelia Hartley, reference ${again.reference}`))
+  })
+
   test('a party session is not a staff session, and a staff session is not a party session', async () => {
     const parent = await signInAsParty(t, emails.parent)
     const today = await parent.get('/today')
