@@ -1,6 +1,6 @@
 // The requests to work the open cases' deadlines out again (deadline_recomputes), and the cases
 // each batch of the job takes.
-import { and, asc, count, desc, eq, gt, isNull, ne, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../../db/client.ts'
 import { cases, deadlineRecomputes, localAuthorities } from '../../../db/schema/index.ts'
 
@@ -61,10 +61,17 @@ export async function updateRecompute(
 
 /** The requests not finished, and the last few finished, newest first, with their council's name. */
 export function recentRecomputes(db: Db, limit = 5) {
-  return db
-    .select({ request: deadlineRecomputes, councilName: localAuthorities.name })
-    .from(deadlineRecomputes)
-    .leftJoin(localAuthorities, eq(localAuthorities.id, deadlineRecomputes.localAuthorityId))
-    .orderBy(desc(deadlineRecomputes.requestedAt), desc(deadlineRecomputes.id))
-    .limit(limit)
+  return (
+    db
+      .select({ request: deadlineRecomputes, councilName: localAuthorities.name })
+      .from(deadlineRecomputes)
+      .leftJoin(localAuthorities, eq(localAuthorities.id, deadlineRecomputes.localAuthorityId))
+      // Unfinished first (however many finished share their time), then the latest finished.
+      .orderBy(
+        desc(sql`${deadlineRecomputes.finishedAt} is null`),
+        desc(sql`coalesce(${deadlineRecomputes.finishedAt}, ${deadlineRecomputes.requestedAt})`),
+        desc(deadlineRecomputes.id),
+      )
+      .limit(limit)
+  )
 }
