@@ -32,13 +32,13 @@ describe("in a browser: a commissioner reads their council's quarter", () => {
     assert.equal(await svg.getAttribute('role'), 'img')
     assert.match(
       squash(await page.locator('#chart-enquiries-channel-words').innerText()),
-      /^Bar chart of how enquiries came\. Online \(the web form\): 12\. Phone: 6\. Email: not shown\. .+ Total: 26\.$/,
+      /^Bar chart of how enquiries came\. Online \(the web form\): 12\. Phone: 6\. Email: fewer than 5\. Referral: .+: not shown\. Total: 26\.$/,
     )
     const rows = await page.locator('#table-enquiries-channel tbody tr').allInnerTexts()
     assert.deepEqual(rows.map(squash), [
       'Online (the web form) 12',
       'Phone 6',
-      'Email not shown',
+      'Email fewer than 5',
       "Referral: a professional asking with the family's permission not shown",
       'Total 26',
     ])
@@ -47,7 +47,7 @@ describe("in a browser: a commissioner reads their council's quarter", () => {
   async function checkCsv(download: import('playwright-core').Download) {
     assert.equal(download.suggestedFilename(), 'warrington-2026-07-01-to-2026-09-30-enquiries-channel.csv')
     const csv = await readFile((await download.path())!, 'utf8')
-    assert.match(csv, /Online \(the web form\),12\r\nPhone,6\r\nEmail,not shown\r\n/)
+    assert.match(csv, /Online \(the web form\),12\r\nPhone,6\r\nEmail,fewer than 5\r\nReferral: .+,not shown\r\n/)
   }
 
   test('sign in, choose last quarter, read a chart and its table, download the CSV', async () => {

@@ -1,7 +1,7 @@
 // Each table's chart, drawn on the server as SVG: horizontal bars with the figure written beside
 // each bar (and, where a table has several columns, the column's name too), so nothing depends on
 // colour, with a <title> and a text description of every figure. A hidden figure has no bar: it
-// says "not shown". Attributes only (no inline styles), for the content security policy.
+// says "fewer than 5" or "not shown". Attributes only (no inline styles), for the content security policy.
 import type { SafeTable } from '../../domain/report-safe.ts'
 import type { Figure } from '../../domain/report-suppression.ts'
 import { figureText } from './figures.ts'
@@ -28,7 +28,7 @@ function shorten(text: string, max = 32): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 10))}…`
 }
 
-/** One sentence per row: "Phone: 7." or "Mediation declined: within 3 working days 12, later not shown." */
+/** One sentence per row: "Phone: 7." or "Mediation declined: within 3 working days 12, later fewer than 5." */
 export function chartDescription(table: SafeTable): string {
   const lines = table.rows.map((row) => {
     if (table.columns.length === 1) return `${row.label}: ${figureText(row.cells[0]!)}.`

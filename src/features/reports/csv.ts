@@ -1,15 +1,15 @@
 // A report table as CSV: a header row, a row for each line of the table, and the total row. A
-// hidden figure is "not shown", as everywhere. Text cells that a spreadsheet would run as a
+// hidden figure reads "fewer than 5" or "not shown", as everywhere. Text cells that a spreadsheet would run as a
 // formula (=, +, -, @) are written with a ' before them.
 import type { SafeTable } from '../../domain/report-safe.ts'
 import type { Figure } from '../../domain/report-suppression.ts'
-import { NOT_SHOWN } from './figures.ts'
+import { hiddenText, NOT_SHOWN } from './figures.ts'
 
 const cell = (value: string) => {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
-const figure = (f: Figure) => (f.suppressed ? NOT_SHOWN : String(f.count))
+const figure = (f: Figure) => (f.suppressed ? hiddenText(f) : String(f.count))
 
 export function tableCsv(table: SafeTable): string {
   const withTotal = table.rows.some((r) => r.total) || table.totals?.total !== undefined

@@ -1,8 +1,8 @@
 // The whole report as a tagged PDF for the council's contract meeting (src/web/tagged-pdf.ts):
 // H1, the period and the note on small numbers, then each section (H2) and table (H3) with the
 // rule for its dates, the table itself (TH for headings and row labels, TD for figures) and its
-// shares and medians, in reading order. Hidden figures read "not shown", as on the page. No
-// comments from feedback: this goes to the council.
+// shares and medians, in reading order. Hidden figures read as on the page ("fewer than 5" or
+// "not shown"). No comments from feedback: this goes to the council.
 import type { StructureElement } from 'pdfkit'
 import type { SafeReport, SafeTable } from '../../domain/report-safe.ts'
 import { bold, regular, startTaggedPdf } from '../../web/tagged-pdf.ts'

@@ -9,10 +9,10 @@ import { assertRedirect, html } from '../../../test/helpers/html.ts'
 import { api, issueToken } from '../api/test-kit.ts'
 import { readPdf } from '../certificates/testing.ts'
 import { runDueReports } from './index.ts'
-import { derived, expected, H, type Cell } from './hand-count.ts'
+import { derived, expected, H, S, type Cell } from './hand-count.ts'
 import { comment, knownCases, QUARTER, type Known } from './testing.ts'
 
-const text = (c: Cell) => (c === H ? 'not shown' : String(c))
+const text = (c: Cell) => (c === S ? 'fewer than 5' : c === H ? 'not shown' : String(c))
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 const url = (council: string, from = QUARTER.from, to = QUARTER.to) =>
   `/reports/report?${new URLSearchParams({ council, from, to })}`
@@ -45,9 +45,15 @@ function checkPageTables(body: string) {
       `${id}: the chart has a title`,
     )
     const words = squash(doc.getElementById(`chart-${id}-words`)!.text)
+    const drawn = doc
+      .querySelector(`svg[aria-labelledby="chart-${id}-title"]`)!
+      .querySelectorAll('text')
+      .map((t) => squash(t.text))
     for (const [r, label] of want.labels.entries())
-      if (want.rows[r]!.length === 1)
+      if (want.rows[r]!.length === 1) {
         assert.ok(words.includes(`${label}: ${text(want.rows[r]![0]!)}.`), `${id}: ${words}`)
+        assert.ok(drawn.includes(text(want.rows[r]![0]!)), `${id}: the chart says ${text(want.rows[r]![0]!)}`)
+      }
   }
   for (const [id, figures] of Object.entries(derived)) {
     const list = doc.getElementById(`${id}-derived`)!
@@ -88,6 +94,8 @@ describe('a report matches the hand count', () => {
         squash(html(res).getElementById('report-period')!.text),
         /^July to September 2026 \(Wednesday 1 July 2026 to Wednesday 30 September 2026\)$/,
       )
+      const note = squash(html(res).getElementById('suppression-note')!.text)
+      assert.match(note, /a number from 1 to 4 is shown as "fewer than 5"\..+ It reads "not shown"\.$/)
     }
   })
 
@@ -147,6 +155,8 @@ describe('a report matches the hand count', () => {
       }
     }
     assert.ok(pdf.text.includes('Median days from the council being told: 19 days.'))
+    const note = pdf.structure.find((e) => e.role === 'P' && e.text.startsWith('To protect the people counted'))
+    assert.match(note!.text, /a number from 1 to 4 is shown as "fewer than 5"\..+ It reads "not shown"\.$/)
     assert.ok(pdf.structure.some((e) => e.role === 'H2' && e.text === 'The statutory side'))
     assert.ok(!pdf.text.includes(comment) && !pdf.text.includes('Helpful.'))
   })
@@ -163,7 +173,7 @@ describe('a report matches the hand count', () => {
       derived: { label: string; value: unknown; suppressed: boolean }[]
     }[]
     // Every hidden figure the same, whatever hid it: the pages' "fewer than 5" is not sent.
-    const json = (c: Cell) => (c === H ? { count: null, suppressed: true } : { count: c, suppressed: false })
+    const json = (c: Cell) => (c === S || c === H ? { count: null, suppressed: true } : { count: c, suppressed: false })
     assert.ok(!res.body.includes('"small"'))
     for (const [id, want] of Object.entries(expected)) {
       const table = tables.find((x) => x.id === id)!

@@ -1,5 +1,5 @@
 // A report as its page shows it: each table with its rule, its chart and the chart's words, its
-// figures as text ("not shown" where hidden), its shares and medians, and where to download it.
+// figures as text ("fewer than 5" or "not shown" where hidden), its shares and medians, and where to download it.
 import type { Period } from '../../domain/report-period.ts'
 import { periodName, periodSlug } from '../../domain/report-period.ts'
 import type { SafeReport } from '../../domain/report-safe.ts'

@@ -6,9 +6,13 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import type { SafeReport } from '../../../../domain/report-safe.ts'
 import type { Figure } from '../../../../domain/report-suppression.ts'
-import { councilSummary, SUPPRESSION_NOTE } from '../../../reports/index.ts'
+import { councilSummary } from '../../../reports/index.ts'
 import { apiRoute, currentToken, invalid, parseBody } from '../../http.ts'
 import { summaryQuery } from './schema.ts'
+
+/** The API's note on suppression: its figures do not say which are from 1 to 4. */
+const SUPPRESSION_NOTE =
+  'To protect the people counted, a number from 1 to 4 is not given. Nor is the next smallest number in its row or column (or a total) where the totals would let someone work out a number like that. Each is sent as { "count": null, "suppressed": true }.'
 
 const plain = (f: Figure): Figure => (f.suppressed ? { count: null, suppressed: true } : f)
 const maybe = (f: Figure | undefined) => (f ? { total: plain(f) } : {})
