@@ -18,3 +18,14 @@ export function isYoungPersonAge(dateOfBirth: string, today: string): boolean {
   const age = ageOn(dateOfBirth, today)
   return age >= youngPersonMinAge && age <= youngPersonMaxAge
 }
+
+/**
+ * Said, never refused, when a child's date of birth makes them older than 25 on `on`: the service
+ * is for children and young people up to 25, but a mistyped year is likelier than an adult child,
+ * and a real case (a plan ceased at 25, say) must still be able to go on. Undefined otherwise.
+ */
+export function overAgeWarning(dateOfBirth: string, on: string): string | undefined {
+  const age = ageOn(dateOfBirth, on)
+  if (age <= youngPersonMaxAge) return undefined
+  return `This date of birth means they are ${age}. The service is for children and young people up to the age of ${youngPersonMaxAge}: check the date of birth.`
+}

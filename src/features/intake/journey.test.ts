@@ -52,6 +52,27 @@ describe('check your answers', () => {
     assert.equal(rows['Permission given by'], undefined, 'a parent needs no permission')
   })
 
+  test('a date of birth over 25 years ago is warned about, and the request can still be sent', async () => {
+    const plain = html((await atCheckPage()).page)
+    assert.equal(plain.getElementById('over-age'), null, 'a child of 11: nothing to say')
+    const { page } = await atCheckPage({
+      '/request/child': {
+        childName: 'Sam Example',
+        'dateOfBirth-day': '3',
+        'dateOfBirth-month': '5',
+        'dateOfBirth-year': '1995',
+        setting: 'None',
+      },
+    })
+    assert.equal(
+      html(page).getElementById('over-age')!.text.trim(),
+      'This date of birth means they are 31. The service is for children and young people up to the age of 25: check the date of birth. You can still send your request if it is right.',
+    )
+    // The send button is there, with no error: it is a warning (sending itself is rate limited, and tested below).
+    assert.equal(html(page).querySelector('.govuk-error-summary'), null)
+    assert.ok(html(page).querySelector('form button'))
+  })
+
   test('a change goes back to the page, then returns to check your answers', async () => {
     const { agent } = await atCheckPage()
     const page = await agent.get('/request/child')

@@ -207,4 +207,20 @@ describe('the case page at /cases/:id', () => {
     const events = await t.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, made.id))
     assert.equal(events.filter((e) => e.type === 'decision-letter-sent').length, 1)
   })
+
+  it("warns, without refusing, when the child's date of birth makes them over 25", async () => {
+    const facts = sampleFacts({ childName: 'Older Person' })
+    const made = await createCase(t.database.db, t.clock, {
+      facts: { ...facts, child: { ...facts.child, dateOfBirth: '1990-02-01' } },
+      channel: 'phone',
+      localAuthorityId: await firstCouncilId(t.database),
+      actor: { label: 'Test' },
+    })
+    const doc = html(await coordinator.get(`/cases/${made.id}`))
+    assert.match(
+      doc.getElementById('over-age')!.text,
+      /This date of birth means they are 36\. The service is for children and young people up to the age of 25/,
+    )
+    assert.equal(html(await coordinator.get(`/cases/${amelia.id}`)).getElementById('over-age'), null)
+  })
 })

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/request.ts'
 import { placementOnly, placementOnlyNote, planSections, type AppealSubject } from '../../../domain/appeal-subject.ts'
 import { orderWarnings } from '../../../domain/event-order.ts'
+import { overAgeWarning } from '../../../domain/intake-age.ts'
 import { hasRole, type StaffUser } from '../../../domain/staff.ts'
 import { caseWorkers } from '../access.ts'
 import { caseSnapshot } from '../deadline-index.ts'
@@ -81,6 +82,10 @@ export async function overviewPage({ db, clock }: { db: Db; clock: Clock }, foun
       : undefined,
     canDecideScope: hasRole(user, ...caseWorkers),
     nextDeadline: next ? presentDeadline(next, clock.today()) : undefined,
+    // Over 25 when the request came in: said, never refused (a mistyped year is the likelier).
+    overAge: found.request.child?.dateOfBirth
+      ? overAgeWarning(found.request.child.dateOfBirth, found.receivedOn)
+      : undefined,
     // SEN mediation runs from the council's decision letter: without its date no clock can start.
     letterDateMissing:
       state.route === 'sen-mediation' && !(inputs?.events ?? []).some((e) => e.type === 'decision-letter-sent'),

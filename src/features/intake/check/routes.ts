@@ -24,7 +24,7 @@ export default async function check(app: FastifyInstance, deps: AppDeps) {
     writeState(request, { ...state, reviewing: true, submissionKey })
     const council = await checkCouncil(database.db, state.answers.council)
     return reply.view('intake/check/view.njk', {
-      sections: summarySections(facts, council),
+      sections: summarySections(facts, council, today),
       submissionKey,
       referring: !!facts.permission,
       errors,

@@ -9,6 +9,7 @@ import {
   requesterRoles,
   type RequestFacts,
 } from '../../../domain/request.ts'
+import { overAgeWarning } from '../../../domain/intake-age.ts'
 import { formatDate } from '../../../web/format.ts'
 import type { CouncilCheck } from '../council.ts'
 
@@ -45,7 +46,7 @@ function row(key: string, html: string, href: string): SummaryRow {
   }
 }
 
-export function summarySections(facts: RequestFacts, council: CouncilCheck): SummarySection[] {
+export function summarySections(facts: RequestFacts, council: CouncilCheck, today: string): SummarySection[] {
   const { requester, child, contact, adjustments } = facts
   const self = requester.role === 'young-person'
   const you: SummaryRow[] = [
@@ -69,9 +70,14 @@ export function summarySections(facts: RequestFacts, council: CouncilCheck): Sum
 
   const where = council.council ? `In the ${council.council} area` : 'Not in the area of a council we work for'
   const free = council.inFreeArea ? '' : `<br><strong>Our service may not be free for this postcode.</strong>`
+  // A warning only: they can send the request as it is.
+  const tooOld = overAgeWarning(child.dateOfBirth, today)
+  const overAge = tooOld
+    ? `<br><strong id="over-age">${escapeHtml(tooOld)} You can still send your request if it is right.</strong>`
+    : ''
   const childRows: SummaryRow[] = [
     row(self ? 'Your full name' : 'Full name', escapeHtml(child.name), '/request/child'),
-    row('Date of birth', escapeHtml(formatDate(child.dateOfBirth)), '/request/child'),
+    row('Date of birth', `${escapeHtml(formatDate(child.dateOfBirth))}${overAge}`, '/request/child'),
     row('School, college or setting', escapeHtml(child.setting), '/request/child'),
     row('Home postcode', `${escapeHtml(child.postcode)}<br>${escapeHtml(where)}${free}`, '/request/postcode'),
     row('EHC plan', escapeHtml(ehcStatuses[facts.ehcStatus]), '/request/ehc-plan'),
