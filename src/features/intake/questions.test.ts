@@ -330,7 +330,10 @@ describe('the child', () => {
     await walkTo(agent, '/request/child')
     const res = await agent.submit('/request/child', child('27', '11', '2026'))
     assertFormErrors(res, ['dateOfBirth-day'])
-    assert.match(res.body, /Date of birth must be in the past/)
+    assert.match(res.body, /The child&#39;s date of birth must be in the past/)
+    // The same shape as the other date messages of the page.
+    const unreal = await agent.submit('/request/child', child('31', '2', '2015'))
+    assert.match(unreal.body, /The child&#39;s date of birth must be a real date/)
   })
 
   const youngPerson = { '/request': { role: 'young-person' }, '/request/your-name': { name: 'Robin Example' } }

@@ -146,6 +146,13 @@ describe('/enquiries/new', () => {
     ])
     assert.match(res.body, /The day they got in touch must be today or in the past/)
     assert.match(res.body, /Their date of birth must be a real date/)
+    const future = await coordinator.post('/enquiries/new', {
+      ...fields,
+      'childDateOfBirth-day': '1',
+      'childDateOfBirth-month': '1',
+      'childDateOfBirth-year': '2027',
+    })
+    assert.match(future.body, /Their date of birth must be in the past/)
     assert.match(res.body, /Enter a real postcode, like WA1 1AB/)
     assert.match(
       res.body,

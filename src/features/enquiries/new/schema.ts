@@ -197,7 +197,7 @@ export function validateEnquiry(body: unknown, today: string): FormResult<Enquir
 
   const childName = check('childName', fields.childName, form.childName)
   const dateOfBirth = readDate('childDateOfBirth', 'their date of birth', {
-    past: 'Date of birth must be in the past',
+    past: 'Their date of birth must be in the past',
     range: 'long-ago',
   })
   const setting = check('childSetting', fields.childSetting, form.childSetting)

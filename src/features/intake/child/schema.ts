@@ -16,7 +16,8 @@ export function childSchema(today: string, self: boolean) {
       dateOfBirth: dateAnswer(ctx, d, 'dateOfBirth', `${whose} date of birth`, {
         range: 'long-ago',
         rule: (iso) => {
-          if (iso >= today) return 'Date of birth must be in the past'
+          // One shape for every date message: "<the date> must be ...", as "must be a real date" is.
+          if (iso >= today) return `${self ? 'Your' : "The child's"} date of birth must be in the past`
           if (self && !isYoungPersonAge(iso, today)) {
             return 'You can only ask for yourself if you are aged 16 to 25. Check your date of birth, or ask a parent or carer to ask for you'
           }
