@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import session from '@fastify/session'
-import { eq, lt } from 'drizzle-orm'
+import { eq, lt, sql } from 'drizzle-orm'
 import type { FastifyInstance, Session } from 'fastify'
 import fp from 'fastify-plugin'
 import { z } from 'zod'
@@ -25,6 +25,11 @@ declare module 'fastify' {
     /** Answers to the public request journey, kept until it is sent. */
     request?: Record<string, unknown>
     flash?: string
+    /** A staff session's start, last request (to the minute: see TOUCH_MS), browser and address, for the account's sessions page. */
+    startedAt?: string
+    seenAt?: string
+    userAgent?: string
+    ip?: string
   }
 }
 
@@ -52,7 +57,13 @@ function databaseStore(db: Db, clock: Clock, idleMs: number, partyIdleMs: number
         const idle = idleOf(row.data)
         if (row.expiresAt.getTime() - now < idle) {
           const expiresAt = new Date(now + idle + TOUCH_MS)
-          await db.update(sessions).set({ expiresAt }).where(eq(sessions.sid, sid))
+          const seenAt = new Date(now).toISOString()
+          // Seen now: written with the new expiry, at most once a minute, and into what this request holds.
+          await db
+            .update(sessions)
+            .set({ expiresAt, data: sql`jsonb_set(${sessions.data}, '{seenAt}', to_jsonb(${seenAt}::text))` })
+            .where(eq(sessions.sid, sid))
+          row.data.seenAt = seenAt
         }
         return row.data as Session
       }

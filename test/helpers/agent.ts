@@ -9,10 +9,13 @@ export class Agent {
   private readonly app: FastifyInstance
   private readonly extraHeaders: Record<string, string>
 
-  /** `https: true` sends the header a TLS-terminating proxy adds (for Secure cookies). */
-  constructor(app: FastifyInstance, options: { https?: boolean } = {}) {
+  /**
+   * `https: true` sends the header a TLS-terminating proxy adds (for Secure cookies); `headers`
+   * are sent with every request (a browser's user-agent, say).
+   */
+  constructor(app: FastifyInstance, options: { https?: boolean; headers?: Record<string, string> } = {}) {
     this.app = app
-    this.extraHeaders = options.https ? { 'x-forwarded-proto': 'https' } : {}
+    this.extraHeaders = { ...options.headers, ...(options.https ? { 'x-forwarded-proto': 'https' } : {}) }
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {

@@ -1,6 +1,6 @@
 // Staff sign-in's queries.
 import { eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
 
 export async function userByEmail(db: Db, email: string) {
@@ -19,7 +19,12 @@ export async function userByEmail(db: Db, email: string) {
   return user
 }
 
+export async function passwordHashOf(db: Db, userId: string): Promise<string | undefined> {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId))
+  return user?.passwordHash
+}
+
 /** A password the person chose: they need not change it at their next sign-in. */
-export async function setOwnPassword(db: Db, userId: string, passwordHash: string) {
+export async function setOwnPassword(db: Db | Tx, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId))
 }

@@ -6,10 +6,11 @@ import { templateNamed } from '../../domain/message-wording.ts'
 import { refuse, type Result } from '../../domain/result.ts'
 import { homePathFor } from '../../domain/staff.ts'
 import { formatDateTime, formatTime } from '../../web/format.ts'
-import { recordChange } from '../audit/index.ts'
+import { recordChange, recordSignIn } from '../audit/index.ts'
 import { queueMessage, serviceValues } from '../messages/index.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
-import { setOwnPassword, userByEmail } from './repository.ts'
+import { passwordHashOf, setOwnPassword, userByEmail } from './repository.ts'
+import { deleteSessionsOf } from './sessions-repository.ts'
 import { authTemplates } from './templates.ts'
 import { createSignInThrottle } from './throttle.ts'
 
@@ -27,6 +28,36 @@ export interface SignInFrom {
 export function createSignInService(db: Db, clock: Clock) {
   const throttle = createSignInThrottle(db, clock)
 
+  /** When a failure locks a known account: in the audit trail, and emailed to its owner. */
+  async function lockedOut(
+    user: { id: string; name: string; email: string; disabledAt?: Date | null },
+    failed: { until?: Date; locked: boolean; failures: number },
+    ip: string | null,
+  ) {
+    if (!failed.locked || user.disabledAt) return
+    await db.transaction(async (tx) => {
+      await recordChange(tx, clock, {
+        by: { userId: null, ip },
+        action: 'staff.locked-out',
+        record: { kind: 'staff-account', id: user.id },
+        before: null,
+        after: { failures: failed.failures, until: failed.until! },
+      })
+      // Told by email, as staff are: whoever is guessing sees the same page either way.
+      await queueMessage(tx, clock, {
+        to: { name: user.name, email: user.email },
+        channel: 'email',
+        template: templateNamed(authTemplates, 'staff-account-locked'),
+        values: {
+          ...(await serviceValues(tx)),
+          name: user.name,
+          attempts: String(failed.failures),
+          until: formatDateTime(failed.until!),
+        },
+      })
+    })
+  }
+
   return {
     /**
      * The person with this email and password, unless their account is disabled, or this email
@@ -37,62 +68,64 @@ export function createSignInService(db: Db, clock: Clock) {
       password: string,
       from: SignInFrom,
     ): Promise<Result<{ userId: string; mustChangePassword: boolean; home: string }>> {
+      const ip = from.ip || null
       const begun = await throttle.begin(email, from.ip)
-      if (!begun.ok) return tooMany(begun.until)
+      if (!begun.ok) {
+        const userId = (await userByEmail(db, email))?.id ?? null
+        await recordSignIn(db, clock, { userId, ip, outcome: { ok: false, reason: 'locked' } })
+        return tooMany(begun.until)
+      }
       const user = await userByEmail(db, email)
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password)
-      const by = { userId: user?.id ?? null, ip: from.ip || null }
       if (user && valid && !user.disabledAt) {
         await throttle.succeeded(begun.attempt)
-        await db.transaction((tx) =>
-          recordChange(tx, clock, {
-            by,
-            action: 'staff.signed-in',
-            record: { kind: 'staff-account', id: user.id },
-            before: null,
-            after: null,
-          }),
-        )
+        await recordSignIn(db, clock, { userId: user.id, ip, outcome: { ok: true } })
         return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword, home: homePathFor(user) }
       }
       const failed = throttle.failed(begun.attempt)
-      if (user) {
-        await db.transaction(async (tx) => {
-          const record = { kind: 'staff-account', id: user.id }
-          await recordChange(tx, clock, {
-            by: { userId: null, ip: by.ip },
-            action: 'staff.sign-in-failed',
-            record,
-            before: null,
-            after: { failures: failed.failures, waitUntil: failed.until ?? null },
-          })
-          if (!failed.locked || user.disabledAt) return
-          await recordChange(tx, clock, {
-            by: { userId: null, ip: by.ip },
-            action: 'staff.locked-out',
-            record,
-            before: null,
-            after: { until: failed.until! },
-          })
-          // Told by email, as staff are: whoever is guessing sees the same page either way.
-          await queueMessage(tx, clock, {
-            to: { name: user.name, email: user.email },
-            channel: 'email',
-            template: templateNamed(authTemplates, 'staff-account-locked'),
-            values: {
-              ...(await serviceValues(tx)),
-              name: user.name,
-              attempts: String(failed.failures),
-              until: formatDateTime(failed.until!),
-            },
-          })
-        })
-      }
+      const reason = user && valid ? 'disabled' : 'password'
+      await recordSignIn(db, clock, { userId: user?.id ?? null, ip, outcome: { ok: false, reason } })
+      if (user) await lockedOut(user, failed, ip)
       return failed.until ? tooMany(failed.until) : refuse('Enter a correct email address and password', 'email')
     },
 
-    async choosePassword(userId: string, password: string): Promise<void> {
-      await setOwnPassword(db, userId, await hashPassword(password))
+    /**
+     * A new password the person chose (already checked against the policy by the form), once their
+     * current one is right, if asked for (a wrong one counts as a failed sign-in). Every other
+     * session of theirs ends; the one they changed it in goes on.
+     */
+    async changePassword(
+      user: { id: string; email: string; name: string },
+      change: { current?: string; password: string; keepSid: string; ip: string },
+    ): Promise<Result> {
+      if (change.current !== undefined) {
+        const begun = await throttle.begin(user.email, change.ip)
+        if (!begun.ok) return refuse(tooMany(begun.until).reason, 'current')
+        const hash = await passwordHashOf(db, user.id)
+        if (!hash || !(await verifyPassword(hash, change.current))) {
+          const failed = throttle.failed(begun.attempt)
+          const ip = change.ip || null
+          await recordSignIn(db, clock, { userId: user.id, ip, outcome: { ok: false, reason: 'current-password' } })
+          await lockedOut(user, failed, ip)
+          return failed.until
+            ? refuse(tooMany(failed.until).reason, 'current')
+            : refuse('Your current password is not right. Enter the password you sign in with now', 'current')
+        }
+        await throttle.succeeded(begun.attempt)
+      }
+      const passwordHash = await hashPassword(change.password)
+      await db.transaction(async (tx) => {
+        await setOwnPassword(tx, user.id, passwordHash)
+        await deleteSessionsOf(tx, user.id, change.keepSid)
+        await recordChange(tx, clock, {
+          by: { userId: user.id, ip: change.ip || null },
+          action: 'staff.password-changed',
+          record: { kind: 'staff-account', id: user.id },
+          before: null,
+          after: { otherSessions: 'ended' },
+        })
+      })
+      return { ok: true }
     },
   }
 }

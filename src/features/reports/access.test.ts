@@ -50,9 +50,9 @@ describe('who sees which reports', () => {
       .map((a) => [a.text.trim(), a.getAttribute('href')])
     assert.deepEqual(menu, [
       ['Reports', '/reports'],
-      ['Change your password', '/account/password'],
-      ['Sign out', '/sign-out'],
+      ['Your account', '/account'],
     ])
+    assert.ok(html(page).querySelector('.govuk-service-navigation form[action="/sign-out"][method=post] button'))
     // Their own council, and no other to choose.
     assert.equal(html(page).querySelector('input[name="council"]')?.getAttribute('value'), warrington)
     assert.equal(html(page).querySelector('select[name="council"]'), null)
@@ -100,7 +100,7 @@ describe('who sees which reports', () => {
       )
     // Pages anyone may open (the public journey, the portal's sign-in, the API with its own tokens), and theirs.
     const open =
-      /^(\/|\/request.*|\/dates.*|\/portal.*|\/sign-in|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account\/.*|\/reports.*)$/
+      /^(\/|\/request.*|\/dates.*|\/portal.*|\/sign-in|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account.*|\/reports.*)$/
     const checked: string[] = []
     for (const [method, path] of routes) {
       if (open.test(path)) continue

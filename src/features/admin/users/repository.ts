@@ -1,5 +1,5 @@
 // Staff accounts' queries. The password hash never leaves this file but to be written.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../../db/client.ts'
 import { localAuthorities, sessions, userCouncils, users } from '../../../db/schema/index.ts'
 import type { Role } from '../../../domain/staff.ts'
@@ -78,9 +78,11 @@ export async function setOneTimePassword(db: Queryable, id: string, passwordHash
   await db.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id))
 }
 
-/** Signs the person out everywhere. */
-export async function endSessionsOf(db: Queryable, userId: string) {
-  await db.delete(sessions).where(sql`${sessions.data}->>'userId' = ${userId}`)
+/** Signs the person out everywhere (but in this session, when given). */
+export async function endSessionsOf(db: Queryable, userId: string, exceptSid?: string) {
+  await db
+    .delete(sessions)
+    .where(and(sql`${sessions.data}->>'userId' = ${userId}`, exceptSid ? ne(sessions.sid, exceptSid) : undefined))
 }
 
 /** The councils that commission the service, by name: the ones staff can work for. */

@@ -155,6 +155,7 @@ export function createAccountService(db: Db, clock: Clock) {
       id: string,
       change: { shownRoles: Role[]; shownCouncils: string[]; roles: Role[]; councils: string[] },
       by: AuditActor,
+      currentSid?: string,
     ): Promise<Result<{ name: string }>> {
       if (id === by.userId && !change.roles.includes('administrator')) {
         return refuse(
@@ -177,6 +178,9 @@ export function createAccountService(db: Db, clock: Clock) {
           const councils = await councilsFor(tx, change.roles, change.councils)
           await updateRoles(tx, id, change.roles)
           await setCouncilsOfAccount(tx, id, councils)
+          // New roles: the person signs in again everywhere (an administrator changing their own keeps this session).
+          if (!sameRoles(found.roles, change.roles))
+            await endSessionsOf(tx, id, id === by.userId ? currentSid : undefined)
           await audited(tx, by, 'staff.access-changed', id, before, await stateOf(tx, id))
           return { ok: true as const, name: found.name }
         }),

@@ -34,10 +34,12 @@ const errorOf = (res: LightMyRequestResponse) =>
 
 describe('failed sign-ins slow down, then lock, the account', () => {
   let t: TestApp
+  let lenaId: string
   const addresses = (n: number) => Array.from({ length: n }, (_, i) => `198.51.100.${i + 1}`)
   before(async () => {
     t = await createTestApp({ now: '2026-11-27T10:00:00Z' })
     await createStaff(t.database, 'priya@example.com', ['coordinator'], 'Priya Okafor')
+    lenaId = (await createStaff(t.database, 'lena@example.com', ['coordinator'], 'Lena Marsh')).id
     await createStaff(t.database, 'tomasz@example.com', ['coordinator'], 'Tomasz Brennan')
   })
   beforeEach(async () => {
@@ -70,35 +72,41 @@ describe('failed sign-ins slow down, then lock, the account', () => {
       // Each wait is waited out, as a patient attacker would.
       const row = (await t.database.db.select().from(signInFailures)).find((r) => r.key.startsWith('account:'))
       if (row?.blockedUntil) t.clock.set(row.blockedUntil)
-      await attempt(t.app, 'priya@example.com', `guess ${i}`, ips[i]!)
+      await attempt(t.app, 'lena@example.com', `guess ${i}`, ips[i]!)
     }
     const row = (await t.database.db.select().from(signInFailures)).find((r) => r.key.startsWith('account:'))!
     assert.equal(row.failures, 10)
     const lockedAt = t.clock.now()
     assert.equal(row.blockedUntil!.getTime() - lockedAt.getTime(), 30 * 60_000)
     // Neither the email nor the address is kept: a hash of each.
-    assert.ok(!JSON.stringify(await t.database.db.select().from(signInFailures)).match(/priya|198\.51/))
+    assert.ok(!JSON.stringify(await t.database.db.select().from(signInFailures)).match(/lena|198\.51/))
 
     const sent = await t.database.db.select().from(messages).where(eq(messages.templateKey, 'staff-account-locked'))
     assert.equal(sent.length, 1)
-    assert.equal(sent[0]!.recipientAddress, 'priya@example.com')
+    assert.equal(sent[0]!.recipientAddress, 'lena@example.com')
     assert.equal(sent[0]!.channel, 'email')
     assert.equal(sent[0]!.status, 'queued')
-    assert.match(sent[0]!.body, /Hello Priya Okafor,/)
+    assert.match(sent[0]!.body, /Hello Lena Marsh,/)
     assert.match(sent[0]!.body, /the wrong password 10 times/)
     assert.match(sent[0]!.subject, /^Your account is locked until Friday 27 November 2026 at \d{1,2}(:\d\d)?(am|pm)$/)
 
-    const audit = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordKind, 'staff-account'))
-    assert.equal(audit.filter((r) => r.action === 'staff.sign-in-failed').length >= 10, true)
+    // Each failure in the audit trail with its address, and the lock.
+    const audit = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordId, lenaId))
+    const failures = audit.filter((r) => r.action === 'sign-in.failed')
+    assert.equal(failures.length, 10)
+    assert.deepEqual(failures.map((r) => r.ip).sort(), [...ips].sort())
+    assert.ok(failures.every((r) => r.after?.reason === 'password'))
     assert.equal(audit.filter((r) => r.action === 'staff.locked-out').length, 1)
-    assert.ok(audit.filter((r) => r.action === 'staff.sign-in-failed').every((r) => r.ip?.startsWith('198.51.100.')))
 
     // The right password is refused until the lock ends; a colleague is not affected.
     t.clock.set(new Date(lockedAt.getTime() + 29 * 60_000))
-    assert.match(errorOf(await attempt(t.app, 'priya@example.com', testPassword, '203.0.113.9')), /too many attempts/)
+    assert.match(errorOf(await attempt(t.app, 'lena@example.com', testPassword, '203.0.113.9')), /too many attempts/)
     assert.equal((await attempt(t.app, 'tomasz@example.com', testPassword, '203.0.113.9')).statusCode, 303)
     t.clock.set(new Date(lockedAt.getTime() + 30 * 60_000))
-    assert.equal((await attempt(t.app, 'priya@example.com', testPassword, '203.0.113.9')).statusCode, 303)
+    assert.equal((await attempt(t.app, 'lena@example.com', testPassword, '203.0.113.9')).statusCode, 303)
+    const later = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordId, lenaId))
+    assert.equal(later.filter((r) => r.action === 'sign-in.failed' && r.after?.reason === 'locked').length, 1)
+    assert.equal(later.filter((r) => r.action === 'sign-in.succeeded').length, 1)
     // Only one email for the one lock.
     assert.equal(
       (await t.database.db.select().from(messages).where(eq(messages.templateKey, 'staff-account-locked'))).length,

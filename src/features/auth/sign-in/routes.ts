@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
 import { localPath } from '../../../web/local-path.ts'
 import { createSignInService } from '../service.ts'
+import { startStaffSession } from '../sessions.ts'
 import { signInSchema } from './schema.ts'
 
 const view = 'auth/sign-in/view.njk'
@@ -28,9 +29,7 @@ export default async function signIn(app: FastifyInstance, { database, clock }: 
       submit: async ({ email, password, next }) => {
         const signedIn = await service.signIn(email, password, { ip: request.ip })
         if (!signedIn.ok) return signedIn
-        // A new session on sign-in, so a session fixed before sign-in is worthless after it.
-        await request.session.regenerate()
-        request.session.userId = signedIn.userId
+        await startStaffSession(request, signedIn.userId, clock)
         return {
           ok: true,
           redirect: signedIn.mustChangePassword ? '/account/password' : localPath(next, signedIn.home),

@@ -82,7 +82,8 @@ describe('signing in and out', () => {
   test('signing out ends the session', async () => {
     const agent = await new Agent(t.app).signIn('coordinator@example.com')
     assert.equal((await agent.get('/cases')).statusCode, 200)
-    assertRedirect(await agent.get('/sign-out'), '/sign-in')
+    await agent.get('/today')
+    assertRedirect(await agent.post('/sign-out'), '/sign-in')
     assertRedirect(await agent.get('/cases'), /^\/sign-in/)
   })
 

@@ -132,7 +132,10 @@ describe('/admin/users/:id', () => {
       `/admin/users/${person.id}`,
     )
     assert.deepEqual(await rolesOf(person.id), ['manager'])
-    assert.equal((await theirs.get(`/cases/${haltonCase.id}`)).statusCode, 200, 'at once, in the same session')
+    // New roles sign them out everywhere; signed in again, they see the new council's case.
+    assertRedirect(await theirs.get(`/cases/${haltonCase.id}`), /^\/sign-in/)
+    const again = await new Agent(t.app).signIn('mae@example.com')
+    assert.equal((await again.get(`/cases/${haltonCase.id}`)).statusCode, 200)
     const [change] = await t.database.db
       .select()
       .from(auditTrail)

@@ -91,7 +91,7 @@ export default async function account(app: FastifyInstance, { database, clock, c
       field: 'roles',
       submit: async (access) => {
         const by = auditActorOf(request)
-        const changed = await accounts.setAccess(request.params.id, access, by)
+        const changed = await accounts.setAccess(request.params.id, access, by, request.session.sessionId)
         if (!changed.ok) return changed
         request.log.info({ by: by.userId, account: request.params.id, roles: access.roles }, 'staff roles changed')
         const flash = `Roles and councils changed for ${changed.name}`
