@@ -11,8 +11,9 @@ import { openConfiguredDatabase } from './db/open.ts'
 import { localAuthorities, userCouncils, users } from './db/schema/index.ts'
 import { allRoles, type Role } from './domain/staff.ts'
 import { createApiTokenService } from './features/api/index.ts'
-import { anchorAudit, verifyAudit, verifyReportLines } from './features/audit/index.ts'
+import { anchorAudit, recordChange, verifyAudit, verifyReportLines } from './features/audit/index.ts'
 import { hashPassword, oneTimePassword } from './features/auth/index.ts'
+import { errorForLog } from './logger.ts'
 
 const usage = `Usage: node src/cli.ts <command>
 
@@ -35,7 +36,8 @@ const usage = `Usage: node src/cli.ts <command>
 `
 
 const config = loadConfig()
-const log = pino({ level: config.LOG_LEVEL === 'silent' ? 'silent' : 'info' })
+// Errors as the server logs them: a failed query's SQL, never the values it was given.
+const log = pino({ level: config.LOG_LEVEL === 'silent' ? 'silent' : 'info', serializers: { err: errorForLog } })
 const [command, ...rest] = process.argv.slice(2)
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
@@ -46,6 +48,9 @@ async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openConfigur
     await database.close()
   }
 }
+
+/** Who a command's changes are by in the audit trail: nobody signed in, no address (the account running it is in the entry). */
+const commandLine = { userId: null, ip: null }
 
 function requireEmbedded(what: string) {
   if (config.DATABASE_URL) {
@@ -121,9 +126,24 @@ async function main() {
           if (councils.length) {
             await tx.insert(userCouncils).values(councils.map((c) => ({ userId: made!.id, localAuthorityId: c.id })))
           }
+          await recordChange(tx, systemClock, {
+            by: commandLine,
+            action: 'staff.created',
+            record: { kind: 'staff-account', id: made!.id },
+            before: null,
+            after: {
+              email: values.email!.toLowerCase(),
+              name: values.name!,
+              roles: [...wanted].sort(),
+              councils: councils.map((c) => c.id).sort(),
+              disabled: false,
+              by: `command line (${userInfo().username})`,
+            },
+          })
         })
       })
-      log.info(`Created ${values.email}. One-time password: ${password}`)
+      // Printed plainly rather than logged, as at the first start: a person reads it once and signs in.
+      console.log(`Created ${values.email}. Their one-time password: ${password}`)
       return
     }
     case 'seed-demo': {
@@ -145,10 +165,21 @@ async function main() {
           const codes = (await db.select({ code: localAuthorities.code }).from(localAuthorities)).map((a) => a.code)
           throw new Error(`There is no council with the code "${values.authority}". Codes: ${codes.join(', ')}`)
         }
-        const made = await createApiTokenService(db, systemClock).issue({
-          name,
-          localAuthorityId: authority.id,
-          createdBy: `command line (${userInfo().username})`,
+        const createdBy = `command line (${userInfo().username})`
+        const made = await db.transaction(async (tx) => {
+          const issued = await createApiTokenService(tx, systemClock).issue({
+            name,
+            localAuthorityId: authority.id,
+            createdBy,
+          })
+          await recordChange(tx, systemClock, {
+            by: commandLine,
+            action: 'api-token.issued',
+            record: { kind: 'api-token', id: issued.id },
+            before: null,
+            after: { name, council: authority.id, createdBy },
+          })
+          return issued
         })
         process.stderr.write(
           `Issued API token ${made.id} ("${name}") for ${authority.name}. It is shown once, below; keep it secret.\n`,
@@ -161,7 +192,19 @@ async function main() {
       const { values } = parseArgs({ args: rest, options: { id: { type: 'string' } } })
       if (!values.id) throw new Error('revoke-api-token needs --id (as list-api-tokens shows)')
       await withDatabase(async ({ db }) => {
-        const result = await createApiTokenService(db, systemClock).revoke(values.id!)
+        const result = await db.transaction(async (tx) => {
+          const done = await createApiTokenService(tx, systemClock).revoke(values.id!)
+          if (done && !done.already) {
+            await recordChange(tx, systemClock, {
+              by: commandLine,
+              action: 'api-token.revoked',
+              record: { kind: 'api-token', id: values.id! },
+              before: { name: done.name, revoked: false },
+              after: { name: done.name, revoked: true, by: `command line (${userInfo().username})` },
+            })
+          }
+          return done
+        })
         if (!result) throw new Error(`There is no API token with the id ${values.id}`)
         log.info(
           result.already
@@ -230,6 +273,6 @@ async function main() {
 try {
   await main()
 } catch (err) {
-  log.error((err as Error).message)
+  log.error((errorForLog(err) as { message?: string }).message ?? String(err))
   process.exitCode = 1
 }

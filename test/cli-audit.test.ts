@@ -57,14 +57,16 @@ async function tamper(database: Database, table: string, statement: ReturnType<t
 
 describe('audit-verify', () => {
   let changedId: number
+  let firstEntry: typeof auditTrail.$inferSelect | undefined
   let eventIds: number[]
   before(async () => {
     if (process.env.DATABASE_URL) {
       made = await openTestDatabase()
       env.DATABASE_URL = made.database.url
     } else delete env.DATABASE_URL
-    // As a first start does it: migrated, with the reference data (the councils) and an administrator.
-    assert.equal(cli('migrate').status, 0)
+    // As a first start does it (migrated, with the councils), adding an account: its entry comes first.
+    const added = cli('create-user', '--email', 'ida@example.com', '--name', 'Ida Admin', '--roles', 'administrator')
+    assert.equal(added.status, 0, added.output)
     await withDb(async (database) => {
       for (const [i, phone] of ['01632 960 001', '01632 960 002', '01632 960 003'].entries()) {
         await database.db.transaction((tx) =>
@@ -86,7 +88,8 @@ describe('audit-verify', () => {
       await Promise.all(
         ['/a', '/b', '/c'].map((path) => recordAccess(database.db, clock, { userId: looker!.id, caseId: c.id, path })),
       )
-      const rows = await database.db.select({ id: auditTrail.id }).from(auditTrail).orderBy(auditTrail.id)
+      const rows = await database.db.select().from(auditTrail).orderBy(auditTrail.id)
+      firstEntry = rows[0]
       changedId = rows[1]!.id
       eventIds = (await database.db.execute<{ id: string }>(sql`select id from case_events order by id`)).rows.map(
         (r) => Number(r.id),
@@ -98,10 +101,18 @@ describe('audit-verify', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  it('records an account added by the command, by nobody signed in', () => {
+    assert.deepEqual(
+      [firstEntry?.action, firstEntry?.recordKind, firstEntry?.userId, firstEntry?.before],
+      ['staff.created', 'staff-account', null, null],
+    )
+    assert.match(String((firstEntry?.after as { by: string }).by), /^command line \(/)
+  })
+
   it('says an intact record is intact and exits 0', () => {
     const run = cli('audit-verify')
     assert.equal(run.status, 0, run.output)
-    assert.match(run.stdout, /^audit_trail: 3 entries, unbroken$/m)
+    assert.match(run.stdout, /^audit_trail: 4 entries, unbroken$/m)
     assert.match(run.stdout, new RegExp(`^case_events: ${eventIds.length} entr(y|ies), unbroken$`, 'm'))
     assert.match(run.stdout, /^access_log: 3 entries, unbroken$/m)
     assert.match(run.stdout, /anchors\.jsonl has no anchor yet/)
@@ -113,7 +124,7 @@ describe('audit-verify', () => {
     assert.equal(anchored.status, 0, anchored.output)
     assert.match(anchored.output, /Audit anchor: /, 'written to the log too')
     const line = JSON.parse(readFileSync(anchorFile, 'utf8').trim().split('\n').at(-1)!)
-    assert.equal(line.chains.audit_trail.seq, 3)
+    assert.equal(line.chains.audit_trail.seq, 4)
     assert.equal(line.chains.case_events.seq, eventIds.length)
     const run = cli('audit-verify')
     assert.equal(run.status, 0, run.output)
@@ -129,7 +140,7 @@ describe('audit-verify', () => {
     assert.equal(run.status, 1, run.output)
     assert.match(
       run.stdout,
-      /anchor: audit_trail: entry 3 has the hash [0-9a-f]{64}, but the anchor of .* has f{64}: the chain was rewritten/,
+      /anchor: audit_trail: entry 4 has the hash [0-9a-f]{64}, but the anchor of .* has f{64}: the chain was rewritten/,
     )
     writeFileSync(anchorFile, kept)
   })

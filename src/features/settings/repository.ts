@@ -1,26 +1,24 @@
 // The queries behind the service settings and the working-day calendar.
 import { desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import { bankHolidayFiles, settings } from '../../db/schema/index.ts'
 
-export async function settingRows(db: Db) {
+export async function settingRows(db: Db | Tx) {
   return db.select().from(settings)
 }
 
-/** Each setting given, written (or replaced) in one transaction. */
+/** Each setting given, written (or replaced), in the caller's transaction. */
 export async function saveSettings(
-  db: Db,
+  tx: Tx,
   values: Record<string, string | number | boolean>,
   changed: { at: Date; by: string },
 ) {
-  await db.transaction(async (tx) => {
-    for (const [key, value] of Object.entries(values)) {
-      await tx
-        .insert(settings)
-        .values({ key, value, updatedAt: changed.at, updatedBy: changed.by })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: changed.at, updatedBy: changed.by } })
-    }
-  })
+  for (const [key, value] of Object.entries(values)) {
+    await tx
+      .insert(settings)
+      .values({ key, value, updatedAt: changed.at, updatedBy: changed.by })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: changed.at, updatedBy: changed.by } })
+  }
 }
 
 /** The id of the bank holidays uploaded last, if any were. */

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
+import { recordChange } from '../audit/index.ts'
 import { createCalendar, createShippedCalendar, type Calendar } from '../../domain/calendar.ts'
 import { bankHolidayFile, latestBankHolidayFileId, saveSettings, settingRows } from './repository.ts'
 
@@ -34,8 +35,26 @@ export async function readSettings(db: Db): Promise<ServiceSettings> {
   return settingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])))
 }
 
-export async function writeSettings(db: Db, clock: Clock, values: Partial<ServiceSettings>, userId: string) {
-  await saveSettings(db, settingsToWrite.parse(values), { at: clock.now(), by: userId })
+/** Writes the settings given, with the change (each setting before and after) in the audit trail. */
+export async function writeSettings(
+  db: Db,
+  clock: Clock,
+  values: Partial<ServiceSettings>,
+  userId: string,
+  ip: string | null = null,
+) {
+  const written = settingsToWrite.parse(values)
+  await db.transaction(async (tx) => {
+    const was = settingsSchema.parse(Object.fromEntries((await settingRows(tx)).map((r) => [r.key, r.value])))
+    await saveSettings(tx, written, { at: clock.now(), by: userId })
+    await recordChange(tx, clock, {
+      by: { userId, ip },
+      action: 'settings.changed',
+      record: { kind: 'settings', id: 'service' },
+      before: Object.fromEntries(Object.keys(written).map((key) => [key, was[key as keyof ServiceSettings]])),
+      after: written,
+    })
+  })
 }
 
 const parsedFiles = new Map<string, Calendar>()

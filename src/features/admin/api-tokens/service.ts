@@ -17,13 +17,16 @@ export function createTokenAdminService(db: Db, clock: Clock) {
     councils: () => authoritiesByName(db),
 
     /** A repeat of the form (a double click, a retry) finds the token without it: it is shown once. */
-    async issue(input: {
-      name: string
-      authority: string
-      requestsPerMinute: number
-      createdBy: string
-      submissionKey: string
-    }): Promise<Result<{ id: string; token?: string }>> {
+    async issue(
+      input: {
+        name: string
+        authority: string
+        requestsPerMinute: number
+        createdBy: string
+        submissionKey: string
+      },
+      by: AuditActor,
+    ): Promise<Result<{ id: string; token?: string }>> {
       let token: string | undefined
       return refusalsAsResults(async () => {
         const { id } = await oncePerKey(db, clock, input.submissionKey, async (tx) => {
@@ -36,6 +39,18 @@ export function createTokenAdminService(db: Db, clock: Clock) {
             requestsPerMinute: input.requestsPerMinute,
           })
           token = made.token
+          await recordChange(tx, clock, {
+            by,
+            action: 'api-token.issued',
+            record: { kind: 'api-token', id: made.id },
+            before: null,
+            after: {
+              name: input.name,
+              council: chosen.id,
+              requestsPerMinute: input.requestsPerMinute,
+              createdBy: input.createdBy,
+            },
+          })
           return { id: made.id } // never the token: what is kept here is read again by a repeat
         })
         return { ok: true, id, ...(token ? { token } : {}) }
@@ -76,9 +91,21 @@ export function createTokenAdminService(db: Db, clock: Clock) {
       )
     },
 
-    /** The token's name, and whether it had been revoked already. */
-    async revoke(id: string): Promise<Result<{ name: string; already: boolean }>> {
-      const revoked = await tokens.revoke(id)
+    /** The token's name, and whether it had been revoked already; a revocation is in the audit trail. */
+    async revoke(id: string, by: AuditActor): Promise<Result<{ name: string; already: boolean }>> {
+      const revoked = await db.transaction(async (tx) => {
+        const done = await createApiTokenService(tx, clock).revoke(id)
+        if (done && !done.already) {
+          await recordChange(tx, clock, {
+            by,
+            action: 'api-token.revoked',
+            record: { kind: 'api-token', id },
+            before: { name: done.name, revoked: false },
+            after: { name: done.name, revoked: true },
+          })
+        }
+        return done
+      })
       return revoked ? { ok: true, ...revoked } : refuse('There is no such token.', undefined, 'not-found')
     },
   }

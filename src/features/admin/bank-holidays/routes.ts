@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppDeps } from '../../../app-deps.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { adminOnly } from '../access.ts'
 import { recomputingText } from '../settings/names.ts'
 import { bodyLimitBytes, uploadSchema } from './schema.ts'
@@ -52,7 +53,7 @@ export default async function bankHolidays(app: FastifyInstance, { database, clo
         field: 'bankHolidays',
         submit: async (data) => {
           const userId = currentUser(request).id
-          const result = await uploadBankHolidays(db, clock, data.bankHolidays, userId)
+          const result = await uploadBankHolidays(db, clock, data.bankHolidays, auditActorOf(request))
           if (!result.ok) return result
           request.log.info({ by: userId, publishedUntilYear: result.publishedUntilYear }, 'bank holidays uploaded')
           return { ok: true, redirect: '/admin/bank-holidays', flash: uploadedText(result) }

@@ -12,6 +12,7 @@ import {
 } from '../../../domain/calendar.ts'
 import { addMonths, parseIsoDate } from '../../../domain/dates.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
+import { recordChange, type AuditActor } from '../../audit/index.ts'
 import { currentCalendar } from '../../settings/index.ts'
 import { recomputeStatus, requestRecompute, type RecomputeStatus } from '../settings/recompute.ts'
 import { insertFile, latestFile, latestUpload } from './repository.ts'
@@ -75,8 +76,9 @@ export async function uploadBankHolidays(
   db: Db,
   clock: Clock,
   text: string,
-  userId: string,
+  by: AuditActor,
 ): Promise<Result<Uploaded>> {
+  const userId = by.userId!
   const parsed = parseBankHolidaysFile(text)
   if (!parsed.ok) return refuse(parsed.error, 'bankHolidays')
   const uploaded = parsed.data
@@ -123,6 +125,13 @@ export async function uploadBankHolidays(
       if (latest && latest.uploadedAt >= uploadedAt) uploadedAt = new Date(latest.uploadedAt.getTime() + 1)
       await insertFile(tx, { data, coveredUntilYear: calendar.publishedUntilYear, uploadedAt, uploadedBy: userId })
       await requestRecompute(tx, clock, { reason: 'bank-holidays', requestedBy: userId })
+      await recordChange(tx, clock, {
+        by,
+        action: 'bank-holidays.uploaded',
+        record: { kind: 'settings', id: 'bank-holidays' },
+        before: { firstYear: oldFirst, lastYear: oldLast, shipped: !latest },
+        after: { publishedUntilYear: calendar.publishedUntilYear, firstYear: newFirst, lastYear: newLast },
+      })
 
       return {
         ok: true as const,

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import type { ServiceSettings } from '../../settings/index.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../web/forms.ts'
 import { adminOnly } from '../access.ts'
@@ -38,7 +39,7 @@ export default async function settingsPage(app: FastifyInstance, { database, clo
       field: 'appealExclusion',
       submit: async ({ shown, ...chosen }) => {
         const userId = currentUser(request).id
-        const saved = await service.save(shown, chosen, userId)
+        const saved = await service.save(shown, chosen, auditActorOf(request))
         if (!saved.ok) return saved
         const redirect = '/admin/settings'
         if (Object.keys(saved.changed).length === 0) return { ok: true, redirect, flash: 'Nothing was changed' }

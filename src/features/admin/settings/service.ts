@@ -8,6 +8,7 @@ import { computeDeadlines, type AppealExclusion } from '../../../domain/clocks.t
 import { addMonths } from '../../../domain/dates.ts'
 import { refuse, type Result } from '../../../domain/result.ts'
 import { currentCalendar, readSettings, writeSettings, type ServiceSettings } from '../../settings/index.ts'
+import type { AuditActor } from '../../audit/index.ts'
 import { cadencesByName } from '../authorities-repository.ts'
 import { exclusionNames, settingNames } from './names.ts'
 import { recomputeStatus, requestRecompute } from './recompute.ts'
@@ -66,7 +67,8 @@ export function createSettingsAdminService(db: Db, clock: Clock) {
     },
 
     /** Saves the settings chosen on a page that showed `shown`, unless someone changed them since. */
-    async save(shown: string, chosen: ServiceSettings, userId: string): Promise<Result<SettingsSaved>> {
+    async save(shown: string, chosen: ServiceSettings, by: AuditActor): Promise<Result<SettingsSaved>> {
+      const userId = by.userId!
       const current = await readSettings(db)
       if (shown !== fingerprint(current)) {
         return refuse(
@@ -81,7 +83,7 @@ export function createSettingsAdminService(db: Db, clock: Clock) {
           .map((key) => [key, chosen[key]]),
       ) as Partial<ServiceSettings>
       if (Object.keys(changed).length === 0) return { ok: true, from: current, changed }
-      await writeSettings(db, clock, changed, userId)
+      await writeSettings(db, clock, changed, userId, by.ip)
       // The appeal deadline and the chasers in the deadline index move with these two.
       const reason = changed.appealExclusion
         ? 'appeal-exclusion'

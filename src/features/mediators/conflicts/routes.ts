@@ -2,6 +2,7 @@
 // party (a manager may record it for them); and recording that a continuing link has ended.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
 import { profileViewers } from '../access.ts'
@@ -61,7 +62,7 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
       render: (reply, { values, errors }) => reply.view(view, { ...context(m, authorities, values), errors }),
       field: 'organisationName',
       submit: async (conflict) => {
-        const declared = await service.declareConflict(m.id, conflict)
+        const declared = await service.declareConflict(m.id, conflict, auditActorOf(request))
         if (!declared.ok) return declared
         request.log.info({ by: request.user?.id, mediator: m.id }, 'conflict of interest declared')
         const flash = `Conflict of interest with ${conflict.organisationName} declared`
@@ -84,7 +85,7 @@ export default async function conflicts(app: FastifyInstance, { database, clock 
         render: (reply) => reply.view('errors/problem.njk', { message: extraFields }),
         field: 'form',
         submit: async () => {
-          const ended = await service.endConflict(m.id, conflictId)
+          const ended = await service.endConflict(m.id, conflictId, auditActorOf(request))
           if (!ended.ok) return ended
           request.log.info({ by: request.user?.id, mediator: m.id, conflict: conflictId }, 'conflict of interest ended')
           return {

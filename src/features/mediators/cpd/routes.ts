@@ -1,6 +1,7 @@
 // /mediators/:id/cpd/new: the mediator themself, or a manager, logs CPD.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { submitForm } from '../../../web/forms.ts'
 import { profileViewers } from '../access.ts'
@@ -31,7 +32,7 @@ export default async function logCpd(app: FastifyInstance, { database, clock }: 
       render: (reply, extra) => reply.view(view, { ...extra, mediator: m, backLink: `/mediators/${m.id}#cpd` }),
       field: 'activity',
       submit: async (entry) => {
-        const logged = await service.addCpd(m.id, entry)
+        const logged = await service.addCpd(m.id, entry, auditActorOf(request))
         if (!logged.ok) return logged
         const flash = `${entry.hours} ${entry.hours === 1 ? 'hour' : 'hours'} of CPD logged`
         return { ok: true, redirect: `/mediators/${m.id}#cpd`, flash }

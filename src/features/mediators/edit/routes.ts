@@ -2,6 +2,7 @@
 // someone else has saved since is refused, showing what they saved, so nothing is overwritten unseen.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { submitForm } from '../../../web/forms.ts'
 import { profileEditors } from '../access.ts'
@@ -44,7 +45,12 @@ export default async function editMediator(app: FastifyInstance, { database, clo
       },
       field: 'name',
       submit: async (profile) => {
-        const saved = await service.update(m.id, Number((request.body as { version?: unknown }).version), profile)
+        const saved = await service.update(
+          m.id,
+          Number((request.body as { version?: unknown }).version),
+          profile,
+          auditActorOf(request),
+        )
         if (!saved.ok) {
           if ('current' in saved) theirs = profileFormValues(saved.current)
           return saved

@@ -1,6 +1,7 @@
 // /mediators/new: a manager or administrator adds a mediator to the panel.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { submitForm } from '../../../web/forms.ts'
 import { profileEditors } from '../access.ts'
 import { createPanelPages } from '../page-service.ts'
@@ -27,7 +28,7 @@ export default async function newMediator(app: FastifyInstance, { database, cloc
         reply.view(view, { errors, values, items: options.items(values), backLink: '/mediators' }),
       field: 'userId',
       submit: async (profile) => {
-        const saved = await service.create(profile)
+        const saved = await service.create(profile, auditActorOf(request))
         if (!saved.ok) return saved
         request.log.info({ by: request.user?.id, mediator: saved.id }, 'mediator added to the panel')
         return {

@@ -2,6 +2,7 @@
 // removing them. The mediator themself, a coordinator or a manager may record them.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
+import { auditActorOf } from '../../audit/index.ts'
 import { currentUser } from '../../../web/auth.ts'
 import { formatDate } from '../../../web/format.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
@@ -45,7 +46,7 @@ export default async function unavailability(app: FastifyInstance, { database, c
           reply.view(view, { ...extra, mediator: m, backLink: `/mediators/${m.id}#unavailable` }),
         field: 'fromDate',
         submit: async (range) => {
-          const added = await service.addUnavailability(m.id, range)
+          const added = await service.addUnavailability(m.id, range, auditActorOf(request))
           if (!added.ok) return added
           const flash = `Unavailable from ${formatDate(range.fromDate)} to ${formatDate(range.toDate)}`
           return { ok: true, redirect: `/mediators/${m.id}#unavailable`, flash }
@@ -67,7 +68,7 @@ export default async function unavailability(app: FastifyInstance, { database, c
         render: (reply) => reply.view('errors/problem.njk', { message: extraFields }),
         field: 'form',
         submit: async () => {
-          const removed = await service.removeUnavailability(m.id, request.params.entryId)
+          const removed = await service.removeUnavailability(m.id, request.params.entryId, auditActorOf(request))
           if (!removed.ok) return removed
           return { ok: true, redirect: `/mediators/${m.id}#unavailable`, flash: 'Unavailable dates removed' }
         },

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { auditActorOf } from '../../../audit/index.ts'
 import { adminOnly } from '../../access.ts'
 import { DEFAULT_REQUESTS_PER_MINUTE } from '../requests-per-minute.ts'
 import { createTokenAdminService } from '../service.ts'
@@ -38,7 +39,10 @@ export default async function newApiToken(app: FastifyInstance, { database, cloc
       field: 'authority',
       submit: async ({ submissionKey, name, authority, requestsPerMinute }) => {
         const user = currentUser(request)
-        const made = await tokens.issue({ name, authority, requestsPerMinute, createdBy: user.email, submissionKey })
+        const made = await tokens.issue(
+          { name, authority, requestsPerMinute, createdBy: user.email, submissionKey },
+          auditActorOf(request),
+        )
         if (!made.ok) return made
         // A repeat of the form (a double click, a retry) goes to the token it already made.
         if (made.token !== undefined) {

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { notFound } from '../../../../web/errors.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { auditActorOf } from '../../../audit/index.ts'
 import { adminOnly } from '../../access.ts'
 import { createTokenAdminService } from '../service.ts'
 import { revokeSchema } from './schema.ts'
@@ -30,7 +31,7 @@ export default async function revokeApiToken(app: FastifyInstance, { database, c
       render: (reply, { errors }) => render(request, reply, errors),
       field: 'revoke',
       submit: async () => {
-        const revoked = await tokens.revoke(request.params.id)
+        const revoked = await tokens.revoke(request.params.id, auditActorOf(request))
         if (!revoked.ok) return revoked
         request.log.info({ by: currentUser(request).id, apiToken: request.params.id }, 'API token revoked')
         const flash = revoked.already

@@ -3,7 +3,7 @@
 // have is refused, naming it. "Return to the standard wording" forgets the change.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { MessagesDeps } from '../../deps.ts'
-import { currentUser } from '../../../../web/auth.ts'
+import { auditActorOf } from '../../../audit/index.ts'
 import { notFound } from '../../../../web/errors.ts'
 import { submitForm, type FormErrors } from '../../../../web/forms.ts'
 import type { MessageTemplate } from '../../templates.ts'
@@ -58,7 +58,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
       render: (reply, extra) => render(reply, template, extra),
       field: 'body',
       submit: async ({ subject, body }) => {
-        const saved = await wording.save(template, { subject, body }, currentUser(request).id)
+        const saved = await wording.save(template, { subject, body }, auditActorOf(request))
         if (!saved.ok) return saved
         return { ok: true, redirect: '/admin/templates', flash: `The wording of "${template.name}" is saved` }
       },
@@ -69,7 +69,7 @@ export default async function editTemplate(app: FastifyInstance, { database, clo
   app.post('/admin/templates/:key/reset', { config: templatesAdmin }, async (request, reply) => {
     const template = templateAt(request.params)
     if (!template) return notFound(request, reply)
-    await wording.reset(template)
+    await wording.reset(template, auditActorOf(request))
     request.session.flash = `"${template.name}" is back to the standard wording`
     return reply.redirect(`/admin/templates/${template.key}`, 303)
   })
