@@ -42,7 +42,11 @@ async function withDb<T>(work: (database: Database) => Promise<T>): Promise<T> {
 }
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 120_000 })
+  const run = spawnSync(process.execPath, ['--liftoff-only', 'src/cli.ts', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  })
   return { status: run.status, stdout: run.stdout, output: run.stdout + run.stderr }
 }
 

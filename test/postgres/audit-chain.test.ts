@@ -89,4 +89,29 @@ describe('two writers at once on PostgreSQL', () => {
     }
     assert.equal((await verifyAudit(made.database.db, undefined)).ok, true)
   })
+
+  it("refuses the application's role a change or deletion, and the turning off of the trigger (it is not the owner)", async () => {
+    const role = `parley_app_${process.pid}`
+    const client = new pg.Client({ connectionString: made.database.url! })
+    await client.connect()
+    try {
+      await client.query(`create role ${role} nologin`)
+      await client.query(`grant select, insert, update, delete on audit_trail, audit_chain to ${role}`)
+      await client.query(`set role ${role}`)
+      await assert.rejects(
+        client.query(`update audit_trail set action = 'x'`),
+        /keeps the audit record: its rows cannot be changed or deleted/,
+      )
+      await assert.rejects(client.query('delete from audit_trail'), /keeps the audit record/)
+      await assert.rejects(
+        client.query('alter table audit_trail disable trigger audit_trail_append_only'),
+        /must be owner of table audit_trail/,
+      )
+    } finally {
+      await client.query('reset role').catch(() => {})
+      await client.query(`drop owned by ${role}`).catch(() => {})
+      await client.query(`drop role if exists ${role}`).catch(() => {})
+      await client.end()
+    }
+  })
 })
