@@ -13,7 +13,7 @@ import apiArea from './features/api/area.ts'
 import auditArea from './features/audit/area.ts'
 import { auditDownloads } from './features/audit/index.ts'
 import authArea from './features/auth/area.ts'
-import { authTemplates } from './features/auth/index.ts'
+import { authTemplates, secondFactorTemplates } from './features/auth/index.ts'
 import casesArea from './features/cases/area.ts'
 import certificatesArea from './features/certificates/area.ts'
 import complaintsArea from './features/complaints/area.ts'
@@ -55,6 +55,7 @@ export const allTemplates: readonly MessageTemplate[] = [
   ...portalTemplates,
   ...complaintTemplates,
   ...authTemplates,
+  ...secondFactorTemplates,
 ]
 
 export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyInstance> {

@@ -12,6 +12,8 @@ const schema = z
     DATA_DIR: z.string().default('./data'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').default(devSecret),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+    // Seals staff authenticator apps' secrets in the database; unset, a key derived from SESSION_SECRET.
+    SECOND_FACTOR_KEY: z.string().min(32, 'SECOND_FACTOR_KEY must be at least 32 characters').optional(),
     // Secure cookies are only sent over HTTPS; in production, behind TLS, set TRUST_PROXY too.
     COOKIE_SECURE: z.stringbool().optional(),
     TRUST_PROXY: z.stringbool().default(false),

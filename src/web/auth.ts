@@ -1,12 +1,12 @@
 // Who may use each page. Every route declares it in its config: `access: 'public'`, the staff
 // roles allowed, or 'party' (the parties' portal: a party signed in with a link or code, checked on
 // every request); a route that declares nothing stops the app from starting.
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, sql } from 'drizzle-orm'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Clock } from '../clock.ts'
 import type { Db } from '../db/client.ts'
-import { users } from '../db/schema/index.ts'
+import { staffSecondFactors, users } from '../db/schema/index.ts'
 import { hasRole, type Role, type StaffUser } from '../domain/staff.ts'
 
 export { hasRole, type StaffUser }
@@ -16,6 +16,12 @@ export type Access = 'public' | 'signed-in' | 'party' | readonly Role[]
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
+  }
+  interface Session {
+    /** The second factor a staff session was signed in with (features/auth/second-step.ts). */
+    secondFactorId?: string
+    /** The password was right; the second step is still to do. */
+    pendingUserId?: string
   }
   interface FastifyRequest {
     user: StaffUser | null
@@ -66,10 +72,17 @@ export default fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
           councils: sql<
             string[]
           >`array(select uc.local_authority_id from user_councils uc where uc.user_id = ${users.id})`,
+          factorId: staffSecondFactors.id,
         })
         .from(users)
+        .leftJoin(
+          staffSecondFactors,
+          and(eq(staffSecondFactors.userId, users.id), isNotNull(staffSecondFactors.confirmedAt)),
+        )
         .where(eq(users.id, userId))
-      if (row && !row.user.disabledAt) {
+      // A session counts only with the second factor it was signed in with: once an administrator
+      // resets it (or a new one is set up), every session signed in with the old one is over.
+      if (row && !row.user.disabledAt && row.factorId && row.factorId === request.session.secondFactorId) {
         const { user } = row
         request.user = {
           id: user.id,
@@ -94,6 +107,8 @@ export default fp(async function auth(app: FastifyInstance, opts: AuthOptions) {
       return
     }
     if (!request.user) {
+      // Past the password but not the second step: that comes first (it knows where they were going).
+      if (request.session?.pendingUserId) return reply.redirect('/sign-in/second-factor', 303)
       const next = encodeURIComponent(request.url)
       return reply.redirect(request.method === 'GET' ? `/sign-in?next=${next}` : '/sign-in', 303)
     }

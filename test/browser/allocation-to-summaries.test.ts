@@ -9,7 +9,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import {
+  andWaitForPage,
+  axeTracker,
+  passSecondStep,
+  startBrowserTest,
+  tabTo,
+  type BrowserTest,
+} from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import {
   allocations,
@@ -43,6 +50,7 @@ async function signIn(page: Page, email: string) {
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+  await passSecondStep(page, email)
 }
 
 /** Keyboard only: Tab to a field and type into it. */

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import {
+  andWaitForPage,
+  axeTracker,
+  passSecondStep,
+  startBrowserTest,
+  tabTo,
+  type BrowserTest,
+} from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { caseEvents, cases, certificates } from '../../src/db/schema/index.ts'
 
@@ -32,6 +39,7 @@ async function signIn(page: Page) {
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+  await passSecondStep(page, email)
 }
 
 /** Keyboard only: Tab to a field, select what is in it, and type over it. */

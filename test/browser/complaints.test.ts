@@ -5,8 +5,16 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { eq } from 'drizzle-orm'
-import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import {
+  andWaitForPage,
+  axeTracker,
+  passSecondStep,
+  startBrowserTest,
+  tabTo,
+  type BrowserTest,
+} from '../helpers/browser.ts'
 import { testPassword } from '../helpers/app.ts'
+import { appCode, forgetLastCode } from '../helpers/second-factor.ts'
 import { messages } from '../../src/db/schema/index.ts'
 import { councilIds, panelMediator, staffOf } from '../../src/features/complaints/testing.ts'
 
@@ -23,6 +31,7 @@ async function signIn(page: Page, axe: ReturnType<typeof axeTracker>, email: str
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+  await passSecondStep(page, email, axe)
 }
 
 /** Keyboard only: Tab to a field, select what is in it, and type over it. */
@@ -149,6 +158,10 @@ describe('in a browser: a complaint made by phone, recorded and answered', () =>
     await typeInto(page, '#email', 'kit@example.com')
     await typeInto(page, '#password', testPassword)
     await pressByKeyboard(page, 'main button.govuk-button', 'Sign in')
+    await axe.check()
+    await forgetLastCode(t.database, 'kit@example.com')
+    await typeInto(page, '#code', appCode(t.clock.now()))
+    await pressByKeyboard(page, 'main button.govuk-button', 'Continue')
     await axe.check()
 
     await pressByKeyboard(page, 'a[href="/complaints"]', 'Complaints')

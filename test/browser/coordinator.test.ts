@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
+import { andWaitForPage, axeTracker, passSecondStep, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { makeCase } from '../../src/features/cases/testing.ts'
 
@@ -40,6 +40,7 @@ describe('in a browser: a coordinator finds a case and decides its scope', () =>
     await page.fill('#email', 'dana@example.com')
     await page.fill('#password', testPassword)
     await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+    await passSecondStep(page, 'dana@example.com', axe)
     assert.equal(pathOf(page), '/today')
     await axe.check()
     await clickAndWait(page, page.getByRole('link', { name: 'Cases', exact: true }))

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
+import { andWaitForPage, axeTracker, passSecondStep, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { localAuthorities, userCouncils, users } from '../../src/db/schema/index.ts'
 
@@ -17,6 +17,7 @@ async function signIn(page: Page, email: string, axe: ReturnType<typeof axeTrack
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await andWaitForPage(page, () => page.getByRole('button', { name: 'Sign in' }).click())
+  await passSecondStep(page, email, axe)
   await axe.check()
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { andWaitForPage, startBrowserTest, axeTracker, tabTo, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
+import { appCode, forgetLastCode } from '../helpers/second-factor.ts'
 
 describe('in a browser: the start page and signing in', () => {
   let t: BrowserTest
@@ -11,7 +12,7 @@ describe('in a browser: the start page and signing in', () => {
   })
   after(() => t.close())
 
-  test('the start page and the sign-in page pass axe, and a coordinator signs in by keyboard alone', async () => {
+  test('the start page and the sign-in page pass axe, and a coordinator signs in by keyboard alone, with the code from their authenticator app', async () => {
     const page = await t.newPage()
     const axe = axeTracker(page)
     await page.goto('/')
@@ -38,6 +39,13 @@ describe('in a browser: the start page and signing in', () => {
 
     await tabTo(page, '#password')
     await page.keyboard.type(testPassword)
+    await andWaitForPage(page, () => page.keyboard.press('Enter'))
+    // Then the code from the authenticator app, typed into the field that follows the heading.
+    await page.waitForURL('**/sign-in/second-factor')
+    await axe.check()
+    await forgetLastCode(t.database, 'dana@example.com')
+    await tabTo(page, '#code')
+    await page.keyboard.type(appCode(t.clock.now()))
     await page.keyboard.press('Enter')
     await page.waitForURL('**/today')
     await axe.check()
@@ -50,6 +58,10 @@ describe('in a browser: the start page and signing in', () => {
     await page.fill('#email', 'dana@example.com')
     await page.fill('#password', testPassword)
     await page.click('button[type=submit], button.govuk-button')
+    await page.waitForURL('**/sign-in/second-factor')
+    await forgetLastCode(t.database, 'dana@example.com')
+    await page.fill('#code', appCode(t.clock.now()))
+    await page.click('button.govuk-button')
     await page.waitForURL('**/today')
     assert.match(await page.title(), /Today/)
   })

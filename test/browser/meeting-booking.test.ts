@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
+import { andWaitForPage, axeTracker, passSecondStep, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { meetings, messages } from '../../src/db/schema/index.ts'
 import { meetingCase } from '../../src/features/meetings/testing.ts'
@@ -38,6 +38,7 @@ describe('in a browser: a coordinator finds a date and a venue, books the meetin
     await page.fill('#email', email)
     await page.fill('#password', testPassword)
     await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+    await passSecondStep(page, email, axe)
     await axe.check()
 
     // A venue, with a room.

@@ -8,7 +8,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import {
+  andWaitForPage,
+  axeTracker,
+  passSecondStep,
+  startBrowserTest,
+  tabTo,
+  type BrowserTest,
+} from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { agreements, cases, messages } from '../../src/db/schema/index.ts'
 import { agreementCase } from '../../src/features/agreements/testing.ts'
@@ -23,6 +30,7 @@ async function signIn(page: Page, email: string) {
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+  await passSecondStep(page, email)
 }
 
 describe('in a browser: a meeting, from the ground rules to the final agreement sent to every party', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
 import { eq } from 'drizzle-orm'
-import { andWaitForPage, axeTracker, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
+import { andWaitForPage, axeTracker, passSecondStep, startBrowserTest, type BrowserTest } from '../helpers/browser.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { messages } from '../../src/db/schema/index.ts'
 import { deliverDueMessages } from '../../src/features/messages/index.ts'
@@ -22,6 +22,7 @@ async function signIn(page: Page, email: string, axe: ReturnType<typeof axeTrack
   await page.fill('#email', email)
   await page.fill('#password', testPassword)
   await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+  await passSecondStep(page, email, axe)
 }
 
 describe('in a browser: message wording, the updates owed sent in one step, and Sent messages', () => {

@@ -6,7 +6,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import type { Locator, Page } from 'playwright-core'
-import { andWaitForPage, axeTracker, startBrowserTest, tabTo, type BrowserTest } from '../helpers/browser.ts'
+import {
+  andWaitForPage,
+  axeTracker,
+  passSecondStep,
+  startBrowserTest,
+  tabTo,
+  type BrowserTest,
+} from '../helpers/browser.ts'
 import { startSmtpServer, type TestSmtp } from '../helpers/smtp.ts'
 import { caseParties, partyAvailability, summaries } from '../../src/db/schema/index.ts'
 import { makeCase } from '../../src/features/cases/testing.ts'
@@ -289,6 +296,7 @@ describe('in a browser: a parent uses the portal', () => {
     await page.fill('#email', 'cora@example.com')
     await page.fill('#password', testPassword)
     await clickAndWait(page, page.getByRole('button', { name: 'Sign in' }))
+    await passSecondStep(page, 'cora@example.com', axe)
     await axe.check()
     await page.goto(`/cases/${f.id}/portal`)
     assert.equal(await textOf(page.locator('h1')), `${f.reference} The parties' portal`)

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { AxeResults } from 'axe-core'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createTestApp, type TestApp } from './app.ts'
+import { appCode, forgetLastCode, setupKeyOf } from './second-factor.ts'
 
 export interface BrowserTest extends TestApp {
   baseUrl: string
@@ -32,12 +33,16 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** Each listening test app by its address, so that a page can find the app it shows (passSecondStep). */
+const appsServing = new Map<string, TestApp>()
+
 export async function startBrowserTest(options: Parameters<typeof createTestApp>[0] = {}): Promise<BrowserTest> {
   const t = await createTestApp(options)
   await t.app.listen({ host: '127.0.0.1', port: 0 })
   const address = t.app.server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const browser = await launchBrowser()
+  appsServing.set(`http://localhost:${port}`, t)
   return {
     ...t,
     baseUrl: `http://localhost:${port}`,
@@ -123,7 +128,7 @@ export function axeTracker(page: Page) {
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) visited.add(frame.url())
   })
-  return {
+  const tracker = {
     async check() {
       const state = await pageState(page)
       if (!scannedStates.has(state)) {
@@ -140,7 +145,12 @@ export function axeTracker(page: Page) {
       )
     },
   }
+  trackers.set(page, tracker)
+  return tracker
 }
+
+/** Each page's tracker, so that a shared step (passSecondStep) scans the pages it passes through. */
+const trackers = new WeakMap<Page, { check(): Promise<void> }>()
 
 /** Presses Tab until the focused element matches, then returns; fails if it never does. */
 export async function tabTo(page: Page, selector: string, maxPresses = 60) {
@@ -154,4 +164,31 @@ export async function tabTo(page: Page, selector: string, maxPresses = 60) {
 /** Does something that submits a form or follows a link, and waits for the new page to load. */
 export async function andWaitForPage(page: Page, action: () => Promise<unknown>) {
   await Promise.all([page.waitForEvent('load'), action()])
+}
+
+/**
+ * In a page that has just signed in with a password: the second step as the person would do it,
+ * with the code their authenticator app shows at the test app's clock (see second-factor.ts). An
+ * account with no app yet sets one up from the page's setup key and goes on past its recovery
+ * codes. The page's axe tracker (or the one given) scans each page on the way.
+ */
+export async function passSecondStep(page: Page, email: string, tracker?: { check(): Promise<void> }) {
+  const axe = tracker ?? trackers.get(page)
+  const url = new URL(page.url())
+  const t = appsServing.get(url.origin)
+  if (!t) throw new Error(`no test app serves ${url.origin}`)
+  const go = () => andWaitForPage(page, () => page.getByRole('button', { name: 'Continue' }).click())
+  if (url.pathname === '/sign-in/second-factor') {
+    await axe?.check()
+    await forgetLastCode(t.database, email)
+    await page.fill('#code', appCode(t.clock.now()))
+    return go()
+  }
+  assert.equal(url.pathname, '/sign-in/enrol', 'the second step follows the password')
+  await axe?.check()
+  const key = setupKeyOf((await page.locator('main code').first().textContent()) ?? '')
+  await page.fill('#code', appCode(t.clock.now(), key))
+  await go()
+  await axe?.check()
+  await go()
 }

@@ -1,6 +1,6 @@
 // Two instances of Parley on one PostgreSQL database, as a deployment with more than one server
-// runs: a session started on one works on the other, the outbox sends each message once, a
-// periodic task runs once however many instances ask, and rate limits count across both.
+// runs: a session started on one works on the other (its second step too), the outbox sends each
+// message once, a periodic task runs once however many instances ask, and rate limits count across both.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { FastifyInstance } from 'fastify'
@@ -14,6 +14,7 @@ import { startJobs, type Jobs } from '../../src/jobs/index.ts'
 import type { PeriodicTask } from '../../src/jobs/schedule.ts'
 import { createStaff, testPassword } from '../helpers/app.ts'
 import { openTestDatabase } from '../helpers/database.ts'
+import { appCode } from '../helpers/second-factor.ts'
 import { startSmtpServer, type TestSmtp } from '../helpers/smtp.ts'
 
 const quiet = { info: () => {}, error: () => {} }
@@ -60,8 +61,22 @@ describe('two instances on one database', () => {
       }).toString(),
     })
     assert.equal(signedIn.statusCode, 303)
-    const session = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-    const elsewhere = await two.inject({ url: '/today', headers: { cookie: session } })
+    const halfway = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+    // The second step on the other instance, with the authenticator app's code now.
+    const step = await two.inject({ url: '/sign-in/second-factor', headers: { cookie: halfway } })
+    assert.equal(step.statusCode, 200)
+    const answered = await two.inject({
+      method: 'POST',
+      url: '/sign-in/second-factor',
+      headers: { cookie: halfway, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(step.body)![1]!,
+        code: appCode(new Date()),
+      }).toString(),
+    })
+    assert.equal(answered.statusCode, 303)
+    const session = answered.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+    const elsewhere = await one.inject({ url: '/today', headers: { cookie: session } })
     assert.equal(elsewhere.statusCode, 200)
     assert.match(elsewhere.body, /Sign out/)
   })

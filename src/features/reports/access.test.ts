@@ -42,7 +42,8 @@ describe('who sees which reports', () => {
     const agent = new Agent(t.app)
     await agent.get('/sign-in')
     const res = await agent.post('/sign-in', { email: 'cam@example.com', password: testPassword })
-    assertRedirect(res, '/reports')
+    assertRedirect(res, '/sign-in/second-factor')
+    assertRedirect(await agent.passSecondStep('cam@example.com'), '/reports')
     const page = await agent.get('/reports')
     assert.equal(page.statusCode, 200)
     const menu = html(page)
@@ -100,7 +101,7 @@ describe('who sees which reports', () => {
       )
     // Pages anyone may open (the public journey, the portal's sign-in, the API with its own tokens), and theirs.
     const open =
-      /^(\/|\/request.*|\/dates.*|\/portal.*|\/sign-in|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account.*|\/reports.*)$/
+      /^(\/|\/request.*|\/dates.*|\/portal.*|\/sign-in.*|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account.*|\/reports.*)$/
     const checked: string[] = []
     for (const [method, path] of routes) {
       if (open.test(path)) continue

@@ -92,7 +92,8 @@ describe('Today at /today', () => {
   it('is where staff land after signing in, and the first item of the staff menu', async () => {
     const agent = new Agent(t.app)
     const res = await agent.submit('/sign-in', { email: 'omar@example.com', password: testPassword })
-    assertRedirect(res, '/today')
+    assertRedirect(res, '/sign-in/second-factor')
+    assertRedirect(await agent.passSecondStep('omar@example.com'), '/today')
     const page = await agent.get('/today')
     assert.equal(page.statusCode, 200)
     assert.match(titleOf(page), /^Today - /)

@@ -1,17 +1,18 @@
-// Staff accounts: adding one, changing its roles and the councils it works for, disabling it and
-// resetting its password, each change in the audit trail (in the change's own transaction). A
-// one-time password is returned to show once; only its hash is kept. An administrator cannot lock
-// themself out: no disabling their own account, no removing their own administrator role, so there
-// is always an administrator. A coordinator, manager or commissioner works for at least one council
-// (they see only those councils' cases or figures); administrators see every council, mediators the
-// cases they are given, so neither needs one. A commissioner is a council's own staff: no other role.
+// Staff accounts: adding one, changing its roles and the councils it works for, disabling it,
+// resetting its password or its authenticator app, each change in the audit trail (in the change's
+// own transaction). A one-time password is returned to show once; only its hash is kept. An
+// administrator cannot lock themself out: no disabling their own account, no removing their own
+// administrator role, so there is always an administrator. A coordinator, manager or commissioner
+// works for at least one council (they see only those councils' cases or figures); administrators
+// see every council, mediators the cases they are given, so neither needs one. A commissioner is a
+// council's own staff: no other role.
 import type { Clock } from '../../../clock.ts'
 import type { Db, Tx } from '../../../db/client.ts'
 import { oncePerKey } from '../../../db/once-per-key.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import type { Role } from '../../../domain/staff.ts'
 import { recordChange, type AuditActor } from '../../audit/index.ts'
-import { hashPassword, oneTimePassword } from '../../auth/index.ts'
+import { hashPassword, oneTimePassword, removeSecondFactor, secondFactorSummary } from '../../auth/index.ts'
 import { needsCouncils } from '../roles.ts'
 import {
   accountById,
@@ -113,6 +114,9 @@ export function createAccountService(db: Db, clock: Clock) {
 
     /** The councils this account works for, by name. */
     councilsOf: (id: string) => councilsOfAccount(db, id),
+
+    /** When the account's authenticator app was set up and its recovery codes left (never its secret). */
+    secondFactorOf: (id: string) => secondFactorSummary(db, id),
 
     /**
      * A new account (emails are unique, stored lower-cased), once per submission key. The
@@ -232,6 +236,43 @@ export function createAccountService(db: Db, clock: Clock) {
         await audited(tx, by, 'staff.password-reset', id, state, state)
       })
       return { ok: true, password }
+    },
+
+    /**
+     * Removes the account's authenticator app and recovery codes, and signs the person out: they
+     * set up a new app at their next sign-in (after their password). Not one's own, as with passwords.
+     */
+    async resetSecondFactor(id: string, by: AuditActor): Promise<Result<{ name: string }>> {
+      const found = await accountById(db, id)
+      if (!found) return noSuchAccount()
+      if (id === by.userId) {
+        return refuse(
+          'You cannot reset your own authenticator app. Ask another administrator to do it',
+          'reset-second-factor',
+        )
+      }
+      return refusalsAsResults(() =>
+        db.transaction(async (tx) => {
+          const { hadOne } = await removeSecondFactor(tx, id)
+          if (!hadOne) {
+            throw new RefusalError(
+              `${found.name} has no authenticator app set up yet: they set one up when they next sign in`,
+              'reset-second-factor',
+            )
+          }
+          await endSessionsOf(tx, id)
+          const state = await stateOf(tx, id)
+          await audited(
+            tx,
+            by,
+            'staff.second-factor-reset',
+            id,
+            { ...state, secondFactor: true },
+            { ...state, secondFactor: false },
+          )
+          return { ok: true as const, name: found.name }
+        }),
+      )
     },
   }
 }

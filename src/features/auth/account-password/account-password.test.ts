@@ -20,8 +20,9 @@ describe('choosing a new password', () => {
     await agent.get('/sign-in')
     assertRedirect(
       await agent.post('/sign-in', { email: 'new@example.com', password: 'correct horse battery staple' }),
-      '/account/password',
+      '/sign-in/second-factor',
     )
+    assertRedirect(await agent.passSecondStep('new@example.com'), '/account/password')
     assertRedirect(await agent.get('/cases'), '/account/password')
     assert.equal((await agent.get('/account/password')).statusCode, 200)
 
@@ -44,8 +45,9 @@ describe('choosing a new password', () => {
     const signInAgain = new Agent(t.app)
     assertRedirect(
       await signInAgain.submit('/sign-in', { email: 'new@example.com', password: 'a long enough password' }),
-      '/today',
+      '/sign-in/second-factor',
     )
+    assertRedirect(await signInAgain.passSecondStep('new@example.com'), '/today')
   })
 
   test('without a session the page sends you to sign in', async () => {

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { parseForm, submitForm } from '../../../web/forms.ts'
 import { localPath } from '../../../web/local-path.ts'
+import { beginSecondStep } from '../second-step.ts'
 import { createSignInService } from '../service.ts'
-import { startStaffSession } from '../sessions.ts'
 import { signInSchema } from './schema.ts'
 
 const view = 'auth/sign-in/view.njk'
@@ -29,11 +29,11 @@ export default async function signIn(app: FastifyInstance, { database, clock }: 
       submit: async ({ email, password, next }) => {
         const signedIn = await service.signIn(email, password, { ip: request.ip })
         if (!signedIn.ok) return signedIn
-        await startStaffSession(request, signedIn.userId, clock)
-        return {
-          ok: true,
-          redirect: signedIn.mustChangePassword ? '/account/password' : localPath(next, signedIn.home),
-        }
+        // A new session on sign-in, so a session fixed before sign-in is worthless after it.
+        await request.session.regenerate()
+        const then = signedIn.mustChangePassword ? '/account/password' : localPath(next, signedIn.home)
+        // Signed in only once the second step is done too (second-step.ts).
+        return { ok: true, redirect: beginSecondStep(request, signedIn.userId, then) }
       },
     }),
   )

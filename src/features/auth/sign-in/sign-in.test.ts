@@ -60,11 +60,12 @@ describe('signing in and out', () => {
       password: testPassword,
       next: '/cases',
     })
-    assertRedirect(res, '/cases')
+    assertRedirect(res, '/sign-in/second-factor')
     const cookie = res.cookies.find((c) => c.name === 'parley.sid')!
     assert.equal(cookie.httpOnly, true)
     assert.equal(cookie.secure, true)
     assert.equal(cookie.sameSite, 'Lax')
+    assertRedirect(await agent.passSecondStep('coordinator@example.com'), '/cases')
     assert.ok((await secure.database.db.select().from(sessions)).some((s) => (s.data as { userId?: string }).userId))
   })
 
@@ -76,7 +77,8 @@ describe('signing in and out', () => {
       password: testPassword,
       next: '//evil.example/',
     })
-    assertRedirect(res, '/today')
+    assertRedirect(res, '/sign-in/second-factor')
+    assertRedirect(await agent.passSecondStep('coordinator@example.com'), '/today')
   })
 
   test('signing out ends the session', async () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { and, eq, sql } from 'drizzle-orm'
-import { auditTrail, localAuthorities, users } from '../../../../db/schema/index.ts'
+import { auditTrail, localAuthorities, staffSecondFactors, users } from '../../../../db/schema/index.ts'
 import { makeCase } from '../../../cases/testing.ts'
 import { Agent } from '../../../../../test/helpers/agent.ts'
-import { createStaff, createTestApp, type TestApp } from '../../../../../test/helpers/app.ts'
+import { createStaff, createTestApp, testPassword, type TestApp } from '../../../../../test/helpers/app.ts'
+import { testTotpSecret } from '../../../../../test/helpers/second-factor.ts'
 import { assertFormErrors, assertRedirect, html } from '../../../../../test/helpers/html.ts'
 
 describe('/admin/users/:id', () => {
@@ -233,9 +234,82 @@ describe('/admin/users/:id', () => {
       ).statusCode,
       400,
     )
+    const newPassword = new Agent(t.app)
     assertRedirect(
-      await new Agent(t.app).submit('/sign-in', { email: 'reset@example.com', password }),
-      '/account/password',
+      await newPassword.submit('/sign-in', { email: 'reset@example.com', password }),
+      '/sign-in/second-factor',
+    )
+    assertRedirect(await newPassword.passSecondStep('reset@example.com'), '/account/password')
+  })
+
+  it('resets an authenticator app: the person is signed out and sets up a new one, and it is in the audit trail', async () => {
+    const person = await createStaff(t.database, 'lost@example.com', ['coordinator'], 'Lou Lostphone')
+    const theirs = await new Agent(t.app).signIn('lost@example.com')
+    const agent = await admin()
+    const page = await agent.get(`/admin/users/${person.id}`)
+    const doc = html(page)
+    assert.match(
+      doc.querySelector('.govuk-summary-list')!.text,
+      /Authenticator app\s+Set up on .+, 0 recovery codes left/,
+    )
+    assert.ok(doc.querySelector(`form[action="/admin/users/${person.id}/reset-second-factor"]`))
+    // The administrator never sees the secret, in any form.
+    const [factor] = await t.database.db
+      .select()
+      .from(staffSecondFactors)
+      .where(eq(staffSecondFactors.userId, person.id))
+    assert.ok(!page.body.includes(testTotpSecret) && !page.body.includes(factor!.secret))
+
+    const res = await agent.post(`/admin/users/${person.id}/reset-second-factor`)
+    assertRedirect(res, `/admin/users/${person.id}`)
+    const resetPage = await agent.get(`/admin/users/${person.id}`)
+    assert.match(resetPage.body, /Lou Lostphone’s authenticator app has been reset/)
+    assert.match(
+      html(resetPage).querySelector('.govuk-summary-list')!.text,
+      /Not set up: they set one up when they next sign in/,
+    )
+    assert.equal(await sessionsOf(person.id), 0, 'signed out everywhere')
+    assertRedirect(await theirs.get('/cases'), /^\/sign-in/)
+    assert.equal(
+      (await t.database.db.select().from(staffSecondFactors).where(eq(staffSecondFactors.userId, person.id))).length,
+      0,
+    )
+
+    const [audit] = await t.database.db
+      .select()
+      .from(auditTrail)
+      .where(and(eq(auditTrail.recordId, person.id), eq(auditTrail.action, 'staff.second-factor-reset')))
+    assert.equal(audit?.userId, adminId)
+    assert.equal(audit?.before?.secondFactor, true)
+    assert.equal(audit?.after?.secondFactor, false)
+    assert.ok(!JSON.stringify(audit).includes(factor!.secret))
+
+    // Their password still works, and then they must set up a new app before anything else.
+    const again = new Agent(t.app)
+    assertRedirect(
+      await again.submit('/sign-in', { email: 'lost@example.com', password: testPassword }),
+      '/sign-in/second-factor',
+    )
+    assertRedirect(await again.get('/sign-in/second-factor'), '/sign-in/enrol')
+    assertRedirect(await again.get('/cases'), '/sign-in/second-factor')
+
+    // Nothing left to reset until they have set one up.
+    await agent.get(`/admin/users/${person.id}`)
+    const none = await agent.post(`/admin/users/${person.id}/reset-second-factor`)
+    assertFormErrors(none, ['reset-second-factor'])
+    assert.match(none.body, /has no authenticator app set up yet/)
+  })
+
+  it('does not reset your own authenticator app', async () => {
+    const agent = await admin()
+    const page = await agent.get(`/admin/users/${adminId}`)
+    assert.equal(html(page).querySelector(`form[action="/admin/users/${adminId}/reset-second-factor"]`), null)
+    const res = await agent.post(`/admin/users/${adminId}/reset-second-factor`)
+    assertFormErrors(res, ['reset-second-factor'])
+    assert.match(res.body, /You cannot reset your own authenticator app/)
+    assert.equal(
+      (await t.database.db.select().from(staffSecondFactors).where(eq(staffSecondFactors.userId, adminId))).length,
+      1,
     )
   })
 })

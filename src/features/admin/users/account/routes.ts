@@ -1,5 +1,5 @@
 // /admin/users/:id: one staff account. Change its roles and the councils it works for, disable or
-// re-enable it, reset its password. Each change is in the audit trail.
+// re-enable it, reset its password or its authenticator app. Each change is in the audit trail.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import type { Result } from '../../../../domain/result.ts'
@@ -28,7 +28,11 @@ export default async function account(app: FastifyInstance, { database, clock, c
     found: AccountSummary,
     chosen?: { roles: readonly string[]; councils: readonly string[] },
   ) {
-    const [councils, theirs] = await Promise.all([accounts.councils(), accounts.councilsOf(found.id)])
+    const [councils, theirs, secondFactor] = await Promise.all([
+      accounts.councils(),
+      accounts.councilsOf(found.id),
+      accounts.secondFactorOf(found.id),
+    ])
     return {
       account: found,
       rolesText: describeRoles(found.roles),
@@ -38,6 +42,7 @@ export default async function account(app: FastifyInstance, { database, clock, c
           ? theirs.map((c) => c.name).join(', ') || 'None yet: they see no cases until they have one'
           : 'None needed (a mediator sees the cases they are given)',
       shownCouncils: theirs.map((c) => c.id),
+      secondFactor: secondFactor?.confirmedAt ? secondFactor : null,
       roleItems: roleItems(chosen?.roles ?? found.roles),
       councilItems: councilItems(councils, chosen?.councils ?? theirs.map((c) => c.id)),
       councilsHint,
@@ -66,7 +71,7 @@ export default async function account(app: FastifyInstance, { database, clock, c
     return reply.view(view, { ...(await page(request, found, chosen)), errors })
   }
 
-  /** The disable, enable and reset-password buttons: a form with nothing in it but its token. */
+  /** The disable, enable and reset buttons: a form with nothing in it but its token. */
   function action(url: string, field: string, run: (request: FastifyRequest<Params>) => Promise<Result<Done>>) {
     app.post<Params>(url, { config: adminOnly }, async (request, reply) =>
       submitForm(request, reply, {
@@ -123,5 +128,14 @@ export default async function account(app: FastifyInstance, { database, clock, c
     request.log.info({ by: by.userId, account: request.params.id }, 'staff password reset')
     keepToShow(request, config.SESSION_SECRET, request.params.id, done.password)
     return { ok: true, redirect: `/admin/users/${request.params.id}/one-time-password` }
+  })
+
+  action('/admin/users/:id/reset-second-factor', 'reset-second-factor', async (request) => {
+    const by = auditActorOf(request)
+    const done = await accounts.resetSecondFactor(request.params.id, by)
+    if (!done.ok) return done
+    request.log.info({ by: by.userId, account: request.params.id }, 'staff second factor reset')
+    const flash = `${done.name}’s authenticator app has been reset and they have been signed out. They will set up a new one when they next sign in`
+    return { ok: true, redirect: `/admin/users/${request.params.id}`, flash }
   })
 }

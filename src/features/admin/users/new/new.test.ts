@@ -150,12 +150,15 @@ describe('/admin/users/new', () => {
       .where(eq(users.email, 'mo.mediator@example.com'))
     assert.equal(n, 1)
 
-    // The new person signs in with it and must choose their own password first.
+    // The new person signs in with it, sets up an authenticator app, and must choose their own password first.
     const newcomer = new Agent(t.app)
     assertRedirect(
       await newcomer.submit('/sign-in', { email: 'mo.mediator@example.com', password }),
-      '/account/password',
+      '/sign-in/second-factor',
     )
+    assertRedirect(await newcomer.get('/sign-in/second-factor'), '/sign-in/enrol')
+    const codes = await newcomer.passSecondStep('mo.mediator@example.com')
+    assert.equal(html(codes).querySelector('a.govuk-button')?.getAttribute('href'), '/account/password')
     assertRedirect(await newcomer.get('/admin/users'), '/account/password')
   })
 
