@@ -85,6 +85,9 @@ test('create-user gives a coordinator, manager or commissioner the councils name
     'warrington',
   )
   assert.equal(made.status, 0, made.output)
+  // The one-time password is printed for the person running the command, never written to the log.
+  assert.match(made.output, /Created cora@example\.com\. Their one-time password: [a-z2-9]{4}(-[a-z2-9]{4}){3}/)
+  assert.doesNotMatch(made.output, /"msg":"Created/)
   const mediator = cli('create-user', '--email', 'mo@example.com', '--name', 'Mo Example', '--roles', 'mediator')
   assert.equal(mediator.status, 0, mediator.output)
   const [cora, mo] = await read(async (db) =>

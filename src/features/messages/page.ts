@@ -3,6 +3,7 @@
 import type { FastifyReply } from 'fastify'
 import type { Config } from '../../config.ts'
 import { channelLabel, statusTag } from './labels.ts'
+import { withSignInSecretsHidden } from './sign-in-secrets.ts'
 import type { MessageRow } from './service.ts'
 
 /** Whether Parley can send on this channel now (settings), so "Try again now" makes sense. */
@@ -10,7 +11,7 @@ export function canSend(config: Config, channel: string): boolean {
   return (channel === 'email' && !!config.SMTP_URL) || (channel === 'text' && !!config.SMS_PROVIDER_URL)
 }
 
-/** A message for message-details.njk, with the URLs of what may be done with it. */
+/** A message for message-details.njk, with the URLs of what may be done with it (a sign-in link or code hidden). */
 export function messageView(message: MessageRow, config: Config, base: string, mayAct: boolean) {
   const attachments = message.attachments.map((a, i) => ({
     filename: a.filename,
@@ -22,8 +23,11 @@ export function messageView(message: MessageRow, config: Config, base: string, m
     mayAct &&
     message.channel !== 'letter' &&
     (message.status === 'failed' || (message.status === 'kept' && canSend(config, message.channel)))
+  const shown = withSignInSecretsHidden(message)
   return {
     ...message,
+    body: shown.body,
+    secretsHidden: shown.hidden,
     attachments,
     channelText:
       channelLabel(message.channel) + (message.largePrint && message.channel === 'letter' ? ' (large print)' : ''),
