@@ -220,7 +220,7 @@ describe('in a browser: a parent uses the portal', () => {
     await axe.check()
     await page.goto('/portal')
     await axe.check()
-    await clickAndWait(page, page.getByRole('link', { name: 'Sign out' }))
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign out', exact: true }))
     assert.equal(pathOf(page), '/portal/signed-out')
     await axe.check()
     axe.assertAllScanned()

@@ -54,11 +54,7 @@ export function portalContext({ config, clock }: AppDeps, party: PortalParty, pa
     party,
     portalPage: page,
     idle: { minutes: idleMinutes, signOutAt: formatTime(signOutAt) },
-    portalNav: [
-      ...item('home', 'Your case', '/portal'),
-      ...item('documents', 'Documents', '/portal/documents'),
-      { text: 'Sign out', href: '/portal/sign-out' },
-    ],
+    portalNav: [...item('home', 'Your case', '/portal'), ...item('documents', 'Documents', '/portal/documents')],
     tasks: [
       ...item('contact', 'How we contact you and help you take part', '/portal/contact'),
       ...item('attendees', 'Who will come with you', '/portal/attendees'),

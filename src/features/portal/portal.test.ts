@@ -362,6 +362,7 @@ describe('the parties portal: every route, every kind of visitor', () => {
     'GET /portal/sign-in/:token',
     'POST /portal/sign-in/:token',
     'GET /portal/sign-out',
+    'POST /portal/sign-out',
     'GET /portal/signed-out',
   ]
 

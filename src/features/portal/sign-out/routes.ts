@@ -1,4 +1,5 @@
-// /portal/sign-out (a link in the menu, so it works without JavaScript), /portal/sign-out-everywhere
+// /portal/sign-out (the menu's button: a form's POST with the page's token, so that no other page
+// or link can sign a family out; GET only shows the button), /portal/sign-out-everywhere
 // (ends every session of the person, on every device), and /portal/still-here (the idle warning's
 // "Stay signed in": any portal request keeps the session going).
 import type { FastifyInstance } from 'fastify'
@@ -11,6 +12,11 @@ export default async function portalSignOut(app: FastifyInstance, deps: AppDeps)
   const service = createSignInService({ db: deps.database.db, clock: deps.clock, config: deps.config })
 
   app.get('/portal/sign-out', { config: { access: 'public' } }, async (request, reply) => {
+    if (!request.session.partyId) return reply.redirect('/portal/signed-out', 303)
+    return reply.view('portal/sign-out/confirm.njk')
+  })
+
+  app.post('/portal/sign-out', { config: { access: 'public' } }, async (request, reply) => {
     await request.session.destroy()
     return reply.redirect('/portal/signed-out', 303)
   })
