@@ -27,34 +27,37 @@ $$;--> statement-breakpoint
 CREATE FUNCTION "audit_canonical"(r "access_log") RETURNS text LANGUAGE sql STABLE SET timezone = 'UTC' AS $$
   SELECT jsonb_build_array(r.id, r.at, r.user_id, r.api_token_id, r.party_id, r.case_id, r.action, r.path)::text
 $$;--> statement-breakpoint
--- Each chain's last link, one row per chain: the next link reads it by its key (never a search of
--- the links, whose cost a stale plan can make grow with the chain) and holds its row lock until the
--- transaction ends, so one writer at a time follows a link and two never both follow the same one
--- (the primary key of audit_chain refuses a fork anyway). audit-verify needs only the links.
-CREATE TABLE "audit_chain_heads" (
-	"chain" text PRIMARY KEY NOT NULL,
-	"seq" bigint NOT NULL,
-	"hash" text NOT NULL
-);--> statement-breakpoint
-INSERT INTO "audit_chain_heads" ("chain", "seq", "hash") VALUES
-  ('audit_trail', 0, repeat('0', 64)), ('case_events', 0, repeat('0', 64)), ('access_log', 0, repeat('0', 64));--> statement-breakpoint
--- hash = sha256(previous hash | chain | seq | canonical text), in hex; the first follows 64 zeros.
+-- The next link of a chain: one writer at a time per chain (a lock held until the transaction ends,
+-- so two transactions never both follow the same link; the primary key refuses a fork anyway).
+-- Holding the lock, a transaction keeps the chain's last link in a setting of its own, so only its
+-- first link reads it from the table: a plan made while the table was small would otherwise scan
+-- the links for every row of a bulk insert. (A setting made in a savepoint goes with the savepoint.)
 -- It runs as the tables' owner (security definer), so the application's role needs no right on
--- the links or the heads beyond reading them: it cannot write a link of its own.
+-- the links beyond reading them: it cannot write a link of its own.
+-- hash = sha256(previous hash | chain | seq | canonical text), in hex; the first follows 64 zeros.
 CREATE FUNCTION "audit_chain_link"(chain_name text, row_id bigint, canonical text) RETURNS void LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  next_seq bigint;
+  held text := 'parley.audit_chain_' || chain_name;
+  last_link text;
+  last_seq bigint;
   last_hash text;
   next_hash text;
 BEGIN
-  SELECT h.seq + 1, h.hash INTO next_seq, last_hash FROM audit_chain_heads h WHERE h.chain = chain_name FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'There is no audit chain called %', chain_name;
+  PERFORM pg_advisory_xact_lock(hashtext('parley.audit_chain'), hashtext(chain_name));
+  last_link := current_setting(held, true);
+  IF coalesce(last_link, '') <> '' THEN
+    last_seq := split_part(last_link, ':', 1)::bigint;
+    last_hash := split_part(last_link, ':', 2);
+  ELSE
+    SELECT c.seq, c.hash INTO last_seq, last_hash FROM audit_chain c WHERE c.chain = chain_name ORDER BY c.seq DESC LIMIT 1;
+    last_seq := coalesce(last_seq, 0);
+    last_hash := coalesce(last_hash, repeat('0', 64));
   END IF;
-  next_hash := encode(sha256(convert_to(last_hash || '|' || chain_name || '|' || next_seq::text || '|' || canonical, 'UTF8')), 'hex');
-  INSERT INTO audit_chain (chain, seq, row_id, prev_hash, hash) VALUES (chain_name, next_seq, row_id, last_hash, next_hash);
-  UPDATE audit_chain_heads SET seq = next_seq, hash = next_hash WHERE chain = chain_name;
+  last_seq := last_seq + 1;
+  next_hash := encode(sha256(convert_to(last_hash || '|' || chain_name || '|' || last_seq::text || '|' || canonical, 'UTF8')), 'hex');
+  INSERT INTO audit_chain (chain, seq, row_id, prev_hash, hash) VALUES (chain_name, last_seq, row_id, last_hash, next_hash);
+  PERFORM set_config(held, last_seq::text || ':' || next_hash, true);
 END
 $$;--> statement-breakpoint
 CREATE FUNCTION "audit_chain_append"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -37,6 +37,33 @@ describe('the audit hash chains', () => {
       )
     ).rows
 
+  it('keeps one unbroken chain through a transaction that writes many rows and rolls a savepoint back', async () => {
+    const change = (id: string) => ({
+      by: { userId, ip: null },
+      action: 'council.changed',
+      record: { kind: 'council', id },
+      before: null,
+      after: null,
+    })
+    await t.database.db.transaction(async (tx) => {
+      await recordChange(tx, t.clock, change('kept-1'))
+      await tx
+        .transaction(async (inner) => {
+          await recordChange(inner, t.clock, change('rolled-back'))
+          throw new Error('undone')
+        })
+        .catch(() => {})
+      await recordChange(tx, t.clock, change('kept-2'))
+    })
+    await t.database.db.transaction((tx) => recordChange(tx, t.clock, change('kept-3')))
+    const chained = await links('audit_trail')
+    chained.forEach((link, i) => {
+      assert.equal(Number(link.seq), i + 1)
+      assert.equal(link.prev_hash, i === 0 ? genesisHash : chained[i - 1]!.hash)
+    })
+    assert.equal((await verifyAudit(t.database.db, undefined)).ok, true)
+  })
+
   it('gives each row, of a batch too, its own link following the one before, in the order written', async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
