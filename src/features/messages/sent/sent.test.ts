@@ -83,9 +83,12 @@ describe('Sent messages at /admin/messages', () => {
     const res = await manager.get(`/admin/messages/${row.id}`)
     assert.equal(res.statusCode, 200)
     const doc = html(res)
-    // A manager reaches it from the staff menu, without the administrators' sub navigation.
+    // A manager reaches it from the staff menu; their sub navigation has only what they may open.
     assert.ok(doc.querySelector('.govuk-service-navigation a[href="/admin/messages"]'))
-    assert.equal(doc.querySelector('.moj-sub-navigation'), null)
+    assert.deepEqual(
+      doc.querySelectorAll('.moj-sub-navigation a').map((a) => a.getAttribute('href')),
+      ['/admin/messages', '/admin/audit'],
+    )
     assert.match(doc.getElementById('message-summary')!.text, /Sarah Hartley\s*sarah@example\.com/)
     assert.match(doc.getElementById('message-summary')!.text, /Waiting to be sent/)
     assert.match(doc.getElementById('message-body')!.text, /We have written to the council\./)
