@@ -7,7 +7,8 @@ import type { Db } from '../../db/client.ts'
 import { recordEntry } from './record.ts'
 
 export type SignInOutcome =
-  | { ok: true }
+  /** `passwordOnly`: the password was right, and the second step is still to come. */
+  | { ok: true; passwordOnly?: true }
   /** 'password' (wrong), 'second-factor' (a wrong code), 'disabled', 'locked' (too many tries), ... */
   | { ok: false; reason: string }
 
@@ -18,7 +19,11 @@ export async function recordSignIn(
 ): Promise<void> {
   await recordEntry(db, clock, {
     by: { userId: attempt.userId, ip: attempt.ip },
-    action: attempt.outcome.ok ? 'sign-in.succeeded' : 'sign-in.failed',
+    action: !attempt.outcome.ok
+      ? 'sign-in.failed'
+      : attempt.outcome.passwordOnly
+        ? 'sign-in.password-accepted'
+        : 'sign-in.succeeded',
     record: { kind: 'sign-in', id: attempt.userId ?? 'no-such-account' },
     before: null,
     after: attempt.outcome.ok ? { signedIn: true } : { signedIn: false, reason: attempt.outcome.reason },

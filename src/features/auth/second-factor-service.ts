@@ -9,7 +9,7 @@ import type { Db, Tx } from '../../db/client.ts'
 import { templateNamed } from '../../domain/message-wording.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../domain/result.ts'
 import { formatDateTime } from '../../web/format.ts'
-import { recordChange, type AuditActor } from '../audit/index.ts'
+import { recordChange, recordSignIn, type AuditActor } from '../audit/index.ts'
 import { queueMessage, serviceValues } from '../messages/index.ts'
 import {
   accountWithFactor,
@@ -129,6 +129,8 @@ export function createSecondFactorService({ db, clock, config }: { db: Db; clock
               when: formatDateTime(clock.now()),
             },
           })
+          // Setting the app up with its first code ends the sign-in.
+          await recordSignIn(tx, clock, { userId, ip: by.ip, outcome: { ok: true } })
           return { ok: true as const, factorId, recoveryCodes }
         }),
       )
@@ -145,36 +147,52 @@ export function createSecondFactorService({ db, clock, config }: { db: Db; clock
       if (!account || account.disabledAt || !factor?.confirmedAt) {
         return refuse('There is no such account', undefined, 'not-found')
       }
-      if (isAppCode(typed)) {
-        // A secret that does not open (the key was changed) matches no code: a recovery code still works.
-        const secret = openSecret(keyMaterial, userId, factor.secret)
-        const step = secret ? matchingStep(secret, typed, clock.now()) : null
-        if (step === null) return refuse(wrongCode, 'code')
-        if (!(await takeStep(db, factor.id, step, clock.now()))) return refuse(usedCode, 'code')
-        return { ok: true, factorId: factor.id }
-      }
-      return refusalsAsResults(() =>
-        db.transaction(async (tx) => {
-          const used = await useRecoveryCode(tx, factor.id, recoveryCodeHash(factor.id, typed), clock.now())
-          if (!used) {
-            throw new RefusalError(
-              'That recovery code is not right or has already been used. Enter the 6-digit code from your authenticator app, or another recovery code',
-              'code',
-            )
-          }
-          const left = await unusedRecoveryCodes(tx, factor.id)
-          await audited(
-            tx,
-            by,
-            'staff.recovery-code-used',
-            userId,
-            { recoveryCodesLeft: left + 1 },
-            { recoveryCodesLeft: left },
-          )
-          return { ok: true as const, factorId: factor.id, recoveryCodesLeft: left }
-        }),
-      )
+      const answer = await checkCode(factor, userId, typed, by)
+      // The sign-in ends here: its success, or a wrong code, in the audit trail.
+      await recordSignIn(db, clock, {
+        userId,
+        ip: by.ip,
+        outcome: answer.ok ? { ok: true } : { ok: false, reason: 'second-factor' },
+      })
+      return answer
     },
+  }
+
+  async function checkCode(
+    factor: { id: string; secret: string },
+    userId: string,
+    typed: string,
+    by: AuditActor,
+  ): Promise<Result<{ factorId: string; recoveryCodesLeft?: number }>> {
+    if (isAppCode(typed)) {
+      // A secret that does not open (the key was changed) matches no code: a recovery code still works.
+      const secret = openSecret(keyMaterial, userId, factor.secret)
+      const step = secret ? matchingStep(secret, typed, clock.now()) : null
+      if (step === null) return refuse(wrongCode, 'code')
+      if (!(await takeStep(db, factor.id, step, clock.now()))) return refuse(usedCode, 'code')
+      return { ok: true, factorId: factor.id }
+    }
+    return refusalsAsResults(() =>
+      db.transaction(async (tx) => {
+        const used = await useRecoveryCode(tx, factor.id, recoveryCodeHash(factor.id, typed), clock.now())
+        if (!used) {
+          throw new RefusalError(
+            'That recovery code is not right or has already been used. Enter the 6-digit code from your authenticator app, or another recovery code',
+            'code',
+          )
+        }
+        const left = await unusedRecoveryCodes(tx, factor.id)
+        await audited(
+          tx,
+          by,
+          'staff.recovery-code-used',
+          userId,
+          { recoveryCodesLeft: left + 1 },
+          { recoveryCodesLeft: left },
+        )
+        return { ok: true as const, factorId: factor.id, recoveryCodesLeft: left }
+      }),
+    )
   }
 }
 

@@ -79,7 +79,7 @@ export function createSignInService(db: Db, clock: Clock) {
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password)
       if (user && valid && !user.disabledAt) {
         await throttle.succeeded(begun.attempt)
-        await recordSignIn(db, clock, { userId: user.id, ip, outcome: { ok: true } })
+        await recordSignIn(db, clock, { userId: user.id, ip, outcome: { ok: true, passwordOnly: true } })
         return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword, home: homePathFor(user) }
       }
       const failed = throttle.failed(begun.attempt)

@@ -73,6 +73,28 @@ describe('the code from the authenticator app, after the password', () => {
     assert.equal(rows.rows[0]!.n, 0, 'no session is both half and fully signed in')
   })
 
+  test('the audit trail has the password accepted, a wrong code, and the sign-in when the right code ends it', async () => {
+    await forgetLastCode(t.database, 'cora@example.com')
+    const before = await t.database.db.execute<{ id: string | null }>(sql`select max(id) as id from audit_trail`)
+    const since = before.rows[0]!.id ?? '0'
+    const { agent } = await afterPassword()
+    await agent.get('/sign-in/second-factor')
+    await agent.post('/sign-in/second-factor', { code: appCode(later(-65)) })
+    assertRedirect(await agent.post('/sign-in/second-factor', { code: appCode(t.clock.now()) }), '/cases')
+    const rows = await t.database.db.execute<{ action: string; reason: string | null }>(
+      sql`select action, after->>'reason' as reason from audit_trail
+          where record_kind = 'sign-in' and id > ${since} order by id`,
+    )
+    assert.deepEqual(
+      rows.rows.map((r) => [r.action, r.reason]),
+      [
+        ['sign-in.password-accepted', null],
+        ['sign-in.failed', 'second-factor'],
+        ['sign-in.succeeded', null],
+      ],
+    )
+  })
+
   test('a code already used is refused (replay), however it is sent; the next one works', async () => {
     await forgetLastCode(t.database, 'cora@example.com')
     const code = appCode(t.clock.now())

@@ -106,7 +106,7 @@ describe('failed sign-ins slow down, then lock, the account', () => {
     assert.equal((await attempt(t.app, 'lena@example.com', testPassword, '203.0.113.9')).statusCode, 303)
     const later = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordId, lenaId))
     assert.equal(later.filter((r) => r.action === 'sign-in.failed' && r.after?.reason === 'locked').length, 1)
-    assert.equal(later.filter((r) => r.action === 'sign-in.succeeded').length, 1)
+    assert.equal(later.filter((r) => r.action === 'sign-in.password-accepted').length, 1)
     // Only one email for the one lock.
     assert.equal(
       (await t.database.db.select().from(messages).where(eq(messages.templateKey, 'staff-account-locked'))).length,
