@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { after, before, describe, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { createStaff, testPassword } from '../helpers/app.ts'
+import { appCode, forgetLastCode } from '../helpers/second-factor.ts'
 import {
   andWaitForPage,
   axeTracker,
@@ -94,6 +95,13 @@ describe("in a browser: a commissioner reads their council's quarter", () => {
     await page.keyboard.type('cam@example.com')
     await page.keyboard.press('Tab')
     await page.keyboard.type(testPassword)
+    await andWaitForPage(page, () => page.keyboard.press('Enter'))
+    // Then the code from the authenticator app, typed into its field.
+    assert.equal(pathOf(page), '/sign-in/second-factor')
+    await axe.check()
+    await forgetLastCode(t.database, 'cam@example.com')
+    await tabTo(page, '#code')
+    await page.keyboard.type(appCode(t.clock.now()))
     await andWaitForPage(page, () => page.keyboard.press('Enter'))
     assert.equal(pathOf(page), '/reports')
     await axe.check()
