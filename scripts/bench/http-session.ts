@@ -1,5 +1,7 @@
 // Signing in as a person would, through the real forms: a cookie jar, the CSRF token read from
 // the page, and redirects followed by hand so that every cookie is kept.
+import { Secret, TOTP } from 'otpauth'
+
 export class Browser {
   private readonly cookies = new Map<string, string>()
   private readonly base: string
@@ -45,14 +47,28 @@ export class Browser {
   }
 }
 
-/** Signs in and opens the page they land on (Today for the provider's staff, Reports for a commissioner). */
+/** The code an authenticator app set up with this key shows now. */
+const codeNow = (key: string) =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(key.replace(/\s/g, '')) }).generate()
+
+/**
+ * Signs in and opens the page they land on (Today for the provider's staff, Reports for a
+ * commissioner): the password, then setting up an authenticator app through its page (the bench
+ * forgets the accounts' apps before each run, as their sealed secrets do not outlive the run).
+ */
 export async function signInStaff(base: string, email: string, password: string, home = '/today'): Promise<Browser> {
   const browser = new Browser(base)
   const page = await browser.get('/sign-in')
   const res = await browser.post('/sign-in', { _csrf: Browser.csrfOf(page.body), email, password })
-  if (res.status !== 303 || res.location !== home) {
+  if (res.status !== 303 || res.location !== '/sign-in/second-factor') {
     throw new Error(`Signing in ${email} failed: ${res.status} ${res.location ?? ''}`)
   }
+  const enrol = await browser.get('/sign-in/enrol')
+  const key = /<code>([A-Z2-7 ]+)<\/code>/.exec(enrol.body)?.[1]
+  if (!key) throw new Error(`No setup key on the enrolment page for ${email}`)
+  const codes = await browser.post('/sign-in/enrol', { _csrf: Browser.csrfOf(enrol.body), code: codeNow(key) })
+  if (codes.status !== 200) throw new Error(`Setting up the app for ${email} failed: ${codes.status}`)
+  // Signed in now: the recovery codes page's Continue leads home.
   const landing = await browser.get(home)
   if (landing.status !== 200) throw new Error(`After signing in, ${home} answered ${landing.status}`)
   return browser
