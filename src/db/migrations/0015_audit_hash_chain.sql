@@ -32,6 +32,8 @@ $$;--> statement-breakpoint
 -- Holding the lock, a transaction keeps the chain's last link in a setting of its own, so only its
 -- first link reads it from the table: a plan made while the table was small would otherwise scan
 -- the links for every row of a bulk insert. (A setting made in a savepoint goes with the savepoint.)
+-- The chain's name is compared in the table's collation: the trigger passes TG_TABLE_NAME, whose
+-- collation "C" would otherwise keep the planner off the primary key (a scan of every link).
 -- It runs as the tables' owner (security definer), so the application's role needs no right on
 -- the links beyond reading them: it cannot write a link of its own.
 -- hash = sha256(previous hash | chain | seq | canonical text), in hex; the first follows 64 zeros.
@@ -50,7 +52,7 @@ BEGIN
     last_seq := split_part(last_link, ':', 1)::bigint;
     last_hash := split_part(last_link, ':', 2);
   ELSE
-    SELECT c.seq, c.hash INTO last_seq, last_hash FROM audit_chain c WHERE c.chain = chain_name ORDER BY c.seq DESC LIMIT 1;
+    SELECT c.seq, c.hash INTO last_seq, last_hash FROM audit_chain c WHERE c.chain = chain_name COLLATE "default" ORDER BY c.seq DESC LIMIT 1;
     last_seq := coalesce(last_seq, 0);
     last_hash := coalesce(last_hash, repeat('0', 64));
   END IF;
