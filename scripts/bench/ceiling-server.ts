@@ -31,7 +31,9 @@ const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } })
 await app.register(views)
 await app.register(security)
 await app.register(staticAssets)
-app.get('/', async (_request, reply) => reply.view('ceiling.njk', { rows, user, service }))
+// The layout's sign-out form asks for a CSRF token: a fixed one, as there is no session here.
+const csrf = () => 'ceiling-csrf-token'
+app.get('/', async (_request, reply) => reply.view('ceiling.njk', { rows, user, service, csrf }))
 
 await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 0) })
 const stop = () => void app.close().then(() => process.exit(0))
