@@ -29,6 +29,7 @@ async function main() {
     process.stderr.write(
       `Using the data set built on ${build.marker.builtOn} (in ${build.marker.buildSeconds} s); --rebuild builds it again\n`,
     )
+  if (options.buildOnly) return
 
   const database = await openTarget(target)
   let fixtures, version

@@ -1,8 +1,10 @@
-// npm run bench -- [--cases 100000 | --quick] [--rebuild] [--seconds 10] [--connections 10,50]
+// npm run bench -- [--cases 100000 | --quick] [--rebuild] [--build-only] [--seconds 10] [--connections 10,50]
 export interface Options {
   cases: number
   quick: boolean
   rebuild: boolean
+  /** Build (or check) the data set, then stop: the load can run later on a quiet machine. */
+  buildOnly: boolean
   /** How long each page is loaded at each connection count. */
   seconds: number
   connections: number[]
@@ -12,13 +14,21 @@ export const usage = `Usage: npm run bench -- [options]
   --cases N          cases in the data set (default 100000; 1000000 for a national service)
   --quick            about 3,000 cases and about 2 seconds a page
   --rebuild          build the data set again even if it is there
+  --build-only       build the data set (or find it built) and stop, without loading pages
   --seconds S        seconds of load for each page at each connection count (default 10)
   --connections A,B  connection counts (default 10,50)
 With DATABASE_URL set, the data set is a database of its own on that server (parley_bench_<cases>);
 without it, the embedded database in .cache/bench/pglite-<cases>.`
 
 export function parseOptions(argv: string[]): Options {
-  const options: Options = { cases: 100_000, quick: false, rebuild: false, seconds: 10, connections: [10, 50] }
+  const options: Options = {
+    cases: 100_000,
+    quick: false,
+    rebuild: false,
+    buildOnly: false,
+    seconds: 10,
+    connections: [10, 50],
+  }
   let casesGiven = false
   let secondsGiven = false
   for (let i = 0; i < argv.length; i++) {
@@ -30,6 +40,7 @@ export function parseOptions(argv: string[]): Options {
     }
     if (arg === '--quick') options.quick = true
     else if (arg === '--rebuild') options.rebuild = true
+    else if (arg === '--build-only') options.buildOnly = true
     else if (arg === '--cases') {
       options.cases = Number(value().replace(/[_,]/g, ''))
       casesGiven = true
