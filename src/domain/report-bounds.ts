@@ -4,7 +4,7 @@
 // 6 are 1 and 5. Each figure's possible values are narrowed by every line it is in (its total less
 // the others' possible sums), again and again, until nothing changes; a hidden figure left with
 // one possible value, its own, is given away. A reader who takes "not shown" to mean 5 or more
-// (forgetting the rare hidden 0) is tried too: they are right whenever no 0 is hidden.
+// (forgetting the rare hidden 0) is tried too: they are right on every line with no hidden 0.
 
 /** Whole numbers from lo to hi (hi may be Infinity, lo -Infinity). */
 type Span = readonly [lo: number, hi: number]
@@ -84,10 +84,19 @@ export function pinnedByBounds(
       if (!hide.has(i)) return [[v, v]]
       return v >= 1 && v < smallestShown ? small : notShown
     })
-    const possible = narrowed(lines, start)
-    for (const i of hide) {
-      const p = possible[i]!
-      if (values[i] !== 0 && p.length === 1 && p[0]![0] === values[i] && p[0]![1] === values[i]) found.add(i)
+    // The reader who forgets the hidden 0 reasons soundly over the lines with no hidden 0; on a
+    // line with one nothing fits, yet a guess from that line alone can still land on a figure.
+    const forgetsZero = notShown.length === 1
+    const hasHiddenZero = (line: Line) => [...line.members, line.total].some((i) => hide.has(i) && values[i] === 0)
+    const readers = forgetsZero
+      ? [lines.filter((line) => !hasHiddenZero(line)), ...lines.filter(hasHiddenZero).map((line) => [line])]
+      : [lines]
+    for (const seen of readers) {
+      const possible = narrowed(seen, start)
+      for (const i of hide) {
+        const p = possible[i]!
+        if (values[i] !== 0 && p.length === 1 && p[0]![0] === values[i] && p[0]![1] === values[i]) found.add(i)
+      }
     }
   }
   return [...found].sort((a, b) => a - b)
