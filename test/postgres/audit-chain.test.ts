@@ -77,13 +77,16 @@ describe('two writers at once on PostgreSQL', () => {
           after: null,
         }),
       )
+      // The row joins its chain when its transaction commits: there the fork is refused.
+      await client.query(
+        `insert into audit_trail (at, action, record_kind, record_id) values (now(), 'council.changed', 'council', 'late')`,
+      )
       await assert.rejects(
-        client.query(
-          `insert into audit_trail (at, action, record_kind, record_id) values (now(), 'council.changed', 'council', 'late')`,
-        ),
+        client.query('commit'),
         /duplicate key value violates unique constraint "audit_chain_chain_seq_pk"/,
       )
-      await client.query('rollback')
+      const kept = await made.database.db.execute(sql`select 1 from audit_trail where record_id = 'late'`)
+      assert.equal(kept.rows.length, 0, 'the refused transaction left nothing behind')
     } finally {
       await client.end()
     }
