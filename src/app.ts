@@ -31,6 +31,7 @@ import { generalTemplates } from './features/messages/index.ts'
 import portalArea from './features/portal/area.ts'
 import { partyAdmission, portalTemplates } from './features/portal/index.ts'
 import preparationArea from './features/preparation/area.ts'
+import publicPagesArea from './features/public-pages/area.ts'
 import reportsArea from './features/reports/area.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     portalArea,
     reportsArea,
     complaintsArea,
+    publicPagesArea,
   ]) {
     await app.register(area, deps)
   }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Db } from '../db/client.ts'
 import { cases, localAuthorities } from '../db/schema/index.ts'
+import { providerContact, reachableAt } from './provider.ts'
 
 /** Answers that are not pages (health checks, the JSON API) need no service details. */
 const notPages = /^\/(health|ready|api\/)/
@@ -39,8 +40,10 @@ export default fp(async function serviceInfo(app: FastifyInstance, opts: { db: D
   // After auth's preHandler (registered before this plugin): a portal party is known by now.
   app.addHook('preHandler', async (request, reply) => {
     if (notPages.test(request.url)) return
-    const service =
+    const council =
       (request.party && (await caseServiceDetails(opts.db, request.party.caseId))) || (await providerDetails(opts.db))
+    // A council with no phone or email of its own is reached through the provider's.
+    const service = council && reachableAt(council, await providerContact(opts.db))
     reply.locals = { ...reply.locals, service }
   })
 })

@@ -91,12 +91,15 @@ export async function deleteExpiredSessions(db: Db, clock: Clock) {
   await db.delete(sessions).where(lt(sessions.expiresAt, clock.now()))
 }
 
+/** The one cookie Parley sets (the cookies page names it); the CSRF secret is kept in the session, not a cookie. */
+export const SESSION_COOKIE = 'parley.sid'
+
 export default fp(async function sessionPlugin(app: FastifyInstance, opts: { config: Config; db: Db; clock: Clock }) {
   const idleMs = opts.config.SESSION_IDLE_MINUTES * 60_000
   await app.register(cookie)
   await app.register(session, {
     secret: opts.config.SESSION_SECRET,
-    cookieName: 'parley.sid',
+    cookieName: SESSION_COOKIE,
     cookie: { httpOnly: true, secure: opts.config.COOKIE_SECURE, sameSite: 'lax', path: '/' },
     saveUninitialized: false,
     // Not every response: the store moves the expiry on (see TOUCH_MS).

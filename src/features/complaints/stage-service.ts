@@ -17,6 +17,7 @@ import {
 import { RefusalError, refusalsAsResults, type Result } from '../../domain/result.ts'
 import { hasRole, type StaffUser } from '../../domain/staff.ts'
 import { formatDate } from '../../web/format.ts'
+import { providerContact } from '../../web/provider.ts'
 import { queueMessage } from '../messages/index.ts'
 import { currentCalendar } from '../settings/index.ts'
 import { canSeeComplaint, seniorManagers } from './access.ts'
@@ -68,12 +69,13 @@ async function currentStage(tx: Tx, c: ComplaintRow) {
 
 async function serviceValuesOf(tx: Tx, councilId: string) {
   const council = await councilFor(tx, councilId)
+  const provider = await providerContact(tx) // for a council with no phone or email of its own
   return {
     council,
     values: {
       'service-name': council?.serviceName ?? 'Parley',
-      'service-phone': council?.phone ?? '',
-      'service-email': council?.email ?? '',
+      'service-phone': council?.phone?.trim() || provider.phone,
+      'service-email': council?.email?.trim() || provider.email,
       'opening-hours': council?.openingHours ?? '',
     },
   }
