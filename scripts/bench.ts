@@ -100,6 +100,7 @@ async function main() {
       serverStartSeconds: load.startSeconds.map((s) => Math.round(s * 100) / 100),
       ...(load.pageWeights ? { pageWeights: load.pageWeights } : {}),
       ...(load.enquiries ? { enquiries: { ...load.enquiries } } : {}),
+      ...(load.nationalReport ? { nationalReport: load.nationalReport } : {}),
       notes: [
         `The misspelt-name search asks for "${fixtures.typoName}": "${fixtures.typoOf}" is the name of ${fixtures.typoCount} children.`,
         ...load.notes,
@@ -119,6 +120,11 @@ async function main() {
     if (e)
       console.log(
         `Enquiries: ${e.acknowledged} acknowledged with 2xx, ${e.storedOnce} stored exactly once, ${e.missing} missing, ${e.duplicated} duplicated, ${e.wrongCase} as another case; ${e.storedNotAcknowledged} stored without a 2xx`,
+      )
+    const n = load.nationalReport
+    if (n)
+      console.log(
+        `National report (every council, ${n.from} to ${n.to}, ${n.months} months): ${n.seconds === undefined ? `not ready (${n.status})` : `ready ${n.seconds} s after it was asked for`}, while the pages marked so were loaded`,
       )
     if (load.pageWeights?.length)
       console.log(`Public pages, a first visit (compressed as sent):\n${weights(load.pageWeights)}`)

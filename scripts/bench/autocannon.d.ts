@@ -31,6 +31,11 @@ declare module 'autocannon' {
     duration: number
     statusCodeStats: Record<string, { count: number }>
   }
-  function autocannon(options: Options): Promise<Result> & { stop(): void }
+  interface Tracker extends Promise<Result> {
+    stop(): void
+    /** Each answer: the milliseconds it took. */
+    on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): this
+  }
+  function autocannon(options: Options): Tracker
   export default autocannon
 }

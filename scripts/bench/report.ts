@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Measurement } from './load.ts'
+import type { NationalReport } from './national-report.ts'
 import type { PageWeight } from './page-weight.ts'
 
 export interface Report {
@@ -22,6 +23,7 @@ export interface Report {
   /** A first visit to each public page: the page and its stylesheet and scripts, in KB sent. */
   pageWeights?: PageWeight[]
   enquiries?: Record<string, number>
+  nationalReport?: NationalReport
   notes: string[]
   results: Measurement[]
 }
@@ -39,12 +41,13 @@ export function machine(database: string): Report['machine'] {
 const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width))
 
 export function table(results: Measurement[]): string {
-  const head = ['Page', 'Conn', 'Req/s', 'p50 ms', 'p99 ms', 'Errors', '% ceiling', 'RSS MB', 'Load']
+  const head = ['Page', 'Conn', 'Req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Errors', '% ceiling', 'RSS MB', 'Load']
   const lines = results.map((r) => [
     r.page,
     String(r.connections),
     r.failure ? 'failed' : r.requestsPerSecond.toFixed(1),
     r.failure ? '' : String(r.p50),
+    r.failure || r.p95 === undefined ? '' : String(r.p95),
     r.failure ? '' : String(r.p99),
     r.failure ? '' : String(r.errors),
     r.ceilingShare === undefined ? '' : `${(r.ceilingShare * 100).toFixed(1)}%`,

@@ -7,6 +7,7 @@ import { openTarget, type Target } from './bench-database.ts'
 import { checkEnquiries, portalLinkFor, type Acknowledged, type EnquiryCheck } from './fixtures.ts'
 import { askForPortalLink, Browser, signInStaff, usePortalLink } from './http-session.ts'
 import { measure, settle, warmUp, type Credentials, type Measurement } from './load.ts'
+import { duringNationalReport, type NationalReport } from './national-report.ts'
 import { pageWeight, PUBLIC_PAGES, type PageWeight } from './page-weight.ts'
 import { NAME_SEARCH, PAGES, REQUEST_FORM, type Fixtures, type PageSpec } from './pages.ts'
 import { BENCH_ADMIN, BENCH_COMMISSIONER } from './people.ts'
@@ -18,6 +19,8 @@ export interface LoadOutcome {
   /** What a first visit to each public page transfers, with its stylesheet and scripts. */
   pageWeights?: PageWeight[]
   enquiries?: EnquiryCheck
+  /** PostgreSQL: every council over every year, worked out while staff pages are loaded. */
+  nationalReport?: NationalReport
   notes: string[]
 }
 
@@ -97,6 +100,7 @@ export async function runLoad(options: {
             connections,
             requestsPerSecond: 0,
             p50: 0,
+            p95: 0,
             p99: 0,
             errors: 0,
             statuses: {},
@@ -112,6 +116,23 @@ export async function runLoad(options: {
     for (const page of PAGES) {
       if (page.engines && !page.engines.includes(target.engine)) continue
       for (const connections of options.connections) await one(page, connections)
+    }
+    if (options.database) {
+      try {
+        const during = await duringNationalReport({
+          url: server.url,
+          staff,
+          database: options.database,
+          fixtures,
+          credentials,
+          connections: options.connections[0]!,
+          seconds: options.seconds,
+        })
+        outcome.results.push(...during.results.map((m) => ({ ...m, rssMb: server!.rssMb() })))
+        outcome.nationalReport = during.report
+      } catch (error) {
+        outcome.notes.push(`The national report could not be measured: ${(error as Error).message}`)
+      }
     }
     if (target.engine === 'pglite') {
       const connections = options.connections[0]!
