@@ -33,6 +33,8 @@ import { partyAdmission, portalTemplates } from './features/portal/index.ts'
 import preparationArea from './features/preparation/area.ts'
 import publicPagesArea from './features/public-pages/area.ts'
 import reportsArea from './features/reports/area.ts'
+import sessionsArea from './features/sessions/area.ts'
+import { sessionTemplates } from './features/sessions/index.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -57,6 +59,7 @@ export const allTemplates: readonly MessageTemplate[] = [
   ...complaintTemplates,
   ...authTemplates,
   ...secondFactorTemplates,
+  ...sessionTemplates,
 ]
 
 export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyInstance> {
@@ -102,6 +105,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     portalArea,
     reportsArea,
     complaintsArea,
+    sessionsArea,
     publicPagesArea,
   ]) {
     await app.register(area, deps)

@@ -12,6 +12,7 @@ import { deleteForgottenSignInFailures } from '../features/auth/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
 import { runDueReports } from '../features/reports/index.ts'
+import { queueSessionReminders, sessionLinks } from '../features/sessions/index.ts'
 import { deleteEndedRateLimits } from '../web/rate-limit-store.ts'
 import { deleteExpiredSessions } from '../web/session.ts'
 
@@ -57,6 +58,12 @@ export const periodicTasks: PeriodicTask[] = [
   },
   // Meeting reminders, the set number of working days before: once per party and version of the meeting.
   { name: 'meeting-reminders', everySeconds: 3600, run: ({ db, clock }) => queueMeetingReminders({ db, clock }) },
+  // Information session reminders, the day before: once per booking and version of the session (features/sessions).
+  {
+    name: 'session-reminders',
+    everySeconds: 3600,
+    run: ({ db, clock, config }) => queueSessionReminders({ db, clock, links: sessionLinks(config) }),
+  },
   // Long reports asked for on the reports pages, a month at a time with their progress, one at a time.
   { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
   // Deadlines worked out again after a change that moves them, a batch at a time, with progress (features/admin).
