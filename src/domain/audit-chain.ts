@@ -22,6 +22,29 @@ export interface StoredLink {
   prevHash: string
   hash: string
   canonical: string | null
+  /**
+   * The row's latest redaction (personal data removed through audit_redact, migration 0019), if it
+   * had one: the digest of the row's canonical text it recorded, and the digest its audit trail
+   * entry says (null when that entry is missing).
+   */
+  redaction?: { digest: string; recorded: string | null } | null
+}
+
+/** sha256 of a row's canonical text, in hex: what a redaction records of the row as it left it. */
+export function canonicalDigest(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex')
+}
+
+/**
+ * A row that no longer matches its link's hash is accepted only as redacted: its latest redaction
+ * and that redaction's own audit trail entry both record the digest of the row exactly as it reads
+ * now. The link's hash is the one written with the row, so the chain and its anchors still hold.
+ */
+export function isRedacted(link: StoredLink): boolean {
+  const r = link.redaction
+  if (!r || link.canonical === null) return false
+  const now = canonicalDigest(link.canonical)
+  return r.digest === now && r.recorded === now
 }
 
 export interface ChainProblem {
@@ -64,7 +87,7 @@ export function checkLink(chain: string, at: ChainPosition, link: StoredLink): C
   if (link.canonical === null) {
     return problem(link.seq, link.rowId, `row ${link.rowId} has been deleted (it was entry ${link.seq})`)
   }
-  if (linkHash(link.prevHash, chain, link.seq, link.canonical) !== link.hash) {
+  if (linkHash(link.prevHash, chain, link.seq, link.canonical) !== link.hash && !isRedacted(link)) {
     return problem(
       link.seq,
       link.rowId,

@@ -12,6 +12,7 @@ import { deleteForgottenSignInFailures } from '../features/auth/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
 import { runDueReports } from '../features/reports/index.ts'
+import { runRetention } from '../features/retention/index.ts'
 import { queueSessionReminders, sessionLinks } from '../features/sessions/index.ts'
 import { deleteEndedRateLimits } from '../web/rate-limit-store.ts'
 import { deleteExpiredSessions } from '../web/session.ts'
@@ -75,6 +76,8 @@ export const periodicTasks: PeriodicTask[] = [
     run: ({ db, clock, config, logger }) =>
       anchorAudit({ db, clock, file: config.AUDIT_ANCHOR_FILE, log: (m) => logger?.info(m) }),
   },
+  // What each council's retention schedule says is due: anonymised, a case at a time, logged (features/retention).
+  { name: 'retention', everySeconds: 6 * 3600, run: ({ db, clock }) => runRetention({ db, clock }) },
 ]
 
 /** Delivers until nothing more is due (in batches, so one run never holds on for ever). */

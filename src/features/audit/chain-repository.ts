@@ -16,10 +16,17 @@ export async function linksAfter(db: Db, chain: AuditChainName, afterSeq: number
     prev_hash: string
     hash: string
     canonical: string | null
+    redaction_digest: string | null
+    recorded_digest: string | null
   }>(sql`
     select l.seq, l.row_id, l.prev_hash, l.hash,
-      case when t.id is null then null else audit_canonical(t) end as canonical
+      case when t.id is null then null else audit_canonical(t) end as canonical,
+      r.digest as redaction_digest, r.recorded_digest
     from audit_chain l left join ${table} t on t.id = l.row_id
+    left join lateral (select d.digest, a.after->>'digest' as recorded_digest from audit_redactions d
+      left join audit_trail a on a.id = d.trail_id and a.action = 'audit.redacted'
+        and a.record_kind = d.chain and a.record_id = d.row_id::text
+      where d.chain = l.chain and d.row_id = l.row_id order by d.id desc limit 1) r on true
     where l.chain = ${chain} and l.seq > ${afterSeq}
     order by l.seq
     limit ${limit}`)
@@ -29,6 +36,7 @@ export async function linksAfter(db: Db, chain: AuditChainName, afterSeq: number
     prevHash: r.prev_hash,
     hash: r.hash,
     canonical: r.canonical,
+    redaction: r.redaction_digest === null ? null : { digest: r.redaction_digest, recorded: r.recorded_digest },
   }))
 }
 

@@ -6,6 +6,7 @@ import {
   auditChains,
   chainStart,
   checkLink,
+  isRedacted,
   type AuditAnchor,
   type ChainPosition,
   type ChainProblem,
@@ -19,6 +20,8 @@ export interface ChainReport {
   chain: string
   /** How many links were found good before the walk stopped (all of them, when unbroken). */
   entries: number
+  /** How many of them had personal data removed (retention or erasure), each through audit_redact. */
+  redacted: number
   problem: ChainProblem | null
 }
 
@@ -31,11 +34,13 @@ export interface VerifyReport {
 
 async function walk(db: Db, chain: (typeof auditChains)[number]): Promise<ChainReport> {
   let at: ChainPosition = chainStart
+  let redacted = 0
   for (;;) {
     const links = await linksAfter(db, chain, at.seq, BATCH)
     for (const link of links) {
       const problem = checkLink(chain, at, link)
-      if (problem) return { chain, entries: at.seq, problem }
+      if (problem) return { chain, entries: at.seq, redacted, problem }
+      if (link.redaction && isRedacted(link)) redacted++
       at = { seq: link.seq, hash: link.hash }
     }
     if (links.length < BATCH) break
@@ -45,6 +50,7 @@ async function walk(db: Db, chain: (typeof auditChains)[number]): Promise<ChainR
     return {
       chain,
       entries: at.seq,
+      redacted,
       problem: {
         chain,
         seq: at.seq + 1,
@@ -53,7 +59,7 @@ async function walk(db: Db, chain: (typeof auditChains)[number]): Promise<ChainR
       },
     }
   }
-  return { chain, entries: at.seq, problem: null }
+  return { chain, entries: at.seq, redacted, problem: null }
 }
 
 /** Each chain's last anchored link must still be there with the same hash. */
@@ -91,7 +97,7 @@ export function verifyReportLines(report: VerifyReport): string[] {
   const lines = report.chains.map((c) =>
     c.problem
       ? `${c.chain}: BROKEN at entry ${c.problem.seq}${c.problem.rowId === null ? '' : ` (row ${c.problem.rowId})`}: ${c.problem.what}`
-      : `${c.chain}: ${c.entries} ${c.entries === 1 ? 'entry' : 'entries'}, unbroken`,
+      : `${c.chain}: ${c.entries} ${c.entries === 1 ? 'entry' : 'entries'}, unbroken${c.redacted ? ` (${c.redacted} with personal data removed, each recorded)` : ''}`,
   )
   const { file, latest, problems } = report.anchor
   if (!file) lines.push('anchor: no AUDIT_ANCHOR_FILE is set, so there is no anchor to check')
