@@ -10,6 +10,7 @@ import { fixedClock } from '../src/clock.ts'
 import { testConfig } from '../src/config.ts'
 import { openDatabase } from '../src/db/client.ts'
 import { TOKEN_PATTERN } from '../src/features/api/index.ts'
+import { QUICK_NODE } from './helpers/quick-node.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-tokens-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -18,7 +19,11 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'd
 delete env.DATABASE_URL // the CLI on its embedded database, in a folder of its own
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: run.stdout + run.stderr }
 }
 

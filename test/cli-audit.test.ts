@@ -15,6 +15,7 @@ import { recordChange } from '../src/features/audit/index.ts'
 import { recordAccess } from '../src/features/cases/index.ts'
 import { makeCase } from '../src/features/cases/testing.ts'
 import { openTestDatabase } from './helpers/database.ts'
+import { QUICK_NODE } from './helpers/quick-node.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-audit-'))
 const dataDir = join(dir, 'data')
@@ -42,7 +43,7 @@ async function withDb<T>(work: (database: Database) => Promise<T>): Promise<T> {
 }
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--liftoff-only', 'src/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], {
     env,
     encoding: 'utf8',
     timeout: 120_000,

@@ -10,6 +10,7 @@ import { after, test } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { openDatabase } from '../src/db/client.ts'
 import { cases, localAuthorities, userCouncils, users } from '../src/db/schema/index.ts'
+import { QUICK_NODE } from './helpers/quick-node.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-cli-councils-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -18,7 +19,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'd
 delete env.DATABASE_URL // the CLI on its embedded database, in a folder of its own
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: run.stdout + run.stderr }
 }
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
+import { QUICK_NODE } from './helpers/quick-node.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-server-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
@@ -12,7 +13,7 @@ const env = { ...process.env, DATA_DIR: join(dir, 'data'), PORT: '0', NODE_ENV: 
 delete (env as Record<string, string | undefined>).DATABASE_URL
 
 function startServer(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
-  const child = spawn(process.execPath, ['src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...QUICK_NODE, 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -38,10 +39,14 @@ test('the server starts on the embedded database, prints a one-time password, re
   assert.deepEqual(await (await fetch(`${url}/ready`)).json(), { status: 'ready', database: 'pglite' })
 
   // A second server, and a CLI command, on the same folder stop at once and say why.
-  const second = spawnSync(process.execPath, ['src/server.ts'], { env, encoding: 'utf8', timeout: 30_000 })
+  const second = spawnSync(process.execPath, [...QUICK_NODE, 'src/server.ts'], {
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
   assert.equal(second.status, 1)
   assert.match(second.stdout + second.stderr, /in use by another Parley process/)
-  const backup = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
+  const backup = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
     env,
     encoding: 'utf8',
     timeout: 30_000,
@@ -54,7 +59,7 @@ test('the server starts on the embedded database, prints a one-time password, re
   assert.equal(await exited, 0)
 
   // Once stopped, the backup works, and a restart keeps the data (no second one-time password).
-  const ok = spawnSync(process.execPath, ['src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
+  const ok = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', 'backup', '--to', join(dir, 'backups')], {
     env,
     encoding: 'utf8',
     timeout: 60_000,
@@ -70,12 +75,20 @@ test('the server starts on the embedded database, prints a one-time password, re
 })
 
 test('the demo seed adds invented cases once, and never in production', () => {
-  const seeded = spawnSync(process.execPath, ['src/cli.ts', 'seed-demo'], { env, encoding: 'utf8', timeout: 60_000 })
+  const seeded = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', 'seed-demo'], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   assert.equal(seeded.status, 0, seeded.stderr)
   assert.match(seeded.stdout, /Added 40 demo cases/)
-  const twice = spawnSync(process.execPath, ['src/cli.ts', 'seed-demo'], { env, encoding: 'utf8', timeout: 60_000 })
+  const twice = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', 'seed-demo'], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   assert.match(twice.stdout, /Added 0 demo cases/)
-  const prod = spawnSync(process.execPath, ['src/cli.ts', 'seed-demo'], {
+  const prod = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', 'seed-demo'], {
     env: {
       ...env,
       NODE_ENV: 'production',

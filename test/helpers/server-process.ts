@@ -2,6 +2,7 @@
 // it or run two of it: on the embedded database in a folder, or on PostgreSQL at DATABASE_URL.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { QUICK_NODE } from './quick-node.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -32,7 +33,11 @@ export function serverEnv(db: { dataDir: string } | { url: string }, extra: Reco
 }
 
 export function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['src/server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...QUICK_NODE, 'src/server.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
   return new Promise((resolve, reject) => {
@@ -62,7 +67,7 @@ export function startServer(env: Record<string, string | undefined>): Promise<Se
 
 /** Runs `node src/cli.ts ...` to the end and answers what it printed (it must succeed). */
 export function cli(env: Record<string, string | undefined>, ...args: string[]): string {
-  const run = spawnSync(process.execPath, ['src/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], {
     cwd: root,
     env,
     encoding: 'utf8',
