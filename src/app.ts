@@ -24,6 +24,7 @@ import healthArea from './features/health/area.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
 import mediatorsArea from './features/mediators/area.ts'
+import openReferralArea from './features/openreferral/area.ts'
 import meetingsArea from './features/meetings/area.ts'
 import { meetingTemplates } from './features/meetings/index.ts'
 import messagesArea from './features/messages/area.ts'
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     complaintsArea,
     sessionsArea,
     publicPagesArea,
+    openReferralArea,
   ]) {
     await app.register(area, deps)
   }
