@@ -1,6 +1,6 @@
-// Councils at the command line, as a new user and automation run them: the demo's coordinator
-// works for the install's council and sees its cases; create-user gives a coordinator, manager or
-// commissioner the councils named by their codes, and refuses one without any.
+// Councils at the command line, as a new user and automation run them: the demo adds two
+// councils, and its coordinator works for all three and sees their cases; create-user gives a
+// coordinator, manager or commissioner the councils named by their codes, and refuses one without any.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,7 +19,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'd
 delete env.DATABASE_URL // the CLI on its embedded database, in a folder of its own
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 240_000 })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: run.stdout + run.stderr }
 }
 
@@ -33,28 +33,34 @@ async function read<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']
   }
 }
 
-test("a fresh install has its one council, and the demo's coordinator works for it", async () => {
+test('a fresh install has its one council; the demo adds two more, and its coordinator works for all three', async () => {
   const seeded = cli('seed-demo')
   assert.equal(seeded.status, 0, seeded.output)
-  assert.match(seeded.stdout, /Added 40 demo cases/)
+  assert.match(seeded.stdout, /Added 34 demo cases/)
+  // Each demo account's one-time password is printed, for a person to read once.
+  assert.match(seeded.stdout, /coordinator\.demo@example\.com: one-time password \S+/)
+  assert.match(seeded.stdout, /mediator\.demo@example\.com: one-time password \S+/)
   const found = await read(async (db) => {
-    const councils = await db.select().from(localAuthorities)
+    const councils = await db.select().from(localAuthorities).orderBy(localAuthorities.createdAt)
     const [coordinator] = await db.select().from(users).where(eq(users.email, 'coordinator.demo@example.com'))
     const theirs = await db.select().from(userCouncils).where(eq(userCouncils.userId, coordinator!.id))
     const all = await db.select({ council: cases.localAuthorityId }).from(cases)
     return { councils, theirs, all }
   })
-  assert.deepEqual(
-    found.councils.map((c) => [c.code, c.commissioned]),
-    [['warrington', true]],
-  )
-  const [warrington] = found.councils
-  assert.deepEqual(
-    found.theirs.map((c) => c.localAuthorityId),
-    [warrington!.id],
-  )
-  assert.equal(found.all.length, 40)
-  assert.ok(found.all.every((c) => c.council === warrington!.id))
+  assert.deepEqual(found.councils.map((c) => [c.code, c.commissioned]).sort(), [
+    ['dunmere', true],
+    ['kessington', true],
+    ['warrington', true],
+  ])
+  assert.deepEqual(found.theirs.map((c) => c.localAuthorityId).sort(), found.councils.map((c) => c.id).sort())
+  assert.equal(found.all.length, 34)
+  const warrington = found.councils.find((c) => c.code === 'warrington')!
+  assert.ok(found.all.filter((c) => c.council === warrington.id).length > 20, 'most cases are the first council’s')
+  // A second run adds nothing.
+  const again = cli('seed-demo')
+  assert.equal(again.status, 0, again.output)
+  assert.match(again.stdout, /Added 0 demo cases/)
+  assert.doesNotMatch(again.stdout, /one-time password/)
 })
 
 test('create-user gives a coordinator, manager or commissioner the councils named, and refuses one without', async () => {

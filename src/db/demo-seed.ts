@@ -1,222 +1,129 @@
-// Invented demo cases, so a new user sees a service in use. Every name here is made up.
-// Running it again adds nothing: each demo case has a fixed submission key.
+// Invented demo data, so a new user sees a service in use: three councils, a coordinator and a
+// manager, a panel of mediators with their accounts (one with lapsed insurance, one with a
+// conflict of interest), venues with rooms, and cases at every stage, each taken there by the
+// service's own steps on the days they happened (demo/stages.ts). Every name here is made up.
+// Running it again adds nothing: each demo case has a fixed submission key, and the people and
+// places are found again by their email or name.
 import { asc, eq } from 'drizzle-orm'
-import { isoDateInLondon, type Clock } from '../clock.ts'
-import { createCase, appendEvent } from '../features/cases/index.ts'
-import { hashPassword, oneTimePassword } from '../features/auth/index.ts'
-import type {
-  RequestFacts,
-  RequesterRole,
-  EhcStatus,
-  DisagreementArea,
-  OtherPartyKind,
-  EhcDecision,
-} from '../domain/request.ts'
+import type { Clock } from '../clock.ts'
+import { addDays } from '../domain/dates.ts'
+import { createCase } from '../features/cases/index.ts'
 import type { Db } from './client.ts'
-import { agencies, cases, localAuthorities, scopeDecisions, userCouncils, users } from './schema/index.ts'
+import { demoFacts, pick } from './demo/facts.ts'
+import { demoAccount, demoCouncils, demoMediators, demoVenues, type DemoAccount } from './demo/people.ts'
+import { demoClock, takeToStage, workingDay, type Stage } from './demo/stages.ts'
+import { agencies, localAuthorities } from './schema/index.ts'
 
-const firstNames = [
-  'Amelia',
-  'Oliver',
-  'Isla',
-  'Noah',
-  'Freya',
-  'Arlo',
-  'Maisie',
-  'Theo',
-  'Poppy',
-  'Reuben',
-  'Esme',
-  'Jude',
-  'Willow',
-  'Finley',
-  'Ivy',
-  'Caleb',
-  'Nell',
-  'Rowan',
+/** Each demo case: its stage, how many days ago it arrived, and whether it is SEN mediation. */
+const plan: [Stage, number, boolean][] = [
+  ['enquiry', 0, false],
+  ['enquiry', 1, true],
+  ['enquiry', 3, false],
+  ['signposted', 9, false],
+  ['signposted', 30, false],
+  ['declined', 20, true],
+  ['declined', 45, true],
+  ['willingness', 4, false],
+  ['willingness', 6, false],
+  ['willingness', 10, false],
+  ['allocated', 8, true],
+  ['allocated', 9, false],
+  ['allocated', 12, true],
+  ['preparing', 12, true],
+  ['preparing', 14, false],
+  ['preparing', 16, true],
+  ['meeting-booked', 14, true],
+  ['meeting-booked', 15, false],
+  ['meeting-booked', 17, true],
+  ['meeting-booked', 18, false],
+  ['agreed', 30, true],
+  ['agreed', 36, false],
+  ['agreed', 41, true],
+  ['agreed', 47, false],
+  ['agreed', 52, true],
+  ['not-agreed', 32, true],
+  ['not-agreed', 44, false],
+  ['withdrawn', 15, true],
+  ['withdrawn', 25, false],
+  ['withdrawn', 38, true],
+  ['closed', 70, true],
+  ['closed', 80, false],
+  ['closed', 90, true],
+  ['closed', 100, false],
 ]
-const surnames = [
-  'Hartley',
-  'Okafor',
-  'Brennan',
-  'Whitlock',
-  'Pemberton',
-  'Szymanski',
-  'Achebe',
-  'Lindqvist',
-  'Thornbury',
-  'Mahmood',
-  'Castellan',
-  'Fairbairn',
-  'Nwosu',
-  'Ashdown',
-]
-const parentNames = ['Joanne', 'Marcus', 'Priya', 'Gareth', 'Leanne', 'Tomasz', 'Funmi', 'Declan', 'Harriet', 'Imran']
-const settings = [
-  'Brookfield Primary School',
-  'Larchwood Academy',
-  'Orchard Vale High School',
-  'Riverside Nursery',
-  'Kingsmead College',
-  'Hollins Green Primary',
-  'Sandy Lane Specialist School',
-]
-const postcodes = ['WA1 2NN', 'WA2 7LT', 'WA3 6QF', 'WA4 1PE', 'WA5 3AB', 'WA13 0HH', 'WA5 1TX']
-const stories = [
-  'The school says it cannot meet our son’s speech and language needs without more support, and the council says the school already has the money. We have been going round in circles since September.',
-  'We asked for an EHC needs assessment in the spring and the council said no. Our daughter is falling further behind and we do not understand why.',
-  'The plan says she should have an hour a day with a teaching assistant but this is not happening most days.',
-  'The occupational therapy in section G has not been provided for two terms. Health say it is the council, the council say it is health.',
-  'I am 17 and I want to go to a college that can support my autism. The council named a different college in my plan.',
-  'The draft plan does not describe his sensory needs properly and the provision is vague: it says "access to" support rather than how much.',
-]
-
-function pick<T>(list: readonly T[], i: number): T {
-  return list[i % list.length]!
-}
-
-function demoFacts(i: number, today: Date): RequestFacts {
-  const child = `${pick(firstNames, i)} ${pick(surnames, i * 5 + 3)}`
-  const family = pick(surnames, i * 5 + 3)
-  const role: RequesterRole = i % 9 === 4 ? 'sendiass' : i % 7 === 3 ? 'young-person' : 'parent'
-  const age = role === 'young-person' ? 17 + (i % 5) : 5 + (i % 11)
-  const dob = isoDateInLondon(new Date(Date.UTC(today.getUTCFullYear() - age, (i * 3) % 12, 1 + (i % 27))))
-  const appealable = i % 3 === 0
-  const ehcStatus: EhcStatus = appealable
-    ? pick(['refused', 'has-plan'] as const, i)
-    : pick(['has-plan', 'none', 'assessment-requested'] as const, i)
-  const areas: DisagreementArea[] = appealable
-    ? ['ehc-decision']
-    : [pick(['provision', 'duties', 'health-social-care'] as const, i)]
-  const decision: EhcDecision | undefined = appealable
-    ? pick(['refuse-assessment', 'plan-contents', 'refuse-amend'] as const, i)
-    : undefined
-  const letter = isoDateInLondon(new Date(today.getTime() - (10 + (i % 40)) * 86_400_000))
-  const others: OtherPartyKind[] = appealable ? ['local-authority'] : i % 2 ? ['school'] : ['school', 'local-authority']
-  const requesterName =
-    role === 'young-person'
-      ? child
-      : role === 'parent'
-        ? `${pick(parentNames, i)} ${family}`
-        : `${pick(parentNames, i + 3)} Quayle`
-  return {
-    requester: { role, name: requesterName, ...(role === 'sendiass' ? { organisation: 'Warrington SENDIASS' } : {}) },
-    ...(role === 'sendiass'
-      ? {
-          permission: { givenBy: `${pick(parentNames, i)} ${family}`, givenOn: letter },
-          parent: { name: `${pick(parentNames, i)} ${family}` },
-        }
-      : {}),
-    child: { name: child, dateOfBirth: dob, setting: pick(settings, i), postcode: pick(postcodes, i) },
-    ehcStatus,
-    areas,
-    ...(decision ? { decision: { kind: decision, letterDate: letter } } : {}),
-    otherParties: others.map((kind) => ({
-      kind,
-      name:
-        kind === 'school' ? pick(settings, i) : kind === 'local-authority' ? 'Warrington Borough Council' : undefined,
-    })),
-    whatHappened: pick(stories, i),
-    contact:
-      i % 4 === 1
-        ? { methods: ['phone'], phone: `07700 900${String(100 + i).slice(-3)}`, bestTimes: 'After 3pm on weekdays' }
-        : { methods: ['email'], email: `${requesterName.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com` },
-    adjustments:
-      i % 6 === 2
-        ? { kinds: ['interpreter'], language: 'Polish' }
-        : i % 6 === 5
-          ? { kinds: ['large-print'] }
-          : { kinds: [] },
-    ...(i % 5 === 0 ? { supporter: 'A friend will come along for support' } : {}),
-  }
-}
+export const DEMO_CASES = plan.length
 
 export async function seedDemo(db: Db, clock: Clock): Promise<string> {
-  // The demo is of the council the install started with: its cases, and a coordinator who works for it.
-  const [council] = await db
-    .select({ id: localAuthorities.id })
+  // The demo's first council is the one the install started with.
+  const [first] = await db
+    .select()
     .from(localAuthorities)
     .where(eq(localAuthorities.commissioned, true))
     .orderBy(asc(localAuthorities.createdAt), asc(localAuthorities.code))
     .limit(1)
-  if (!council) throw new Error('There is no commissioning council for the demo cases')
-  const coordinatorEmail = 'coordinator.demo@example.com'
-  let [coordinator] = await db.select().from(users).where(eq(users.email, coordinatorEmail))
-  let passwordNote = ''
-  if (!coordinator) {
-    const password = oneTimePassword()
-    ;[coordinator] = await db
-      .insert(users)
-      .values({
-        email: coordinatorEmail,
-        name: 'Dana Coordinator',
-        roles: ['coordinator'],
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-      })
-      .returning()
-    passwordNote = ` Demo coordinator: ${coordinatorEmail}, one-time password ${password}.`
-  }
-  await db.insert(userCouncils).values({ userId: coordinator!.id, localAuthorityId: council.id }).onConflictDoNothing()
-  const signposts = await db.select().from(agencies)
+  if (!first) throw new Error('There is no commissioning council for the demo cases')
+  const councils = await demoCouncils(db, { id: first.id, code: first.code, name: first.name })
+  const councilIds = councils.map((c) => c.id)
+  const coordinator = await demoAccount(db, {
+    email: 'coordinator.demo@example.com',
+    name: 'Dana Whitcombe',
+    roles: ['coordinator'],
+    councils: councilIds,
+  })
+  const manager = await demoAccount(db, {
+    email: 'manager.demo@example.com',
+    name: 'Rhiannon Pryce',
+    roles: ['manager'],
+    councils: councilIds,
+  })
+  const today = clock.today()
+  const moving = demoClock()
+  moving.day(today)
+  const panel = await demoMediators(db, moving, councils, { userId: manager.id })
+  const venues = await demoVenues(db, moving)
+  const [agency] = await db.select().from(agencies).orderBy(asc(agencies.name)).limit(1)
+  // Those who can take cases: in good standing, with no conflict.
+  const allocatable = panel.slice(0, 3)
   let added = 0
-  const count = 40
-  for (let i = 0; i < count; i++) {
-    const receivedAt = new Date(clock.now().getTime() - (count - i) * 2 * 86_400_000)
-    const dayClock: Clock = { now: () => receivedAt, today: () => isoDateInLondon(receivedAt) }
-    const facts = demoFacts(i, clock.now())
-    const result = await createCase(db, dayClock, {
-      facts,
+  for (const [i, [stage, age, sen]] of plan.entries()) {
+    const received = workingDay(addDays(today, -age)) > today ? addDays(today, -age) : workingDay(addDays(today, -age))
+    moving.day(received)
+    const council = pick(councils, i % 4 === 3 ? 1 + (i % 2) : 0)
+    const result = await createCase(db, moving, {
+      facts: demoFacts(i, moving.now(), { council: council.name, sen }),
       channel: pick(['online', 'phone', 'email'] as const, i),
       localAuthorityId: council.id,
-      actor: {
-        label: facts.requester.role === 'parent' ? 'The person asking for help' : coordinator!.name,
-        userId: undefined,
-      },
+      actor: { label: 'The person asking for help', userId: undefined },
       submissionKey: `demo-${i}`,
     })
     if (!result.created) continue
     added++
-    if (i < count - 8)
-      await decideScope(db, dayClock, result.id, i, coordinator!.id, coordinator!.name, signposts[0]?.id)
+    await takeToStage(
+      {
+        db,
+        clock: moving,
+        today,
+        coordinator: { userId: coordinator.id, label: coordinator.name },
+        mediator: i % 5 === 0 ? allocatable[0]! : pick(allocatable, i),
+        venues,
+        agencyId: agency?.id,
+        n: i,
+      },
+      result.id,
+      stage,
+      received,
+      sen,
+    )
   }
-  return `Added ${added} demo cases.${passwordNote}`
+  const accounts = [coordinator, manager, ...panel.map((m) => m.account)]
+  return [`Added ${added} demo cases.`, ...accountLines(accounts)].join('\n')
 }
 
-async function decideScope(
-  db: Db,
-  clock: Clock,
-  caseId: string,
-  i: number,
-  userId: string,
-  name: string,
-  agencyId?: string,
-) {
-  const scope = i % 11 === 7 ? 'out-of-scope' : i % 3 === 0 ? 'sen-mediation' : 'disagreement-resolution'
-  const reason =
-    scope === 'out-of-scope'
-      ? 'The concern is about a school exclusion, not SEN provision.'
-      : scope === 'sen-mediation'
-        ? 'An appealable decision about an EHC plan.'
-        : 'A disagreement about SEN provision with the school.'
-  await db.transaction(async (tx) => {
-    await tx.insert(scopeDecisions).values({
-      caseId,
-      scope,
-      reason,
-      signpostAgencyId: scope === 'out-of-scope' ? agencyId : undefined,
-      decidedBy: userId,
-      decidedAt: clock.now(),
-    })
-    await tx
-      .update(cases)
-      .set({ scope, status: scope === 'out-of-scope' ? 'signposted' : 'scope-decided', updatedAt: clock.now() })
-      .where(eq(cases.id, caseId))
-    await appendEvent(tx, clock, {
-      caseId,
-      type: 'scope-decided',
-      actor: { userId, label: name },
-      data: { scope, reason },
-    })
-  })
+function accountLines(accounts: DemoAccount[]): string[] {
+  const fresh = accounts.filter((a) => a.password)
+  if (!fresh.length) return []
+  return [
+    'Demo accounts (each sets a password and an authenticator app at the first sign-in):',
+    ...fresh.map((a) => `  ${a.name}, ${a.email}: one-time password ${a.password}`),
+  ]
 }

@@ -44,8 +44,9 @@ describe('the mediator panel page', () => {
       html(res).querySelector('#renewals-due')?.text ?? '',
       /1 mediator has a registration, insurance or DBS check lapsing within 30 days/,
     )
-    // Coordinators may not add mediators.
+    // Coordinators may not add mediators, and the page says who can.
     assert.doesNotMatch(res.body, /href="\/mediators\/new"/)
+    assert.match(html(res).getElementById('who-adds')?.text ?? '', /A manager or an administrator adds mediators/)
   })
 
   test('the list sorts by name or by status, either way', async () => {
