@@ -21,6 +21,7 @@ import { complaintTemplates } from './features/complaints/index.ts'
 import datesArea from './features/dates/area.ts'
 import enquiriesArea from './features/enquiries/area.ts'
 import healthArea from './features/health/area.ts'
+import importsArea from './features/imports/area.ts'
 import homeArea from './features/home/area.ts'
 import intakeArea from './features/intake/area.ts'
 import mediatorsArea from './features/mediators/area.ts'
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     portalArea,
     reportsArea,
     complaintsArea,
+    importsArea,
     sessionsArea,
     publicPagesArea,
     openReferralArea,

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts'
 import { RECOMPUTE_DEADLINES, runRecomputes } from '../features/admin/index.ts'
 import { queueDueCheckIns } from '../features/agreements/index.ts'
 import { anchorAudit } from '../features/audit/index.ts'
+import { runDueImports } from '../features/imports/index.ts'
 import { deleteForgottenSignInFailures } from '../features/auth/index.ts'
 import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
@@ -67,6 +68,8 @@ export const periodicTasks: PeriodicTask[] = [
   },
   // Long reports asked for on the reports pages, a month at a time with their progress, one at a time.
   { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
+  // Files of existing cases imported (and imports undone), a chunk at a time with progress, one at a time (features/imports).
+  { name: 'case-imports', everySeconds: 5, run: ({ db, clock }) => runDueImports({ db, clock }) },
   // Deadlines worked out again after a change that moves them, a batch at a time, with progress (features/admin).
   { name: RECOMPUTE_DEADLINES, everySeconds: 5, run: ({ db, clock }) => runRecomputes({ db, clock }) },
   // The audit's hash chains anchored: each chain's last link to the log and to AUDIT_ANCHOR_FILE (features/audit).

@@ -10,6 +10,7 @@ export const auditKinds = {
   settings: 'Service settings and bank holidays',
   'message-wording': 'Message wording',
   'api-token': 'API tokens',
+  'case-import': 'Imports of cases',
   download: 'Downloads and exports',
 } as const
 export type AuditKind = keyof typeof auditKinds

@@ -40,6 +40,8 @@ export interface NewCase {
   /** The day the person got in touch, when logged later. */
   contactedOn?: string
   firstContact?: FirstContactChecklist
+  /** Brought in from a file of existing cases: the import and the file's line (features/imports). */
+  importedFrom?: { batchId: string; line: number; fileName: string }
 }
 
 export async function createCase(
@@ -78,53 +80,50 @@ export async function createCase(
       return { ...existing!, created: false }
     }
 
-    await insertParties(tx, partiesOf(id, facts))
-    await appendEvent(tx, clock, {
-      caseId: id,
-      type: 'enquiry-received',
-      actor: input.actor,
-      occurredOn: input.contactedOn,
-      data: {
-        channel: input.channel,
-        requesterRole: facts.requester.role,
-        localAuthority: authority.name,
-        ...(input.outsideCouncilAreas ? { outsideCouncilAreas: true } : {}),
-      },
-    })
-    if (input.firstContact) {
-      await appendEvent(tx, clock, {
-        caseId: id,
-        type: 'first-contact-recorded',
-        actor: input.actor,
-        occurredOn: input.contactedOn,
-        data: { ...input.firstContact },
-      })
-    }
-    // An appealable decision starts the statutory clocks: the letter, and this contact with the adviser.
-    if (facts.areas.includes('ehc-decision')) {
-      if (facts.decision?.letterDate) {
-        await appendEvent(tx, clock, {
-          caseId: id,
-          type: 'decision-letter-sent',
-          actor: input.actor,
-          occurredOn: facts.decision.letterDate,
-          data: { kind: facts.decision.kind },
-        })
-      }
-      await appendEvent(tx, clock, {
-        caseId: id,
-        type: 'adviser-contacted',
-        actor: input.actor,
-        occurredOn: input.contactedOn,
-        data: { channel: input.channel },
-      })
-    }
+    await insertParties(tx, newParties(id, facts))
+    for (const event of firstEvents(input, facts, authority.name))
+      await appendEvent(tx, clock, { caseId: id, actor: input.actor, ...event })
     await refreshDeadlineIndex(tx, clock, id)
     return { id, reference, created: true }
   })
 }
 
-function partiesOf(caseId: string, facts: RequestFacts): NewParty[] {
+/** The events a new case starts with: the contact, and for an appealable decision its letter and the adviser contacted. */
+export function firstEvents(
+  input: Pick<NewCase, 'channel' | 'contactedOn' | 'outsideCouncilAreas' | 'firstContact' | 'importedFrom'>,
+  facts: RequestFacts,
+  authorityName: string,
+): { type: string; occurredOn?: string; data: Record<string, unknown> }[] {
+  const events: { type: string; occurredOn?: string; data: Record<string, unknown> }[] = []
+  const occurredOn = input.contactedOn
+  events.push({
+    type: 'enquiry-received',
+    occurredOn,
+    data: {
+      channel: input.channel,
+      requesterRole: facts.requester.role,
+      localAuthority: authorityName,
+      ...(input.outsideCouncilAreas ? { outsideCouncilAreas: true } : {}),
+      ...(input.importedFrom ? { importedFrom: input.importedFrom } : {}),
+    },
+  })
+  if (input.firstContact) events.push({ type: 'first-contact-recorded', occurredOn, data: { ...input.firstContact } })
+  // An appealable decision starts the statutory clocks: the letter, and this contact with the adviser.
+  if (facts.areas.includes('ehc-decision')) {
+    if (facts.decision?.letterDate) {
+      events.push({
+        type: 'decision-letter-sent',
+        occurredOn: facts.decision.letterDate,
+        data: { kind: facts.decision.kind },
+      })
+    }
+    events.push({ type: 'adviser-contacted', occurredOn, data: { channel: input.channel } })
+  }
+  return events
+}
+
+/** The parties of a new case: whoever asked (and the family, when someone asked for them), and the other side. */
+export function newParties(caseId: string, facts: RequestFacts): NewParty[] {
   const { requester, contact, adjustments } = facts
   const reachable = {
     email: contact.email || null,

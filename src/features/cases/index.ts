@@ -1,10 +1,13 @@
 // What the cases area offers others: reading a case the person may see, who sees what, the
-// events that record every change, the workflow and its deadlines, and the access log.
+// events that record every change, the workflow and its deadlines, and the access log; many
+// cases made at once (an import), and the case list's filters for an export of it.
 export { recordAccess } from './access-log.ts'
 export { caseWorkers, visibleCases } from './access.ts'
 export { updateChannels } from './actions/update/schema.ts'
 export { actorOf, caseContext, caseForView, visibleCaseOr404 } from './case-page.ts'
-export { type FirstContactChecklist, createCase } from './create-case.ts'
+export { type FirstContactChecklist, type NewCase, createCase } from './create-case.ts'
+export { type MadeCase, createCases } from './create-cases.ts'
+export { type ListFilter, caseListFilter } from './list/export.ts'
 export { eventsOf, refreshDeadlineIndex } from './deadline-index.ts'
 export { whatComesFirst } from './first-step.ts'
 export { type StepLink } from './step-links.ts'
@@ -12,7 +15,7 @@ export { type DeadlineIndexRow, deadlineIndexRows } from './deadline-rows.ts'
 export { type CaseDeadline, deadlineLabels } from './deadlines.ts'
 export { caseDeadlines } from './deadlines.ts'
 export { type Actor, appendEvent } from './events.ts'
-export { labelOf, partyRoles } from './labels.ts'
+export { channelLabel, labelOf, partyRoles, scopeLabel, statusLabel } from './labels.ts'
 export { workingDaysText } from './progress/present.ts'
 export { type CaseRow, findCase, partiesOf } from './repository.ts'
 export { type ScopeDecisionInput, decideScope } from './scope-decision.ts'

@@ -62,7 +62,8 @@ function filters(q: CaseListQuery): SQL[] {
   return where
 }
 
-function conditions(q: CaseListQuery, names?: CloseName[]): SQL[] {
+/** The list's filters and search as conditions on `cases` (an export of the list uses them too: export.ts). */
+export function conditions(q: CaseListQuery, names?: CloseName[]): SQL[] {
   const where = filters(q)
   if (q.search && isReference(q.search)) where.push(eq(cases.reference, q.search.toUpperCase()))
   else if (q.search)
