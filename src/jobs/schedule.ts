@@ -14,6 +14,7 @@ import { queueMeetingReminders } from '../features/meetings/index.ts'
 import { deliverDueMessages, type Transports } from '../features/messages/index.ts'
 import { runDueReports } from '../features/reports/index.ts'
 import { runRetention } from '../features/retention/index.ts'
+import { runRightsExports } from '../features/rights/index.ts'
 import { queueSessionReminders, sessionLinks } from '../features/sessions/index.ts'
 import { deleteEndedRateLimits } from '../web/rate-limit-store.ts'
 import { deleteExpiredSessions } from '../web/session.ts'
@@ -70,6 +71,8 @@ export const periodicTasks: PeriodicTask[] = [
   { name: 'report-runs', everySeconds: 5, run: ({ db, clock }) => runDueReports({ db, clock }) },
   // Files of existing cases imported (and imports undone), a chunk at a time with progress, one at a time (features/imports).
   { name: 'case-imports', everySeconds: 5, run: ({ db, clock }) => runDueImports({ db, clock }) },
+  // Subject access exports too large to build while staff wait (features/rights).
+  { name: 'rights-exports', everySeconds: 10, run: ({ db, clock }) => runRightsExports({ db, clock }) },
   // Deadlines worked out again after a change that moves them, a batch at a time, with progress (features/admin).
   { name: RECOMPUTE_DEADLINES, everySeconds: 5, run: ({ db, clock }) => runRecomputes({ db, clock }) },
   // The audit's hash chains anchored: each chain's last link to the log and to AUDIT_ANCHOR_FILE (features/audit).

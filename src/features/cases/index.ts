@@ -19,5 +19,7 @@ export { channelLabel, labelOf, partyRoles, scopeLabel, statusLabel } from './la
 export { workingDaysText } from './progress/present.ts'
 export { type CaseRow, findCase, partiesOf } from './repository.ts'
 export { type ScopeDecisionInput, decideScope } from './scope-decision.ts'
+export { closeNames } from './list/repository.ts'
+export { describeEvent } from './timeline.ts'
 export { type WhatIfEvent, workOutDeadlines } from './what-if.ts'
 export { type WorkflowResult, type WorkflowService, createWorkflowService } from './workflow-service.ts'

@@ -9,6 +9,7 @@ import { partyNames, PARTY_KINDS, type PartyKind } from '../../domain/willingnes
 import { deadlineLabels, labelOf, partyRoles, workingDaysText } from '../cases/index.ts'
 import { complaintsTodaySection } from '../complaints/index.ts'
 import { channelLabel, undeliveredFor } from '../messages/index.ts'
+import { rightsTodaySection } from '../rights/index.ts'
 import type { ServiceSettings } from '../settings/index.ts'
 import {
   agreementPointsCount,
@@ -275,8 +276,17 @@ const undeliveredSection: TodaySection = {
 /** Complaints to acknowledge or answer, overdue or due soon: the complaints area's own section and query. */
 const complaintsSection: TodaySection = { id: 'complaints', load: complaintsTodaySection }
 
+/** People's rights requests not yet done, with their one-month deadlines: the rights area's own section and query. */
+const rightsSection: TodaySection = { id: 'rights', load: rightsTodaySection }
+
 /** Every section of Today, in the order the page shows them. */
-export const todaySections: TodaySection[] = [whatIsDue, agreementPointsSection, complaintsSection, undeliveredSection]
+export const todaySections: TodaySection[] = [
+  whatIsDue,
+  agreementPointsSection,
+  complaintsSection,
+  rightsSection,
+  undeliveredSection,
+]
 
 /**
  * GOV.UK pagination for a section: numbered pages while the count is exact, else previous and
