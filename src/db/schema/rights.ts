@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { customType, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import {
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { localAuthorities } from './organisations.ts'
 import { users } from './users.ts'
 
