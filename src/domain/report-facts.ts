@@ -69,6 +69,14 @@ export interface ComplaintFigures {
   notUpheld: number
 }
 
+/** Information sessions held for an audience: how many, the places booked on them, the people who came. */
+export interface SessionFact {
+  audience: string
+  held: number
+  booked: number
+  attended: number
+}
+
 export interface ReportFacts {
   enquiries: EnquiryFact[]
   certificates: CertificateFact[]
@@ -82,6 +90,7 @@ export interface ReportFacts {
   points: { n: number; followUp: string }[]
   feedback: { n: number; satisfaction: string; heard: string }[]
   complaints: ComplaintFigures
+  sessions: SessionFact[]
 }
 
 /** Counts by key, for each part of the report. JSON as it is, so a tally can be kept. */
@@ -105,6 +114,8 @@ export interface Tally {
   satisfaction: Record<string, number>
   heard: Record<string, number>
   complaints: ComplaintFigures
+  /** `${audience}|held`, `${audience}|booked`, `${audience}|attended` */
+  sessions: Record<string, number>
 }
 
 export function emptyTally(): Tally {
@@ -125,6 +136,7 @@ export function emptyTally(): Tally {
     satisfaction: {},
     heard: {},
     complaints: { received: 0, byStage: {}, answeredInTime: 0, upheld: 0, partlyUpheld: 0, notUpheld: 0 },
+    sessions: {},
   }
 }
 
@@ -209,6 +221,11 @@ export function addFacts(tally: Tally, facts: ReportFacts, calendar: Calendar): 
   c.upheld += facts.complaints.upheld
   c.partlyUpheld += facts.complaints.partlyUpheld
   c.notUpheld += facts.complaints.notUpheld
+  for (const s of facts.sessions) {
+    add(tally.sessions, `${s.audience}|held`, s.held)
+    add(tally.sessions, `${s.audience}|booked`, s.booked)
+    add(tally.sessions, `${s.audience}|attended`, s.attended)
+  }
   return tally
 }
 

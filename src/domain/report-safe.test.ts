@@ -22,6 +22,7 @@ const noFacts = (): ReportFacts => ({
   points: [],
   feedback: [],
   complaints: { ...none, byStage: {} },
+  sessions: [],
 })
 
 const tableOf = (report: SafeReport, id: string): SafeTable =>

@@ -10,6 +10,7 @@ export const SECTIONS = {
   outcomes: 'Outcomes',
   feedback: 'Feedback',
   complaints: 'Complaints',
+  sessions: 'Information sessions',
 } as const
 export type SectionId = keyof typeof SECTIONS
 

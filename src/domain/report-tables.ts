@@ -2,6 +2,7 @@
 // counts by (each figure counts by its own date: enquiries by the day they came, certificates by
 // the day issued, meetings by their day, outcomes by the day recorded, and so on). Shares and
 // medians are worked out later, only from figures that are shown (report-safe.ts).
+import { audienceLabels } from './info-sessions.ts'
 import type { Tally } from './report-facts.ts'
 import {
   certificateKindLabels,
@@ -315,5 +316,21 @@ export function reportTables(t: Tally): TableSpec[] {
         'not-upheld': t.complaints.notUpheld,
       },
     }),
+    {
+      id: 'sessions',
+      section: 'sessions',
+      title: 'Information sessions held, places booked and people who came',
+      rule: 'Information sessions held in the period (not cancelled), by the day of the session, with the places booked on them and the people staff recorded as coming.',
+      rowHeading: 'Who the sessions were for',
+      columns: ['Sessions held', 'Places booked', 'People who came'],
+      rows: Object.entries(audienceLabels).map(([key, label]) => ({
+        key,
+        label,
+        counts: ['held', 'booked', 'attended'].map((c) => n(t.sessions, `${key}|${c}`)),
+      })),
+      rowTotals: false,
+      columnTotals: true,
+      derived: [],
+    },
   ]
 }

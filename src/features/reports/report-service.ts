@@ -8,6 +8,7 @@ import { monthlyChunks, periodDays, type Period } from '../../domain/report-peri
 import { safeReport, type SafeReport } from '../../domain/report-safe.ts'
 import { reportTables } from '../../domain/report-tables.ts'
 import { complaintFigures } from '../complaints/index.ts'
+import { sessionFacts } from '../sessions/index.ts'
 import { currentCalendar } from '../settings/index.ts'
 import {
   appealCount,
@@ -37,6 +38,7 @@ export async function factsOf(db: Db, q: FactQuery): Promise<ReportFacts> {
     points: await pointFacts(db, q),
     feedback: await feedbackFacts(db, q),
     complaints: await complaintFigures(db, { councilIds: q.councils, from: q.from, to: q.to }),
+    sessions: await sessionFacts(db, { councilIds: q.councils, from: q.from, to: q.to }),
   }
 }
 

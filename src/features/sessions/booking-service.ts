@@ -8,6 +8,7 @@ import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { bookingState, contactKeyOf, type BookingState } from '../../domain/info-sessions.ts'
 import { RefusalError, refusalsAsResults, refuse, type Result } from '../../domain/result.ts'
+import { providerContact, reachableAt } from '../../web/provider.ts'
 import { recordChange, type AuditActor } from '../audit/index.ts'
 import { bookingToken, tellBooking, tokenHashOf, type LinkDeps, type Placed } from './notices.ts'
 import {
@@ -85,18 +86,24 @@ export async function moveUpWaiting(tx: Tx, deps: SessionDeps, placed: Placed, b
 export function createBookingService(deps: SessionDeps) {
   const { db, clock } = deps
 
+  /** A commissioning council by its public code, with how to reach it (the provider's phone or email where it has none). */
+  async function reachableCouncil(code: string) {
+    const council = await councilByCode(db, code)
+    return council && reachableAt(council, await providerContact(db))
+  }
+
   /** The council (by its public code) and one of its sessions as the public sees it, or undefined. */
   async function publicSession(code: string, id: string) {
-    const council = await councilByCode(db, code)
+    const council = await reachableCouncil(code)
     if (!council) return undefined
     const found = await sessionById(db, id, [council.id])
     if (!found) return undefined
     const state: BookingState = bookingState(found.session, found.booked, clock.now())
-    return { ...found, state, placesLeft: Math.max(0, found.session.capacity - found.booked) }
+    return { ...found, council, state, placesLeft: Math.max(0, found.session.capacity - found.booked) }
   }
 
   return {
-    councilByCode: (code: string) => councilByCode(db, code),
+    councilByCode: reachableCouncil,
 
     /** A council's sessions yet to start, not cancelled, in date order, a page at a time. */
     async upcoming(councilId: string, after?: Cursor) {

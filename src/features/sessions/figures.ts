@@ -29,3 +29,9 @@ export async function sessionFigures(
       byAudience[r.audience as Audience] = { held: r.held, booked: r.booked, attended: r.attended }
   return { byAudience }
 }
+
+/** The same, as the report's facts: one for each audience. */
+export async function sessionFacts(db: Db, q: { councilIds: 'all' | readonly string[]; from: string; to: string }) {
+  const { byAudience } = await sessionFigures(db, q)
+  return Object.entries(byAudience).map(([audience, counts]) => ({ audience, ...counts }))
+}

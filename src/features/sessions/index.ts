@@ -3,7 +3,7 @@
 import type { Config } from '../../config.ts'
 import type { LinkDeps } from './notices.ts'
 
-export { sessionFigures, type SessionFigures } from './figures.ts'
+export { sessionFacts, sessionFigures, type SessionFigures } from './figures.ts'
 export { queueSessionReminders } from './reminders.ts'
 export { sessionTemplates } from './templates.ts'
 

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
 import { icsAttachment } from '../../domain/meeting-ics.ts'
 import { templateNamed } from '../../domain/message-wording.ts'
+import { providerContact, reachableAt } from '../../web/provider.ts'
 import { queueMessage } from '../messages/index.ts'
 import type { BookingRow, SessionCouncil, SessionRow, VenueRow } from './repository.ts'
 import { sessionTemplates } from './templates.ts'
@@ -54,7 +55,7 @@ export interface Placed {
   venue: VenueRow | null
 }
 
-export function tellBooking(
+export async function tellBooking(
   tx: Tx,
   clock: Clock,
   links: LinkDeps,
@@ -70,7 +71,9 @@ export function tellBooking(
     calendar?: boolean
   } = {},
 ) {
-  const { session, council, venue } = placed
+  const { session, venue } = placed
+  // A council with no phone or email of its own is reached through the provider's.
+  const council = reachableAt(placed.council, await providerContact(tx))
   const online = session.mode === 'online' && withLink.includes(kind) && booking.status === 'booked'
   const values: Record<string, string> = {
     name: booking.name,
@@ -86,7 +89,7 @@ export function tellBooking(
     message: extra.message ?? '',
     'service-name': council.serviceName,
     'service-phone': council.phone,
-    'service-email': council.email ?? '',
+    'service-email': council.email,
     'opening-hours': council.openingHours,
   }
   const method = extra.calendar === false ? undefined : withIcs[kind]
