@@ -35,6 +35,7 @@ import { partyAdmission, portalTemplates } from './features/portal/index.ts'
 import preparationArea from './features/preparation/area.ts'
 import publicPagesArea from './features/public-pages/area.ts'
 import reportsArea from './features/reports/area.ts'
+import retentionArea from './features/retention/area.ts'
 import rightsArea from './features/rights/area.ts'
 import sessionsArea from './features/sessions/area.ts'
 import { sessionTemplates } from './features/sessions/index.ts'
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     agreementsArea,
     portalArea,
     reportsArea,
+    retentionArea,
     complaintsArea,
     rightsArea,
     importsArea,

@@ -18,12 +18,16 @@ import {
   finishRun,
   holdForUpdate,
   insertHold,
+  holdById,
   liftHoldRow,
   liveHoldOf,
+  liveHolds,
+  runsPage,
   saveSchedule,
   scheduleRow,
   startRun,
   type DueAfter,
+  type PageAfter,
 } from './repository.ts'
 
 /** Cases anonymised a transaction at a time, read this many at a time. */
@@ -188,3 +192,16 @@ export async function runRetention(deps: { db: Db; clock: Clock }, options: { ma
   }
   return { runId: run.id, anonymised, skippedHeld, byCouncil }
 }
+
+/** The holds in place, newest first, a page at a time. */
+export const holdsPage = (db: Db, q: { after?: PageAfter; limit: number }) => liveHolds(db, q)
+
+/** A hold still in place, for lifting (undefined when there is none, or it is lifted). */
+export async function liveHold(db: Db, id: string) {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined
+  const found = await holdById(db, id)
+  return found && !found.hold.liftedAt ? found : undefined
+}
+
+/** The job's runs, newest first, a page at a time. */
+export const runsLog = (db: Db, q: { after?: PageAfter; limit: number }) => runsPage(db, q)
