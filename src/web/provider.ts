@@ -61,3 +61,12 @@ export function reachableAt<C extends { phone: string | null; email: string | nu
 ): C & { phone: string; email: string } {
   return { ...council, phone: council.phone?.trim() || provider.phone, email: council.email?.trim() || provider.email }
 }
+
+/** The same, reading the provider's details only when the council lacks a phone or an email of its own. */
+export async function reachableCouncil<C extends { phone: string | null; email: string | null }>(
+  db: Db | Tx,
+  council: C,
+) {
+  const lacking = !council.phone?.trim() || !council.email?.trim()
+  return reachableAt(council, lacking ? await providerContact(db) : { phone: '', email: '' })
+}

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Db } from '../db/client.ts'
 import { cases, localAuthorities } from '../db/schema/index.ts'
-import { providerContact, reachableAt } from './provider.ts'
+import { reachableCouncil } from './provider.ts'
 
 /** Answers that are not pages (health checks, the JSON API) need no service details. */
 const notPages = /^\/(health|ready|api\/)/
@@ -43,7 +43,7 @@ export default fp(async function serviceInfo(app: FastifyInstance, opts: { db: D
     const council =
       (request.party && (await caseServiceDetails(opts.db, request.party.caseId))) || (await providerDetails(opts.db))
     // A council with no phone or email of its own is reached through the provider's.
-    const service = council && reachableAt(council, await providerContact(opts.db))
+    const service = council && (await reachableCouncil(opts.db, council))
     reply.locals = { ...reply.locals, service }
   })
 })

@@ -17,7 +17,7 @@ import {
 import { RefusalError, refusalsAsResults, type Result } from '../../domain/result.ts'
 import { hasRole, type StaffUser } from '../../domain/staff.ts'
 import { formatDate } from '../../web/format.ts'
-import { providerContact } from '../../web/provider.ts'
+import { reachableCouncil } from '../../web/provider.ts'
 import { queueMessage } from '../messages/index.ts'
 import { currentCalendar } from '../settings/index.ts'
 import { canSeeComplaint, seniorManagers } from './access.ts'
@@ -69,13 +69,14 @@ async function currentStage(tx: Tx, c: ComplaintRow) {
 
 async function serviceValuesOf(tx: Tx, councilId: string) {
   const council = await councilFor(tx, councilId)
-  const provider = await providerContact(tx) // for a council with no phone or email of its own
+  // A council with no phone or email of its own is reached through the provider's.
+  const reached = await reachableCouncil(tx, council ?? { phone: null, email: null })
   return {
     council,
     values: {
       'service-name': council?.serviceName ?? 'Parley',
-      'service-phone': council?.phone?.trim() || provider.phone,
-      'service-email': council?.email?.trim() || provider.email,
+      'service-phone': reached.phone,
+      'service-email': reached.email,
       'opening-hours': council?.openingHours ?? '',
     },
   }

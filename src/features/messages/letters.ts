@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.ts'
 import type { MessageAttachment } from '../../db/schema/index.ts'
 import { formatDate } from '../../web/format.ts'
-import { providerContact, reachableAt } from '../../web/provider.ts'
+import { reachableCouncil } from '../../web/provider.ts'
 import { renderLetterPdf } from './letter-pdf.ts'
 import { caseCouncil, providerCouncil } from './repository.ts'
 
@@ -22,7 +22,7 @@ export interface LetterMessage {
 /** The letter as a PDF; `enclosures` adds what goes in the envelope with it, for whoever posts it. */
 export async function letterPdf(db: Db, letter: LetterMessage, { enclosures }: { enclosures: boolean }) {
   const council = (letter.caseId ? await caseCouncil(db, letter.caseId) : undefined) ?? (await providerCouncil(db))
-  const service = council && reachableAt(council, await providerContact(db))
+  const service = council && (await reachableCouncil(db, council))
   const enclosed = enclosures && letter.attachments.length
   return renderLetterPdf(
     {

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/client.ts'
-import { providerContact } from '../../web/provider.ts'
+import { reachableCouncil } from '../../web/provider.ts'
 import { caseCouncil, providerCouncil } from './repository.ts'
 
 /**
@@ -9,11 +9,11 @@ import { caseCouncil, providerCouncil } from './repository.ts'
 export async function serviceValues(db: Db | Tx, caseId?: string | null): Promise<Record<string, string>> {
   const service = (caseId ? await caseCouncil(db, caseId) : undefined) ?? (await providerCouncil(db))
   // A council with no phone or email of its own is reached through the provider's (its settings).
-  const provider = await providerContact(db)
+  const reached = await reachableCouncil(db, service ?? { phone: null, email: null })
   return {
     'service-name': service?.serviceName ?? 'Parley',
-    'service-phone': service?.phone?.trim() || provider.phone,
-    'service-email': service?.email?.trim() || provider.email,
+    'service-phone': reached.phone,
+    'service-email': reached.email,
     'opening-hours': service?.openingHours ?? '',
   }
 }

@@ -254,6 +254,8 @@ describe('the Open Referral UK feed at /api/openreferral', () => {
     assert.equal(one.status, 200)
     assertValid('service_at_location', one.json, 'service at location')
     assert.equal(one.json.service_id, councilIds.warrington)
+    assertValid('service', one.json.service, 'the service of a service at location')
+    assert.equal((one.json.service as { name: string }).name, 'SEN Mediation and Disagreement Resolution Service')
   })
 
   it('says what it is, refuses a page size over 100 plainly, and never shows a case or a person', async () => {

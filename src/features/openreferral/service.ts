@@ -143,9 +143,10 @@ export function createFeedService({
       )
     },
 
+    /** By its id, with its service (as a list shows it) as well as its location. */
     async serviceAtLocation(id: string): Promise<Json | undefined> {
-      const row = await serviceAtLocationById(db, id)
-      return row && serviceAtLocation(row.council, row.venue)
+      const [row, ctx] = await Promise.all([serviceAtLocationById(db, id), context()])
+      return row && { ...serviceAtLocation(row.council, row.venue), service: serviceInList(row.council, ctx) }
     },
   }
 }

@@ -7,7 +7,13 @@ import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import { fillPlaceholders, placeholdersIn } from '../../domain/message-wording.ts'
 import { refuse, type Result } from '../../domain/result.ts'
-import { providerContact, providerKeys, type ProviderContact, type ProviderField } from '../../web/provider.ts'
+import {
+  providerContact,
+  providerKeys,
+  reachableCouncil,
+  type ProviderContact,
+  type ProviderField,
+} from '../../web/provider.ts'
 import { recordChange, type AuditActor } from '../audit/index.ts'
 import { blocksOf } from './blocks.ts'
 import { pages, placeholderNames, placeholderValues, type PageKind } from './placeholders.ts'
@@ -17,6 +23,7 @@ import {
   deleteSetting,
   lockSettings,
   putSettings,
+  type PublicCouncil,
   storedWordings,
   wordingKey,
 } from './repository.ts'
@@ -47,6 +54,8 @@ export function createPublicPagesService({ db, clock }: { db: Db; clock: Clock }
     councils: () => commissionedCouncils(db),
     council: (code: string) => commissionedCouncilByCode(db, code),
     provider: () => providerContact(db),
+    /** A council with the provider's phone or email where it has none of its own. */
+    reachable: <C extends PublicCouncil>(council: C) => reachableCouncil(db, council),
     wordingOf,
 
     /** Every page's wording, for the administrators' list. */

@@ -3,7 +3,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import { notFound } from '../../../../web/errors.ts'
-import { reachableAt } from '../../../../web/provider.ts'
 import { createPublicPagesService } from '../../service.ts'
 
 const codePattern = /^[a-z0-9][a-z0-9-]{0,62}$/
@@ -14,7 +13,7 @@ export default async function councilServicePage(app: FastifyInstance, { databas
     const { council: code } = request.params as { council: string }
     const council = codePattern.test(code) ? await service.council(code) : undefined
     if (!council) return notFound(request, reply)
-    const details = reachableAt(council, await service.provider())
+    const details = await service.reachable(council)
     reply.locals = { ...reply.locals, service: details }
     return reply.view('public-pages/services/council/view.njk', { council: details })
   })
