@@ -138,6 +138,17 @@ export const matrix: Record<string, Entry> = {
   // Managers and administrators: the audit trail and Sent messages (a message of council A's case).
   'GET /admin/audit': staff(overseers),
   'GET /admin/audit.csv': staff(overseers),
+  // Retention (src/features/retention): administrators only.
+  'GET /admin/retention': staff(admins),
+  'GET /admin/retention/councils/:id': staff(admins),
+  'POST /admin/retention/councils/:id': staff(admins, { ok: 400 }),
+  'GET /admin/retention/due': staff(admins),
+  'GET /admin/retention/holds': staff(admins),
+  'GET /admin/retention/holds/new': staff(admins),
+  'POST /admin/retention/holds/new': staff(admins, { ok: 400 }),
+  'GET /admin/retention/holds/:id/lift': staff(admins, { ok: 404 }), // no hold has the id: none is in place
+  'POST /admin/retention/holds/:id/lift': staff(admins, { ok: 303 }), // no hold in place: back to the list
+  'GET /admin/retention/runs': staff(admins),
   'GET /admin/messages': staff(overseers),
   'GET /admin/messages/:id': staff(overseers, ofCouncil),
   'GET /admin/messages/:id/letter.pdf': staff(overseers, ofCouncil),
@@ -397,6 +408,18 @@ export const matrix: Record<string, Entry> = {
   'GET /admin/public-pages/:page': staff(admins),
   'POST /admin/public-pages/:page': staff(admins, { ok: 400 }),
   'POST /admin/public-pages/:page/reset': staff(admins, { ok: 409 }), // no version: someone else changed it
+
+  // People's rights requests (managers and administrators of the request's council). The export of a
+  // request with nobody found yet is refused (400); the :exportId is no export of it (404).
+  'GET /rights': staff(overseers),
+  'GET /rights/new': staff(overseers),
+  'POST /rights/new': staff(overseers, { ok: 400 }),
+  'GET /rights/:id': staff(overseers, ofCouncil),
+  'POST /rights/:id/matches': staff(overseers, { ...ofCouncil, ok: 400 }),
+  'POST /rights/:id/decision': staff(overseers, { ...ofCouncil, ok: 400 }),
+  'POST /rights/:id/done': staff(overseers, { ...ofCouncil, ok: 400 }),
+  'POST /rights/:id/exports': staff(overseers, { ...ofCouncil, ok: 400 }),
+  'GET /rights/:id/exports/:exportId': staff(overseers, { ...ofCouncil, ok: 404 }),
 
   // Information sessions: booking one (anyone), and running them (staff of the session's council).
   'GET /services/:council/sessions': open(),

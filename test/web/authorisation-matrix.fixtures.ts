@@ -188,6 +188,21 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
   const complaintId = /^\/complaints\/([0-9a-f-]{36})$/.exec(String(recorded.headers.location))?.[1]
   if (!complaintId)
     throw new Error(`the complaint was not recorded: ${recorded.statusCode} ${recorded.body.slice(0, 300)}`)
+  // A subject access request of council A, recorded by its manager (nobody in it found yet).
+  const asked = await visitors.manager.agent.submit('/rights/new', {
+    submissionKey: randomUUID(),
+    kind: 'access',
+    council: councilA,
+    requesterName: 'Rowan Ashby',
+    requesterRelationship: '',
+    subjectName: 'Rowan Ashby',
+    subjectEmail: '',
+    subjectPhone: '',
+    details: '',
+    ...date('receivedOn'),
+  })
+  const rightsId = /^\/rights\/([0-9a-f-]{36})$/.exec(String(asked.headers.location))?.[1]
+  if (!rightsId) throw new Error(`the rights request was not recorded: ${asked.statusCode} ${asked.body.slice(0, 300)}`)
   // The report run is the manager's, who asked for it.
   const [manager] = await db.select().from(users).where(eq(users.email, 'manager.a@example.com'))
   await db.update(reportRuns).set({ requestedBy: manager!.id }).where(eq(reportRuns.id, run!.id))
@@ -221,6 +236,7 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
     ['/admin/messages/', caseA.ids.messageId!],
     ['/reports/runs/', run!.id],
     ['/complaints/', complaintId],
+    ['/rights/', rightsId],
     ['/mediators/', staff.mediatorId],
     ['/venues/', venue.id],
     ['/cases/', caseA.id],
