@@ -22,12 +22,17 @@ export const placeholderNames = {
   'provider-phone': "The provider's phone number",
   'provider-email': "The provider's email address",
   'session-cookie': 'The name of the cookie Parley sets',
+  'wording-date': 'The day this wording was last saved',
 } as const
+
+/** The day the standard wording was last checked (for a page still in it). */
+export const STANDARD_WORDING_DATE = '2026-12-07'
 
 export type Placeholder = keyof typeof placeholderNames
 
-export function placeholderValues(provider: ProviderContact): Record<Placeholder, string> {
+export function placeholderValues(provider: ProviderContact, wordingDate: string): Record<Placeholder, string> {
   return {
+    'wording-date': wordingDate,
     'provider-name': provider.name,
     'provider-address': provider.address,
     'provider-phone': provider.phone,

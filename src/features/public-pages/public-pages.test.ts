@@ -97,6 +97,23 @@ describe('the public pages', () => {
     assert.match(privacy, /6 years after it ends/)
     assert.match(privacy, /ico\.org\.uk/)
     assert.ok(html(await t.app.inject('/privacy')).querySelector('main a[href="https://ico.org.uk"]'))
+    // The accessibility statement in the GOV.UK model's parts, with the day it was last checked.
+    const statement = html(await t.app.inject('/accessibility'))
+    assert.deepEqual(
+      statement.querySelectorAll('main h2').map((h) => h.text.trim()),
+      [
+        'How easy this website is to use',
+        'Feedback and contact information',
+        'Reporting problems with this website',
+        'Enforcement procedure',
+        'Technical information about this website',
+        'Compliance status',
+        'Content that is not accessible',
+        'How we check this website',
+        'Preparation of this statement',
+      ],
+    )
+    assert.match(statement.querySelector('main')!.text, /last checked on Monday 7 December 2026\./)
     const staff = await new Agent(t.app).signIn('coord@example.com')
     for (const res of [
       await t.app.inject('/'),

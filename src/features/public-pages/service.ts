@@ -14,9 +14,10 @@ import {
   type ProviderContact,
   type ProviderField,
 } from '../../web/provider.ts'
+import { formatDate } from '../../web/format.ts'
 import { recordChange, type AuditActor } from '../audit/index.ts'
 import { blocksOf } from './blocks.ts'
-import { pages, placeholderNames, placeholderValues, type PageKind } from './placeholders.ts'
+import { pages, placeholderNames, placeholderValues, STANDARD_WORDING_DATE, type PageKind } from './placeholders.ts'
 import {
   commissionedCouncilByCode,
   commissionedCouncils,
@@ -66,7 +67,8 @@ export function createPublicPagesService({ db, clock }: { db: Db; clock: Clock }
     /** A page as the public reads it: its wording, filled in and read into blocks. */
     async statement(kind: PageKind) {
       const [wording, provider] = await Promise.all([wordingOf(kind), providerContact(db)])
-      return { blocks: blocksOf(fillPlaceholders(wording.text, placeholderValues(provider))), wording }
+      const saved = formatDate(wording.updatedAt ?? STANDARD_WORDING_DATE)
+      return { blocks: blocksOf(fillPlaceholders(wording.text, placeholderValues(provider, saved))), wording }
     },
 
     /** Saves a page's wording (typed on a page that showed `shown`), with before and after in the audit trail. */

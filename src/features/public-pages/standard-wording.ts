@@ -58,11 +58,11 @@ Tell us first, and we will try to put it right.
 
 You can also tell the Information Commissioner's Office (ICO). Their website is ico.org.uk and their phone number is 0303 123 1113.`
 
-export const accessibilityWording = `This statement is about the pages of ((provider-name)) on this website. It does not cover other websites we link to.
+export const accessibilityWording = `This statement is about this website, run by ((provider-name)). It does not cover other websites we link to.
 
-We want as many people as we can to use this website. You should be able to:
+We want as many people as we can to be able to use this website. You should be able to:
 
-- make the text bigger, up to 4 times, without losing any of it
+- make the text bigger, up to 4 times, and still read all of it
 - use the website with just a keyboard
 - use the website with a screen reader
 - use the website on a small phone screen
@@ -71,27 +71,36 @@ We want as many people as we can to use this website. You should be able to:
 We have tried to keep the words simple.
 
 ## How easy this website is to use
-We think every page meets the Web Content Accessibility Guidelines (WCAG), version 2.2, at level AA. We know of no part that does not.
+We know of no part of this website that is hard to use. If you find one, tell us.
 
-## If you need something in a different way
-If you need what is on this website in another way, such as large print, easy read, audio or Braille, or you need British Sign Language (BSL) or someone to speak your language, tell us:
+## Feedback and contact information
+If you need what is on this website in another way, such as large print, easy read, audio or Braille, tell us:
 
 - phone: ((provider-phone))
 - email: ((provider-email))
 
-We will reply within 5 working days. We can set up an interpreter for calls and meetings. It is free.
+We will reply within 5 working days. We can set up a British Sign Language (BSL) interpreter, or someone to speak your language, for calls and meetings. It is free.
 
-## Tell us about a problem
-If you find a problem that we have not listed here, or you think we are not meeting the rules, call or email us. We will look at it and tell you what we will do.
+## Reporting problems with this website
+We are always trying to make this website better. If you find a problem that is not listed here, or you think we are not meeting the rules, call or email us. We will look at it and tell you what we will do.
 
-## If you are not happy with our answer
+## Enforcement procedure
 The Equality and Human Rights Commission (EHRC) makes sure the rules are kept. If you are not happy with how we answer you, contact the Equality Advisory and Support Service (EASS).
 
-## Our duty
+## Technical information about this website
 ((provider-name)) must make this website easy to use for everyone. The rules are the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
 
-## How we checked this website
-We check each page with a tool called axe and by hand, with just a keyboard, each time we change the website.`
+## Compliance status
+This website meets the Web Content Accessibility Guidelines (WCAG) version 2.2, at level AA, in full.
+
+## Content that is not accessible
+We know of none.
+
+## How we check this website
+We check every page with a tool called axe, and by hand, with just a keyboard. We do this each time we change the website.
+
+## Preparation of this statement
+This statement was last checked on ((wording-date)).`
 
 export const cookiesWording = `A cookie is a small file that a website puts on your phone or computer.
 
