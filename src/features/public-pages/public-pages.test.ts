@@ -218,6 +218,8 @@ describe('the public pages', () => {
     assert.match(await signInLink(), /or email \./, 'before: no email address anywhere')
 
     const agent = await admin()
+    const missing = html(await agent.get('/today')).querySelector('#missing-contact')
+    assert.match(missing?.text ?? '', /The service has no email address yet/, 'Today tells an administrator')
     const page = await agent.get('/admin/public-pages')
     const shown = html(page).querySelector('form[action="/admin/public-pages"] input[name="shown"]')!
     const fields = {
@@ -240,6 +242,7 @@ describe('the public pages', () => {
     assert.match(privacy, /Example Mediation Ltd runs this service/)
     assert.match(privacy, /1 Example Street, Manchester, M1 1AA/)
     assert.match(html(await t.app.inject('/')).querySelector('footer')!.text, /help@mediation\.example\.org/)
+    assert.equal(html(await agent.get('/today')).querySelector('#missing-contact'), null)
     const [entry] = await t.database.db.select().from(auditTrail).where(eq(auditTrail.action, 'provider.changed'))
     assert.deepEqual(entry?.after, {
       name: 'Example Mediation Ltd',

@@ -6,6 +6,7 @@
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
 import { hasRole, type StaffUser } from '../../domain/staff.ts'
+import { providerContact } from '../../web/provider.ts'
 import { currentCalendar, readSettings } from '../settings/index.ts'
 import { todaySections, type SectionView } from './sections.ts'
 
@@ -18,7 +19,13 @@ export async function todayPage(
   query: Record<string, unknown> = {},
 ) {
   const today = clock.today()
-  const [settings, calendar] = await Promise.all([readSettings(db), currentCalendar(db)])
+  // Messages give the service's phone and email: an administrator is told while one is missing.
+  const administers = hasRole(user, 'administrator')
+  const [settings, calendar, contact] = await Promise.all([
+    readSettings(db),
+    currentCalendar(db),
+    administers ? providerContact(db) : undefined,
+  ])
   const context = { db, clock, user, today, calendar, settings, query }
   const loaded = await Promise.all(todaySections.map((section) => section.load(context)))
   const sections = loaded.filter((s): s is SectionView => s !== undefined)
@@ -29,5 +36,6 @@ export async function todayPage(
     seesAll: hasRole(user, 'manager', 'administrator'),
     sections,
     nothingDue: !due?.count.n && !points?.count.n,
+    missingContact: contact ? (['phone', 'email'] as const).filter((field) => !contact[field]) : [],
   }
 }
