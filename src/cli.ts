@@ -13,6 +13,7 @@ import { allRoles, type Role } from './domain/staff.ts'
 import { createApiTokenService } from './features/api/index.ts'
 import { anchorAudit, recordChange, verifyAudit, verifyReportLines } from './features/audit/index.ts'
 import { hashPassword, oneTimePassword } from './features/auth/index.ts'
+import { runRetention } from './features/retention/index.ts'
 import { errorForLog } from './logger.ts'
 
 const usage = `Usage: node src/cli.ts <command>
@@ -33,6 +34,8 @@ const usage = `Usage: node src/cli.ts <command>
   audit-verify                     check the audit's hash chains and the latest anchor
                                    (AUDIT_ANCHOR_FILE); exits 1 naming the first broken link
   audit-anchor                     write each chain's last link to the log and AUDIT_ANCHOR_FILE now
+  retention-run                    anonymise now what each council's retention schedule says is due
+                                   (the retention job does it every 6 hours); prints how many, by council
 `
 
 const config = loadConfig()
@@ -263,6 +266,18 @@ async function main() {
       await withDatabase(({ db }) =>
         anchorAudit({ db, clock: systemClock, file: config.AUDIT_ANCHOR_FILE, log: (m) => log.info(m) }),
       )
+      return
+    case 'retention-run':
+      await withDatabase(async ({ db }) => {
+        const run = await runRetention({ db, clock: systemClock })
+        const councils = Object.values(run.byCouncil).map(
+          (c) =>
+            `${c.name}: ${c.enquiries} ${c.enquiries === 1 ? 'enquiry' : 'enquiries'}, ${c.cases} ${c.cases === 1 ? 'case' : 'cases'}`,
+        )
+        process.stdout.write(
+          [`Anonymised ${run.anonymised}; kept under a hold ${run.skippedHeld}.`, ...councils].join('\n') + '\n',
+        )
+      })
       return
     default:
       process.stdout.write(usage)

@@ -149,6 +149,17 @@ export const matrix: Record<string, Entry> = {
   'GET /admin/retention/holds/:id/lift': staff(admins, { ok: 404 }), // no hold has the id: none is in place
   'POST /admin/retention/holds/:id/lift': staff(admins, { ok: 303 }), // no hold in place: back to the list
   'GET /admin/retention/runs': staff(admins),
+  // Retention (src/features/retention): administrators only.
+  'GET /admin/retention': staff(admins),
+  'GET /admin/retention/councils/:id': staff(admins),
+  'POST /admin/retention/councils/:id': staff(admins, { ok: 400 }),
+  'GET /admin/retention/due': staff(admins),
+  'GET /admin/retention/holds': staff(admins),
+  'GET /admin/retention/holds/new': staff(admins),
+  'POST /admin/retention/holds/new': staff(admins, { ok: 400 }),
+  'GET /admin/retention/holds/:id/lift': staff(admins, { ok: 404 }), // no hold has the id: none is in place
+  'POST /admin/retention/holds/:id/lift': staff(admins, { ok: 303 }), // no hold in place: back to the list
+  'GET /admin/retention/runs': staff(admins),
   'GET /admin/messages': staff(overseers),
   'GET /admin/messages/:id': staff(overseers, ofCouncil),
   'GET /admin/messages/:id/letter.pdf': staff(overseers, ofCouncil),

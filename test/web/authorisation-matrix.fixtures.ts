@@ -231,6 +231,7 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
   const idOf: [string, string][] = [
     ['/admin/users/', target.id],
     ['/admin/councils/', councilA],
+    ['/admin/retention/councils/', councilA],
     ['/admin/settings/authorities/', councilA],
     ['/admin/api-tokens/', targetToken.id],
     ['/admin/messages/', caseA.ids.messageId!],
