@@ -16,10 +16,10 @@ import {
   reportRuns,
   users,
 } from '../../src/db/schema/index.ts'
-import { agreementStaff } from '../../src/features/agreements/testing.ts'
 import { issueToken } from '../../src/features/api/test-kit.ts'
 import { fullCase, type Built } from '../../src/features/cases/test-kit.ts'
 import { makeVenue } from '../../src/features/meetings/testing.ts'
+import { insertMediator } from '../../src/features/mediators/testing.ts'
 import { makeSession } from '../../src/features/sessions/testing.ts'
 import { signInWithLink } from '../../src/features/portal/testing.ts'
 import type { Identity } from './authorisation-matrix.rules.ts'
@@ -61,7 +61,15 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
   const councilA = warrington!.id
   const councilB = (await db.insert(localAuthorities).values(halton).returning())[0]!.id
   // Cora (a coordinator of both councils, never a visitor here) runs both cases; Alice mediates both.
-  const staff = await agreementStaff(t)
+  const cora = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
+  const alice = await createStaff(t.database, 'alice@example.com', ['mediator'], 'Alice Able')
+  await createStaff(t.database, 'mo@example.com', ['mediator'], 'Mo Mediator')
+  const mediator = await insertMediator(t.database, {
+    name: 'Alice Able',
+    email: 'alice.able@example.com',
+    userId: alice.id,
+  })
+  const staff = { coordinatorId: cora.id, mediatorUserId: alice.id, mediatorId: mediator.id }
   const caseA = await fullCase(t, staff, councilA, 'Alfie Awarrington', 'Anna Awarrington')
   const caseB = await fullCase(t, staff, councilB, 'Bethany Beyond', 'Bella Beyond')
   // Each family its own address, or B's parent would be the same person as A's (and rightly see both).
@@ -98,9 +106,10 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
     })
     .returning()
 
-  // Each visitor from an address of their own, so that the limits on public forms count each apart.
+  // Each visitor over HTTPS (behind the proxy), from an address of their own, so that the limits on
+  // public forms count each apart.
   let addresses = 0
-  const browser = () => new Agent(t.app, { headers: { 'x-forwarded-for': `192.0.2.${++addresses}` } })
+  const browser = () => new Agent(t.app, { https: true, headers: { 'x-forwarded-for': `192.0.2.${++addresses}` } })
   const staffOf = async (email: string, roles: Parameters<typeof createStaff>[2], councils?: string[]) => {
     if (roles.length) await createStaff(t.database, email, roles, email.split('@')[0], councils)
     return { agent: await browser().signIn(email) }

@@ -3,8 +3,11 @@
 // authorisation-matrix.expected.ts gives. A GET route is fetched; a POST route is posted with a
 // valid form token and an empty form (a JSON API route, an empty object). A refusal must show
 // nothing of case A (its reference, child, family's names and contact details), change nothing in
-// the database, and never answer 400 (which would say the form was looked at). One app, one
-// database, the fixtures made once. A route with no entry fails, saying how to add one.
+// the database, and never answer 400 (which would say the form was looked at). Every answer of the
+// walk carries its security headers and safe cookies (authorisation-matrix.headers.ts); every form
+// post is refused without its form token; the walk's log holds no secret. One app (over HTTPS
+// behind a proxy, as in production), one database, the fixtures made once. A route with no entry
+// fails, saying how to add one. MATRIX_ANSWERS=answers.json writes what each identity got.
 import assert from 'node:assert/strict'
 import { writeFile } from 'node:fs/promises'
 import { Writable } from 'node:stream'
@@ -18,7 +21,8 @@ import { registeredRoutes } from '../helpers/routes.ts'
 import { testTotpSecret } from '../helpers/second-factor.ts'
 import { matrix } from './authorisation-matrix.expected.ts'
 import { matrixFixtures, type MatrixFixtures } from './authorisation-matrix.fixtures.ts'
-import { decide, identities, type Answer, type Identity } from './authorisation-matrix.rules.ts'
+import { cookieProblems, headerProblems } from './authorisation-matrix.headers.ts'
+import { decide, identities, open, type Answer, type Identity } from './authorisation-matrix.rules.ts'
 
 /** The tables a refused request must leave as they were (their whole content, not only the count). */
 const guarded = [
@@ -76,7 +80,7 @@ describe('the authorisation matrix: every route, every identity', () => {
     const year = 60 * 24 * 365
     t = await createTestApp({
       logger,
-      config: { SESSION_IDLE_MINUTES: year, PORTAL_IDLE_MINUTES: year, TRUST_PROXY: true },
+      config: { SESSION_IDLE_MINUTES: year, PORTAL_IDLE_MINUTES: year, TRUST_PROXY: true, COOKIE_SECURE: true },
     })
     f = await matrixFixtures(t)
     routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).filter(
@@ -98,6 +102,7 @@ describe('the authorisation matrix: every route, every identity', () => {
         headers: {
           authorization: `Bearer ${visitor.token}`,
           'x-forwarded-for': visitor.address!,
+          'x-forwarded-proto': 'https',
           ...(method === 'POST'
             ? { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' }
             : {}),
@@ -137,9 +142,13 @@ describe('the authorisation matrix: every route, every identity', () => {
 
   it('gives every identity its expected answer; a refusal shows nothing of case A and changes nothing', async () => {
     const problems: string[] = []
+    const unsafe = new Set<string>()
     const seen: Record<string, Partial<Record<Identity, string>>> = {}
     const check = (route: string, who: Identity, res: LightMyRequestResponse) => {
       ;(seen[route] ??= {})[who] = shown(res)
+      const open = matrix[route]?.kind === 'public'
+      for (const problem of [...headerProblems(res, { open }), ...cookieProblems(res)])
+        unsafe.add(`${route}: ${problem}`)
       const [method, path] = route.split(' ') as [string, string]
       const { answer, refused } = decide(matrix[route] ?? { kind: 'public', ok: -1 }, who, method)
       if (!matches(res, answer)) problems.push(`${route} as ${who}: expected ${answer}, got ${shown(res)}`)
@@ -177,7 +186,38 @@ describe('the authorisation matrix: every route, every identity', () => {
       }
     // MATRIX_ANSWERS=file.json writes what each identity got from each route (to write a new entry by).
     if (process.env.MATRIX_ANSWERS) await writeFile(process.env.MATRIX_ANSWERS, JSON.stringify(seen, null, 1))
+    assert.deepEqual(
+      [...unsafe],
+      [],
+      'every answer carries its security headers, every cookie HttpOnly; Secure; SameSite=Lax',
+    )
     assert.deepEqual(problems, [], `${problems.length} answers differ from authorisation-matrix.expected.ts`)
+  })
+
+  it("refuses every form post without its form token, or with another session's, and changes nothing", async () => {
+    const posts = routes.filter((r) => r.startsWith('POST ') && !r.startsWith('POST /api/'))
+    assert.ok(posts.length > 80, `${posts.length} form posts`)
+    const problems: string[] = []
+    const before = await fingerprint()
+    for (const route of posts) {
+      const path = route.slice('POST '.length)
+      // Someone the route lets in (the form token is checked before who they are), else a visitor.
+      const who =
+        identities.find((i) => !f.visitors[i].token && !decide(matrix[route] ?? open(), i, 'POST').refused) ?? 'nobody'
+      const other = who === 'nobody' ? f.visitors.coordinator.agent : f.visitors.nobody.agent
+      for (const [what, token] of [
+        ['no form token', [] as string[]],
+        ['a wrong form token', 'not-a-token'],
+        ["another session's form token", other.csrfToken],
+      ] as const) {
+        const res = await f.visitors[who].agent.post(url(path), { _csrf: token })
+        if (res.statusCode !== 403) problems.push(`${route} as ${who} with ${what}: ${shown(res)}`)
+      }
+    }
+    const afterwards = await fingerprint()
+    for (const table of guarded)
+      if (afterwards[table] !== before[table]) problems.push(`a post without its form token changed ${table}`)
+    assert.deepEqual(problems, [])
   })
 
   it('logs no token, password, second-factor secret or personal data of the whole walk', () => {

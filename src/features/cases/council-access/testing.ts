@@ -32,7 +32,7 @@ export interface Built {
 /** A case with everything a page can show or download, under the council given, with its own names. */
 export async function fullCase(
   t: TestApp,
-  staff: Staff,
+  staff: Pick<Staff, 'mediatorId' | 'coordinatorId' | 'mediatorUserId'>,
   council: string,
   childName: string,
   parentName: string,
