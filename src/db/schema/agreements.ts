@@ -12,35 +12,40 @@ import { meetings } from './meetings.ts'
 import { users } from './users.ts'
 
 /** What happened at the meeting: who came, the ground rules agreed, times, and each issue's result. */
-export const meetingRecords = pgTable('meeting_records', {
-  meetingId: uuid('meeting_id')
-    .primaryKey()
-    .references(() => meetings.id),
-  caseId: uuid('case_id')
-    .notNull()
-    .references(() => cases.id),
-  startedAt: text('started_at'), // HH:MM
-  endedAt: text('ended_at'),
-  // Who was expected and who came (attendeeId for those expected), and who could agree.
-  attendance: jsonb('attendance')
-    .$type<AttendanceEntry[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`),
-  // { confidentiality: true, respect: true, listening: true, impartiality: true }
-  groundRules: jsonb('ground_rules')
-    .$type<GroundRulesAgreed>()
-    .notNull()
-    .default(sql`'{}'::jsonb`),
-  privateSessions: integer('private_sessions').notNull().default(0),
-  // { [case_issues.id]: 'resolved' | 'partly-resolved' | 'not-resolved' }
-  issueOutcomes: jsonb('issue_outcomes')
-    .$type<IssueOutcomes>()
-    .notNull()
-    .default(sql`'{}'::jsonb`),
-  recordedBy: uuid('recorded_by').references(() => users.id),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  version: integer('version').notNull().default(1),
-})
+export const meetingRecords = pgTable(
+  'meeting_records',
+  {
+    meetingId: uuid('meeting_id')
+      .primaryKey()
+      .references(() => meetings.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    startedAt: text('started_at'), // HH:MM
+    endedAt: text('ended_at'),
+    // Who was expected and who came (attendeeId for those expected), and who could agree.
+    attendance: jsonb('attendance')
+      .$type<AttendanceEntry[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // { confidentiality: true, respect: true, listening: true, impartiality: true }
+    groundRules: jsonb('ground_rules')
+      .$type<GroundRulesAgreed>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    privateSessions: integer('private_sessions').notNull().default(0),
+    // { [case_issues.id]: 'resolved' | 'partly-resolved' | 'not-resolved' }
+    issueOutcomes: jsonb('issue_outcomes')
+      .$type<IssueOutcomes>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  // A case's rows, for anonymising it (src/features/retention).
+  (t) => [index('meeting_records_case').on(t.caseId)],
+)
 
 /** The agreement: drafted at the meeting, reviewed by all, then final (its content frozen). */
 export const agreements = pgTable(
@@ -108,6 +113,7 @@ export const agreementPoints = pgTable(
     index('agreement_points_agreement').on(t.agreementId, t.position),
     index('agreement_points_due').on(t.followUp, t.dueDate),
     index('agreement_points_due_date').on(t.dueDate),
+    index('agreement_points_case').on(t.caseId),
   ],
 )
 

@@ -100,6 +100,7 @@ export const meetings = pgTable(
       .on(t.caseId)
       .where(sql`cancelled_at is null`),
     index('meetings_day').on(t.day),
+    index('meetings_case').on(t.caseId),
   ],
 )
 

@@ -42,7 +42,7 @@ export const partyPermissions = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('party_permissions_party').on(t.partyId)],
+  (t) => [index('party_permissions_party').on(t.partyId), index('party_permissions_case').on(t.caseId)],
 )
 
 /** The survey after the meeting (its labels are in src/features/portal/feedback/answers.ts). */

@@ -49,41 +49,51 @@ export const caseIssues = pgTable(
 )
 
 /** The child's or young person's views, how they were gathered, and who they agreed may see them. */
-export const childViews = pgTable('child_views', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id')
-    .notNull()
-    .references(() => cases.id),
-  views: text('views').notNull(),
-  gatheredBy: text('gathered_by').notNull(), // in-person | drawing | letter | parent | advocate | other
-  gatheredOn: date('gathered_on').notNull(),
-  // The party roles the child agreed may see them (empty: the mediator only).
-  shareWith: text('share_with')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  consentToShare: boolean('consent_to_share').notNull(),
-  recordedBy: uuid('recorded_by')
-    .notNull()
-    .references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-})
+export const childViews = pgTable(
+  'child_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    views: text('views').notNull(),
+    gatheredBy: text('gathered_by').notNull(), // in-person | drawing | letter | parent | advocate | other
+    gatheredOn: date('gathered_on').notNull(),
+    // The party roles the child agreed may see them (empty: the mediator only).
+    shareWith: text('share_with')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    consentToShare: boolean('consent_to_share').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  // A case's rows, for anonymising it (src/features/retention).
+  (t) => [index('child_views_case').on(t.caseId)],
+)
 
 /** Who comes to the meeting for each party, and who can agree for the council or health body. */
-export const attendees = pgTable('attendees', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  caseId: uuid('case_id')
-    .notNull()
-    .references(() => cases.id),
-  partyId: uuid('party_id')
-    .notNull()
-    .references(() => caseParties.id),
-  name: text('name').notNull(),
-  role: text('role').notNull(), // e.g. SEN officer, headteacher, advocate
-  hasAuthorityToAgree: boolean('has_authority_to_agree').notNull().default(false),
-  isSupporter: boolean('is_supporter').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-})
+export const attendees = pgTable(
+  'attendees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => caseParties.id),
+    name: text('name').notNull(),
+    role: text('role').notNull(), // e.g. SEN officer, headteacher, advocate
+    hasAuthorityToAgree: boolean('has_authority_to_agree').notNull().default(false),
+    isSupporter: boolean('is_supporter').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  // A case's rows, for anonymising it (src/features/retention).
+  (t) => [index('attendees_case').on(t.caseId)],
+)
 
 /** A party's written summary, typed or uploaded; nobody sees another's until they are released. */
 export const summaries = pgTable(
