@@ -56,6 +56,26 @@ describe('the order of events', () => {
     )
   })
 
+  it('refuses an answer or a reminder dated before the invitation', () => {
+    const invited = [e('party-invited', '2026-11-10', { party: 'school', on: '2026-11-10' })]
+    assert.equal(
+      refused(invited, e('willingness-recorded', '2026-11-12', { party: 'school', on: '2026-11-09' })),
+      'The answer (Monday 9 November 2026) cannot come before the invitation it answers (Tuesday 10 November 2026).',
+    )
+    assert.match(refused(invited, e('party-chased', '2026-11-09', { party: 'school', on: '2026-11-09' })), /A reminder/)
+    accepted(invited, e('willingness-recorded', '2026-11-12', { party: 'school', on: '2026-11-11' }))
+  })
+
+  it('refuses a follow-up dated before the agreement it follows up', () => {
+    const agreed = [arranged, e('meeting-held', '2026-11-20'), e('agreement-finalised', '2026-11-20')]
+    assert.equal(
+      refused(agreed, e('agreement-point-followed-up', '2026-11-19')),
+      'The agreement was made on Friday 20 November 2026: following up a point of the agreement cannot be dated Thursday 19 November 2026, before it.',
+    )
+    assert.match(refused(agreed, e('follow-up-started', '2026-11-18')), /following up the agreement cannot be dated/)
+    accepted(agreed, [e('follow-up-started', '2026-12-04'), e('agreement-point-followed-up', '2026-12-04')])
+  })
+
   it('refuses an agreement dated before its meeting', () => {
     assert.match(
       refused(

@@ -1,8 +1,8 @@
 // The order things can happen in a case, as one rule for the API and the pages alike. An event
 // dated in an impossible order is refused with the reason (a meeting held before its date or
 // before the case began, an agreement before its meeting, a certificate before what calls for it
-// or before the decision it follows, a reply before the invitation, two outcomes that contradict
-// each other). One in an unusual but possible order is accepted with a warning, which the case
+// or before the decision it follows, a follow-up before the agreement, a reply before the
+// invitation, two outcomes that contradict each other). One in an unusual but possible order is accepted with a warning, which the case
 // page shows from the events (`orderWarnings`).
 import { compare, formatLongDate as fmt, isValidIsoDate, type IsoDate } from './dates.ts'
 
@@ -30,14 +30,20 @@ const what: Record<string, string> = {
   'cannot-arrange': 'saying mediation cannot be arranged within 30 days',
   'party-invited': 'an invitation to take part',
   'willingness-recorded': 'an answer to the invitation',
+  'party-chased': 'a reminder about the invitation',
   'mediator-allocated': 'allocating a mediator',
   'meeting-scheduled': 'arranging the meeting',
   'meeting-held': 'the meeting',
   'mediation-concluded': 'the end of mediation',
   'agreement-finalised': 'the agreement',
   'certificate-issued': 'the mediation certificate',
+  'agreement-point-followed-up': 'following up a point of the agreement',
+  'follow-up-started': 'following up the agreement',
   withdrawn: 'the withdrawal',
 }
+
+/** Following up the agreement: never before the agreement was made. */
+const FOLLOW_UP = new Set(['agreement-point-followed-up', 'follow-up-started'])
 
 /** The meeting and what follows it: never before the case began. */
 const AFTER_THE_CASE_BEGAN = new Set(['meeting-held', 'mediation-concluded', 'agreement-finalised'])
@@ -125,10 +131,19 @@ function impossible(event: OrderEvent, history: readonly OrderEvent[], context: 
     if (trigger && compare(event.date, trigger.date) < 0)
       return `The certificate follows ${what[trigger.type]} on ${fmt(trigger.date)}: it cannot be issued on ${fmt(event.date)}, before it.`
   }
-  if (event.type === 'willingness-recorded') {
+  if (FOLLOW_UP.has(event.type)) {
+    const agreed = sinceReopened(history)
+      .filter((e) => e.type === 'agreement-finalised')
+      .at(-1)
+    if (agreed && compare(event.date, agreed.date) < 0)
+      return `The agreement was made on ${fmt(agreed.date)}: ${name} cannot be dated ${fmt(event.date)}, before it.`
+  }
+  if (event.type === 'willingness-recorded' || event.type === 'party-chased') {
     const invited = history.filter((e) => e.type === 'party-invited' && e.data?.party === event.data?.party).at(-1)
     if (invited && compare(day, dayOf(invited)) < 0)
-      return `The answer (${fmt(day)}) cannot come before the invitation it answers (${fmt(dayOf(invited))}).`
+      return event.type === 'party-chased'
+        ? `A reminder (${fmt(day)}) cannot come before the invitation it follows up (${fmt(dayOf(invited))}).`
+        : `The answer (${fmt(day)}) cannot come before the invitation it answers (${fmt(dayOf(invited))}).`
   }
   const outcome = outcomeOf(event)
   if (outcome) {

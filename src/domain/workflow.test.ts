@@ -341,11 +341,7 @@ describe('SEN mediation, end to end', () => {
     const r = run([scope('sen-mediation'), { type: 'choose-mediation' }, invite('school')]).state
     refused(r, invite('school'), 'The school or college was already invited, on 2026-03-02: record a chaser instead.')
     refused(r, answer('health', 'willing'), 'The health body has not been invited yet: record the invitation first.')
-    refused(
-      r,
-      { type: 'record-willingness', party: 'school', on: '2026-03-01', answer: 'willing' },
-      'That date is before the school or college was invited (2026-03-02).',
-    )
+    // An answer dated before the invitation is the order rule's to refuse (event-order.test.ts).
     refused(
       r,
       { type: 'record-willingness', party: 'school', on: '2026-02-30', answer: 'willing' },

@@ -1,6 +1,6 @@
 // The willingness test: asking the other parties to take part, chasing them, and recording their
 // answers. In disagreement resolution any party that is not willing stops the case.
-import { compare, isValidIsoDate } from '../dates.ts'
+import { isValidIsoDate } from '../dates.ts'
 import { capitalise } from '../text.ts'
 import {
   invitedParties,
@@ -77,7 +77,7 @@ function partyDetailsRefusal(
   if (!isValidIsoDate(action.on)) return `Give the date for ${name} as a real date (YYYY-MM-DD).`
   if (action.type === 'invite-party') return undefined
   if (!party) return `${capitalise(name)} has not been invited yet: record the invitation first.`
-  if (compare(action.on, party.invited.on) < 0) return `That date is before ${name} was invited (${party.invited.on}).`
+  // A date before the invitation is refused by the one rule for the order of events (event-order.ts).
   return undefined
 }
 

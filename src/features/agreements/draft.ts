@@ -49,12 +49,15 @@ export async function withWorkflow(
   actions: (state: CaseState) => Action[],
   work: (tx: Tx, state: CaseState) => Promise<void>,
   occurredOn?: string,
+  /** Events `work` appends, checked for their order with the rest (domain/event-order.ts). */
+  alsoRecorded?: { type: string; data?: Record<string, unknown> }[],
 ): Promise<Result<{ state: CaseState }>> {
   return refusalsAsResults(async () => {
     const result = await createWorkflowService({ db, clock }).apply(caseId, actions, {
       actor,
       occurredOn,
       beforeEvent: (tx, { state }) => work(tx, state),
+      ...(alsoRecorded ? { alsoRecorded } : {}),
     })
     if (!result.ok) return refuse(result.reason, undefined, result.code === 'not-found' ? 'not-found' : 'refused')
     return { ok: true, state: result.state }

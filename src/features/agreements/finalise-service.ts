@@ -254,6 +254,9 @@ export function createFinaliseService(deps: AgreementDeps) {
           else unreachable.push(party.label)
         }
       },
+      undefined,
+      // The agreement is checked for its order too: never before its meeting (domain/event-order.ts).
+      [{ type: 'agreement-finalised', data: { outcome: planned.content.outcome } }],
     )
     if (!saved.ok) return saved
     return { ok: true, outcome: planned.content.outcome, copies, unreachable, concluded }

@@ -48,6 +48,8 @@ export function createFollowUpService(deps: AgreementDeps) {
             data: { pointId, number: point.position, what: point.what, outcome: input.outcome, note: input.note },
           })
         },
+        undefined,
+        [{ type: 'agreement-point-followed-up' }],
       )
     },
   }

@@ -36,7 +36,9 @@ export function createMeetingRecordService(deps: AgreementDeps) {
       caseId: string,
       input: MeetingRecordInput,
       options: { actor: Actor; expectedVersion?: number },
-    ): Promise<Result<{ held: boolean }>> {
+    ): Promise<
+      Result<{ held: boolean; /** A meeting still to come: the day it is booked for. */ bookedFor?: string }>
+    > {
       const meeting = await liveMeeting(db, caseId)
       if (!meeting) return refuse('Book the meeting before recording it', 'startedAt')
       const hasTakenPlace = meeting.day <= clock.today()
@@ -112,7 +114,7 @@ export function createMeetingRecordService(deps: AgreementDeps) {
         },
         hasTakenPlace ? meeting.day : undefined,
       )
-      return result.ok ? { ok: true, held } : result
+      return result.ok ? { ok: true, held, ...(hasTakenPlace ? {} : { bookedFor: meeting.day }) } : result
     },
   }
 }

@@ -2,6 +2,7 @@
 // for the council and the health body, the times, private sessions, the ground rules everyone
 // agreed, and each agenda issue's result. Saving the record of a meeting that has taken place
 // records it as held, when the case's workflow allows (meeting-record-service.ts).
+import { formatLongDate } from '../../../domain/dates.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { issueOutcomeLabels } from '../../../domain/agreement-rules.ts'
@@ -108,7 +109,11 @@ export default async function meetingRecordPage(app: FastifyInstance, deps: AppD
         return {
           ok: true,
           redirect: base(found.id),
-          flash: result.held ? 'Meeting record saved. The meeting is recorded as held.' : 'Meeting record saved',
+          flash: result.held
+            ? 'Meeting record saved. The meeting is recorded as held.'
+            : result.bookedFor
+              ? `Meeting record saved. The meeting is booked for ${formatLongDate(result.bookedFor)}, so it is not recorded as held yet: a meeting cannot be held before its date. If it took place earlier, move the meeting to the day it was held, then save this record again.`
+              : 'Meeting record saved',
         }
       },
     })

@@ -78,6 +78,31 @@ describe('the order of events recorded through the API', () => {
     assert.deepEqual(ok.json().warnings, [])
   })
 
+  it('refuses an answer dated before the invitation it answers (409)', async () => {
+    const { reference } = await scoped()
+    const requested = { healthInIssue: false, healthOnly: false }
+    assert.equal(
+      (await post(reference, { type: 'mediation-requested', date: '2026-12-01', data: requested })).statusCode,
+      201,
+    )
+    const invited = await post(reference, {
+      type: 'party-invited',
+      date: '2026-12-02',
+      data: { party: 'local-authority', how: 'email' },
+    })
+    assert.equal(invited.statusCode, 201, invited.body)
+    const early = await post(reference, {
+      type: 'willingness-recorded',
+      date: '2026-12-01',
+      data: { party: 'local-authority', answer: 'willing' },
+    })
+    assert.equal(early.statusCode, 409, early.body)
+    assert.equal(
+      early.json().detail,
+      'The answer (Tuesday 1 December 2026) cannot come before the invitation it answers (Wednesday 2 December 2026).',
+    )
+  })
+
   it('accepts an unusual order with a warning, which the case page shows', async () => {
     const { id, reference } = await scoped()
     // The case began with contact with the mediation adviser (makeCase): a letter after it is a new decision, perhaps.
