@@ -8,6 +8,7 @@ import type { MessageTemplate } from './domain/message-wording.ts'
 import adminArea from './features/admin/area.ts'
 import agreementsArea from './features/agreements/area.ts'
 import { agreementTemplates } from './features/agreements/index.ts'
+import { certificateTemplates } from './features/certificates/index.ts'
 import allocationArea from './features/allocation/area.ts'
 import apiArea from './features/api/area.ts'
 import auditArea from './features/audit/area.ts'
@@ -59,6 +60,7 @@ export const allTemplates: readonly MessageTemplate[] = [
   ...generalTemplates,
   ...meetingTemplates,
   ...agreementTemplates,
+  ...certificateTemplates,
   ...portalTemplates,
   ...complaintTemplates,
   ...authTemplates,

@@ -14,7 +14,7 @@ const CERTIFICATE_RULES: Record<CertificateTrigger, { source: string; rule: (whe
       `The mediation adviser must issue a certificate within 3 working days of being told the parent or young person does not want mediation (told ${when}).`,
   },
   'mediation-concluded': {
-    source: 'SEND Regulations 2014 (regulation number unverified; IPSEA and local SENDIASS guidance)',
+    source: 'SEND Regulations 2014, as IPSEA and local SENDIASS guidance explain it',
     rule: (when) =>
       `The mediator must issue a certificate within 3 working days of the mediation ending (ended ${when}), whether or not there was an agreement.`,
   },

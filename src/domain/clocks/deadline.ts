@@ -47,7 +47,10 @@ export interface Draft {
   dueDate: IsoDate
   startedBy: EventRef
   rule: string
-  /** As rules.md gives it; where rules.md flags a point as unverified, the text says so. */
+  /**
+   * As rules.md gives it, plainly: where rules.md flags a regulation's number as unverified, the
+   * administrators' settings help says so (admin/settings/view.njk), not the case workers' pages.
+   */
   source: string
   metBy: readonly CaseEventType[]
   stoppedBy: readonly CaseEventType[]

@@ -14,7 +14,7 @@ export const healthBodyNoticeClock: Clock = (history, { calendar }) => {
     dueDate: calendar.addWorkingDays(request.date, 3),
     startedBy: ref(request),
     rule: `The local authority must tell the health body (ICB) within 3 working days of hearing that the parent or young person wants mediation about health (told ${fmt(request.date)}).`,
-    source: 'SEND Regulations 2014 (regulation number unverified; IPSEA)',
+    source: 'SEND Regulations 2014, as IPSEA explains it',
     metBy: ['health-body-notified'],
     stoppedBy: STOPPED_BY.filter((type) => type !== 'cannot-arrange'),
   }

@@ -78,6 +78,8 @@ describe('/admin/settings', () => {
     assert.match(doc.querySelector('#appealExclusion-item-hint')?.text ?? '', /Tuesday 1 September 2026/)
     assert.match(doc.querySelector('#appealExclusion-2-item-hint')?.text ?? '', /Thursday 10 September 2026/)
     assert.match(doc.querySelector('#appealExclusion-3-item-hint')?.text ?? '', /Monday 10 August 2026/)
+    // The doubt about two regulations' numbers is told here, to administrators, and not on case pages.
+    assert.match(doc.getElementById('rule-sources')?.text ?? '', /the regulation’s number has not been checked/)
     const [authority] = await t.database.db.select().from(localAuthorities)
     const link = doc.querySelector(`a[href="/admin/councils/${authority!.id}"]`)
     assert.ok(link, 'a link to change each council’s cadence, on its page')

@@ -10,6 +10,7 @@ import { dateInputValues, type FormErrors } from '../../../web/forms.ts'
 import { caseWorkers } from '../access.ts'
 import { actorOf, caseContext, visibleCaseOr404, type CaseRow } from '../case-page.ts'
 import { actionForms, checkActionForm, isFormAction, type FormActionType } from './schema.ts'
+import type { CertificateCopy } from '../../messages/index.ts'
 import { actionPage, takeStep } from './service.ts'
 import { submitStep } from './step-form.ts'
 
@@ -86,8 +87,20 @@ export default async function caseActions(app: FastifyInstance, deps: AppDeps) {
           occurredOn: String(values.occurredOn),
           expectedVersion: version,
         })
-        return taken.ok ? { ok: true, redirect: `/cases/${found.id}/progress`, flash: form.done } : taken
+        if (!taken.ok) return taken
+        return { ok: true, redirect: `/cases/${found.id}/progress`, flash: doneWords(form.done, taken.certificateCopy) }
       },
     })
   })
+}
+
+const channelWords: Record<string, string> = { email: 'by email', text: 'by text message', letter: 'by post' }
+
+/** What was done, and, for a certificate, whether Parley is sending it: only what it did. */
+function doneWords(done: string, copy: CertificateCopy | undefined): string {
+  if (!copy) return done
+  if (copy.queued) return `${done}. A copy is being sent to ${copy.to} ${channelWords[copy.channel] ?? ''}`.trim() + '.'
+  return copy.reason === 'unreachable'
+    ? `${done}. We have no contact details for the parent or young person, so nothing was sent: send it to them yourself.`
+    : `${done}. Nothing was sent: send it to the parent or young person yourself.`
 }

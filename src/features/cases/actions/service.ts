@@ -1,9 +1,10 @@
 // A workflow action taken from its form: where the case is (and why the step cannot be taken
 // now, if it cannot), and the step itself through the workflow service.
 import type { Clock } from '../../../clock.ts'
-import type { Db } from '../../../db/client.ts'
+import type { Db, Tx } from '../../../db/client.ts'
 import type { Result } from '../../../domain/result.ts'
 import { refusalReason, stateFromEvents, statusLabels, type Action, type ActionType } from '../../../domain/workflow.ts'
+import { queueIssuedCertificate, type CertificateCopy } from '../../messages/index.ts'
 import { recordAccess } from '../access-log.ts'
 import { eventsOf } from '../deadline-index.ts'
 import { linksForRefusal } from '../step-links.ts'
@@ -34,6 +35,19 @@ export async function takeStep(
   caseId: string,
   action: Action,
   options: { actor: Actor; occurredOn: string; expectedVersion: number },
-): Promise<Result> {
-  return workflowAnswer(await createWorkflowService(deps).apply(caseId, action, options))
+): Promise<Result<{ certificateCopy?: CertificateCopy }>> {
+  // A certificate issued here goes to the parent or young person at once, in the same transaction.
+  let copy: CertificateCopy | undefined
+  const sendCertificate =
+    action.type === 'issue-certificate'
+      ? {
+          beforeEvent: async (tx: Tx) => {
+            copy = await queueIssuedCertificate(tx, deps.clock, caseId, options.actor.userId)
+          },
+        }
+      : {}
+  const answer = workflowAnswer(
+    await createWorkflowService(deps).apply(caseId, action, { ...options, ...sendCertificate }),
+  )
+  return answer.ok && copy ? { ok: true, certificateCopy: copy } : answer
 }
