@@ -3,7 +3,7 @@
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
 export function readDate(text: string): string | undefined {
-  const value = text.trim().replace(/\s+/g, ' ')
+  const value = /\s\s/.test(text) ? text.trim().replace(/\s+/g, ' ') : text.trim()
   let y: number, m: number, d: number
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value)
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value)

@@ -5,22 +5,31 @@ import type { Clock } from '../../clock.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { readFile, type FileKind } from './read-file.ts'
 import { importedKeys, knownCouncils } from './repository.ts'
-import { councilFinder, readRow, type ProblemRow, type ReadyRow } from './rows.ts'
+import { councilFinder, readRow, type ProblemRow, type ReadRow, type ReadyRow } from './rows.ts'
 
 export interface DryRun {
   ready: ReadyRow[]
   problems: ProblemRow[]
 }
 
+/** The last file read, with the columns, day and councils it was read with (a file never changes). */
+let lastRead: { key: string; rows: ReadRow[] } | undefined
+
 export async function dryRun(
   db: Db | Tx,
   clock: Clock,
-  batch: { file: Buffer; fileKind: string; mapping: Record<string, string> | null },
+  batch: { id: string; file: Buffer; fileKind: string; mapping: Record<string, string> | null },
 ): Promise<DryRun> {
-  const { headers, rows } = await readFile(batch.fileKind as FileKind, batch.file)
-  const findCouncil = councilFinder(await knownCouncils(db))
+  const councils = await knownCouncils(db)
   const today = clock.today()
-  const read = rows.map((row) => readRow(row, headers, batch.mapping ?? {}, findCouncil, today))
+  // Paging through a long dry run reads the same file the same way: kept for the next page.
+  const key = JSON.stringify([batch.id, batch.mapping, today, councils])
+  if (lastRead?.key !== key) {
+    const { headers, rows } = await readFile(batch.fileKind as FileKind, batch.file)
+    const findCouncil = councilFinder(councils)
+    lastRead = { key, rows: rows.map((row) => readRow(row, headers, batch.mapping ?? {}, findCouncil, today)) }
+  }
+  const read = lastRead.rows
   const ready: ReadyRow[] = []
   const problems: ProblemRow[] = []
   const seen = new Map<string, number>()

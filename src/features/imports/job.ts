@@ -30,7 +30,7 @@ import {
 
 export const LEASE_SECONDS = 120
 /** Rows made into cases in one transaction. */
-export const CHUNK_ROWS = 500
+export const CHUNK_ROWS = 1000
 const UNDO_CHUNK = 50
 
 export interface JobDeps {

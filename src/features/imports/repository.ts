@@ -79,17 +79,15 @@ export async function saveMapping(tx: Tx, userId: string, columns: Record<string
     .onConflictDoUpdate({ target: importMappings.userId, set: { columns, updatedAt: now } })
 }
 
-/** Of these row keys, those imported already and not undone, with where from. */
+/** Of these row keys, those imported already and not undone, with where from (one JSON array, one query). */
 export async function importedKeys(db: Db | Tx, keys: string[]) {
   const found = new Map<string, { batchId: string; line: number }>()
-  for (let i = 0; i < keys.length; i += 5000) {
-    const some = keys.slice(i, i + 5000)
-    const rows = await db
-      .select({ key: importRows.rowKey, batchId: importRows.batchId, line: importRows.line })
-      .from(importRows)
-      .where(and(inArray(importRows.rowKey, some), isNull(importRows.undoneAt)))
-    for (const r of rows) found.set(r.key, { batchId: r.batchId, line: r.line })
-  }
+  if (!keys.length) return found
+  const rows = await db.execute<{ row_key: string; batch_id: string; line: number }>(
+    sql`select row_key, batch_id, line from import_rows where undone_at is null
+      and row_key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+  )
+  for (const r of rows.rows) found.set(r.row_key, { batchId: r.batch_id, line: Number(r.line) })
   return found
 }
 

@@ -164,6 +164,15 @@ export function listView(params: ListParams, result: ListResult) {
       channel: checkboxes(caseChannels, params.channel),
     },
     sortParams: { sort: params.sort, order: params.order },
+    // The same filters and search for the export (features/imports): every matching case, in reference order.
+    exportQuery: listHref({
+      ...params,
+      sort: undefined,
+      order: undefined,
+      page: 1,
+      after: undefined,
+      before: undefined,
+    }).slice('/cases'.length),
     pagination: pagesOf(params, base, result, exact),
     showing: {
       from: (result.page - 1) * pageSize + (result.rows.length ? 1 : 0),

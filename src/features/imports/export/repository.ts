@@ -1,7 +1,7 @@
 // The export's reads: the cases of a filter (one that includes who may see what) a page at a time
 // in reference order (keyset: after the last reference read, through its unique index), and the
 // people and events of a page of cases (through their case indexes). Never the whole list at once.
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { caseEvents, caseParties, cases, localAuthorities } from '../../../db/schema/index.ts'
 
@@ -43,7 +43,7 @@ export async function peopleOf(db: Db, caseIds: string[]) {
     })
     .from(caseParties)
     .where(inArray(caseParties.caseId, caseIds))
-    .orderBy(asc(caseParties.caseId), asc(caseParties.createdAt), asc(caseParties.id))
+    .orderBy(asc(caseParties.caseId), desc(caseParties.isRequester), asc(caseParties.createdAt), asc(caseParties.id))
 }
 
 export async function eventsOf(db: Db, caseIds: string[]) {
