@@ -11,6 +11,8 @@ export const auditKinds = {
   'message-wording': 'Message wording',
   'api-token': 'API tokens',
   'case-import': 'Imports of cases',
+  'info-session': 'Information sessions',
+  'session-booking': 'Bookings of information sessions',
   download: 'Downloads and exports',
 } as const
 export type AuditKind = keyof typeof auditKinds

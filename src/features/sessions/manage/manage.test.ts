@@ -263,4 +263,22 @@ describe('running information sessions', () => {
     assert.match(squash(html(pub).getElementById('booking-state')!.text), /This session is cancelled/)
     assert.ok(!(await new Agent(t.app).get('/services/warrington/sessions')).body.includes(other))
   })
+
+  it('lets an administrator find the changes to sessions and bookings in the audit trail, by kind', async () => {
+    await createStaff(t.database, 'ada@example.com', ['administrator'], 'Ada')
+    const ada = await new Agent(t.app).signIn('ada@example.com')
+    const bookings = await ada.get('/admin/audit?kind=session-booking')
+    assert.equal(bookings.statusCode, 200)
+    for (const action of ['session-booking.created', 'session-booking.moved-up', 'session-booking.attendance'])
+      assert.ok(bookings.body.includes(action), action)
+    assert.ok(!bookings.body.includes('info-session.created'))
+    const sessions = await ada.get('/admin/audit?kind=info-session')
+    for (const action of [
+      'info-session.created',
+      'info-session.moved',
+      'info-session.messaged',
+      'info-session.cancelled',
+    ])
+      assert.ok(sessions.body.includes(action), action)
+  })
 })
