@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { openDatabase, type Database } from '../../src/db/client.ts'
 import { runMigrations } from '../../src/db/migrate.ts'
@@ -28,16 +29,43 @@ function hashOfMigrations(): Promise<string> {
 }
 
 /**
+ * What a test database does without, so that each test file has less to load: the template
+ * databases (tests make no databases) and the write-ahead log before the last checkpoint (after
+ * it, the log's one segment is cut to the pages in use; PostgreSQL finds the log's end at the
+ * first empty page, and writes on past it). 44 MB to load became 12 MB, a third of a second less
+ * CPU for every test file.
+ */
+async function slim(pglite: PGlite): Promise<void> {
+  await pglite.exec(`update pg_database set datistemplate = false where datname in ('template0', 'template1')`)
+  for (const name of ['template0', 'template1']) await pglite.exec(`drop database ${name}`)
+  await pglite.exec('checkpoint')
+  await pglite.query('select pg_switch_wal()')
+  await pglite.exec('checkpoint')
+  const { rows } = await pglite.query<{ segment: string; offset: number; dir: string }>(
+    `select file_name as segment, file_offset as offset, current_setting('data_directory') || '/pg_wal' as dir
+       from pg_walfile_name_offset(pg_current_wal_insert_lsn())`,
+  )
+  const { segment, offset, dir } = rows[0]!
+  const fs = pglite.Module.FS
+  for (const name of fs.readdir(dir)) {
+    if (!/^[0-9A-F]{24}$/.test(name)) continue
+    if (name === segment) fs.truncate(`${dir}/${name}`, (Math.ceil((offset + 1) / 8192) + 1) * 8192)
+    else fs.unlink(`${dir}/${name}`)
+  }
+}
+
+/**
  * An empty PGlite database with every migration applied, as a dump that each test file starts
  * from: making a PGlite database from nothing takes seconds, loading a dump well under one.
  */
 async function migratedDump(): Promise<Blob> {
-  const file = path.join(root, '.cache', `test-database-${await hashOfMigrations()}.tar`)
+  const file = path.join(root, '.cache', `test-database-slim-${await hashOfMigrations()}.tar`)
   try {
     return new Blob([await readFile(file)])
   } catch {
     const fresh = await openDatabase({ memory: true })
     await runMigrations(fresh)
+    await slim(fresh.pglite!)
     const dump = await fresh.pglite!.dumpDataDir('none')
     await fresh.close()
     // Written whole, then renamed: a test file starting at the same moment never reads half a dump.
