@@ -1,22 +1,15 @@
 // /sessions/:id/attendance: once the session has started, tick who came (a look at personal
 // data, recorded; each change in the audit trail). The figures count those ticked.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { AppDeps } from '../../../../app-deps.ts'
 import { currentUser } from '../../../../web/auth.ts'
 import { notFound } from '../../../../web/errors.ts'
-import { asArray, parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
+import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
 import { auditActorOf } from '../../../audit/index.ts'
 import { sessionServiceOf, sessionStaff, sessionView, staffBase } from '../../page.ts'
+import { attendanceSchema } from './schema.ts'
 
 const view = 'sessions/manage/attendance/view.njk'
-
-export const attendanceSchema = z
-  .object({
-    _csrf: z.string(),
-    attended: z.preprocess(asArray, z.array(z.guid({ error: 'Select the people who came' })).max(1000)),
-  })
-  .strict()
 
 export default async function attendancePage(app: FastifyInstance, deps: AppDeps) {
   const sessions = sessionServiceOf(deps)

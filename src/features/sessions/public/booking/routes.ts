@@ -2,14 +2,13 @@
 // message (an unguessable token, never logged), with a button to cancel it. Cancelling gives the
 // place to the first on the waiting list, who is told.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { AppDeps } from '../../../../app-deps.ts'
 import { notFound } from '../../../../web/errors.ts'
 import { parseForm, submitForm, type FormErrors } from '../../../../web/forms.ts'
 import { bookingServiceOf, publicBase, publicForm, publicPage, sessionView } from '../../page.ts'
 import { withCouncilFooter } from '../page.ts'
+import { cancelSchema } from './schema.ts'
 
-const cancelSchema = z.object({ _csrf: z.string() }).strict()
 const path = '/services/:council/sessions/bookings/:token'
 
 export default async function bookingPage(app: FastifyInstance, deps: AppDeps) {
