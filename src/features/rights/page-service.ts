@@ -75,6 +75,8 @@ export function createRightsPages({ db, clock }: { db: Db; clock: Clock }) {
       if (!found || !canSeeRequest(user, found.request)) return undefined
       const r = found.request
       const today = clock.today()
+      // A look at the person's details, in the access log like a look at a case.
+      await recordAccess(db, clock, { userId: user.id, caseId: null, path: `/rights/${r.id}`, action: 'view' })
       const references = await caseReferences(db, [...new Set(r.matches.map((m) => m.caseId))])
       const [exports, blockers, candidates] = await Promise.all([
         r.kind === 'access' ? exportsOf(db, r.id) : [],

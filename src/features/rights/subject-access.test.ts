@@ -144,6 +144,7 @@ describe('subject access', () => {
   test('finds the person in every case this manager may see, by a misspelt name or an email', async () => {
     const res = await managerA.get(`/rights/${requestId}?search=1&name=Sara+Hartly&email=&phone=`)
     assert.equal(res.statusCode, 200)
+    assert.match(res.body, /Accept: we will send a copy of the data/) // a refusal, if any, is recorded with its reasons
     const rows = html(res)
       .querySelectorAll('#match-list .app-candidate')
       .map((r) => r.text)
