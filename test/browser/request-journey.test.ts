@@ -98,7 +98,7 @@ const parentJourney: JourneyPage[] = [
     heading: 'Do you need anything to help you take part?',
     async answer(p) {
       await p.check('input[name=adjustments][value=interpreter]')
-      await p.fill('#language', 'Polish')
+      await p.selectOption('#language', 'Polish')
     },
   },
   {

@@ -176,7 +176,7 @@ const pages: PageCase[] = [
     heading: 'Do you need anything to help you take part?',
     invalid: { adjustments: ['interpreter', 'other'], language: '', details: '' },
     errors: ['language', 'details'],
-    messages: ['Enter the language you need an interpreter for', 'Tell us what help you need'],
+    messages: ['Select the language you need an interpreter for', 'Tell us what help you need'],
     valid: { adjustments: 'none' },
     next: '/request/supporter',
   },
