@@ -8,8 +8,13 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { infoSessionBookings, messages } from '../../src/db/schema/index.ts'
-import { createBookingService, type BookingInput } from '../../src/features/sessions/booking-service.ts'
-import { depsOf, makeSession, toCheck } from '../../src/features/sessions/testing.ts'
+import {
+  createBookingService,
+  depsOf,
+  makeSession,
+  toCheck,
+  type BookingInput,
+} from '../../src/features/sessions/testing.ts'
 import { firstCouncilId } from '../../src/features/cases/testing.ts'
 import { createStaff, createTestApp, type TestApp } from '../helpers/app.ts'
 import { html } from '../helpers/html.ts'

@@ -7,6 +7,8 @@ import { html } from '../../../test/helpers/html.ts'
 import type { StaffUser } from '../../domain/staff.ts'
 import { makeVenue } from '../meetings/testing.ts'
 import { createSessionService, type SessionInput } from './service.ts'
+
+export { createBookingService, type BookingInput } from './booking-service.ts'
 import { sessionLinks } from './index.ts'
 
 export const depsOf = (t: TestApp) => ({ db: t.database.db, clock: t.clock, ...sessionLinks(t.config) })
