@@ -10,7 +10,7 @@ import { canSeeRequest, councilsOf } from './access.ts'
 import { erasureBlockers } from './erasure.ts'
 import { findCandidates, nameTexts, type Candidate } from './find-repository.ts'
 import { kindShort, statusOf, statusTags, type RightsKind } from './labels.ts'
-import { caseReferences, councilChoices, cursorOf, exportsOf, requestIn, requestsPage } from './repository.ts'
+import { councilChoices, matchedPeople, cursorOf, exportsOf, requestIn, requestsPage } from './repository.ts'
 
 const PAGE_SIZE = 25
 
@@ -77,7 +77,7 @@ export function createRightsPages({ db, clock }: { db: Db; clock: Clock }) {
       const today = clock.today()
       // A look at the person's details, in the access log like a look at a case.
       await recordAccess(db, clock, { userId: user.id, caseId: null, path: `/rights/${r.id}`, action: 'view' })
-      const references = await caseReferences(db, [...new Set(r.matches.map((m) => m.caseId))])
+      const { references, names } = await matchedPeople(db, r.matches)
       const [exports, blockers, candidates] = await Promise.all([
         r.kind === 'access' ? exportsOf(db, r.id) : [],
         r.kind === 'erasure' && !r.completedAt ? erasureBlockers(db, r.matches) : [],
@@ -90,7 +90,15 @@ export function createRightsPages({ db, clock }: { db: Db; clock: Clock }) {
         kindText: kindShort[r.kind as RightsKind] ?? r.kind,
         status: statusTags[statusOf(r.status)],
         due: deadline(r.dueOn, today, !!r.completedAt),
-        matches: r.matches.map((m) => ({ ...m, reference: references.get(m.caseId) ?? '' })),
+        matches: r.matches.map((m) => {
+          const person = names.get(m.as === 'child' ? `${m.caseId}:child` : (m.partyId ?? ''))
+          return {
+            ...m,
+            reference: references.get(m.caseId) ?? '',
+            name: person?.name ?? '',
+            roleText: m.as === 'child' ? 'Child' : labelOf(partyRoles, person?.role),
+          }
+        }),
         cases: caseIds.map((caseId) => ({ caseId, reference: references.get(caseId)! })),
         exports,
         blockers,

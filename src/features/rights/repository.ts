@@ -3,7 +3,7 @@
 // requests not yet finished through their own index (rights_requests_owed).
 import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { localAuthorities, rightsExports, rightsRequests, users } from '../../db/schema/index.ts'
+import { localAuthorities, rightsExports, rightsRequests, users, type RightsMatch } from '../../db/schema/index.ts'
 import type { StaffUser } from '../../domain/staff.ts'
 
 type Councils = 'all' | readonly string[]
@@ -184,13 +184,24 @@ export async function councilChoices(db: Db, councils: Councils) {
     .orderBy(asc(localAuthorities.name))
 }
 
-/** The references of these cases, for the request's page. */
-export async function caseReferences(db: Db, caseIds: string[]) {
-  if (!caseIds.length) return new Map<string, string>()
-  const result = await db.execute<{ id: string; reference: string }>(
-    sql`select id, reference from cases where id = any(${`{${caseIds.join(',')}}`}::uuid[])`,
-  )
-  return new Map(result.rows.map((r) => [r.id, r.reference]))
+/** The people chosen as the person: each one's case reference and name (the child's, or the party's with their role). */
+export async function matchedPeople(db: Db, matches: RightsMatch[]) {
+  const caseIds = [...new Set(matches.map((m) => m.caseId))]
+  if (!caseIds.length)
+    return { references: new Map<string, string>(), names: new Map<string, { name: string; role: string | null }>() }
+  const ids = `{${caseIds.join(',')}}`
+  const [found, parties] = await Promise.all([
+    db.execute<{ id: string; reference: string; child_name: string }>(
+      sql`select id, reference, child_name from cases where id = any(${ids}::uuid[])`,
+    ),
+    db.execute<{ id: string; name: string; role: string }>(
+      sql`select id, name, role from case_parties where case_id = any(${ids}::uuid[])`,
+    ),
+  ])
+  const names = new Map<string, { name: string; role: string | null }>()
+  for (const c of found.rows) names.set(`${c.id}:child`, { name: c.child_name, role: null })
+  for (const p of parties.rows) names.set(p.id, { name: p.name, role: p.role })
+  return { references: new Map(found.rows.map((r) => [r.id, r.reference])), names }
 }
 
 /**

@@ -175,6 +175,12 @@ describe('subject access', () => {
     await managerA.get(`/rights/${requestId}`)
     assertRedirect(await managerA.post(`/rights/${requestId}/exports`, {}), `/rights/${requestId}#exports`)
     const page = html(await managerA.get(`/rights/${requestId}`))
+    const chosen = page.querySelectorAll('#match-list .app-chosen-match').map((r) => r.text.replace(/\s+/g, ' '))
+    assert.equal(chosen.length, 2)
+    assert.ok(
+      chosen.every((r) => /Parent or carer Sarah Hartley Chosen/.test(r)),
+      chosen.join(' | '),
+    )
     const link = page.querySelector('#export-list a')!.getAttribute('href')!
     const download = await managerA.get(link)
     assert.equal(download.statusCode, 200)
