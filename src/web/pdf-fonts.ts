@@ -5,8 +5,9 @@
 // first time a document needs it, and shared by every document after: the Chinese one is 8 MB
 // and takes a noticeable moment to parse, so a document with no Chinese never loads it.
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { create, type Font } from 'fontkit'
+import type { Font } from 'fontkit'
 
 export type Script = 'latin' | 'arabic' | 'han'
 export type Weight = 'regular' | 'bold'
@@ -25,6 +26,8 @@ const files: Record<Script, { package: string } & Record<Weight, string>> = {
 export const fontName = (script: Script, weight: Weight) => `${script}-${weight}`
 
 const fonts = new Map<string, Font>()
+// Loaded with the first font, as pdfkit is (tagged-pdf.ts): the same CommonJS build pdfkit uses.
+const load = createRequire(import.meta.url)
 
 /** A font, parsed the first time any document needs it. */
 export function fontOf(script: Script, weight: Weight): Font {
@@ -32,6 +35,7 @@ export function fontOf(script: Script, weight: Weight): Font {
   let font = fonts.get(name)
   if (!font) {
     const { package: pkg, [weight]: file } = files[script]
+    const { create } = load('fontkit') as typeof import('fontkit')
     font = create(readFileSync(fileURLToPath(new URL(`../fonts/${file}`, import.meta.resolve(pkg)))))
     fonts.set(name, font)
   }

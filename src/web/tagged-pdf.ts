@@ -8,7 +8,9 @@
 // element keeps the exact words as its ActualText, which screen readers and copying use. So does
 // any element with Arabic in it: a reader taking the words from the drawing (in the order they
 // are seen) can put the two letters of a joined pair, such as lam-alef, the wrong way round.
-import PDFDocument, { type StructureElement, type StructureOptions, type TextOptions } from 'pdfkit'
+import { createRequire } from 'node:module'
+import type PDFKit from 'pdfkit'
+import type { StructureElement, StructureOptions, TextOptions } from 'pdfkit'
 import { fontName, fontOf, type Script, type Weight } from './pdf-fonts.ts'
 import { textRuns, toPdfText, type Run } from './pdf-text.ts'
 
@@ -60,7 +62,13 @@ export interface PdfStyle {
  * A new A4 tagged document with its root 'Document' element, and the helpers every layout uses.
  * Call `finish()` once everything is drawn.
  */
+// pdfkit (with fontkit) takes a seventh of a second of CPU to load: it loads for the first PDF
+// drawn, not in every process that builds the app. Its CommonJS build, as pdf-fonts.ts loads fontkit's.
+const load = createRequire(import.meta.url)
+let PDFDocument: typeof PDFKit | undefined
+
 export function startTaggedPdf(info: PdfInfo, style: PdfStyle) {
+  PDFDocument ??= load('pdfkit') as typeof PDFKit
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: style.margin, bottom: style.margin, left: style.margin, right: style.margin },

@@ -3,7 +3,6 @@
 // or an Excel workbook's first sheet. Rows with nothing in them are left out; each row keeps the
 // line (CSV) or row number (Excel) it starts on, to name it in what the dry run says.
 import { parse } from 'csv-parse/sync'
-import { readSheet } from 'read-excel-file/node'
 
 export type FileKind = 'csv' | 'xlsx'
 
@@ -64,6 +63,8 @@ function readCsv(bytes: Buffer): FileRow[] {
 }
 
 async function readWorkbook(bytes: Buffer): Promise<FileRow[]> {
+  // Loaded for the first workbook, not in every process that builds the app.
+  const { readSheet } = await import('read-excel-file/node')
   // The database may give the bytes back as a Uint8Array; the reader wants a Buffer.
   const sheet = await readSheet(Buffer.from(bytes))
   return sheet.map((row, i) => ({ line: i + 1, cells: row.map(cellText) })).filter((r) => !blank(r.cells))

@@ -2,7 +2,7 @@
 // messages through an HTTP provider. Letters are never sent by Parley itself: staff print the PDF
 // and post it, then mark it posted (a print-and-post provider could be a LetterTransport later).
 // A channel with no transport keeps its messages in the outbox, shown on "Sent messages".
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Config } from '../../config.ts'
 import type { Attachment, Channel } from './outbox.ts'
 
@@ -45,16 +45,21 @@ export class PermanentDeliveryError extends Error {}
 export const messageIdOf = (id: string) => `<${id}@parley>`
 
 export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
-  const mailer = nodemailer.createTransport(smtpUrl, {
-    // Short timeouts: a server that does not answer is tried again later, not waited on.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as object)
+  // nodemailer takes a seventh of a second of CPU to load: it loads for the first email sent.
+  let mailer: Transporter | undefined
+  const connect = async () =>
+    (mailer ??= (await import('nodemailer')).default.createTransport(smtpUrl, {
+      // Short timeouts: a server that does not answer is tried again later, not waited on.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as object))
   return {
     async send(message) {
       try {
-        const info = await mailer.sendMail({
+        const info = await (
+          await connect()
+        ).sendMail({
           from,
           to: { name: message.recipientName, address: message.recipientAddress },
           subject: message.subject,
@@ -76,7 +81,7 @@ export function smtpTransport(smtpUrl: string, from: string): EmailTransport {
         throw err
       }
     },
-    close: () => mailer.close(),
+    close: () => mailer?.close(),
   }
 }
 
