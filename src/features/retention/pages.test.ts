@@ -173,4 +173,33 @@ describe('the retention pages', () => {
     assert.equal(refs(second).length, 1)
     assert.equal(new Set([...refs(first), ...refs(second)]).size, 51)
   })
+
+  it('goes on past a case it cannot anonymise, naming it in the log by its id alone', async () => {
+    // A case the database will not change (as if its data were not as expected).
+    const stuck = await makeCase(t.database, t.clock, { childName: 'Stuck Child' })
+    await t.database.db.execute(sql`update cases set status = 'closed' where id = ${stuck.id}`)
+    await t.database.db.execute(
+      sql.raw(`create function refuse_stuck() returns trigger language plpgsql as $$
+      begin raise exception 'refused for %', old.child_name; end $$`),
+    )
+    await t.database.db.execute(
+      sql.raw(`create trigger refuse_stuck before update on cases for each row
+      when (old.child_name = 'Stuck Child') execute function refuse_stuck()`),
+    )
+    try {
+      await jump('2032-01-05T10:00:00Z')
+      const run = (await runTask(t, 'retention')) as { anonymised: number; failed: string[] }
+      assert.deepEqual([run.anonymised, run.failed], [51, [stuck.id]])
+      const [newest] = html(await admin.get('/admin/retention/runs')).querySelectorAll('tbody tr')
+      const text = squash(newest!.text)
+      assert.match(
+        text,
+        new RegExp(`1 could not be anonymised and will be tried again; the first was the case with the id ${stuck.id}`),
+      )
+      assert.doesNotMatch(text, /Stuck/)
+    } finally {
+      await t.database.db.execute(sql.raw('drop trigger refuse_stuck on cases'))
+      await t.database.db.execute(sql.raw('drop function refuse_stuck()'))
+    }
+  })
 })

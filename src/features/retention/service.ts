@@ -148,6 +148,7 @@ export async function runRetention(deps: { db: Db; clock: Clock }, options: { ma
   const byCouncil: Record<string, { name: string; enquiries: number; cases: number }> = {}
   let anonymised = 0
   let skippedHeld = 0
+  const failed: string[] = []
   try {
     for (const council of await councilsWithSchedules(db)) {
       const by = await endedBy(db, council.id, clock.today())
@@ -161,10 +162,16 @@ export async function runRetention(deps: { db: Db; clock: Clock }, options: { ma
           withHeld: true,
         })
         for (const due of batch) {
+          // A case that cannot be done (its data not as expected) is left for the next run and named
+          // in the log by its id only (a failed query's message may hold its values): the rest go on.
           const done = await anonymiseCase({ db, clock }, due.caseId, {
             by: { userId: null, ip: null },
             why: 'retention',
+          }).catch(() => {
+            failed.push(due.caseId)
+            return undefined
           })
+          if (!done) continue
           if (done.ok && !done.already) {
             anonymised++
             const tally = (byCouncil[council.id] ??= { name: council.name, enquiries: 0, cases: 0 })
@@ -178,7 +185,10 @@ export async function runRetention(deps: { db: Db; clock: Clock }, options: { ma
       }
       if (anonymised >= max) break
     }
-    await finishRun(db, run.id, { status: 'done', finishedAt: clock.now(), anonymised, skippedHeld, byCouncil })
+    const error = failed.length
+      ? `${failed.length} could not be anonymised and will be tried again; the first was the case with the id ${failed[0]}`
+      : null
+    await finishRun(db, run.id, { status: 'done', finishedAt: clock.now(), anonymised, skippedHeld, byCouncil, error })
   } catch (err) {
     await finishRun(db, run.id, {
       status: 'failed',
@@ -186,11 +196,12 @@ export async function runRetention(deps: { db: Db; clock: Clock }, options: { ma
       anonymised,
       skippedHeld,
       byCouncil,
-      error: err instanceof Error ? err.message.slice(0, 500) : 'failed',
+      // Never the database's own message: a failed query's may hold the values it was given.
+      error: 'The run stopped with a problem: the job log says what (it goes on at the next run)',
     })
     throw err
   }
-  return { runId: run.id, anonymised, skippedHeld, byCouncil }
+  return { runId: run.id, anonymised, skippedHeld, byCouncil, failed }
 }
 
 /** The holds in place, newest first, a page at a time. */
