@@ -138,6 +138,18 @@ export const matrix: Record<string, Entry> = {
   // Managers and administrators: the audit trail and Sent messages (a message of council A's case).
   'GET /admin/audit': staff(overseers),
   'GET /admin/audit.csv': staff(overseers),
+  // Imports of cases (src/features/imports): administrators only; an import that is not there is not found.
+  'GET /admin/imports': staff(admins),
+  'POST /admin/imports': staff(admins, { ok: 400 }), // no file: the form again
+  'GET /admin/imports/:id': staff(admins, { ok: 404 }),
+  'GET /admin/imports/:id/columns': staff(admins, { ok: 404 }),
+  'POST /admin/imports/:id/columns': staff(admins, { ok: 404 }),
+  'POST /admin/imports/:id/start': staff(admins, { ok: 404 }),
+  'GET /admin/imports/:id/undo': staff(admins, { ok: 404 }),
+  'POST /admin/imports/:id/undo': staff(admins, { ok: 404 }),
+  // Exports of the case list: the staff who work cases, each of their own councils' cases.
+  'GET /cases/export.csv': staff(caseWorkers),
+  'GET /cases/export.zip': staff(caseWorkers),
   // Retention (src/features/retention): administrators only.
   'GET /admin/retention': staff(admins),
   'GET /admin/retention/councils/:id': staff(admins),
