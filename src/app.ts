@@ -39,7 +39,7 @@ import reportsArea from './features/reports/area.ts'
 import retentionArea from './features/retention/area.ts'
 import rightsArea from './features/rights/area.ts'
 import sessionsArea from './features/sessions/area.ts'
-import { sessionTemplates } from './features/sessions/index.ts'
+import { sessionSchedules, sessionTemplates } from './features/sessions/index.ts'
 import todayArea from './features/today/area.ts'
 import auth from './web/auth.ts'
 import errors from './web/errors.ts'
@@ -116,10 +116,14 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
     importsArea,
     sessionsArea,
     publicPagesArea,
-    openReferralArea,
   ]) {
     await app.register(area, deps)
   }
+  // The directory feed, with each council's upcoming information sessions among its service's schedules.
+  await app.register(openReferralArea, {
+    ...deps,
+    scheduleSources: [sessionSchedules({ clock, publicUrl: config.PUBLIC_URL })],
+  })
   await app.register(messagesArea, { ...deps, templates: allTemplates })
   return app
 }

@@ -5,6 +5,7 @@ import type { LinkDeps } from './notices.ts'
 
 export { sessionFacts, sessionFigures, type SessionFigures } from './figures.ts'
 export { queueSessionReminders } from './reminders.ts'
+export { sessionSchedules } from './schedules.ts'
 export { sessionTemplates } from './templates.ts'
 
 /** What a booking's link is made from, from the settings. */

@@ -122,6 +122,7 @@ export function sessionList(
     .select({
       session: infoSessions,
       councilName: localAuthorities.name,
+      councilCode: localAuthorities.code,
       venue: venues,
       booked: bookedCount,
       waiting: waitingCount,
