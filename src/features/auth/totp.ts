@@ -3,7 +3,6 @@
 // recovery codes. No I/O here; the time is always passed in, from the app's clock.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto'
 import { Secret, TOTP } from 'otpauth'
-import QRCode from 'qrcode'
 
 const period = 30
 const digits = 6
@@ -35,6 +34,8 @@ export function matchingStep(secretBase32: string, code: string, at: Date): numb
  */
 export async function enrolmentQrCode(secretBase32: string, issuer: string, email: string): Promise<string> {
   const uri = totpFor(secretBase32, email, issuer).toString()
+  // Loaded for the first enrolment, not in every process that builds the app.
+  const { default: QRCode } = await import('qrcode')
   const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
 }
