@@ -1,5 +1,5 @@
 // Runs test files with Node's test runner as `npm test` does (node scripts/test.ts [--concurrency=N]
-// globs...): the same as `node --test globs`, plus what keeps a run quick on a small machine.
+// globs... [!globs to leave out]): the same as `node --test globs`, plus what keeps a run quick on a small machine.
 // - The longest files start first (browser journeys, then test/, then src/), so that no long file
 //   is left running alone at the end; Node would run them in alphabetical order.
 // - The migrated database the files start from is made once, before any file starts.
@@ -14,10 +14,13 @@ import { prepareTestDatabases } from '../test/helpers/database.ts'
 const root = path.resolve(import.meta.dirname, '..')
 const args = process.argv.slice(2)
 const concurrency = Number(args.find((a) => a.startsWith('--concurrency='))?.split('=')[1] ?? 2)
-const patterns = args.filter((a) => !a.startsWith('--'))
+// A pattern that starts with '!' leaves out the files it matches.
+const patterns = args.filter((a) => !a.startsWith('--') && !a.startsWith('!'))
+const leftOut = new Set(args.filter((a) => a.startsWith('!')).flatMap((p) => globSync(p.slice(1), { cwd: root })))
 
 const order = (file: string) => (file.startsWith('test/browser/') ? 0 : file.startsWith('test/') ? 1 : 2)
 const files = [...new Set(patterns.flatMap((p) => globSync(p, { cwd: root, exclude: (f) => f === 'node_modules' })))]
+  .filter((f) => !leftOut.has(f))
   .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
   .map((f) => path.join(root, f))
 if (files.length === 0) throw new Error(`No test files match ${patterns.join(' ')}`)
