@@ -76,6 +76,9 @@ describe('the public pages', () => {
     const warrington = await t.app.inject('/services/warrington')
     assert.match(main(warrington).text, /It is free if you live in Warrington Borough Council's area/)
     assert.match(main(warrington).text, /Monday to Friday, 9am to 6pm/)
+    const sessions = html(warrington).querySelector('#sessions + p a')!.getAttribute('href')!
+    assert.equal(sessions, '/services/warrington/sessions')
+    assert.equal((await t.app.inject(sessions)).statusCode, 200, "the council's information sessions")
 
     for (const url of ['/services/knowsley', '/services/nowhere', '/services/Not%20a%20code']) {
       const res = await t.app.inject(url)

@@ -101,7 +101,7 @@ describe('who sees which reports', () => {
       )
     // Pages anyone may open (the public journey, the portal's sign-in, the API with its own tokens), and theirs.
     const open =
-      /^(\/|\/request.*|\/dates.*|\/portal.*|\/sign-in.*|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account.*|\/reports.*)$/
+      /^(\/|\/request.*|\/dates.*|\/services.*|\/privacy|\/accessibility|\/cookies|\/portal.*|\/sign-in.*|\/sign-out|\/health.*|\/ready|\/api\/.*|\/assets\/.*|\/favicon\.ico|\/account.*|\/reports.*)$/
     const checked: string[] = []
     for (const [method, path] of routes) {
       if (open.test(path)) continue
