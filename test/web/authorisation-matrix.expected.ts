@@ -161,17 +161,6 @@ export const matrix: Record<string, Entry> = {
   'GET /admin/retention/holds/:id/lift': staff(admins, { ok: 404 }), // no hold has the id: none is in place
   'POST /admin/retention/holds/:id/lift': staff(admins, { ok: 303 }), // no hold in place: back to the list
   'GET /admin/retention/runs': staff(admins),
-  // Retention (src/features/retention): administrators only.
-  'GET /admin/retention': staff(admins),
-  'GET /admin/retention/councils/:id': staff(admins),
-  'POST /admin/retention/councils/:id': staff(admins, { ok: 400 }),
-  'GET /admin/retention/due': staff(admins),
-  'GET /admin/retention/holds': staff(admins),
-  'GET /admin/retention/holds/new': staff(admins),
-  'POST /admin/retention/holds/new': staff(admins, { ok: 400 }),
-  'GET /admin/retention/holds/:id/lift': staff(admins, { ok: 404 }), // no hold has the id: none is in place
-  'POST /admin/retention/holds/:id/lift': staff(admins, { ok: 303 }), // no hold in place: back to the list
-  'GET /admin/retention/runs': staff(admins),
   'GET /admin/messages': staff(overseers),
   'GET /admin/messages/:id': staff(overseers, ofCouncil),
   'GET /admin/messages/:id/letter.pdf': staff(overseers, ofCouncil),
@@ -441,6 +430,8 @@ export const matrix: Record<string, Entry> = {
   'POST /rights/:id/matches': staff(overseers, { ...ofCouncil, ok: 400 }),
   'POST /rights/:id/decision': staff(overseers, { ...ofCouncil, ok: 400 }),
   'POST /rights/:id/done': staff(overseers, { ...ofCouncil, ok: 400 }),
+  'GET /rights/:id/correct': staff(overseers, { ...ofCouncil, ok: 404 }), // no person of the request named: nothing to correct
+  'POST /rights/:id/correct': staff(overseers, { ...ofCouncil, ok: 404 }),
   'POST /rights/:id/exports': staff(overseers, { ...ofCouncil, ok: 400 }),
   'GET /rights/:id/exports/:exportId': staff(overseers, { ...ofCouncil, ok: 404 }),
 

@@ -79,6 +79,31 @@ describe('rectification and erasure: decided with reasons kept, and carried out'
     assert.match(page.getElementById('case-links')!.text, new RegExp(`Case ${c.reference}`))
     assert.match(page.getElementById('decision-record')!.nextElementSibling!.text, /Accepted[\s\S]*out of date/)
 
+    // Her details corrected from the request: the form as they are, a problem kept as typed, then saved.
+    const href = page.querySelector('#corrections a')!.getAttribute('href')!
+    const form = await manager.get(href)
+    assert.equal(form.statusCode, 200)
+    assert.equal(html(form).getElementById('email')!.getAttribute('value'), 'lucy@example.com')
+    const match = html(form).querySelector('input[name=match]')!.getAttribute('value')!
+    const wrong = await manager.post(`/rights/${id}/correct`, { match, name: '', email: 'lucy@', phone: '' })
+    assertFormErrors(wrong, ['name', 'email'])
+    assert.equal(html(wrong).getElementById('email')!.getAttribute('value'), 'lucy@')
+    const fixed = { match, name: 'Lucy Price', email: 'lucy@example.com', phone: '07700 900999' }
+    assertRedirect(await manager.post(`/rights/${id}/correct`, fixed), `/rights/${id}`)
+    const [party] = await t.database.db.select().from(caseParties).where(eq(caseParties.id, c.parent.id))
+    assert.equal(party!.phone, '07700 900999')
+    const [event] = await t.database.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.type, 'details-corrected')))
+    assert.deepEqual(event!.data, {
+      request: accepted.reference,
+      who: 'party',
+      before: { name: 'Lucy Price', email: 'lucy@example.com', phone: null },
+      after: { name: 'Lucy Price', email: 'lucy@example.com', phone: '07700 900999' },
+    })
+    assert.equal((await manager.post(`/rights/${id}/correct`, fixed)).statusCode, 400) // nothing left to change
+
     assertRedirect(
       await manager.post(`/rights/${id}/done`, { version: String(accepted.version), outcome: 'Phone corrected.' }),
     )

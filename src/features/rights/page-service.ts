@@ -96,6 +96,9 @@ export function createRightsPages({ db, clock }: { db: Db; clock: Clock }) {
             ...m,
             reference: references.get(m.caseId) ?? '',
             name: person?.name ?? '',
+            email: person?.email ?? null,
+            phone: person?.phone ?? null,
+            dateOfBirth: person?.dateOfBirth ?? null,
             roleText: m.as === 'child' ? 'Child' : labelOf(partyRoles, person?.role),
           }
         }),

@@ -3,7 +3,15 @@
 // requests not yet finished through their own index (rights_requests_owed).
 import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
-import { localAuthorities, rightsExports, rightsRequests, users, type RightsMatch } from '../../db/schema/index.ts'
+import {
+  caseParties,
+  cases,
+  localAuthorities,
+  rightsExports,
+  rightsRequests,
+  users,
+  type RightsMatch,
+} from '../../db/schema/index.ts'
 import type { StaffUser } from '../../domain/staff.ts'
 
 type Councils = 'all' | readonly string[]
@@ -184,24 +192,88 @@ export async function councilChoices(db: Db, councils: Councils) {
     .orderBy(asc(localAuthorities.name))
 }
 
-/** The people chosen as the person: each one's case reference and name (the child's, or the party's with their role). */
+/** A chosen person as the request's page shows them, with the details a correction may change. */
+export interface MatchedPerson {
+  name: string
+  role: string | null
+  email: string | null
+  phone: string | null
+  dateOfBirth: string | null
+}
+
+/** The people chosen as the person: each one's case reference and details (the child's, or the party's with their role). */
 export async function matchedPeople(db: Db, matches: RightsMatch[]) {
   const caseIds = [...new Set(matches.map((m) => m.caseId))]
-  if (!caseIds.length)
-    return { references: new Map<string, string>(), names: new Map<string, { name: string; role: string | null }>() }
+  const names = new Map<string, MatchedPerson>()
+  if (!caseIds.length) return { references: new Map<string, string>(), names }
   const ids = `{${caseIds.join(',')}}`
   const [found, parties] = await Promise.all([
-    db.execute<{ id: string; reference: string; child_name: string }>(
-      sql`select id, reference, child_name from cases where id = any(${ids}::uuid[])`,
+    db.execute<{ id: string; reference: string; child_name: string; dob: string }>(
+      sql`select id, reference, child_name, child_date_of_birth::text as dob from cases where id = any(${ids}::uuid[])`,
     ),
-    db.execute<{ id: string; name: string; role: string }>(
-      sql`select id, name, role from case_parties where case_id = any(${ids}::uuid[])`,
+    db.execute<{ id: string; name: string; role: string; email: string | null; phone: string | null }>(
+      sql`select id, name, role, email, phone from case_parties where case_id = any(${ids}::uuid[])`,
     ),
   ])
-  const names = new Map<string, { name: string; role: string | null }>()
-  for (const c of found.rows) names.set(`${c.id}:child`, { name: c.child_name, role: null })
-  for (const p of parties.rows) names.set(p.id, { name: p.name, role: p.role })
+  for (const c of found.rows)
+    names.set(`${c.id}:child`, { name: c.child_name, role: null, email: null, phone: null, dateOfBirth: c.dob })
+  for (const p of parties.rows) names.set(p.id, { ...p, dateOfBirth: null })
   return { references: new Map(found.rows.map((r) => [r.id, r.reference])), names }
+}
+
+/** The case, locked to the end of the transaction, with the details a correction may change. */
+export async function lockCaseDetails(tx: Tx, caseId: string) {
+  const [row] = await tx
+    .select({ id: cases.id, childName: cases.childName, childDateOfBirth: cases.childDateOfBirth })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for('update')
+  return row
+}
+
+export async function partyOfCase(tx: Tx, caseId: string, partyId: string) {
+  const [row] = await tx
+    .select({
+      id: caseParties.id,
+      name: caseParties.name,
+      email: caseParties.email,
+      phone: caseParties.phone,
+      role: caseParties.role,
+    })
+    .from(caseParties)
+    .where(and(eq(caseParties.id, partyId), eq(caseParties.caseId, caseId)))
+  return row
+}
+
+export async function correctParty(
+  tx: Tx,
+  partyId: string,
+  set: { name: string; email: string | null; phone: string | null },
+) {
+  await tx
+    .update(caseParties)
+    .set({ ...set, version: sql`${caseParties.version} + 1` })
+    .where(eq(caseParties.id, partyId))
+}
+
+export async function correctChild(
+  tx: Tx,
+  caseId: string,
+  set: { childName: string; childDateOfBirth: string },
+  now: Date,
+) {
+  await tx
+    .update(cases)
+    .set({ ...set, version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, caseId))
+}
+
+/** A party's change is a change of its case: the case's version moves on. */
+export async function bumpCase(tx: Tx, caseId: string, now: Date) {
+  await tx
+    .update(cases)
+    .set({ version: sql`${cases.version} + 1`, updatedAt: now })
+    .where(eq(cases.id, caseId))
 }
 
 /**

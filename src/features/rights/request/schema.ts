@@ -45,3 +45,24 @@ export function matchOf(key: string): RightsMatch | undefined {
 }
 
 export const matchesOf = (keys: string[]) => keys.map(matchOf).filter((m): m is RightsMatch => !!m)
+
+export const correctSchema = z
+  .object({
+    _csrf: z.string(),
+    match: z.string().max(100),
+    name: text('Enter the name as it should be', 200, 'The name'),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+        error: 'Enter an email address in the correct format, like name@example.com',
+      })
+      .optional()
+      .default(''),
+    phone: text(false, 40, 'The phone number'),
+    'dob-day': z.string().optional(),
+    'dob-month': z.string().optional(),
+    'dob-year': z.string().optional(),
+  })
+  .strict()
