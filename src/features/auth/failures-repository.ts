@@ -1,7 +1,7 @@
 // The counts of failed sign-ins (db/schema/sign-in-failures.ts): each attempt is counted before
 // its password is checked, in one statement that refuses it while its key must wait, so that
 // attempts sent at the same moment cannot slip past a wait; a success takes its count back.
-import { and, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import { signInFailures } from '../../db/schema/index.ts'
 import { waitSteps, type ThrottlePolicy } from '../../domain/sign-in-throttle.ts'
@@ -59,7 +59,10 @@ export async function clearFailures(db: Db, key: string) {
   await db.delete(signInFailures).where(eq(signInFailures.key, key))
 }
 
-/** The attempt succeeded: its count is taken back, and the wait it started, unless a later failure set another. */
+/**
+ * The attempt succeeded: its count is taken back, and the wait it started, unless a later failure
+ * set another; a key left with no failures and no wait is not kept.
+ */
 export async function takeBack(db: Db, key: string, counted: Counted) {
   await db
     .update(signInFailures)
@@ -70,6 +73,9 @@ export async function takeBack(db: Db, key: string, counted: Counted) {
         : sql`${signInFailures.blockedUntil}`,
     })
     .where(eq(signInFailures.key, key))
+  await db
+    .delete(signInFailures)
+    .where(and(eq(signInFailures.key, key), eq(signInFailures.failures, 0), isNull(signInFailures.blockedUntil)))
 }
 
 /** Forgets counts whose last failure was long enough ago (a periodic task). */

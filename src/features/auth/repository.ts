@@ -19,6 +19,15 @@ export async function userByEmail(db: Db, email: string) {
   return user
 }
 
+/** Who an account is, for its second step (the lock is counted by its email). */
+export async function userById(db: Db, userId: string) {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+  return user
+}
+
 export async function passwordHashOf(db: Db, userId: string): Promise<string | undefined> {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId))
   return user?.passwordHash

@@ -9,7 +9,7 @@ import { formatDateTime, formatTime } from '../../web/format.ts'
 import { recordChange, recordSignIn } from '../audit/index.ts'
 import { queueMessage, serviceValues } from '../messages/index.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
-import { passwordHashOf, setOwnPassword, userByEmail } from './repository.ts'
+import { passwordHashOf, setOwnPassword, userByEmail, userById } from './repository.ts'
 import { deleteSessionsOf } from './sessions-repository.ts'
 import { authTemplates } from './templates.ts'
 import { createSignInThrottle } from './throttle.ts'
@@ -78,7 +78,7 @@ export function createSignInService(db: Db, clock: Clock) {
       const user = await userByEmail(db, email)
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password)
       if (user && valid && !user.disabledAt) {
-        await throttle.succeeded(begun.attempt)
+        await throttle.passed(begun.attempt) // signed in only at the second step (secondStep below)
         await recordSignIn(db, clock, { userId: user.id, ip, outcome: { ok: true, passwordOnly: true } })
         return { ok: true, userId: user.id, mustChangePassword: user.mustChangePassword, home: homePathFor(user) }
       }
@@ -87,6 +87,41 @@ export function createSignInService(db: Db, clock: Clock) {
       await recordSignIn(db, clock, { userId: user?.id ?? null, ip, outcome: { ok: false, reason } })
       if (user) await lockedOut(user, failed, ip)
       return failed.until ? tooMany(failed.until) : refuse('Enter a correct email address and password', 'email')
+    },
+
+    /**
+     * A code at the second step (from the authenticator app, or a recovery code), counted as a
+     * password is: a wrong one is a failure against the account and the address, slowing them
+     * down and then locking the account (its owner emailed), and while either must wait no code is
+     * checked, even a right one. A right code signs in, and the account starts again from nothing.
+     */
+    async secondStep<T extends object>(
+      userId: string,
+      from: SignInFrom,
+      check: () => Promise<Result<T>>,
+    ): Promise<Result<T>> {
+      const user = await userById(db, userId)
+      if (!user) return refuse('There is no such account', undefined, 'not-found')
+      const ip = from.ip || null
+      const begun = await throttle.begin(user.email, from.ip)
+      if (!begun.ok) {
+        await recordSignIn(db, clock, { userId, ip, outcome: { ok: false, reason: 'locked' } })
+        return refuse(tooMany(begun.until).reason, 'code')
+      }
+      const answer = await check()
+      if (answer.ok) {
+        await throttle.succeeded(begun.attempt)
+        return answer
+      }
+      const failed = throttle.failed(begun.attempt)
+      await lockedOut(user, failed, ip)
+      return failed.until ? refuse(tooMany(failed.until).reason, 'code') : answer
+    },
+
+    /** Signed in by setting up an authenticator app (its code checked by the enrolment): failures forgotten. */
+    async enrolled(userId: string): Promise<void> {
+      const user = await userById(db, userId)
+      if (user) await throttle.signedIn(user.email)
     },
 
     /**

@@ -1,7 +1,8 @@
 // Slowing down and then stopping repeated guesses at staff passwords, counted in the database
 // (failures-repository.ts) per account, from any address, and per address, for any account. An
 // attempt is counted as a failure before its password is checked and taken back if it succeeds,
-// so only failures count: a busy office signing in is never held up by its own successes.
+// so only failures count: a busy office signing in is never held up by its own successes. A code
+// at the second step is an attempt too, counted in the same way (service.ts).
 import { createHash } from 'node:crypto'
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
@@ -53,6 +54,21 @@ export function createSignInThrottle(db: Db, clock: Clock) {
     async succeeded(attempt: Attempt): Promise<void> {
       await clearFailures(db, attempt.account.key)
       await takeBack(db, attempt.address.key, attempt.address.counted)
+    },
+
+    /**
+     * The password was right, but the sign-in is not done until the second step: this attempt is
+     * not charged, and the account's earlier failures stand, so that wrong codes after a right
+     * password go on counting towards the lock (a password entered again never starts it afresh).
+     */
+    async passed(attempt: Attempt): Promise<void> {
+      await takeBack(db, attempt.account.key, attempt.account.counted)
+      await takeBack(db, attempt.address.key, attempt.address.counted)
+    },
+
+    /** Signed in another way (an authenticator app just set up): the account starts again from nothing. */
+    async signedIn(email: string): Promise<void> {
+      await clearFailures(db, keyOf('account', email))
     },
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { fieldError, parseForm, type FormErrors } from '../../../web/forms.ts'
 import { createSecondFactorService } from '../second-factor-service.ts'
+import { createSignInService } from '../service.ts'
 import { codeRateLimit, completeSignIn, pendingUserOf, secondStepPath, wrongCodeTried } from '../second-step.ts'
 import { enrolSchema } from './schema.ts'
 
@@ -12,6 +13,7 @@ const view = 'auth/enrol/view.njk'
 
 export default async function enrol(app: FastifyInstance, { database, clock, config }: AppDeps) {
   const service = createSecondFactorService({ db: database.db, clock, config })
+  const signIn = createSignInService(database.db, clock)
 
   /** The page with the QR code and the secret; or where to go when there is nothing to set up. */
   async function page(request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
@@ -42,6 +44,7 @@ export default async function enrol(app: FastifyInstance, { database, clock, con
       if (await wrongCodeTried(request)) return reply.code(400).view('auth/second-factor/too-many.njk')
       return page(request, reply, fieldError('code', confirmed.reason))
     }
+    await signIn.enrolled(userId) // signed in: earlier failures forgotten
     const next = await completeSignIn(request, userId, confirmed.factorId, clock)
     // Shown in this answer only: the codes are kept nowhere but as hashes, so a reload cannot show them again.
     return reply.header('cache-control', 'no-store').view('auth/enrol/recovery-codes.njk', {

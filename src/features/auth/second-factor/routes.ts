@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { fieldError, parseForm, type FormErrors } from '../../../web/forms.ts'
 import { createSecondFactorService } from '../second-factor-service.ts'
+import { createSignInService } from '../service.ts'
 import { codeRateLimit, completeSignIn, enrolPath, pendingUserOf, wrongCodeTried } from '../second-step.ts'
 import { secondFactorSchema } from './schema.ts'
 
@@ -17,6 +18,7 @@ const recoveryCodeFlash = (left: number) =>
 
 export default async function secondFactor(app: FastifyInstance, { database, clock, config }: AppDeps) {
   const service = createSecondFactorService({ db: database.db, clock, config })
+  const signIn = createSignInService(database.db, clock)
 
   /** Who is at this step, or where to send the request instead. */
   async function whoIsHere(request: FastifyRequest, reply: FastifyReply) {
@@ -47,7 +49,11 @@ export default async function secondFactor(app: FastifyInstance, { database, clo
       if (here.done) return here.done
       const form = parseForm(secondFactorSchema, request.body)
       if (!form.ok) return render(reply, form.errors)
-      const answer = await service.verify(here.userId, form.data.code, { userId: here.userId, ip: request.ip || null })
+      // Counted as a password is: wrong codes slow the account down and then lock it.
+      const by = { userId: here.userId, ip: request.ip || null }
+      const answer = await signIn.secondStep(here.userId, { ip: request.ip }, () =>
+        service.verify(here.userId, form.data.code, by),
+      )
       if (!answer.ok) {
         if (await wrongCodeTried(request)) return reply.code(400).view('auth/second-factor/too-many.njk')
         return render(reply, fieldError('code', answer.reason))

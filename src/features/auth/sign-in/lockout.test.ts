@@ -10,7 +10,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../../../app.ts'
 import { auditTrail, messages, signInFailures } from '../../../db/schema/index.ts'
 import { createStaff, createTestApp, testPassword, type TestApp } from '../../../../test/helpers/app.ts'
+import { Agent } from '../../../../test/helpers/agent.ts'
 import { html } from '../../../../test/helpers/html.ts'
+import { appCode, forgetLastCode } from '../../../../test/helpers/second-factor.ts'
 import { deleteForgottenSignInFailures } from '../index.ts'
 
 /** One attempt as a browser at this address makes it: the form, then its post. */
@@ -62,7 +64,8 @@ describe('failed sign-ins slow down, then lock, the account', () => {
     t.clock.set('2026-11-27T10:01:00Z')
     const signedIn = await attempt(t.app, 'priya@example.com', testPassword, f!)
     assert.equal(signedIn.statusCode, 303)
-    // Signing in starts the account again from nothing.
+    // Signing in (the password, then the code) starts the account again from nothing.
+    await new Agent(t.app).signIn('priya@example.com')
     for (const ip of addresses(4)) assert.equal(errorOf(await attempt(t.app, 'priya@example.com', 'guess', ip)), wrong)
   })
 
@@ -87,7 +90,7 @@ describe('failed sign-ins slow down, then lock, the account', () => {
     assert.equal(sent[0]!.channel, 'email')
     assert.equal(sent[0]!.status, 'queued')
     assert.match(sent[0]!.body, /Hello Lena Marsh,/)
-    assert.match(sent[0]!.body, /the wrong password 10 times/)
+    assert.match(sent[0]!.body, /account 10 times with the wrong password or the wrong code/)
     assert.match(sent[0]!.subject, /^Your account is locked until Friday 27 November 2026 at \d{1,2}(:\d\d)?(am|pm)$/)
 
     // Each failure in the audit trail with its address, and the lock.
@@ -112,6 +115,59 @@ describe('failed sign-ins slow down, then lock, the account', () => {
       (await t.database.db.select().from(messages).where(eq(messages.templateKey, 'staff-account-locked'))).length,
       1,
     )
+  })
+
+  test('wrong codes at the second step count as wrong passwords do, however often the right password is typed', async () => {
+    const samId = (await createStaff(t.database, 'sam@example.com', ['coordinator'], 'Sam Otter')).id
+    const agent = new Agent(t.app)
+    const wrongCode = () => (appCode(t.clock.now()) === '000000' ? '111111' : '000000')
+    const accountRow = async () =>
+      (await t.database.db.select().from(signInFailures)).find((r) => r.key.startsWith('account:'))
+    const answers: string[] = []
+    for (let i = 0; i < 10; i++) {
+      const row = await accountRow()
+      if (row?.blockedUntil) t.clock.set(row.blockedUntil) // each wait waited out
+      // The right password each time: it never starts the count again.
+      const password = await agent.submit('/sign-in', { email: 'sam@example.com', password: testPassword })
+      assert.equal(password.headers.location, '/sign-in/second-factor', `the password, time ${i + 1}`)
+      answers.push(errorOf(await agent.submit('/sign-in/second-factor', { code: wrongCode() })))
+      if (i === 4) {
+        // Told when to try again; until then even the right code is not taken.
+        await forgetLastCode(t.database, 'sam@example.com')
+        const right = await agent.post('/sign-in/second-factor', { code: appCode(t.clock.now()) })
+        assert.equal(errorOf(right), tooMany('10:01am'))
+        assert.match(String((await agent.get('/today')).headers.location), /^\/sign-in/, 'not signed in')
+      }
+    }
+    const wrongCodeMessage = 'The code is not right. Enter the 6-digit code your authenticator app shows now'
+    assert.deepEqual(answers.slice(0, 4), Array(4).fill(wrongCodeMessage))
+    assert.ok(
+      answers.slice(4).every((a) => a.startsWith('There have been too many attempts')),
+      answers.join('\n'),
+    )
+    const row = (await accountRow())!
+    assert.equal(row.failures, 10)
+    const lockedAt = t.clock.now()
+    assert.equal(row.blockedUntil!.getTime() - lockedAt.getTime(), 30 * 60_000)
+    const sent = await t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.templateKey, 'staff-account-locked'), eq(messages.recipientAddress, 'sam@example.com')))
+    assert.equal(sent.length, 1)
+    assert.match(sent[0]!.body, /they knew your password/)
+    const audit = await t.database.db.select().from(auditTrail).where(eq(auditTrail.recordId, samId))
+    assert.equal(audit.filter((r) => r.action === 'sign-in.failed' && r.after?.reason === 'second-factor').length, 10)
+    assert.equal(audit.filter((r) => r.action === 'staff.locked-out').length, 1)
+
+    // Locked: the right password is refused; once the lock ends, signing in clears the count.
+    assert.match(
+      errorOf(await agent.submit('/sign-in', { email: 'sam@example.com', password: testPassword })),
+      /too many/,
+    )
+    t.clock.set(row.blockedUntil!)
+    await forgetLastCode(t.database, 'sam@example.com')
+    await new Agent(t.app).signIn('sam@example.com')
+    assert.equal(await accountRow(), undefined)
   })
 
   test('an email with no account gets the same answers, and nobody is emailed', async () => {
