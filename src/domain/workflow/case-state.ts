@@ -115,6 +115,8 @@ export interface CaseState {
   /** Disagreement resolution: where the case was when a party said no (or did not answer). */
   statusBeforeStopping?: CaseStatus
   withdrawal?: { by: WithdrawnBy; reason: string }
+  /** Its personal details were removed (retention or erasure): nothing more can be done to it. */
+  anonymised?: true
 }
 
 export const initialState: CaseState = { status: 'enquiry', parties: {} }

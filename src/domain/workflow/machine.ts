@@ -15,11 +15,15 @@ const ENDED_REFUSALS: Record<EndedStatus, string> = {
     'Disagreement resolution could not go ahead because not every party is willing to take part: reopen the case, with a reason, if that changes, or close it.',
 }
 
+const ANONYMISED_REFUSAL =
+  "The case's personal details were removed (it was kept for its set time, or erased at someone's request): it cannot be changed or reopened. Open a new case if the family asks for help again."
+
 /** Why an action of this type is refused in this state, whatever its details; undefined if it may be possible. */
 export function refusalReason(state: CaseState, type: ActionType): string | undefined {
   // Callers in plain JavaScript may pass any text: it has no entry, and is refused only where everything is.
   const rule = oneOf(ACTION_TYPES, type) ? ruleFor(type) : undefined
   const { status } = state
+  if (state.anonymised) return ANONYMISED_REFUSAL
   if (oneOf(ENDED_STATUSES, status) && !rule?.openWhenEnded?.includes(status)) return ENDED_REFUSALS[status]
   return rule?.refusal(state)
 }
@@ -30,6 +34,8 @@ export function refusalReason(state: CaseState, type: ActionType): string | unde
  * the record, even if the rules have changed since they were written.
  */
 export function evolve(state: CaseState, event: StoredEvent): CaseState {
+  // Not an action of the workflow: the retention schedule or an erasure request removed its details.
+  if (event.type === 'anonymised') return { ...state, anonymised: true }
   const rule = ruleForEvent(event.type)
   return rule ? rule.evolve(state, event.data ?? {}) : state
 }

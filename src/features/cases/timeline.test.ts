@@ -46,6 +46,12 @@ describe('describeEvent', () => {
     assert.equal(out.description, 'Signposted to: SENDIASS\nReason: Exclusion')
   })
 
+  it('says that personal details were removed, and why', () => {
+    assert.equal(describeEvent('anonymised', { why: 'retention' }).title, 'Personal details were removed')
+    assert.match(describeEvent('anonymised', { why: 'retention' }).description, /end of the time it is kept for/)
+    assert.match(describeEvent('anonymised', { why: 'erasure' }).description, /erasure request was carried out/)
+  })
+
   it("falls back to the type's own words for an event it does not know, whatever its data", () => {
     assert.deepEqual(describeEvent('some-later-event', { x: 1 }), { title: 'Some later event', description: '' })
     assert.deepEqual(describeEvent('', null), { title: 'Case updated', description: '' })

@@ -138,6 +138,13 @@ export const workflowEvents: Describers = {
       data.to ? `Back to: ${labelOf(statusLabels, str(data.to))}` : '',
     ),
   }),
+  anonymised: (data) => ({
+    title: 'Personal details were removed',
+    description:
+      data.why === 'erasure'
+        ? 'An erasure request was carried out: names, contact details and what people wrote are gone. The dates and outcomes are kept for the figures.'
+        : 'The case reached the end of the time it is kept for: names, contact details and what people wrote are gone. The dates and outcomes are kept for the figures.',
+  }),
   assigned: (data) => ({
     title: `Assigned to ${str(data.toName) || 'a coordinator'}`,
     description: data.fromName ? `Before: ${str(data.fromName)}` : '',
