@@ -321,6 +321,30 @@ describe('importing cases', () => {
     assert.match(html(again.page).querySelector('#dry-run-counts')!.text, /1 case would be made/)
   })
 
+  test('an import that stopped can be started again, and makes nothing twice', async () => {
+    const bytes = [
+      'Reference,Council,Received,Child,Date of birth,Parent',
+      'S-1,warrington,2026-11-02,Gus Ray,2013-03-03,Ana Ray',
+      'S-2,warrington,2026-11-02,Hal Ray,2014-04-04,Ana Ray',
+    ].join('\n')
+    const { id } = await uploadAndCheck('stops.csv', bytes)
+    await admin.post(`/admin/imports/${id}/start`)
+    await runImports(t)
+    // As if its worker had died part-way: the import is failed, with what it made kept.
+    await t.database.db
+      .update(importBatches)
+      .set({ status: 'failed', error: 'The worker stopped' })
+      .where(eq(importBatches.id, id))
+    const stopped = html(await admin.get(`/admin/imports/${id}`))
+    assert.equal(stopped.querySelector('#progress-status')!.text.trim(), 'The import stopped')
+    assert.equal((await admin.post(`/admin/imports/${id}/start`)).statusCode, 303)
+    await runImports(t)
+    const [batch] = await t.database.db.select().from(importBatches).where(eq(importBatches.id, id))
+    assert.equal(batch!.status, 'done')
+    assert.equal(batch!.casesMade, 2, 'the two made the first time, none again')
+    assert.equal(await t.database.db.$count(cases, like(cases.childName, '% Ray')), 2)
+  })
+
   test('only administrators import', async () => {
     await createStaff(t.database, 'coordinator@example.org', ['coordinator'])
     const coordinator = await new Agent(t.app).signIn('coordinator@example.org')

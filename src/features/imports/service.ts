@@ -109,16 +109,18 @@ export async function chooseColumns(
 export const unmappedRequired = (mapping: Record<string, string> | null) =>
   importFields.filter((f) => f.required && !mapping?.[f.key])
 
-/** The import queued for the job (once: a second press finds it queued already). */
+/** The import queued for the job (once: a second press finds it queued already), or again after it stopped. */
 export async function startImport({ db, clock }: ImportDeps, by: AuditActor, batchId: string): Promise<Result> {
   const batch = await batchById(db, batchId)
   if (!batch) return refuse('There is no such import.', undefined, 'not-found')
-  if (batch.status !== 'uploaded') return { ok: true }
+  // A stopped import starts again from where it stopped (what it made is not made again).
+  if (batch.status !== 'uploaded' && batch.status !== 'failed') return { ok: true }
   if (unmappedRequired(batch.mapping).length)
     return refuse('Choose a column for every field a case needs first.', 'form')
+  const action = batch.status === 'failed' ? 'restarted' : 'started'
   return db.transaction(async (tx) => {
-    if (await updateBatch(tx, batchId, ['uploaded'], { status: 'queued', rowsDone: 0 }))
-      await recordChange(tx, clock, record(batchId, 'started', by, { fileName: batch.fileName, rows: batch.rowsTotal }))
+    if (await updateBatch(tx, batchId, [batch.status], { status: 'queued', error: null }))
+      await recordChange(tx, clock, record(batchId, action, by, { fileName: batch.fileName, rows: batch.rowsTotal }))
     return { ok: true }
   })
 }
