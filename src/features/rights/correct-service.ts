@@ -37,6 +37,11 @@ export function createCorrectService({ db, clock }: { db: Db; clock: Clock }) {
           const seen = await visibleOf(tx as unknown as Db, visibleCases(user), [match.caseId])
           const found = seen.has(match.caseId) ? await lockCaseDetails(tx, match.caseId) : undefined
           if (!found) throw new RefusalError('There is no such case.', undefined, 'not-found')
+          if (found.anonymisedAt)
+            throw new RefusalError(
+              "The case's personal details were removed: there is nothing left to correct",
+              'correct',
+            )
           const now = clock.now()
           let before: Record<string, unknown>
           let after: Record<string, unknown>

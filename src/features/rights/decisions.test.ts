@@ -167,6 +167,19 @@ describe('rectification and erasure: decided with reasons kept, and carried out'
       officerEmail: 'raj@council.example',
     })
     await t.database.db.update(cases).set({ status: 'closed' }).where(eq(cases.id, c.id))
+    // A correction asked for earlier, accepted, and not yet made when the erasure is carried out.
+    const earlier = await requestAbout('rectification', 'Amy Blake', 'amy@example.com')
+    assertRedirect(
+      await manager.post(`/rights/${earlier.id}/decision`, {
+        version: earlier.version,
+        decision: 'accepted',
+        reason: 'Her email is out of date.',
+      }),
+    )
+    const correctHref = html(await manager.get(`/rights/${earlier.id}`)).querySelector('#corrections a')!
+    const match = html(await manager.get(correctHref.getAttribute('href')!))
+      .querySelector('input[name=match]')!
+      .getAttribute('value')!
     const { id, version } = await requestAbout('erasure', 'Amy Blake', 'amy@example.com')
     assertRedirect(
       await manager.post(`/rights/${id}/decision`, {
@@ -188,6 +201,10 @@ describe('rectification and erasure: decided with reasons kept, and carried out'
     const done = await row(id)
     assert.equal(done.status, 'done')
     assert.equal(done.outcome, 'Erased; told her.')
+    const late = { match, name: 'Amy Blake', email: 'amy.blake@example.com', phone: '' }
+    const refused = await manager.post(`/rights/${earlier.id}/correct`, late)
+    assert.equal(refused.statusCode, 400)
+    assert.match(refused.body, /personal details were removed: there is nothing left to correct/)
     // The search finds her no more.
     const search = html(await manager.get(`/rights/${id}?search=1&name=Amy+Blake&email=amy%40example.com&phone=`))
     assert.ok(!search.querySelectorAll('#match-list .app-candidate').some((r) => r.text.includes(c.reference)))

@@ -4,6 +4,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import {
+  caseRetention,
   caseParties,
   cases,
   localAuthorities,
@@ -224,10 +225,16 @@ export async function matchedPeople(db: Db, matches: RightsMatch[]) {
 /** The case, locked to the end of the transaction, with the details a correction may change. */
 export async function lockCaseDetails(tx: Tx, caseId: string) {
   const [row] = await tx
-    .select({ id: cases.id, childName: cases.childName, childDateOfBirth: cases.childDateOfBirth })
+    .select({
+      id: cases.id,
+      childName: cases.childName,
+      childDateOfBirth: cases.childDateOfBirth,
+      anonymisedAt: caseRetention.anonymisedAt,
+    })
     .from(cases)
+    .leftJoin(caseRetention, eq(caseRetention.caseId, cases.id))
     .where(eq(cases.id, caseId))
-    .for('update')
+    .for('update', { of: cases })
   return row
 }
 
