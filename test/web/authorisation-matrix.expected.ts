@@ -111,6 +111,7 @@ export const matrix: Record<string, Entry> = {
   'POST /admin/users/:id/reset-second-factor': staff(admins, { ok: 303 }),
   'POST /admin/users/:id/disable': staff(admins, { ok: 303 }),
   'POST /admin/users/:id/enable': staff(admins, { ok: 303 }),
+  'POST /admin/users/:id/unlock': staff(admins, { ok: 400 }), // the account is not locked: said on its page
   'GET /admin/users/:id/one-time-password': staff(admins),
   'GET /admin/councils': staff(admins),
   'GET /admin/councils/new': staff(admins),

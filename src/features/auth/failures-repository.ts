@@ -55,7 +55,7 @@ export async function countAttempt(
 }
 
 /** An account that signed in starts again from nothing. */
-export async function clearFailures(db: Db, key: string) {
+export async function clearFailures(db: Db | Tx, key: string) {
   await db.delete(signInFailures).where(eq(signInFailures.key, key))
 }
 

@@ -13,6 +13,9 @@ import { blockedUntil, clearFailures, countAttempt, takeBack, type Counted } fro
 const keyOf = (kind: 'account' | 'address', value: string) =>
   `${kind}:${createHash('sha256').update(value).digest('base64url')}`
 
+/** The key an account's failures are counted under (lock.ts). */
+export const accountKeyOf = (email: string) => keyOf('account', email)
+
 export interface Attempt {
   account: { key: string; counted: Counted }
   address: { key: string; counted: Counted }

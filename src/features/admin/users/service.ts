@@ -12,7 +12,14 @@ import { oncePerKey } from '../../../db/once-per-key.ts'
 import { refuse, RefusalError, refusalsAsResults, type Result } from '../../../domain/result.ts'
 import type { Role } from '../../../domain/staff.ts'
 import { recordChange, type AuditActor } from '../../audit/index.ts'
-import { hashPassword, oneTimePassword, removeSecondFactor, secondFactorSummary } from '../../auth/index.ts'
+import {
+  accountLockedUntil,
+  hashPassword,
+  oneTimePassword,
+  removeSecondFactor,
+  secondFactorSummary,
+  unlockAccount,
+} from '../../auth/index.ts'
 import { needsCouncils } from '../roles.ts'
 import {
   accountById,
@@ -117,6 +124,8 @@ export function createAccountService(db: Db, clock: Clock) {
 
     /** When the account's authenticator app was set up and its recovery codes left (never its secret). */
     secondFactorOf: (id: string) => secondFactorSummary(db, id),
+    /** Until when the account cannot sign in after too many failed attempts, if it cannot now. */
+    lockedUntil: (account: { email: string }) => accountLockedUntil(db, account.email, clock.now()),
 
     /**
      * A new account (emails are unique, stored lower-cased), once per submission key. The
@@ -206,6 +215,19 @@ export function createAccountService(db: Db, clock: Clock) {
         await markDisabled(tx, id, clock.now())
         await endSessionsOf(tx, id)
         await audited(tx, by, 'staff.disabled', id, before, await stateOf(tx, id))
+      })
+      return { ok: true, name: found.name }
+    },
+
+    /** An account locked by failed sign-ins may sign in again at once (its owner asked, say). */
+    async unlock(id: string, by: AuditActor): Promise<Result<{ name: string }>> {
+      const found = await accountById(db, id)
+      if (!found) return noSuchAccount()
+      const until = await accountLockedUntil(db, found.email, clock.now())
+      if (!until) return refuse(`${found.name}’s account is not locked: they can sign in now`, 'unlock')
+      await db.transaction(async (tx) => {
+        await unlockAccount(tx, found.email)
+        await audited(tx, by, 'staff.unlocked', id, { lockedUntil: until.toISOString() }, { lockedUntil: null })
       })
       return { ok: true, name: found.name }
     },

@@ -1,5 +1,6 @@
 // /admin/users/:id: one staff account. Change its roles and the councils it works for, disable or
-// re-enable it, reset its password or its authenticator app. Each change is in the audit trail.
+// re-enable it, unlock it after too many failed sign-ins, reset its password or its authenticator
+// app. Each change is in the audit trail.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from '../../../../app-deps.ts'
 import type { Result } from '../../../../domain/result.ts'
@@ -28,10 +29,11 @@ export default async function account(app: FastifyInstance, { database, clock, c
     found: AccountSummary,
     chosen?: { roles: readonly string[]; councils: readonly string[] },
   ) {
-    const [councils, theirs, secondFactor] = await Promise.all([
+    const [councils, theirs, secondFactor, lockedUntil] = await Promise.all([
       accounts.councils(),
       accounts.councilsOf(found.id),
       accounts.secondFactorOf(found.id),
+      accounts.lockedUntil(found),
     ])
     return {
       account: found,
@@ -43,6 +45,7 @@ export default async function account(app: FastifyInstance, { database, clock, c
           : 'None needed (a mediator sees the cases they are given)',
       shownCouncils: theirs.map((c) => c.id),
       secondFactor: secondFactor?.confirmedAt ? secondFactor : null,
+      lockedUntil,
       roleItems: roleItems(chosen?.roles ?? found.roles),
       councilItems: councilItems(councils, chosen?.councils ?? theirs.map((c) => c.id)),
       councilsHint,
@@ -111,6 +114,14 @@ export default async function account(app: FastifyInstance, { database, clock, c
     if (!done.ok) return done
     request.log.info({ by: by.userId, account: request.params.id }, 'staff account disabled')
     const flash = `${done.name}’s account is disabled and they have been signed out`
+    return { ok: true, redirect: `/admin/users/${request.params.id}`, flash }
+  })
+
+  action('/admin/users/:id/unlock', 'unlock', async (request) => {
+    const done = await accounts.unlock(request.params.id, auditActorOf(request))
+    if (!done.ok) return done
+    request.log.info({ by: currentUser(request).id, account: request.params.id }, 'staff account unlocked')
+    const flash = `${done.name}’s account is unlocked: they can sign in again now`
     return { ok: true, redirect: `/admin/users/${request.params.id}`, flash }
   })
 
