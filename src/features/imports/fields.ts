@@ -62,6 +62,13 @@ export const importFields: ImportField[] = [
     required: false,
     guesses: ['role', 'requesterrole', 'whoasked', 'relationship'],
   },
+  {
+    key: 'channel',
+    label: 'How they got in touch',
+    hint: 'Online, phone or email. Blank means phone.',
+    required: false,
+    guesses: ['channel', 'howcontacted', 'contactmethod', 'source', 'howtheygotintouch'],
+  },
   { key: 'email', label: 'Email address', required: false, guesses: ['email', 'emailaddress', 'parentemail'] },
   {
     key: 'phone',

@@ -221,10 +221,10 @@ describe('importing cases', () => {
 
   test('an Excel workbook is read like a CSV file', async () => {
     const bytes = workbook([
-      ['Reference', 'Council', 'First contact', 'Child name', 'Date of birth', 'Parent'],
-      ['XL-1', 'warrington', '3 November 2026', 'Ella Park', '2012-01-02', 'Mo Park'],
-      ['', '', '', '', '', ''],
-      ['XL-2', 'Warrington Borough Council', '4/11/2026', 'Finn Park', '2013-02-03', 'Mo Park'],
+      ['Reference', 'Council', 'First contact', 'Child name', 'Date of birth', 'Parent', 'Channel'],
+      ['XL-1', 'warrington', '3 November 2026', 'Ella Park', '2012-01-02', 'Mo Park', 'Email'],
+      ['', '', '', '', '', '', ''],
+      ['XL-2', 'Warrington Borough Council', '4/11/2026', 'Finn Park', '2013-02-03', 'Mo Park', ''],
     ])
     const { page } = await uploadAndCheck(
       'cases.xlsx',
@@ -268,8 +268,16 @@ describe('importing cases', () => {
     const [xl] = await t.database.db.select().from(importBatches).where(eq(importBatches.fileName, 'cases.xlsx'))
     await admin.post(`/admin/imports/${xl!.id}/start`)
     await runImports(t)
-    const xlCases = await t.database.db.select().from(cases).where(like(cases.childName, '% Park'))
-    assert.equal(xlCases.length, 2)
+    const xlCases = await t.database.db
+      .select()
+      .from(cases)
+      .where(like(cases.childName, '% Park'))
+      .orderBy(cases.childName)
+    assert.deepEqual(
+      xlCases.map((c) => c.channel),
+      ['email', 'phone'],
+      'how they got in touch, phone when the file does not say',
+    )
     await admin.get(`/admin/imports/${xl!.id}/undo`)
     assert.equal((await admin.post(`/admin/imports/${xl!.id}/undo`)).statusCode, 303)
     assert.match(

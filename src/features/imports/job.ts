@@ -79,7 +79,7 @@ async function importRows(db: Db, clock: Clock, batch: ImportBatch) {
     await db.transaction(async (tx) => {
       const inputs: (NewCase & { submissionKey: string })[] = chunk.map((row) => ({
         facts: row.facts,
-        channel: 'phone',
+        channel: row.channel,
         localAuthorityId: row.councilId,
         actor,
         contactedOn: row.receivedOn,

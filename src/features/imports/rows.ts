@@ -20,6 +20,7 @@ export interface ReadyRow {
   councilId: string
   councilName: string
   receivedOn: string
+  channel: 'online' | 'phone' | 'email'
   facts: RequestFacts
   /** The file's own reference, if it has one. */
   reference?: string
@@ -124,8 +125,18 @@ export function readRow(
         ? 'young-person'
         : undefined
   if (!role) reasons.push(`Who asked "${value('requesterRole')}" must be parent or carer, or young person`)
+  const channelText = squash(value('channel'))
+  const channel =
+    !channelText || channelText.startsWith('phone') || channelText.startsWith('tel')
+      ? 'phone'
+      : channelText.startsWith('email')
+        ? 'email'
+        : channelText.startsWith('online') || channelText.startsWith('web')
+          ? 'online'
+          : undefined
+  if (!channel) reasons.push(`How they got in touch "${value('channel')}" must be online, phone or email`)
 
-  if (reasons.length || !council || !receivedOn || !dateOfBirth || !ehcStatus || !role)
+  if (reasons.length || !council || !receivedOn || !dateOfBirth || !ehcStatus || !role || !channel)
     return { ok: false, line: row.line, reasons, childName: value('childName') || undefined }
 
   const email = value('email')
@@ -158,6 +169,7 @@ export function readRow(
     councilId: council.id,
     councilName: council.name,
     receivedOn,
+    channel,
     facts,
     reference,
   }
