@@ -86,7 +86,9 @@ export const importRows = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.batchId, t.line] }),
-    uniqueIndex('import_rows_key').on(t.rowKey).where(sql`${t.undoneAt} is null`),
+    uniqueIndex('import_rows_key')
+      .on(t.rowKey)
+      .where(sql`${t.undoneAt} is null`),
     index('import_rows_case').on(t.caseId),
   ],
 )
