@@ -94,16 +94,13 @@ export async function insertManyParties(tx: Tx, parties: NewParty[]) {
 /** Events of new cases in one statement, each with its id. */
 export async function insertEvents(tx: Tx, events: (typeof caseEvents.$inferInsert)[]) {
   if (!events.length) return []
-  return tx
-    .insert(caseEvents)
-    .values(events)
-    .returning({
-      id: caseEvents.id,
-      caseId: caseEvents.caseId,
-      type: caseEvents.type,
-      occurredOn: caseEvents.occurredOn,
-      data: caseEvents.data,
-    })
+  return tx.insert(caseEvents).values(events).returning({
+    id: caseEvents.id,
+    caseId: caseEvents.caseId,
+    type: caseEvents.type,
+    occurredOn: caseEvents.occurredOn,
+    data: caseEvents.data,
+  })
 }
 
 /** The "what is due" index of new cases (none has a row yet), in one statement. */
