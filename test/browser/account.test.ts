@@ -86,6 +86,10 @@ describe('in a browser: your account, your sessions, your password, signing out'
     assert.equal(pathOf(page), '/today')
     await axe.check()
 
+    // An old bookmark of /sign-out shows a button (a GET signs nobody out).
+    await andWaitForPage(page, () => page.goto('/sign-out'))
+    assert.equal(await page.locator('h1').textContent(), 'Sign out')
+    await axe.check()
     // Signing out by keyboard: the header's button, a form's POST.
     await tabTo(page, 'form[action="/sign-out"] button')
     await andWaitForPage(page, () => page.keyboard.press('Enter'))

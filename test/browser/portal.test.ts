@@ -218,6 +218,10 @@ describe('in a browser: a parent uses the portal', () => {
     await page.goto(link)
     assert.equal(await textOf(page.locator('h1')), 'This link has stopped working')
     await axe.check()
+    // An old bookmark of /portal/sign-out shows a button (a GET signs nobody out).
+    await page.goto('/portal/sign-out')
+    assert.equal(pathOf(page), '/portal/sign-out')
+    await axe.check()
     await page.goto('/portal')
     await axe.check()
     await clickAndWait(page, page.getByRole('button', { name: 'Sign out', exact: true }))
