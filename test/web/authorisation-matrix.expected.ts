@@ -21,6 +21,7 @@ const overseers: readonly Role[] = ['manager', 'administrator']
 const reportViewers: readonly Role[] = ['manager', 'administrator', 'commissioner']
 const ofCase = { of: 'case' } as const
 const ofCouncil = { of: 'council' } as const
+const quarterOfA = 'council=:councilId&from=2026-07-01&to=2026-09-30'
 /** A mediator sees only their own profile: the path names case A's mediator, not them. */
 const ownProfile = { except: { mediator: 404 } } as const
 
@@ -175,7 +176,7 @@ export const matrix: Record<string, Entry> = {
   'POST /api/v1/cases/:reference/events': api(400, ofCase),
   'POST /api/v1/cases/:reference/agreement': api(400, ofCase),
   'POST /api/v1/deadlines': api(400),
-  'GET /api/v1/reports/summary': api(400), // no period given
+  'GET /api/v1/reports/summary': api(200, { query: 'from=2026-07-01&to=2026-09-30' }), // the token's council's figures
 
   // The public request (each step sends a visitor with no answers yet back to its start).
   'GET /request': open(),
@@ -215,9 +216,10 @@ export const matrix: Record<string, Entry> = {
 
   // Reports: figures only (a commissioner's too); a run is its requester's (council A's manager).
   'GET /reports': staff(reportViewers),
-  'GET /reports/report': staff(reportViewers, { ok: 303 }), // no council or period chosen: back to choose
-  'GET /reports/report/csv/:table': staff(reportViewers, { ok: 303 }),
-  'GET /reports/report/pdf': staff(reportViewers, { ok: 303 }),
+  // Council A's report for a quarter: council B's staff are told it is not found.
+  'GET /reports/report': staff(reportViewers, { ...ofCouncil, query: quarterOfA }),
+  'GET /reports/report/csv/:table': staff(reportViewers, { ...ofCouncil, query: quarterOfA }),
+  'GET /reports/report/pdf': staff(reportViewers, { ...ofCouncil, query: quarterOfA }),
   'POST /reports/runs': staff(reportViewers, { ok: 303 }),
   'GET /reports/runs/:id': staff(reportViewers, { ...ofCouncil, except: { commissioner: 404 } }),
   'GET /reports/runs/:id/csv/:table': staff(reportViewers, { ...ofCouncil, ok: 404 }), // not worked out yet

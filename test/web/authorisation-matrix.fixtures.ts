@@ -230,6 +230,7 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
     file: `${caseA.ids.address}.pdf`,
     table: 'outcomes',
     council: 'warrington',
+    councilId: councilA,
     page: 'privacy',
     key: 'case-update',
     conflictId: conflict!.id,

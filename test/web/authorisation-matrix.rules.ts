@@ -49,6 +49,8 @@ export interface Entry {
    * message, a report: staff of council B are told 404).
    */
   of?: 'case' | 'council'
+  /** A query string to send (without its "?"), its parameters filled as the path's are. */
+  query?: string
   /** The answer for those let in (200 unless given). */
   ok?: Answer
   /** Answers that differ from what the rules give, each with the reason in a comment. */
