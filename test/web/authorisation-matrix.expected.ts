@@ -9,7 +9,9 @@
 //   'GET /complaints/:id/x': staff(['manager'], { of: 'council' })   a record of council A, not a case
 //   'GET /portal/yours': party()                              a party signed in to the portal
 //   'GET /api/v1/yours': api(200, { of: 'case' })             the JSON API, with a council's token
-// and `except: { identity: answer }` where one identity is answered otherwise (say why in a comment).
+// and `except: { identity: answer }` where one identity is answered otherwise (say why in a comment),
+// `query: 'a=1&b=:councilId'` for a query string to send, `acts: true` for a POST whose empty form
+// would do something (those let in are then not sent it).
 // Path parameters are filled with council A's records in authorisation-matrix.fixtures.ts (add one
 // there for a new kind of parameter).
 import { api, caseWorkers, everyStaff, open, party, staff, type Entry } from './authorisation-matrix.rules.ts'
