@@ -17,8 +17,10 @@ import type { LightMyRequestResponse } from 'fastify'
 import pino from 'pino'
 import { loggerOptions } from '../../src/logger.ts'
 import { createTestApp, testPassword, type TestApp } from '../helpers/app.ts'
+import { Agent } from '../helpers/agent.ts'
 import { registeredRoutes } from '../helpers/routes.ts'
-import { testTotpSecret } from '../helpers/second-factor.ts'
+import { forgetLastCode, testTotpSecret } from '../helpers/second-factor.ts'
+import { linkFor } from '../../src/features/portal/testing.ts'
 import { matrix } from './authorisation-matrix.expected.ts'
 import { matrixFixtures, type MatrixFixtures } from './authorisation-matrix.fixtures.ts'
 import { cookieProblems, headerProblems } from './authorisation-matrix.headers.ts'
@@ -224,6 +226,21 @@ describe('the authorisation matrix: every route, every identity', () => {
     for (const table of guarded)
       if (afterwards[table] !== before[table]) problems.push(`a post without its form token changed ${table}`)
     assert.deepEqual(problems, [])
+  })
+
+  it('sets only HttpOnly; Secure; SameSite=Lax cookies when staff and a party sign in', async () => {
+    const answers: LightMyRequestResponse[] = []
+    const staff = new Agent(t.app, { https: true })
+    answers.push(await staff.submit('/sign-in', { email: 'coordinator.a@example.com', password: testPassword }))
+    await forgetLastCode(t.database, 'coordinator.a@example.com')
+    answers.push(await staff.passSecondStep('coordinator.a@example.com'))
+    const party = new Agent(t.app, { https: true })
+    const link = await linkFor(t, f.caseA.ids.partyId!)
+    answers.push(await party.get(link), await party.post(link))
+    assert.equal(answers.at(-1)!.statusCode, 303, 'the party signed in')
+    const cookies = answers.flatMap((res) => [res.headers['set-cookie'] ?? []].flat())
+    assert.ok(cookies.length >= 3, `a session cookie at each step: ${cookies.length}`)
+    assert.deepEqual(answers.flatMap(cookieProblems), [])
   })
 
   it('logs no token, password, second-factor secret or personal data of the whole walk', () => {
