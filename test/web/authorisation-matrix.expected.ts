@@ -345,7 +345,7 @@ export const matrix: Record<string, Entry> = {
   'GET /mediators': staff(caseWorkers),
   'GET /mediators/new': staff(overseers),
   'POST /mediators/new': staff(overseers, { ok: 400 }),
-  'GET /mediators/me': staff(anyone, { ok: 404, except: { caseMediator: 303 } }), // to their own profile
+  'GET /mediators/me': staff(anyone, { ok: 404, except: { mediator: 303, caseMediator: 303 } }), // to their own profile
   'GET /mediators/:id': staff(everyStaff, ownProfile),
   'GET /mediators/:id/edit': staff(overseers),
   'POST /mediators/:id/edit': staff(overseers, { ok: 400 }),

@@ -63,7 +63,9 @@ export async function matrixFixtures(t: TestApp): Promise<MatrixFixtures> {
   // Cora (a coordinator of both councils, never a visitor here) runs both cases; Alice mediates both.
   const cora = await createStaff(t.database, 'cora@example.com', ['coordinator'], 'Cora Ordinator')
   const alice = await createStaff(t.database, 'alice@example.com', ['mediator'], 'Alice Able')
-  await createStaff(t.database, 'mo@example.com', ['mediator'], 'Mo Mediator')
+  // Mo: a mediator of the panel too, given neither case.
+  const mo = await createStaff(t.database, 'mo@example.com', ['mediator'], 'Mo Mediator')
+  await insertMediator(t.database, { name: 'Mo Mediator', email: 'mo.mediator@example.com', userId: mo.id })
   const mediator = await insertMediator(t.database, {
     name: 'Alice Able',
     email: 'alice.able@example.com',
