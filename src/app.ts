@@ -46,6 +46,7 @@ import errors from './web/errors.ts'
 import ids from './web/ids.ts'
 import { databaseRateLimitStore } from './web/rate-limit-store.ts'
 import { OneLinePerRequest } from './web/request-log.ts'
+import requestOrigin from './web/request-origin.ts'
 import security from './web/security.ts'
 import serviceInfo from './web/service-info.ts'
 import session from './web/session.ts'
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, logger?: Logger): Promise<FastifyI
 
   await app.register(views) // first: it resets reply.locals on each request
   await app.register(errors)
+  await app.register(requestOrigin) // each request's address, for the case events and looks it records
   await app.register(ids) // before the areas: it checks the ids of every route they add
   await app.register(security, { rateLimitStore: databaseRateLimitStore(database.db, clock) })
   await app.register(formbody)

@@ -28,6 +28,8 @@ export const accessLog = pgTable(
     caseId: uuid('case_id').references(() => cases.id),
     action: text('action').notNull(),
     path: text('path').notNull(),
+    // The address the request came from (none for a job's own work).
+    ip: text('ip'),
   },
   (t) => [
     index('access_log_case').on(t.caseId, t.at),

@@ -79,6 +79,8 @@ export const caseEvents = pgTable(
     actorLabel: text('actor_label').notNull(),
     // What the event says: its own fields, by type (features/cases/timeline.ts reads each).
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    // The address of the request that recorded it (none for a job's own work, or an import).
+    ip: text('ip'),
   },
   (t) => [
     index('case_events_case').on(t.caseId, t.id),

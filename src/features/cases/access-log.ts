@@ -10,6 +10,7 @@
 // row, so one bad row never loses the others' looks.
 import type { Clock } from '../../clock.ts'
 import type { Db } from '../../db/client.ts'
+import { requestIp } from '../../request-origin.ts'
 import { insertAccessRecords, type NewAccessRecord } from './repository.ts'
 
 export interface AccessRecord {
@@ -94,5 +95,6 @@ export async function recordAccess(db: Db, clock: Clock, record: AccessRecord): 
     caseId: record.caseId,
     action: record.action ?? 'view',
     path: record.path.split('?')[0]!,
+    ip: requestIp(),
   })
 }

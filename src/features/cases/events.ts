@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Clock } from '../../clock.ts'
 import type { Tx } from '../../db/client.ts'
+import { requestIp } from '../../request-origin.ts'
 import { insertEvent } from './repository.ts'
 
 /** An event's data is a JSON object, whatever its type. */
@@ -26,5 +27,6 @@ export async function appendEvent(
     actorUserId: event.actor.userId,
     actorLabel: event.actor.label,
     data: eventData.parse(event.data ?? {}),
+    ip: requestIp(),
   })
 }
