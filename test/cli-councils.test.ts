@@ -19,7 +19,11 @@ const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'd
 delete env.DATABASE_URL // the CLI on its embedded database, in a folder of its own
 
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], { env, encoding: 'utf8', timeout: 240_000 })
+  const run = spawnSync(process.execPath, [...QUICK_NODE, 'src/cli.ts', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 240_000,
+  })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, output: run.stdout + run.stderr }
 }
 
