@@ -20,6 +20,8 @@ export interface CertificateContent {
   child: { name: string; dateOfBirth: string }
   localAuthority: string
   decision: { description: string; letterDate?: string }
+  /** When the parent or young person contacted the mediation adviser (reg 33), as recorded. */
+  adviserContactedOn?: string
   /** The service that issued it, for the council's contract, with the council's letter heading and sign-off. */
   provider: { name: string; address: string; phone: string; heading?: string; signature?: string }
   caseReference: string
@@ -36,6 +38,7 @@ export const certificateContentSchema = z.object({
   child: z.object({ name: z.string(), dateOfBirth: z.string() }),
   localAuthority: z.string(),
   decision: z.object({ description: z.string(), letterDate: z.string().optional() }),
+  adviserContactedOn: z.string().optional(),
   provider: z.object({
     name: z.string(),
     address: z.string(),

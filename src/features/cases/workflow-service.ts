@@ -250,6 +250,11 @@ export function createWorkflowService({ db, clock }: { db: Db; clock: Clock }) {
         ...(authority?.letterSignature ? { signature: authority.letterSignature } : {}),
       },
       ...(appeal ? { appealDeadline: { dueDate: appeal.dueDate, rule: appeal.rule } } : {}),
+      // The record's own dates, which may have been put right since the request.
+      recorded: {
+        letterDate: events.filter((e) => e.type === 'decision-letter-sent').at(-1)?.occurredOn,
+        adviserContactedOn: events.filter((e) => e.type === 'adviser-contacted').at(-1)?.occurredOn,
+      },
     })
     await insertCertificate(tx, {
       caseId: caseRow.id,

@@ -15,6 +15,8 @@ export function certificateContent(input: {
   localAuthority: string
   provider: CertificateContent['provider']
   appealDeadline?: AppealDeadline
+  /** What the case's record says, which counts over the request: the letter's date, the adviser contacted. */
+  recorded?: { letterDate?: string; adviserContactedOn?: string }
 }): CertificateContent {
   const { facts } = input
   return {
@@ -29,8 +31,11 @@ export function certificateContent(input: {
       description: facts.decision
         ? ehcDecisions[facts.decision.kind]
         : 'A decision about an EHC needs assessment or plan',
-      ...(facts.decision?.letterDate ? { letterDate: facts.decision.letterDate } : {}),
+      ...((input.recorded?.letterDate ?? facts.decision?.letterDate)
+        ? { letterDate: input.recorded?.letterDate ?? facts.decision?.letterDate }
+        : {}),
     },
+    ...(input.recorded?.adviserContactedOn ? { adviserContactedOn: input.recorded.adviserContactedOn } : {}),
     provider: input.provider,
     caseReference: input.reference,
     ...(input.appealDeadline ? { appealDeadline: input.appealDeadline } : {}),
@@ -192,6 +197,9 @@ export function certificateDocument(
                 key: 'Date of the decision letter',
                 value: content.decision.letterDate ? formatDate(content.decision.letterDate) : 'Not known',
               },
+              ...(content.adviserContactedOn
+                ? [{ key: 'Mediation adviser contacted', value: formatDate(content.adviserContactedOn) }]
+                : []),
             ],
           },
         ],

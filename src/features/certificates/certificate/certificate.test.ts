@@ -72,6 +72,7 @@ describe('a certificate at /cases/:id/certificates/:certificateId, as a page and
       'decision-details: Local authority (council)': 'Warrington Borough Council',
       'decision-details: Decision': 'Not to change the EHC plan after a review',
       'decision-details: Date of the decision letter': 'Monday 19 October 2026',
+      'decision-details: Mediation adviser contacted': 'Friday 18 December 2026',
       'provider-details: Mediation service': 'SEN Mediation and Disagreement Resolution Service',
       'provider-details: Address': '249 Birmingham Road, Sutton Coldfield, West Midlands, B72 1EA',
       'provider-details: Phone': '03330 062 835',
