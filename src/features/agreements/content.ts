@@ -61,8 +61,8 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
         rows: [
           { key: 'Who will do it', value: p.responsible },
           { key: 'What exactly', value: p.what },
-          { key: 'By when', value: p.byWhen ? date(p.byWhen) : 'No date was written in' },
-          { key: 'Due date', value: `${date(p.dueDate)}. ${p.rule}` },
+          // One date for the parties, and where the law sets it, a sentence saying so.
+          { key: 'To be done by', value: `${date(p.dueDate)}. ${whyThisDate(p, date)}` },
           { key: 'How everyone will know it is done', value: p.howKnown || 'Not written in' },
           ...(p.appealable ? [{ key: 'Could otherwise be appealed', value: p.appealable }] : []),
         ],
@@ -115,4 +115,22 @@ export function agreementDocument(content: AgreementContent): AgreementDocument 
     ],
     sections,
   }
+}
+
+/** Why a point is due when it is, in a sentence for the parties. */
+export function whyThisDate(
+  p: Pick<
+    AgreementContent['points'][number],
+    'byWhen' | 'dueDate' | 'statutoryDueDate' | 'ownTimescaleAgreed' | 'appealable' | 'rule'
+  >,
+  date: (iso: string) => string,
+): string {
+  if (p.byWhen && p.dueDate === p.byWhen) {
+    if (p.ownTimescaleAgreed)
+      return `Everyone agreed this date in writing. Without that, the law would have set ${date(p.statutoryDueDate)}.`
+    return p.appealable
+      ? `This is the date written in at the meeting. The law says it must be done by ${date(p.statutoryDueDate)} at the latest.`
+      : 'This is the date written in at the meeting.'
+  }
+  return p.rule
 }

@@ -50,6 +50,36 @@ function sample(change: Partial<AgreementContent> = {}): AgreementContent {
 }
 
 describe('the agreement as a PDF (agreementPdf)', () => {
+  it('gives the parties one date per point, with a sentence where the law sets it', async () => {
+    const [first] = sample().points
+    const points = [
+      first!, // a date written in, sooner than the law's
+      {
+        ...first!,
+        number: 2,
+        what: 'Meet Sarah every Monday.',
+        byWhen: null,
+        appealable: null,
+        statutoryDueDate: '2026-12-11',
+        dueDate: '2026-12-11',
+        rule: 'Any other point must be done within 2 weeks of the agreement (made Friday 27 November 2026).',
+      },
+      { ...first!, number: 3, byWhen: '2027-02-05', ownTimescaleAgreed: true, dueDate: '2027-02-05' },
+    ]
+    const content = sample({ points })
+    const rows = agreementDocument(content)
+      .sections.flatMap((s) => s.points ?? [])
+      .flatMap((p) => p.rows)
+    assert.ok(!rows.some((r) => r.key === 'By when' || r.key === 'Due date'), 'one date only')
+    const { text } = await readPdf(await agreementPdf(content, { largePrint: false }))
+    for (const expected of [
+      'To be done by Friday 18 December 2026. This is the date written in at the meeting. The law says it must be done by Friday 1 January 2027 at the latest.',
+      'To be done by Friday 11 December 2026. Any other point must be done within 2 weeks of the agreement (made Friday 27 November 2026).',
+      'To be done by Friday 5 February 2027. Everyone agreed this date in writing. Without that, the law would have set Friday 1 January 2027.',
+    ])
+      assert.ok(text.includes(expected), `the PDF says "${expected}": ${text}`)
+  })
+
   it('is the same document for the same content, dated the day it was made', async () => {
     const a = await agreementPdf(sample(), { largePrint: false })
     const b = await agreementPdf(sample(), { largePrint: false })
