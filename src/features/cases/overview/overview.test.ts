@@ -79,6 +79,7 @@ describe('the case page at /cases/:id', () => {
         caseId: amelia.id,
         action: 'view',
         path: `/cases/${amelia.id}`,
+        ip: '127.0.0.1',
       },
     )
   })
