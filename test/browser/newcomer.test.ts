@@ -122,7 +122,13 @@ describe('in a browser: what a newcomer meets, from the demo', () => {
           await p.fill('#letterDate-year', '2026')
         },
       ],
-      ['/request/with', (p) => p.check('input[name=parties][value=local-authority]')],
+      [
+        '/request/with',
+        async (p) => {
+          await p.check('input[name=parties][value=local-authority]')
+          await p.check('input[name=partyCouncil][value=warrington]')
+        },
+      ],
       [
         '/request/what-happened',
         (p) => p.fill('#whatHappened', 'The council will not add speech therapy to the plan.'),
@@ -326,7 +332,7 @@ describe('in a browser: what a newcomer meets, from the demo', () => {
     // The council's SEN team has no contact details yet, and the page says so rather than claim a copy went.
     assert.match(
       await flashOf(mediator),
-      /Agreement made final\. A copy is queued for 1 party\. No contact details to send a copy to: the council\./,
+      /Agreement made final\. A copy is queued for 1 party\. No contact details to send a copy to: the council \(Warrington Borough Council\)\./,
     )
     mAxe.assertAllScanned()
 

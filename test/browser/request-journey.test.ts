@@ -74,7 +74,7 @@ const parentJourney: JourneyPage[] = [
     heading: 'Who is the disagreement with?',
     async answer(p) {
       await p.check('input[name=parties][value=local-authority]')
-      await p.fill('#partyName-local-authority', 'Warrington Borough Council')
+      await p.check('input[name=partyCouncil][value=warrington]')
     },
   },
   {
@@ -270,7 +270,7 @@ describe('in a browser: a parent asks for help', () => {
 
     await assertOnPage(page, '/request/with', 'Who is the disagreement with?')
     await tick(page, 'input[name=parties][value=local-authority]')
-    await typeInto(page, '#partyName-local-authority', 'Warrington Borough Council') // revealed by the tick
+    await tick(page, 'input[name=partyCouncil][value=warrington]') // revealed by the tick
     await continueByKeyboard(page)
 
     await assertOnPage(page, '/request/what-happened', 'What has happened?')

@@ -37,7 +37,8 @@ export interface Answers {
   decision?: EhcDecision
   /** '' when they do not know it. */
   decisionLetterDate?: string
-  otherParties?: { kind: OtherPartyKind; name: string }[]
+  /** For the council: `council` is the code of a council the service knows, or 'other' for a name typed in. */
+  otherParties?: { kind: OtherPartyKind; name: string; council?: string }[]
   whatHappened?: string
   contact?: { methods: ContactMethod[]; email: string; phone: string; address: string; bestTimes: string }
   adjustments?: { kinds: AdjustmentKind[]; language: string; details: string }

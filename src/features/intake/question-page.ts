@@ -26,7 +26,7 @@ export interface QuestionPage<T> {
   slug: string
   view: string
   /** Checks the form; it may depend on earlier answers (who is asking) and today's date. */
-  schema(ctx: PageContext): z.ZodType<T>
+  schema(ctx: PageContext): z.ZodType<T> | Promise<z.ZodType<T>>
   /** The form's fields from the saved answers, to show them again. */
   values(a: Answers, ctx: PageContext): Record<string, unknown>
   save(a: Answers, data: T): Answers
@@ -63,8 +63,9 @@ export function questionPage<T>(app: FastifyInstance, deps: AppDeps, page: Quest
     const state = readState(request)
     const today = deps.clock.today()
     if (!canVisit(page.slug, state.answers, today)) return reply.redirect(firstUnanswered(state.answers, today), 303)
+    const schema = await page.schema({ answers: state.answers, today, deps })
     return submitForm(request, reply, {
-      parse: (body) => parseForm(page.schema({ answers: state.answers, today, deps }), body),
+      parse: (body) => parseForm(schema, body),
       render: (reply, { values, errors }) =>
         render(request, reply, { errors, values: typedValues(values, page.arrays) }),
       field: 'form',

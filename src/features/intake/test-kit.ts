@@ -34,7 +34,8 @@ export const goodAnswers: Record<string, Fields> = {
   },
   '/request/with': {
     parties: ['local-authority', 'school'],
-    'partyName-local-authority': 'Warrington Borough Council',
+    partyCouncil: 'warrington',
+    'partyName-local-authority': '',
     'partyName-school': '',
   },
   '/request/what-happened': {
