@@ -4,7 +4,7 @@
 import type { Db } from '../../db/client.ts'
 import { authorityForPostcode } from '../../domain/postcode.ts'
 import { areasText } from '../../domain/text.ts'
-import { allAuthorities, councilById, firstCommissioningCouncil } from './repository.ts'
+import { allAuthorities, councilById, firstCommissioningCouncil, knownCouncils } from './repository.ts'
 
 /** The answer for someone who lives in none of the councils' areas. */
 export const NONE = 'none'
@@ -72,3 +72,6 @@ export async function freeAreas(db: Db): Promise<string> {
   const councils = (await allAuthorities(db)).filter((a) => a.commissioned && a.freeForResidents)
   return areasText(councils.map((c) => c.name))
 }
+
+/** The councils to name as the one the disagreement is with: those the service works for first, then the rest. */
+export const councilsToName = (db: Db) => knownCouncils(db)

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../../app-deps.ts'
 import { otherPartyKinds, type OtherPartyKind } from '../../../domain/request.ts'
+import { councilsToName } from '../council.ts'
 import type { Answers } from '../journey.ts'
 import { questionPage } from '../question-page.ts'
-import { knownCouncils } from '../repository.ts'
 import { ANOTHER_COUNCIL, councilField, partyNameField, withSchema } from './schema.ts'
 
 const nameLabels: Record<OtherPartyKind, string> = {
@@ -35,12 +35,12 @@ export default async function withWhom(app: FastifyInstance, deps: AppDeps) {
   questionPage(app, deps, {
     slug: 'with',
     view: 'intake/with/view.njk',
-    schema: async () => withSchema(await knownCouncils(deps.database.db)),
+    schema: async () => withSchema(await councilsToName(deps.database.db)),
     values,
     save: (a, data) => ({ ...a, otherParties: data.parties }),
     arrays: ['parties'],
     context: async () => {
-      const councils = await knownCouncils(deps.database.db)
+      const councils = await councilsToName(deps.database.db)
       return {
         councils,
         councilField,
