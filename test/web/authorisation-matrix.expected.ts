@@ -238,6 +238,8 @@ export const matrix: Record<string, Entry> = {
   'GET /cases/:id': staff(everyStaff, ofCase),
   'GET /cases/:id/progress': staff(everyStaff, ofCase),
   'POST /cases/:id/progress/take': staff(caseWorkers, { ...ofCase, ok: 409 }), // no version: someone else changed it
+  'GET /cases/:id/progress/council-contact': staff(caseWorkers, ofCase),
+  'POST /cases/:id/progress/council-contact': staff(caseWorkers, { ...ofCase, ok: 400 }),
   'GET /cases/:id/progress/dates': staff(caseWorkers, ofCase),
   'POST /cases/:id/progress/dates': staff(caseWorkers, { ...ofCase, ok: 400 }),
   'GET /cases/:id/timeline': staff(everyStaff, ofCase),

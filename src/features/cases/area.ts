@@ -5,6 +5,7 @@ import caseActions from './actions/routes.ts'
 import recordUpdate from './actions/update/routes.ts'
 import caseList from './list/routes.ts'
 import caseOverview from './overview/routes.ts'
+import councilContact from './progress/council-contact/routes.ts'
 import statutoryDates from './progress/dates/routes.ts'
 import caseProgress from './progress/routes.ts'
 import takeThisCase from './progress/take/routes.ts'
@@ -17,6 +18,7 @@ export default async function casesArea(app: FastifyInstance, deps: AppDeps) {
     caseOverview,
     caseProgress,
     takeThisCase,
+    councilContact,
     statutoryDates,
     caseActions,
     recordUpdate,

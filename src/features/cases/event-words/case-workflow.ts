@@ -7,6 +7,15 @@ import { certificateLabels, statusLabels } from '../../../domain/workflow.ts'
 import { channelLabel, labelOf, scopeLabel } from '../labels.ts'
 import { day, joinLines, party, str, yesNo, type Describers } from './text.ts'
 
+/** "Email: a@b.example (before: none). Phone: 01632 960 001" from a contact change's before and after. */
+function contactChange(before: unknown, after: unknown): string {
+  const was = (before ?? {}) as Record<string, unknown>
+  const now = (after ?? {}) as Record<string, unknown>
+  const part = (label: string, key: string) =>
+    now[key] || was[key] ? `${label}: ${str(now[key]) || 'none'} (before: ${str(was[key]) || 'none'})` : ''
+  return joinLines(part('Email', 'email'), part('Phone', 'phone'))
+}
+
 const outcomes: Record<string, string> = {
   agreement: 'Agreement reached',
   partial: 'Partial agreement reached',
@@ -148,6 +157,10 @@ export const workflowEvents: Describers = {
   assigned: (data) => ({
     title: `Assigned to ${str(data.toName) || 'a coordinator'}`,
     description: data.fromName ? `Before: ${str(data.fromName)}` : '',
+  }),
+  'council-contact-set': (data) => ({
+    title: `The SEN team contact details of ${str(data.party) || 'the council'} were recorded`,
+    description: contactChange(data.before, data.after),
   }),
   'update-sent': (data) => ({
     title: `Update given to ${str(data.partyName) || 'a party'}`,

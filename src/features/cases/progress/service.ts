@@ -25,6 +25,7 @@ import { caseSnapshot } from '../deadline-index.ts'
 import { labelOf, partyRoles } from '../labels.ts'
 import { staffName, type CaseRow } from '../repository.ts'
 import { linksForRefusal, stepLinks, type StepLink } from '../step-links.ts'
+import { councilPartyOf } from './council-contact/repository.ts'
 import { presentDeadline } from './present.ts'
 
 const partyActionText: Record<'invite-party' | 'chase-party' | 'record-willingness', string> = {
@@ -48,9 +49,10 @@ function meetingWaitsFor(caseId: string, state: CaseState): { reason: string; li
 export async function progressPage({ db, clock }: { db: Db; clock: Clock }, found: CaseRow, user: StaffUser) {
   const today = clock.today()
   const base = `/cases/${found.id}`
-  const [{ state, deadlines, inputs }, assignedName] = await Promise.all([
+  const [{ state, deadlines, inputs }, assignedName, council] = await Promise.all([
     caseSnapshot(db, clock, found.id),
     staffName(db, found.assignedTo),
+    councilPartyOf(db, found.id),
   ])
   const parties = inputs?.parties ?? []
   const presented = deadlines.map((d) => presentDeadline(d, today))
@@ -112,5 +114,7 @@ export async function progressPage({ db, clock }: { db: Db; clock: Clock }, foun
     canRecordDates: state.status !== 'closed',
     assignedName,
     assignedToMe: found.assignedTo === user.id,
+    // Without it the council is never sent its invitations: the page asks for it.
+    councilContactMissing: !!council && !council.email?.trim() && state.status !== 'closed',
   }
 }

@@ -384,6 +384,11 @@ describe('the Meeting tab: availability, booking, moving and cancelling', () => 
       doc.querySelector('.govuk-notification-banner')!.text,
       /Meeting booked\. .*We have no way to send it to: the council \(Warrington Borough Council\)/,
     )
+    // The page points to where the council's SEN team's address is added.
+    assert.equal(
+      doc.querySelector('#council-contact a')?.getAttribute('href'),
+      `/cases/${c.id}/progress/council-contact`,
+    )
     const details = doc.getElementById('meeting-details')!.text.replace(/\s+/g, ' ')
     assert.match(details, /Date Monday 14 December 2026 Time 10am to 1pm Where Room 2, Warrington Town Hall/)
     assert.match(details, /Notice Sent to everyone on Friday 27 November 2026: 11 working days before the meeting\./)
