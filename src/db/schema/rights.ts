@@ -92,7 +92,7 @@ export const rightsExports = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => rightsRequests.id),
-    status: text('status').notNull(), // queued | ready | failed
+    status: text('status').notNull(), // queued | building | ready | failed | deleted
     fileName: text('file_name').notNull(),
     file: bytea('file'),
     size: integer('size'),
@@ -106,5 +106,9 @@ export const rightsExports = pgTable(
     index('rights_exports_queued')
       .on(t.createdAt)
       .where(sql`${t.status} = 'queued'`),
+    // The files kept, oldest first: each is deleted a set time after it was made (rights-exports job).
+    index('rights_exports_kept')
+      .on(t.readyAt)
+      .where(sql`${t.status} = 'ready'`),
   ],
 )

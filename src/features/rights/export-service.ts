@@ -29,6 +29,7 @@ import {
 } from './export-repository.ts'
 import { visibleOf } from './find-repository.ts'
 import {
+  deleteExportFilesBefore,
   exportFile,
   insertExport,
   requestIn,
@@ -39,6 +40,11 @@ import {
 
 /** Up to this many cases an export is built while the person waits; more go to the job. */
 export const AT_ONCE_CASES = 5
+/**
+ * Days an export's file is kept after it is made: it holds everything about a person, so it is
+ * kept long enough to check and send, and then deleted (the request keeps that it was made).
+ */
+export const EXPORT_KEPT_DAYS = 30
 
 /** The matches grouped by case, in the order they were picked. */
 function byCase(matches: RightsMatch[]) {
@@ -226,5 +232,10 @@ export async function runQueuedExports(
       })
     }
   }
-  return { built }
+  // The files made more than EXPORT_KEPT_DAYS ago are deleted, a batch at a time.
+  const before = new Date(clock.now().getTime() - EXPORT_KEPT_DAYS * 24 * 60 * 60 * 1000)
+  let deleted = 0
+  for (let n = await deleteExportFilesBefore(db, before); n > 0; n = await deleteExportFilesBefore(db, before))
+    deleted += n
+  return { built, deleted }
 }

@@ -8,6 +8,7 @@ import type { StaffUser } from '../../domain/staff.ts'
 import { closeNames, labelOf, partyRoles, recordAccess, visibleCases } from '../cases/index.ts'
 import { canSeeRequest, councilsOf } from './access.ts'
 import { erasureBlockers } from './erasure.ts'
+import { EXPORT_KEPT_DAYS } from './export-service.ts'
 import { findCandidates, nameTexts, type Candidate } from './find-repository.ts'
 import { kindShort, statusOf, statusTags, type RightsKind } from './labels.ts'
 import { councilChoices, matchedPeople, cursorOf, exportsOf, requestIn, requestsPage } from './repository.ts'
@@ -104,6 +105,7 @@ export function createRightsPages({ db, clock }: { db: Db; clock: Clock }) {
         }),
         cases: caseIds.map((caseId) => ({ caseId, reference: references.get(caseId)! })),
         exports,
+        keptDays: EXPORT_KEPT_DAYS,
         blockers,
         candidates: candidates?.map((c) => ({
           ...c,

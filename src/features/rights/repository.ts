@@ -154,6 +154,16 @@ export async function exportFile(db: Db, requestId: string, exportId: string) {
 }
 
 /** The oldest export waiting for the job, taken so that no other run takes it too. */
+/** Deletes the files of the exports made before `before`, oldest first, a batch at a time: how many. */
+export async function deleteExportFilesBefore(db: Db, before: Date, batch = 100): Promise<number> {
+  const result = await db.execute<{ id: string }>(sql`
+    update rights_exports set status = 'deleted', file = null where id in (
+      select id from rights_exports where status = 'ready' and ready_at < ${before.toISOString()}::timestamptz
+      order by ready_at limit ${batch})
+    returning id`)
+  return result.rows.length
+}
+
 export async function takeQueuedExport(db: Db) {
   const result = await db.execute<{ id: string; request_id: string; requested_by: string | null }>(sql`
     update rights_exports set status = 'building' where id = (

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { unzipSync, strFromU8 } from 'fflate'
-import type { Agent } from '../../../test/helpers/agent.ts'
+import { Agent } from '../../../test/helpers/agent.ts'
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { assertFormErrors, assertRedirect, html } from '../../../test/helpers/html.ts'
 import { auditTrail, rightsExports, rightsRequests } from '../../db/schema/index.ts'
+import { EXPORT_KEPT_DAYS } from './export-service.ts'
 import { runRightsExports } from './index.ts'
 import { dateFields, familyCase, requestFields, requestIdOf, staffAgent, twoCouncils } from './testing.ts'
 
@@ -268,10 +269,35 @@ describe('subject access', () => {
     await managerA.post(`/rights/${id}/matches`, { version, shown: boxes, match: boxes })
     await managerA.post(`/rights/${id}/exports`, {})
     assert.match(html(await managerA.get(`/rights/${id}`)).getElementById('export-list')!.text, /being prepared/)
-    assert.deepEqual(await runRightsExports({ db: t.database.db, clock: t.clock }), { built: 1 })
+    assert.deepEqual(await runRightsExports({ db: t.database.db, clock: t.clock }), { built: 1, deleted: 0 })
     const [row] = await t.database.db.select().from(rightsExports).where(eq(rightsExports.requestId, id))
     assert.equal(row!.status, 'ready')
     const data = JSON.parse(strFromU8(unzipSync(new Uint8Array(row!.file!))['data.json']!))
     assert.equal(data.cases.length, 6)
+
+    // Kept for EXPORT_KEPT_DAYS, then the job deletes the file: the page says so, the link is gone.
+    const link = `/rights/${id}/exports/${row!.id}`
+    const madeAt = t.clock.now()
+    t.clock.set(new Date(madeAt.getTime() + EXPORT_KEPT_DAYS * 24 * 60 * 60 * 1000 - 60_000).toISOString())
+    assert.deepEqual(await runRightsExports({ db: t.database.db, clock: t.clock }), { built: 0, deleted: 0 })
+    const [kept] = await t.database.db.select().from(rightsExports).where(eq(rightsExports.id, row!.id))
+    assert.equal(kept!.status, 'ready', 'kept until its time')
+    t.clock.set(new Date(madeAt.getTime() + EXPORT_KEPT_DAYS * 24 * 60 * 60 * 1000 + 60_000).toISOString())
+    // Every file made by then goes (the other tests' exports were made the same day as this one).
+    const ready = await t.database.db.select().from(rightsExports).where(eq(rightsExports.status, 'ready'))
+    assert.deepEqual(await runRightsExports({ db: t.database.db, clock: t.clock }), {
+      built: 0,
+      deleted: ready.length,
+    })
+    const [gone] = await t.database.db.select().from(rightsExports).where(eq(rightsExports.id, row!.id))
+    assert.equal(gone!.status, 'deleted')
+    assert.equal(gone!.file, null)
+    const later = await new Agent(t.app).signIn('mara@example.com') // a month on: signed in again
+    assert.equal((await later.get(link)).statusCode, 404)
+    assert.match(
+      html(await later.get(`/rights/${id}`)).getElementById('export-list')!.text,
+      /deleted 30 days after it was made/,
+    )
+    t.clock.set(madeAt.toISOString())
   })
 })

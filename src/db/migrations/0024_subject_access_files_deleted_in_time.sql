@@ -1,0 +1,1 @@
+CREATE INDEX "rights_exports_kept" ON "rights_exports" USING btree ("ready_at") WHERE "rights_exports"."status" = 'ready';
